@@ -1,0 +1,176 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/model/document.js';
+import { decodeText, declaredCharset } from './decode.js';
+import type { ReaderOutput } from './reader.js';
+
+/**
+ * HTML reader: a web page (or a Word "save as web page" export) → document model. Walks the DOM in document order,
+ * turning block elements into text blocks and data tables into grids with spans expanded. Tables used for page
+ * layout (the article nested inside a frame table) are walked through as flow content.
+ */
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'embed', 'svg', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'canvas']);
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
+  'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
+  'tr', 'ul',
+]);
+const EMPHASIS = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** No data cell holds this much text; a cell that does belongs to a layout table. */
+const LAYOUT_CELL_CHARS = 300;
+const MAX_COLSPAN = 100;
+
+export function readHtml(bytes: Uint8Array): ReaderOutput {
+  const decoded = decodeText(bytes, declaredCharset(bytes));
+  const document = htmlToDocument(decoded.text);
+  return { document, encoding: decoded.encoding, warnings: decoded.warnings };
+}
+
+export function htmlToDocument(html: string): DocumentModel {
+  const $ = cheerio.load(html);
+  const title = ($('meta[name="ArticleTitle"]').attr('content') ?? $('title').first().text()).trim();
+  const flow = new Flow();
+  for (const child of $.root().contents().toArray()) walk(child, false, flow);
+  flow.flush();
+  return { ...(title ? { title } : {}), blocks: flow.blocks };
+}
+
+/** Collects inline text into text blocks, one per block element or <br>-separated line. */
+class Flow {
+  readonly blocks: Block[] = [];
+  private tables = 0;
+  private text = '';
+  private plainChars = 0;
+
+  append(text: string, emphasized: boolean): void {
+    this.text += text;
+    if (!emphasized) this.plainChars += text.replace(/\s+/g, '').length;
+  }
+
+  flush(): void {
+    const text = collapseSpaces(this.text);
+    if (text) this.blocks.push({ kind: 'text', text, ...(this.plainChars === 0 ? { emphasis: true } : {}) });
+    this.text = '';
+    this.plainChars = 0;
+  }
+
+  table(cells: TableCell[]): void {
+    this.flush();
+    this.blocks.push(tableFromCells(this.tables++, cells, 'markup'));
+  }
+}
+
+function walk(node: AnyNode, emphasized: boolean, flow: Flow): void {
+  if (node.type === 'text') {
+    flow.append(node.data, emphasized);
+    return;
+  }
+  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
+  if (node.type !== 'tag' && node.type !== 'root') return;
+  const element = node as Element;
+  const tag = node.type === 'root' ? 'body' : element.name.toLowerCase();
+  if (SKIPPED.has(tag)) return;
+  if (tag === 'br') return flow.flush();
+  if (tag === 'table') {
+    const cells = readTableCells(element);
+    if (cells) return flow.table(cells);
+  }
+  const isBlock = BLOCKS.has(tag);
+  if (isBlock) flow.flush();
+  const childEmphasis = emphasized || EMPHASIS.has(tag);
+  for (const child of element.children) walk(child, childEmphasis, flow);
+  if (isBlock) flow.flush();
+}
+
+/** The rows of a table element in document order, not those of tables nested inside it. */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.type !== 'tag') continue;
+    const name = child.name.toLowerCase();
+    if (name === 'tr') rows.push(child);
+    else if (name === 'thead' || name === 'tbody' || name === 'tfoot') {
+      for (const row of child.children) if (row.type === 'tag' && row.name.toLowerCase() === 'tr') rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function rowCells(row: Element): Element[] {
+  return row.children.filter((c): c is Element => c.type === 'tag' && /^(td|th)$/i.test(c.name));
+}
+
+/**
+ * Cells of a data table placed on the HTML table grid (rowspan/colspan expanded by the "slot" algorithm), or
+ * undefined when the table is used for page layout.
+ */
+function readTableCells(table: Element): TableCell[] | undefined {
+  if (containsTable(table)) return undefined;
+  const rows = tableRows(table);
+  const occupied: boolean[][] = [];
+  const cells: TableCell[] = [];
+  const isTaken = (r: number, c: number) => occupied[r]?.[c] === true;
+  rows.forEach((row, r) => {
+    let c = 0;
+    for (const cellElement of rowCells(row)) {
+      while (isTaken(r, c)) c++;
+      const colSpan = clampSpan(cellElement.attribs['colspan'], MAX_COLSPAN);
+      const rowSpanAttr = cellElement.attribs['rowspan'];
+      const remaining = rows.length - r;
+      const rowSpan = rowSpanAttr?.trim() === '0' ? remaining : Math.min(clampSpan(rowSpanAttr, remaining), remaining);
+      const text = cellText(cellElement);
+      cells.push({ row: r, col: c, rowSpan, colSpan, text });
+      for (let dr = 0; dr < rowSpan; dr++) {
+        const slots = (occupied[r + dr] ??= []);
+        for (let dc = 0; dc < colSpan; dc++) slots[c + dc] = true;
+      }
+      c += colSpan;
+    }
+  });
+  if (cells.some((cell) => cell.text.length > LAYOUT_CELL_CHARS)) return undefined;
+  if (cells.length < 2) return undefined;
+  return cells;
+}
+
+function containsTable(element: Element): boolean {
+  return element.children.some((child) => child.type === 'tag' && (child.name.toLowerCase() === 'table' || containsTable(child)));
+}
+
+function clampSpan(value: string | undefined, max: number): number {
+  const n = Number.parseInt(value ?? '1', 10);
+  if (!Number.isFinite(n) || n < 1) return 1;
+  return Math.min(n, max);
+}
+
+/** A cell's text: block children and <br> become lines; inline pieces (<span>, <font>, <o:p>) join without gaps. */
+function cellText(cell: Element): string {
+  const lines: string[] = [];
+  let line = '';
+  const breakLine = () => {
+    const text = collapseSpaces(line);
+    if (text) lines.push(text);
+    line = '';
+  };
+  const visit = (node: AnyNode): void => {
+    if (node.type === 'text') line += node.data;
+    if (node.type !== 'tag') return;
+    const tag = node.name.toLowerCase();
+    if (SKIPPED.has(tag)) return;
+    if (tag === 'br') return breakLine();
+    const isBlock = BLOCKS.has(tag);
+    if (isBlock) breakLine();
+    node.children.forEach(visit);
+    if (isBlock) breakLine();
+  };
+  cell.children.forEach(visit);
+  breakLine();
+  return lines.join('\n');
+}
+
+/** Collapse runs of white space (including &nbsp; and the ideographic space) to one space. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}

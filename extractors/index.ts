@@ -1,0 +1,63 @@
+import { extname } from 'node:path';
+import { ReadError } from './errors.js';
+import { readHtml } from './html.js';
+import type { ReaderName, ReaderOutput } from './reader.js';
+import { readText } from './text.js';
+
+/**
+ * Picks the reader by what the bytes are (magic numbers, markup), with the file name only as a hint; a file whose
+ * name says one format and whose bytes say another is read by its bytes, with a warning.
+ */
+
+export interface ReadResult extends ReaderOutput {
+  reader: ReaderName;
+}
+
+const EXTENSION_FORMAT: Record<string, ReaderName> = {
+  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.mht': 'html',
+  '.txt': 'text', '.md': 'text', '.text': 'text', '.csv': 'text',
+  '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc',
+};
+
+/** File extensions the batch picks up when given a folder. */
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSION_FORMAT);
+
+export async function readDocument(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  if (bytes.length === 0) throw new ReadError('empty', 'the file is empty (0 bytes)');
+  const byName = EXTENSION_FORMAT[extname(fileName).toLowerCase()];
+  const byBytes = sniff(bytes);
+  const reader = byBytes ?? byName ?? 'text';
+  const output = await READERS[reader](bytes);
+  if (byName && byName !== reader && !(byName === 'text' && reader === 'html')) {
+    output.warnings.unshift(`the file is named ${extname(fileName)} but holds ${describe(reader)}; read as ${describe(reader)}`);
+  }
+  return { ...output, reader };
+}
+
+const READERS: Record<ReaderName, (bytes: Uint8Array) => Promise<ReaderOutput> | ReaderOutput> = {
+  html: readHtml,
+  text: readText,
+  pdf: () => {
+    throw new ReadError('unsupported', 'PDF files are not read yet');
+  },
+  docx: () => {
+    throw new ReadError('unsupported', 'Word (.docx) files are not read yet');
+  },
+  doc: () => {
+    throw new ReadError('unsupported', 'Word 97–2003 (.doc) files are not read yet');
+  },
+};
+
+function sniff(bytes: Uint8Array): ReaderName | undefined {
+  const head = Buffer.from(bytes.subarray(0, 1024));
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-' || head.toString('latin1').includes('%PDF-')) return 'pdf';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'docx';
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
+  const text = head.toString('latin1').toLowerCase();
+  if (/<(?:!doctype html|html|head|body|meta|table|div|p)[\s>]/.test(text)) return 'html';
+  return undefined;
+}
+
+function describe(reader: ReaderName): string {
+  return { html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document' }[reader];
+}

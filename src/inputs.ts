@@ -1,0 +1,55 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+
+/**
+ * The files a run was given: folders are walked recursively (hidden entries skipped), files taken as they are.
+ * Every file found is kept — an unreadable or unknown one still gets a row in reports.csv.
+ * Each input gets a stable name: its path relative to the folder given (or to the common folder of all inputs).
+ */
+
+export interface InputFile {
+  path: string;
+  name: string;
+}
+
+export class InputError extends Error {}
+
+export async function collectInputs(args: string[]): Promise<InputFile[]> {
+  if (args.length === 0) throw new InputError('no input given: name files or folders to extract');
+  const roots = await Promise.all(
+    args.map(async (arg) => {
+      const path = resolve(arg);
+      const info = await stat(path).catch(() => undefined);
+      if (!info) throw new InputError(`no such file or folder: ${arg}`);
+      return { path, isDirectory: info.isDirectory() };
+    }),
+  );
+  const base = roots.length === 1 && roots[0]!.isDirectory ? roots[0]!.path : commonFolder(roots.map((r) => (r.isDirectory ? r.path : dirname(r.path))));
+  const files: string[] = [];
+  for (const root of roots) {
+    if (root.isDirectory) files.push(...(await walk(root.path)));
+    else files.push(root.path);
+  }
+  const unique = [...new Set(files)].sort();
+  return unique.map((path) => ({ path, name: relative(base, path).split(sep).join('/') || basename(path) }));
+}
+
+async function walk(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+function commonFolder(folders: string[]): string {
+  const split = folders.map((f) => f.split(sep));
+  const first = split[0] ?? [];
+  let n = 0;
+  while (n < first.length && split.every((parts) => parts[n] === first[n])) n++;
+  return first.slice(0, n).join(sep) || sep;
+}

@@ -1,0 +1,52 @@
+import type { Block } from '../model/document.js';
+import { candidates, bestMatch, readLabel } from '../text/match.js';
+import { squash } from '../text/normalize.js';
+import { SECTIONS, type SectionKey } from '../template/template.js';
+
+/**
+ * Sections found by their headings. A heading is a short text block whose label matches one of the six section
+ * labels (or a known variant); its 一、 numbering may be missing (Word auto-numbering) or shifted (an agency added
+ * a section), so the number is not trusted, only the words.
+ */
+
+export interface LocatedSection {
+  key: SectionKey;
+  heading: string;
+  /** Index of the heading block; the section runs to the next section's heading. */
+  start: number;
+  end: number;
+}
+
+const SECTION_POOL = candidates(SECTIONS);
+const MAX_HEADING_CHARS = 45;
+
+export function findSections(blocks: Block[]): LocatedSection[] {
+  const found: LocatedSection[] = [];
+  const seen = new Set<SectionKey>();
+  blocks.forEach((block, index) => {
+    if (block.kind !== 'text') return;
+    const key = sectionHeading(block.text);
+    if (!key || seen.has(key)) return;
+    // Sections come in template order; a later match of an earlier section is body text, not a heading.
+    const last = found[found.length - 1];
+    if (last && ordinalOf(key) < ordinalOf(last.key)) return;
+    seen.add(key);
+    found.push({ key, heading: block.text, start: index, end: blocks.length });
+  });
+  found.forEach((section, i) => (section.end = found[i + 1]?.start ?? blocks.length));
+  return found;
+}
+
+export function sectionHeading(text: string): SectionKey | undefined {
+  const squashed = squash(text).replace(/[:：。.]$/, '');
+  if (squashed.length > MAX_HEADING_CHARS || squashed.length < 4) return undefined;
+  const label = readLabel(squashed);
+  // Level-2 numbering （一） introduces a sub-heading, never a section.
+  if (label.level && label.level !== 1) return undefined;
+  const match = bestMatch(label, SECTION_POOL, { threshold: label.level ? 0.8 : 0.9 });
+  return match?.key as SectionKey | undefined;
+}
+
+function ordinalOf(key: SectionKey): number {
+  return SECTIONS.find((s) => s.key === key)!.ordinal;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { boxSchema } from './document.js';
+import { messageSchema } from './messages.js';
+
+/**
+ * The structured report every reader's output is normalised into. These zod schemas are the single source of the
+ * model's types; every report is validated against them before it is written.
+ */
+
+export const tableKeySchema = z.enum(['active', 'requests', 'review_litigation']);
+export const sectionKeySchema = z.enum(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
+
+/** Where a number was printed, so that an auditor can find it in seconds. */
+export const sourceSchema = z.object({
+  /** Index of the table in the document (0-based), and the cell's grid slot in it. */
+  table: z.number().int(),
+  row: z.number().int(),
+  col: z.number().int(),
+  page: z.number().int().positive().optional(),
+  box: boxSchema.optional(),
+  /** The printed row label the cell was matched by. */
+  label: z.string(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const cellSchema = z.object({
+  table: tableKeySchema,
+  row: z.string(),
+  column: z.string(),
+  /** The number; null when the cell is a total left empty (not stated) or could not be read. */
+  value: z.number().nullable(),
+  raw: z.string(),
+  kind: z.enum(['number', 'placeholder', 'empty', 'unreadable']),
+  note: z.string().optional(),
+  source: sourceSchema,
+});
+export type Cell = z.infer<typeof cellSchema>;
+
+export const findingSchema = z.object({
+  rule: z.string(),
+  /** A column key, row key or group key, per rule (TEMPLATE.md "Rules"). */
+  scope: z.string(),
+  severity: z.enum(['error', 'warning']),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  message: z.string(),
+  /** The cells involved, as `table:row:column`. */
+  cells: z.array(z.string()),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const reportStatusSchema = z.enum([
+  /** Extracted; every rule holds. */
+  'ok',
+  /** Extracted; at least one error-level rule fails. */
+  'flagged',
+  /** A report, but a table could not be found or read; what was found is kept. */
+  'incomplete',
+  /** Readable, but not an annual report. */
+  'not_a_report',
+  /** Scanned pages with no text layer: needs OCR. */
+  'needs_ocr',
+  /** Could not be read at all (see reason). */
+  'failed',
+]);
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
+export const formatVersionSchema = z.enum(['2021', '2019', 'hybrid', 'legacy']);
+export type ReportFormat = z.infer<typeof formatVersionSchema>;
+
+export const sectionSchema = z.object({
+  key: sectionKeySchema,
+  heading: z.string(),
+  /** The section's text blocks (tables left out). */
+  text: z.string(),
+});
+
+export const tableSummarySchema = z.object({
+  key: tableKeySchema,
+  /** The format the table's own labels show. */
+  version: z.enum(['2021', '2019']).nullable(),
+  /** Document tables the template table was assembled from. */
+  sourceTables: z.array(z.number().int()),
+  pages: z.array(z.number().int()),
+  /** How the table structure was read: markup, ruled lines, or text alignment (lower confidence). */
+  structure: z.array(z.string()),
+  cells: z.number().int(),
+});
+
+export const reportSchema = z.object({
+  file: z.string(),
+  status: reportStatusSchema,
+  reason: z.string().optional(),
+  reader: z.string().nullable(),
+  encoding: z.string().optional(),
+  pages: z.number().int().optional(),
+  formatVersion: formatVersionSchema.nullable(),
+  title: z.string().nullable(),
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  sections: z.array(sectionSchema),
+  tables: z.array(tableSummarySchema),
+  cells: z.array(cellSchema),
+  findings: z.array(findingSchema),
+  messages: z.array(messageSchema),
+});
+export type Report = z.infer<typeof reportSchema>;

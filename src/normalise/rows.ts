@@ -1,0 +1,140 @@
+import type { Cell } from '../model/report.js';
+import type { RegionCell, RegionRow } from '../locate/tables.js';
+import { isNumberLike, parseNumber } from '../text/numbers.js';
+import { isTotalCell, type TableKey } from '../template/template.js';
+
+/**
+ * Row-level helpers shared by the three table normalisers: splitting a row into its label cells and its value
+ * cells, assigning value cells to column keys, and turning a printed cell into a model cell.
+ */
+
+export interface AnalysedRow {
+  row: RegionRow;
+  /** Cells holding words, left of the values (row-spanning group labels from above included). */
+  labels: RegionCell[];
+  /** Cells right of the last label, printed in this row: numbers, placeholders or nothing. */
+  values: RegionCell[];
+}
+
+export function analyseRow(row: RegionRow): AnalysedRow {
+  let lastLabel = -1;
+  row.cells.forEach((cell, i) => {
+    if (isLabelText(cell.text)) lastLabel = i;
+  });
+  return {
+    row,
+    labels: row.cells.slice(0, lastLabel + 1).filter((c) => isLabelText(c.text)),
+    values: row.cells.slice(lastLabel + 1).filter((c) => c.isOrigin),
+  };
+}
+
+export function isLabelText(text: string): boolean {
+  return text.trim() !== '' && !isNumberLike(text);
+}
+
+/** Grid positions can be trusted (markup, ruled lines, text alignment), unlike cells split by separators in a copy. */
+export function hasReliableGrid(row: AnalysedRow): boolean {
+  return row.row.structure !== 'text-separated';
+}
+
+export function hasNumbers(row: AnalysedRow): boolean {
+  return row.values.some((c) => c.text.trim() !== '');
+}
+
+/** A header cell matched to a column key, with the grid slots it covers. */
+export interface HeaderColumn {
+  key: string;
+  col: number;
+  colSpan: number;
+  text: string;
+}
+
+export interface Assignment {
+  assigned: { key: string; cell: RegionCell }[];
+  problem?: string;
+}
+
+/**
+ * Which value cell is which column. The count of printed values is the most reliable evidence (copies shift cells
+ * left or right but keep their order); the header's grid slots decide when the count differs.
+ */
+export function assignColumns(values: RegionCell[], expected: string[], header: HeaderColumn[]): Assignment {
+  const zip = (cells: RegionCell[]) => cells.slice(0, expected.length).map((cell, i) => ({ key: expected[i]!, cell }));
+  if (values.length === expected.length) return { assigned: zip(values) };
+  if (header.length > 0) {
+    const bySlot = assignBySlot(values, header);
+    if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by the header's columns` };
+  }
+  const trimmed = trimEmpty(values, expected.length);
+  if (trimmed.length === expected.length) return { assigned: zip(trimmed), problem: `${values.length} cells for ${expected.length} columns; empty cells at the ends dropped` };
+  if (trimmed.length < expected.length) {
+    return { assigned: zip(trimmed), problem: `only ${trimmed.length} of ${expected.length} values printed; the rest are missing` };
+  }
+  return { assigned: [], problem: `${trimmed.length} values for ${expected.length} columns; row not read` };
+}
+
+function assignBySlot(values: RegionCell[], header: HeaderColumn[]): { key: string; cell: RegionCell }[] {
+  const used = new Set<string>();
+  const assigned: { key: string; cell: RegionCell }[] = [];
+  for (const cell of values) {
+    let best: HeaderColumn | undefined;
+    let bestOverlap = 0;
+    for (const column of header) {
+      const overlap = Math.min(cell.col + cell.colSpan, column.col + column.colSpan) - Math.max(cell.col, column.col);
+      if (overlap > bestOverlap) [best, bestOverlap] = [column, overlap];
+    }
+    if (best && !used.has(best.key)) {
+      used.add(best.key);
+      assigned.push({ key: best.key, cell });
+    }
+  }
+  return assigned;
+}
+
+function trimEmpty(values: RegionCell[], want: number): RegionCell[] {
+  const cells = [...values];
+  while (cells.length > want && cells[0]!.text.trim() === '') cells.shift();
+  while (cells.length > want && cells[cells.length - 1]!.text.trim() === '') cells.pop();
+  return cells;
+}
+
+export interface CellContext {
+  table: TableKey;
+  row: string;
+  column: string;
+  label: string;
+  /** The column is in 万元 and its header says the figures are in 元. */
+  headerInYuan?: boolean;
+  tenThousandYuan?: boolean;
+}
+
+/** A printed cell as a model cell, applying the empty-cell policy (TEMPLATE.md). */
+export function toCell(printed: RegionCell, context: CellContext): Cell {
+  const parsed = parseNumber(printed.text, { tenThousandYuan: Boolean(context.tenThousandYuan) });
+  let value = parsed.value;
+  if (context.headerInYuan && parsed.kind === 'number' && parsed.unit !== '万元' && parsed.unit !== '元' && value !== null) {
+    value = Number((value / 10000).toFixed(8));
+  }
+  if (parsed.kind === 'empty') value = isTotalCell(context.table, context.row, context.column) ? null : 0;
+  return {
+    table: context.table,
+    row: context.row,
+    column: context.column,
+    value,
+    raw: printed.text,
+    kind: parsed.kind,
+    ...(parsed.note ? { note: parsed.note } : {}),
+    source: {
+      table: printed.table,
+      row: printed.row,
+      col: printed.col,
+      ...(printed.page ? { page: printed.page } : {}),
+      ...(printed.box ? { box: printed.box } : {}),
+      label: context.label,
+    },
+  };
+}
+
+export function cellRef(cell: Pick<Cell, 'table' | 'row' | 'column'>): string {
+  return `${cell.table}:${cell.row}:${cell.column}`;
+}

@@ -1,0 +1,12 @@
+import type { Message } from '../model/messages.js';
+import type { Cell } from '../model/report.js';
+import type { FormatVersion, TableKey } from '../template/template.js';
+
+/** What each table normaliser hands to the audit: the cells it could place, the format its labels show, and why
+ * anything was left out. */
+export interface NormalisedTable {
+  key: TableKey;
+  version: FormatVersion | null;
+  cells: Cell[];
+  messages: Message[];
+}
