@@ -1,4 +1,5 @@
 import { tableFromRows, type Block, type DocumentModel } from '../src/model/document.js';
+import { stripNotes } from '../src/text/normalize.js';
 import { isNumberLike } from '../src/text/numbers.js';
 import { decodeText } from './decode.js';
 import type { ReaderOutput } from './reader.js';
@@ -80,7 +81,7 @@ function labelAndNumbers(line: string): Line | undefined {
   const label = tokens.slice(0, first).join(' ');
   if (label === '') return numbers.length >= 2 ? { kind: 'row', cells: numbers } : undefined;
   // A label is short and ends like a label, not like a sentence ("…共收到申请 21").
-  if (label.length > 60 || /[。；;，,：:]$/.test(label) || !/\p{Script=Han}/u.test(label)) return undefined;
+  if (label.length > 60 || !/\p{Script=Han}/u.test(label) || /[。；;，,：:]/.test(stripNotes(label))) return undefined;
   return { kind: 'row', cells: [label, ...numbers] };
 }
 

@@ -63,6 +63,15 @@ export function formatNumber(value: number): string {
   return String(Number(value.toFixed(8)));
 }
 
+/**
+ * RFC 4180 records: CRLF line ends, and quotes around any field holding a comma, a quote or a line break
+ * (csv-stringify leaves a bare LF unquoted when the record delimiter is CRLF, hence `quoted_match`).
+ */
+export function csvRecords(rows: Row[]): string {
+  const values = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v)));
+  return stringify(values, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
 export class CsvFile {
   private readonly stream: WriteStream;
 
@@ -73,8 +82,7 @@ export class CsvFile {
   }
 
   write(rows: Row[]): void {
-    if (rows.length === 0) return;
-    this.stream.write(stringify(rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))), { record_delimiter: 'windows' }));
+    if (rows.length > 0) this.stream.write(csvRecords(rows));
   }
 
   async close(): Promise<void> {

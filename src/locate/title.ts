@@ -48,10 +48,11 @@ export function parseTitle(text: string): Title | undefined {
     const rest = squashed.slice(start);
     const agencyFirst = AGENCY_FIRST.exec(rest);
     if (agencyFirst) return title(text, cleanAgency(agencyFirst[1]!), Number(agencyFirst[2]));
-    const yearFirst = YEAR_FIRST.exec(rest);
-    if (yearFirst) return title(text, cleanAgency(yearFirst[2]!), Number(yearFirst[1]));
+    // Before YEAR_FIRST, which would otherwise read `2023年政府|信息公开…` as an agency called 政府.
     const yearOnly = YEAR_ONLY.exec(rest);
     if (yearOnly) return title(text, undefined, Number(yearOnly[1]));
+    const yearFirst = YEAR_FIRST.exec(rest);
+    if (yearFirst) return title(text, cleanAgency(yearFirst[2]!), Number(yearFirst[1]));
   }
   return undefined;
 }

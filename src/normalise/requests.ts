@@ -94,11 +94,14 @@ function columnOrder(header: HeaderColumn[]): string[] {
 function matchRow(row: AnalysedRow, group: RequestGroup | undefined): RowMatch | undefined {
   let last: RowMatch | undefined;
   let context = group;
-  for (const piece of row.labels.flatMap((cell) => splitLabelPieces(cell.text))) {
-    const match = matchLabel(piece, context);
-    if (!match) continue;
-    last = match;
-    context = groupAfter(match.key) ?? context;
+  for (const cell of row.labels) {
+    for (const piece of splitLabelPieces(cell.text)) {
+      const match = matchLabel(piece, context);
+      if (!match) continue;
+      // Keep the label as printed (the whole cell), not the normalised piece it was matched by.
+      last = { ...match, label: cell.text };
+      context = groupAfter(match.key) ?? context;
+    }
   }
   return last;
 }

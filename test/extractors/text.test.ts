@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { textToDocument } from '../../extractors/text.js';
+import type { TableBlock } from '../../src/model/document.js';
+
+const rowsOf = (text: string) =>
+  textToDocument(text)
+    .blocks.filter((b): b is TableBlock => b.kind === 'table')
+    .map((t) => t.grid.map((row) => row.filter((i) => i >= 0).map((i) => t.cells[i]!.text)));
+
+describe('text reader', () => {
+  it('splits tab-separated rows, keeping empty cells', () => {
+    expect(rowsOf('一、本年新收政府信息公开申请数量\t\t3\t0\n二、上年结转\t\t0\t1')).toEqual([
+      [
+        ['一、本年新收政府信息公开申请数量', '', '3', '0'],
+        ['二、上年结转', '', '0', '1'],
+      ],
+    ]);
+  });
+
+  it('reads the vertical copy: a row is its first cell plus one tab-indented line per cell', () => {
+    expect(rowsOf('信息内容\n\t本年制发件数\n\t本年废止件数\n\n规章\n\t12\n\t7\n')).toEqual([
+      [
+        ['信息内容', '本年制发件数', '本年废止件数'],
+        ['规章', '12', '7'],
+      ],
+    ]);
+  });
+
+  it('reads markdown pipe tables and skips their rule lines', () => {
+    expect(rowsOf('| 规章 | 22 | 235 |\n|---|---|---|\n| 行政规范性文件 | 34 | 189 |')).toEqual([
+      [
+        ['规章', '22', '235'],
+        ['行政规范性文件', '34', '189'],
+      ],
+    ]);
+  });
+
+  it('reads a label followed by space-separated numbers, but not a sentence ending in a number', () => {
+    const doc = textToDocument('一、本年新收政府信息公开申请数量   21   0   0\n全年共受理申请，共计 21\n10 1 0 0');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['table', 'text', 'table']);
+    expect(rowsOf('（七）总计  21  0  —  21')).toEqual([[['（七）总计', '21', '0', '—', '21']]]);
+  });
+
+  it('keeps prose lines as text blocks', () => {
+    expect(textToDocument('一、总体情况\n本年度，我局认真贯彻落实。').blocks).toEqual([
+      { kind: 'text', text: '一、总体情况' },
+      { kind: 'text', text: '本年度，我局认真贯彻落实。' },
+    ]);
+  });
+});

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { extractFromBytes } from '../src/pipeline.js';
+import type { Report } from '../src/model/report.js';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+export const corpusPath = (name: string) => `${projectRoot}corpus/${name}`;
+export const fixturePath = (name: string) => `${projectRoot}test/fixtures/${name}`;
+
+export async function extractText(content: string | Uint8Array, name: string): Promise<Report> {
+  return extractFromBytes(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, name);
+}
+
+export async function extractCorpus(name: string): Promise<Report> {
+  return extractFromBytes(readFileSync(corpusPath(name)), name);
+}
+
+/** `table:row:column` → value, for comparing with what a document printed. */
+export function valuesOf(report: Report): Map<string, number | null> {
+  return new Map(report.cells.map((c) => [`${c.table}:${c.row}:${c.column}`, c.value]));
+}
+
+/** Error-level findings as `rule:scope`, sorted. */
+export function flagsOf(report: Report): string[] {
+  return report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.scope}`).sort();
+}
+
+export function warningRules(report: Report): string[] {
+  return [...new Set(report.findings.filter((f) => f.severity === 'warning').map((f) => f.rule))].sort();
+}
