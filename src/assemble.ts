@@ -1,3 +1,4 @@
+import { auditNarrative } from './audit/narrative.js';
 import { auditRules } from './audit/rules.js';
 import { locate, type Located } from './locate/index.js';
 import type { DocumentModel } from './model/document.js';
@@ -54,12 +55,18 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   }
   const format = formatOf(tables, base.year);
   if (!located.title?.agency) messages.push(warning('no_agency', 'agency and year could not be read from a title'));
-  const findings = [...auditRules(cells), ...missingTables(tables, format, located), ...missingCells(tables), ...messageFindings(messages)];
+  const findings = [
+    ...auditRules(cells),
+    ...auditNarrative(base.sections, cells),
+    ...missingTables(tables, format, located),
+    ...missingCells(tables),
+    ...messageFindings(messages),
+  ];
   const status = statusOf(findings, tables, format);
   return {
     ...base,
     status,
-    ...(status === 'incomplete' ? { reason: incompleteReason(tables, format, document) } : {}),
+    ...(status === 'incomplete' ? { reason: incompleteReason(tables, located) } : {}),
     formatVersion: format,
     tables: tables.map((t) => summary(t, located)),
     cells,
@@ -72,7 +79,7 @@ function sectionTexts(document: DocumentModel, located: Located): Report['sectio
   return located.sections.map((section) => ({
     key: section.key,
     heading: section.heading,
-    text: document.blocks
+    text: located.blocks
       .slice(section.start + 1, section.end)
       .flatMap((b) => (b.kind === 'text' ? [b.text] : []))
       .join('\n'),
@@ -149,12 +156,17 @@ function statusOf(findings: Finding[], tables: NormalisedTable[], format: Report
   return complete && !rowsMissing ? 'ok' : 'incomplete';
 }
 
-function incompleteReason(tables: NormalisedTable[], format: ReportFormat | null, document: DocumentModel): string {
+function incompleteReason(tables: NormalisedTable[], located: Located): string {
   const missing = TABLE_KEYS.filter((key) => !tables.some((t) => t.key === key && t.cells.length > 0));
-  const flattened = format === null && document.blocks.some((b) => b.kind === 'text' && /\d{12,}/.test(b.text.replace(/\s/g, '')));
-  const why = flattened ? ' (table text runs together without cell boundaries; numbers cannot be split reliably)' : '';
   if (missing.length === 0) return 'template cells not found (see findings: missing_cells)';
+  const flattened = located.blocks.some((b) => b.kind === 'text' && looksFlattened(b.text));
+  const why = flattened ? ' (the table text runs together without cell boundaries; its digits cannot be split reliably)' : '';
   return `tables not found: ${missing.join(', ')}${why}`;
+}
+
+/** A row label immediately followed by a run of digits: `本年新收政府信息公开申请数量640020470`. */
+function looksFlattened(text: string): boolean {
+  return /(?:申请数量|继续办理|[(（]七[)）]总计|行政规范性文件)\d{3,}/.test(squash(text));
 }
 
 function summary(table: NormalisedTable, located: Located): Report['tables'][number] {

@@ -50,3 +50,37 @@ export function sectionHeading(text: string): SectionKey | undefined {
 function ordinalOf(key: SectionKey): number {
   return SECTIONS.find((s) => s.key === key)!.ordinal;
 }
+
+/** Section labels, longest first so that a label is not cut short by a shorter variant. */
+const SECTION_LABELS = SECTIONS.flatMap((s) => [s.label, ...(s.aliases ?? [])]).sort((a, b) => b.length - a.length);
+const INLINE_HEADING = new RegExp(`[一二三四五六七八九][、.．](?=${SECTION_LABELS.map(escapeRegExp).join('|')})`, 'g');
+/** Long enough to be a page flattened into one line rather than a paragraph. */
+const RUN_ON_CHARS = 300;
+
+/**
+ * A page copied as one run of text (headings and body on one line) has no heading blocks: cut such long blocks
+ * before each numbered section heading, so that sections can still be found.
+ */
+export function splitRunOnText(blocks: Block[]): Block[] {
+  return blocks.flatMap((block) => {
+    if (block.kind !== 'text' || block.text.length < RUN_ON_CHARS) return [block];
+    const cuts = [...block.text.matchAll(INLINE_HEADING)].map((m) => m.index).filter((i) => i > 0);
+    if (cuts.length === 0) return [block];
+    return [0, ...cuts].flatMap((start, i, all) => {
+      const piece = block.text.slice(start, all[i + 1]).trim();
+      const heading = leadingHeading(piece);
+      const body = heading ? piece.slice(heading.length).trim() : '';
+      return heading && body ? [{ ...block, text: heading }, { ...block, text: body }] : [{ ...block, text: piece }];
+    });
+  });
+}
+
+/** Heading then body on one line: `一、总体情况2021年，我区…` → `一、总体情况`. */
+function leadingHeading(text: string): string | undefined {
+  const label = SECTION_LABELS.find((l) => text.slice(2).startsWith(l));
+  return label ? text.slice(0, 2 + label.length) : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

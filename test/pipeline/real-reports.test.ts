@@ -141,3 +141,12 @@ describe('page copies whose tables were flattened into runs of digits (平潭)',
     expect(report.status).toBe('ok');
   });
 });
+
+describe('a page flattened into one line', () => {
+  it('still yields the six sections and their text', async () => {
+    const report = await extractCorpus('pingtan-2021_page-flattened.txt');
+    expect(report.sections.map((s) => s.key)).toEqual(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
+    expect(report.sections[0]!.text).toMatch(/^2021年，我区以习近平/);
+    expect(report.sections[5]!.text).toMatch(/无收取信息处理费/);
+  });
+});
