@@ -1,5 +1,7 @@
 import { extname } from 'node:path';
 import { ReadError } from './errors.js';
+import { readDoc } from './doc.js';
+import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import type { ReaderName, ReaderOutput } from './reader.js';
 import { readText } from './text.js';
@@ -40,12 +42,8 @@ const READERS: Record<ReaderName, (bytes: Uint8Array) => Promise<ReaderOutput> |
   pdf: () => {
     throw new ReadError('unsupported', 'PDF files are not read yet');
   },
-  docx: () => {
-    throw new ReadError('unsupported', 'Word (.docx) files are not read yet');
-  },
-  doc: () => {
-    throw new ReadError('unsupported', 'Word 97–2003 (.doc) files are not read yet');
-  },
+  docx: readDocx,
+  doc: readDoc,
 };
 
 function sniff(bytes: Uint8Array): ReaderName | undefined {

@@ -1,6 +1,6 @@
 import type { Cell } from '../model/report.js';
 import type { RegionCell, RegionRow } from '../locate/tables.js';
-import { isNumberLike, parseNumber } from '../text/numbers.js';
+import { isLabelLike, parseNumber } from '../text/numbers.js';
 import { isTotalCell, type TableKey } from '../template/template.js';
 
 /**
@@ -19,18 +19,15 @@ export interface AnalysedRow {
 export function analyseRow(row: RegionRow): AnalysedRow {
   let lastLabel = -1;
   row.cells.forEach((cell, i) => {
-    if (isLabelText(cell.text)) lastLabel = i;
+    if (isLabelLike(cell.text)) lastLabel = i;
   });
   return {
     row,
-    labels: row.cells.slice(0, lastLabel + 1).filter((c) => isLabelText(c.text)),
+    labels: row.cells.slice(0, lastLabel + 1).filter((c) => isLabelLike(c.text)),
     values: row.cells.slice(lastLabel + 1).filter((c) => c.isOrigin),
   };
 }
 
-export function isLabelText(text: string): boolean {
-  return text.trim() !== '' && !isNumberLike(text);
-}
 
 /** Grid positions can be trusted (markup, ruled lines, text alignment), unlike cells split by separators in a copy. */
 export function hasReliableGrid(row: AnalysedRow): boolean {

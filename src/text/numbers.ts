@@ -58,3 +58,8 @@ export function isNumberLike(raw: string): boolean {
   const kind = parseNumber(raw).kind;
   return kind !== 'unreadable';
 }
+
+/** Words rather than a number: a label cell. */
+export function isLabelLike(raw: string): boolean {
+  return raw.trim() !== '' && !isNumberLike(raw);
+}

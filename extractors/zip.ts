@@ -1,0 +1,97 @@
+import yauzl from 'yauzl';
+import { ReadError } from './errors.js';
+
+/**
+ * Unzips an Office file with its size bounded before anything is inflated: entry count, each entry's and the total
+ * declared size, and the compression ratio are checked from the central directory, and inflation stops the moment
+ * an entry produces more bytes than it declared. A zip bomb is refused in milliseconds, without its bytes in memory.
+ */
+
+export interface ZipLimits {
+  maxEntries: number;
+  /** Total uncompressed bytes of the entries read. */
+  maxTotalBytes: number;
+  /** Uncompressed / compressed, per entry; XML compresses ~10–30×, bombs ~1000×. */
+  maxRatio: number;
+}
+
+export const OFFICE_LIMITS: ZipLimits = { maxEntries: 5000, maxTotalBytes: 256 * 1024 * 1024, maxRatio: 200 };
+
+/** Ratios are only checked above this size: tiny entries compress wildly and cost nothing. */
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+export async function unzipBounded(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = OFFICE_LIMITS): Promise<Map<string, Buffer>> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+  } catch (error) {
+    throw new ReadError('corrupt', `not a readable zip archive (${(error as Error).message})`);
+  }
+  if (zip.entryCount > limits.maxEntries) throw new ReadError('too_large', `the archive holds ${zip.entryCount} entries (limit ${limits.maxEntries})`);
+  const entries = await listEntries(zip);
+  checkDeclaredSizes(entries, limits);
+  const files = new Map<string, Buffer>();
+  let total = 0;
+  for (const entry of entries) {
+    if (!wanted(entry.fileName) || entry.fileName.endsWith('/')) continue;
+    const data = await inflate(zip, entry, limits.maxTotalBytes - total, limits.maxTotalBytes);
+    total += data.length;
+    files.set(entry.fileName, data);
+  }
+  zip.close();
+  return files;
+}
+
+function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', (error: Error) => reject(new ReadError('corrupt', `damaged zip archive (${error.message})`)));
+    zip.readEntry();
+  });
+}
+
+function checkDeclaredSizes(entries: yauzl.Entry[], limits: ZipLimits): void {
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.isEncrypted()) throw new ReadError('encrypted', `the archive is password-protected (${entry.fileName} is encrypted)`);
+    total += entry.uncompressedSize;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (entry.uncompressedSize > RATIO_FLOOR_BYTES && ratio > limits.maxRatio) {
+      throw new ReadError('too_large', `refused as a zip bomb: ${entry.fileName} inflates ${Math.round(ratio)}× to ${formatBytes(entry.uncompressedSize)}`);
+    }
+  }
+  if (total > limits.maxTotalBytes) throw new ReadError('too_large', `refused: the archive inflates to ${formatBytes(total)} (limit ${formatBytes(limits.maxTotalBytes)})`);
+}
+
+async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number, limit: number): Promise<Buffer> {
+  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    zip.openReadStream(entry, (error, s) => (error || !s ? reject(new ReadError('corrupt', `cannot read ${entry.fileName}: ${error?.message}`)) : resolve(s))),
+  );
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      // yauzl already stops an entry that inflates past its declared size; this bounds the whole archive.
+      if (size > budget) throw new ReadError('too_large', `refused: the archive inflates past ${formatBytes(limit)}`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    (stream as unknown as { destroy?: () => void }).destroy?.();
+    if (error instanceof ReadError) throw error;
+    if (/too many bytes/.test((error as Error).message)) {
+      throw new ReadError('too_large', `refused as a zip bomb: ${entry.fileName} inflates past the ${entry.uncompressedSize} bytes it declares`);
+    }
+    throw new ReadError('corrupt', `damaged entry ${entry.fileName} (${(error as Error).message})`);
+  }
+  return Buffer.concat(chunks);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../fixtures/docx-builder.js';
+import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
+import { extractText, fixturePath, flagsOf, valuesOf } from '../helpers.js';
+
+/** Word reports end to end: every printed number, whatever Word did to the tables. */
+describe('DOCX reports end to end', () => {
+  it('reads every cell of a report with auto-numbered headings, merged cells and a split requests table', async () => {
+    const spec = balancedReport(13);
+    const bytes = await renderDocx(spec, { autoNumberedHeadings: true, splitRequestsBefore: 'denied.process_info', header: '一、本年新收政府信息公开申请数量 999' });
+    const report = await extractText(bytes, 'report.docx');
+    expect(report.reader).toBe('docx');
+    expect(report.status).toBe('ok');
+    expect(report.sections).toHaveLength(6);
+    expect(valuesOf(report)).toEqual(expectedValues(spec));
+  });
+
+  it('reads section 二 merged with legacy hMerge and section 四 laid out with gridBefore', async () => {
+    const spec = balancedReport(17);
+    const report = await extractText(await renderDocx(spec, { activeHMerge: true, reviewGridBefore: true }), 'legacy.docx');
+    expect(valuesOf(report)).toEqual(expectedValues(spec));
+    expect(report.messages.map((m) => m.message).join()).toMatch(/3 rows with gridBefore, 0 with gridAfter, \d+ legacy merged cells/);
+  });
+
+  it('flags an unbalanced 2019-format report', async () => {
+    const spec = balancedReport(19, { activeVersion: '2019' });
+    spec.cells['requests:carried_over:total'] = String(Number(spec.cells['requests:carried_over:total']) + 4);
+    const report = await extractText(await renderDocx(spec), 'r.docx');
+    expect(report.formatVersion).toBe('2019');
+    expect(flagsOf(report)).toEqual(['applicant_sum:carried_over', 'balance:total']);
+  });
+});
+
+describe('Word 97–2003 (.doc) reports', () => {
+  it('recovers the table rows from the cell stream and reads every cell (report-21.doc, made by LibreOffice)', async () => {
+    const spec = balancedReport(21);
+    const report = await extractText(readFileSync(fixturePath('report-21.doc')), 'report-21.doc');
+    expect(report.reader).toBe('doc');
+    expect(report.status).toBe('ok');
+    expect(report.agency).toBe(spec.agency);
+    expect(valuesOf(report)).toEqual(expectedValues(spec));
+  });
+
+  it('a password-protected .doc is refused as encrypted', async () => {
+    const report = await extractText(readFileSync(fixturePath('report-21-encrypted.doc')), 'secret.doc');
+    expect(report.status).toBe('failed');
+    expect(report.reason).toMatch(/^encrypted: .*password-protected/);
+  });
+});
