@@ -3,6 +3,7 @@ import { ReadError } from './errors.js';
 import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
+import { readPdf } from './pdf/index.js';
 import type { ReaderName, ReaderOutput } from './reader.js';
 import { readText } from './text.js';
 
@@ -39,9 +40,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
 const READERS: Record<ReaderName, (bytes: Uint8Array) => Promise<ReaderOutput> | ReaderOutput> = {
   html: readHtml,
   text: readText,
-  pdf: () => {
-    throw new ReadError('unsupported', 'PDF files are not read yet');
-  },
+  pdf: readPdf,
   docx: readDocx,
   doc: readDoc,
 };

@@ -38,6 +38,7 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
   let group: RequestGroup | undefined;
 
   for (const row of rows) {
+    if (isHeaderRow(row)) continue;
     const match = matchRow(row, group);
     if (match) group = groupAfter(match.key) ?? group;
     // A template row with only empty cells is still a row (its empties count as 0, or as "not stated" for totals).
@@ -83,6 +84,13 @@ function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
     }
   }
   return [...header.values()];
+}
+
+/** A row of column headings (自然人 | 法人或其他组织 | 总计, 商业企业 | 科研机构 …), whose 其他 is not the row 3.其他. */
+function isHeaderRow(row: AnalysedRow): boolean {
+  if (hasNumbers(row)) return false;
+  const columns = row.labels.filter((cell) => bestMatch(cell.text, COLUMN_POOL, { threshold: 0.85 })).length;
+  return columns >= 2 || row.labels.some((cell) => /申请人情况|勾稽关系/.test(squash(cell.text)));
 }
 
 /** Printed column order when the header shows all seven columns, else the template's. */

@@ -58,6 +58,9 @@ export interface Assignment {
 export function assignColumns(values: RegionCell[], expected: string[], header: HeaderColumn[]): Assignment {
   const zip = (cells: RegionCell[]) => cells.slice(0, expected.length).map((cell, i) => ({ key: expected[i]!, cell }));
   if (values.length === expected.length) return { assigned: zip(values) };
+  // An empty cell under no column heading (the sub-label column of a row without a sub-label) is not a value.
+  const underHeadings = values.filter((cell) => cell.text.trim() !== '' || header.some((h) => overlap(cell, h) > 0));
+  if (header.length > 0 && underHeadings.length === expected.length) return { assigned: zip(underHeadings) };
   if (header.length > 0) {
     const bySlot = assignBySlot(values, header);
     if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by the header's columns` };
@@ -77,8 +80,8 @@ function assignBySlot(values: RegionCell[], header: HeaderColumn[]): { key: stri
     let best: HeaderColumn | undefined;
     let bestOverlap = 0;
     for (const column of header) {
-      const overlap = Math.min(cell.col + cell.colSpan, column.col + column.colSpan) - Math.max(cell.col, column.col);
-      if (overlap > bestOverlap) [best, bestOverlap] = [column, overlap];
+      const shared = overlap(cell, column);
+      if (shared > bestOverlap) [best, bestOverlap] = [column, shared];
     }
     if (best && !used.has(best.key)) {
       used.add(best.key);
@@ -86,6 +89,11 @@ function assignBySlot(values: RegionCell[], header: HeaderColumn[]): { key: stri
     }
   }
   return assigned;
+}
+
+/** Grid columns two cells share. */
+function overlap(a: { col: number; colSpan: number }, b: { col: number; colSpan: number }): number {
+  return Math.min(a.col + a.colSpan, b.col + b.colSpan) - Math.max(a.col, b.col);
 }
 
 function trimEmpty(values: RegionCell[], want: number): RegionCell[] {

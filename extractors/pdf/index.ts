@@ -1,0 +1,86 @@
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../../src/model/document.js';
+import { ReadError } from '../errors.js';
+import type { ReaderOutput } from '../reader.js';
+import { extractSegments, type Matrix, type OperatorList } from './graphics.js';
+import { itemsToGlyphs, type Glyph, type TextItemLike } from './glyphs.js';
+import { findTables } from './lattice.js';
+import { layoutPage, type PageItem } from './layout.js';
+import { OPS, openPdf, pdfError } from './pdfjs.js';
+import { stitchPages, type StitchedItem } from './stitch.js';
+
+/**
+ * PDF reader: per page, glyphs from the text layer and ruling lines from the operator list become ruled tables and
+ * paragraphs; tables continued across pages are stitched; the pages become one document model whose every cell
+ * knows its page and box. Pages without a text layer are reported (they need OCR); nothing is guessed for them.
+ */
+
+/** Reports run to a few dozen pages; a longer file is read up to this many pages, with a warning. */
+export const MAX_PAGES = 200;
+
+export async function readPdf(bytes: Uint8Array): Promise<ReaderOutput> {
+  const pdf = await openPdf(bytes);
+  try {
+    return await readPages(pdf);
+  } catch (error) {
+    throw pdfError(error as Error);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
+  const warnings: string[] = [];
+  const pageCount = Math.min(pdf.numPages, MAX_PAGES);
+  if (pdf.numPages > MAX_PAGES) warnings.push(`the PDF has ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`);
+  const pages: PageItem[][] = [];
+  const scanned: number[] = [];
+  for (let n = 1; n <= pageCount; n++) {
+    const page = await pdf.getPage(n);
+    try {
+      const content = await readPage(page, n);
+      if (content.scanned) scanned.push(n);
+      pages.push(content.items);
+    } finally {
+      page.cleanup();
+    }
+  }
+  if (scanned.length === pageCount && pageCount > 0) {
+    throw new ReadError('needs_ocr', `no text layer on any page (${pageList(scanned)}): scanned images need OCR`);
+  }
+  if (scanned.length > 0) warnings.push(`pages ${pageList(scanned)} have no text layer (scanned images); they need OCR and were not read`);
+  const title = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
+  const document: DocumentModel = { blocks: toBlocks(stitchPages(pages)), pageCount: pdf.numPages };
+  if (title?.Title && title.Title.trim()) document.title = title.Title.trim();
+  return { document, warnings };
+}
+
+async function readPage(page: PDFPageProxy, n: number): Promise<{ items: PageItem[]; scanned: boolean }> {
+  const viewport = page.getViewport({ scale: 1 });
+  const transform = viewport.transform as Matrix;
+  const text = await page.getTextContent();
+  const glyphs = itemsToGlyphs(text.items.filter((i): i is TextItemLike & typeof i => 'str' in i), transform);
+  const operators = (await page.getOperatorList()) as OperatorList;
+  if (glyphs.length === 0) return { items: [], scanned: paintsImages(operators) };
+  const tables = findTables(extractSegments(operators, transform));
+  return { items: layoutPage({ page: n, width: viewport.width, height: viewport.height }, glyphs, tables), scanned: false };
+}
+
+function paintsImages(operators: OperatorList): boolean {
+  return operators.fnArray.some((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject);
+}
+
+function toBlocks(items: StitchedItem[]): Block[] {
+  let tables = 0;
+  return items.map((item): Block => {
+    if (item.kind === 'text') return { kind: 'text', text: item.text, page: item.page, box: [item.x0, item.y0, item.x1, item.y1] };
+    const cells: TableCell[] = item.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page, box: [c.x0, c.y0, c.x1, c.y1] }));
+    return { ...tableFromCells(tables++, cells, item.structure), pages: item.pages };
+  });
+}
+
+function pageList(pages: number[]): string {
+  return pages.length > 12 ? `${pages.slice(0, 12).join(', ')} … (${pages.length} pages)` : pages.join(', ');
+}
+
+export type { Glyph };

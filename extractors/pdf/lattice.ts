@@ -1,0 +1,152 @@
+import type { Segment } from './graphics.js';
+
+/**
+ * Ruled tables from ruling segments (the pdfplumber / Tabula "lattice" method): snap parallel edges, join collinear
+ * ones, find where horizontal and vertical edges cross, take each smallest rectangle whose four corners are
+ * crossings connected by edges as a cell, group cells that share corners into tables, and give each cell its row and
+ * column span on its table's grid of distinct x and y positions.
+ */
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface LatticeCell extends Box {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface LatticeTable extends Box {
+  cells: LatticeCell[];
+  /** Column and row boundaries, ascending. */
+  xs: number[];
+  ys: number[];
+}
+
+const SNAP = 3;
+const JOIN = 3;
+const MIN_EDGE = 3;
+const CROSS = 3;
+
+interface Edge {
+  /** Position on the fixed axis (y for horizontal edges, x for vertical). */
+  at: number;
+  from: number;
+  to: number;
+}
+
+export function findTables(segments: Segment[]): LatticeTable[] {
+  const horizontal = normalise(segments.filter((s) => s.y0 === s.y1).map((s) => ({ at: s.y0, from: s.x0, to: s.x1 })));
+  const vertical = normalise(segments.filter((s) => s.x0 === s.x1).map((s) => ({ at: s.x0, from: s.y0, to: s.y1 })));
+  if (horizontal.length < 2 || vertical.length < 2) return [];
+  const cells = findCells(horizontal, vertical);
+  return groupIntoTables(cells);
+}
+
+/** Snap edges on nearly the same line together, join overlapping or touching ones, drop slivers. */
+function normalise(edges: Edge[]): Edge[] {
+  const sorted = [...edges].sort((a, b) => a.at - b.at);
+  const clusters: Edge[][] = [];
+  for (const edge of sorted) {
+    const last = clusters[clusters.length - 1];
+    if (last && edge.at - mean(last) <= SNAP) last.push(edge);
+    else clusters.push([edge]);
+  }
+  const joined: Edge[] = [];
+  for (const cluster of clusters) {
+    const at = mean(cluster);
+    const pieces = cluster.map((e) => ({ from: e.from, to: e.to })).sort((a, b) => a.from - b.from);
+    let current = { ...pieces[0]! };
+    for (const piece of pieces.slice(1)) {
+      if (piece.from <= current.to + JOIN) current.to = Math.max(current.to, piece.to);
+      else {
+        joined.push({ at, ...current });
+        current = { ...piece };
+      }
+    }
+    joined.push({ at, ...current });
+  }
+  return joined.filter((e) => e.to - e.from >= MIN_EDGE);
+}
+
+function mean(edges: Edge[]): number {
+  return edges.reduce((s, e) => s + e.at, 0) / edges.length;
+}
+
+/** Does some edge on line `at` cover the span [a, b]? */
+function connects(edges: Edge[], at: number, a: number, b: number): boolean {
+  return edges.some((e) => Math.abs(e.at - at) <= CROSS && e.from <= Math.min(a, b) + CROSS && e.to >= Math.max(a, b) - CROSS);
+}
+
+function findCells(horizontal: Edge[], vertical: Edge[]): Box[] {
+  const points: { x: number; y: number }[] = [];
+  for (const h of horizontal) {
+    for (const v of vertical) {
+      if (v.at >= h.from - CROSS && v.at <= h.to + CROSS && h.at >= v.from - CROSS && h.at <= v.to + CROSS) points.push({ x: v.at, y: h.at });
+    }
+  }
+  const isPoint = (x: number, y: number) => points.some((p) => Math.abs(p.x - x) <= CROSS && Math.abs(p.y - y) <= CROSS);
+  const cells: Box[] = [];
+  for (const p of points) {
+    const right = points.filter((q) => Math.abs(q.y - p.y) <= CROSS && q.x > p.x + CROSS).sort((a, b) => a.x - b.x);
+    const below = points.filter((q) => Math.abs(q.x - p.x) <= CROSS && q.y > p.y + CROSS).sort((a, b) => a.y - b.y);
+    search: for (const q of right) {
+      if (!connects(horizontal, p.y, p.x, q.x)) break;
+      for (const r of below) {
+        if (!connects(vertical, p.x, p.y, r.y)) break;
+        if (isPoint(q.x, r.y) && connects(vertical, q.x, p.y, r.y) && connects(horizontal, r.y, p.x, q.x)) {
+          cells.push({ x0: p.x, y0: p.y, x1: q.x, y1: r.y });
+          break search;
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+/** Cells sharing a corner belong to one table; a lone cell is a box, not a table. */
+function groupIntoTables(cells: Box[]): LatticeTable[] {
+  const parent = cells.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const corners = new Map<string, number>();
+  cells.forEach((cell, i) => {
+    for (const [x, y] of [[cell.x0, cell.y0], [cell.x1, cell.y0], [cell.x0, cell.y1], [cell.x1, cell.y1]] as const) {
+      const key = `${Math.round(x)}:${Math.round(y)}`;
+      const other = corners.get(key);
+      if (other === undefined) corners.set(key, i);
+      else parent[find(i)] = find(other);
+    }
+  });
+  const groups = new Map<number, Box[]>();
+  cells.forEach((cell, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), cell]);
+  });
+  return [...groups.values()].filter((g) => g.length > 1).map(toTable).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+}
+
+function toTable(cells: Box[]): LatticeTable {
+  const xs = distinct(cells.flatMap((c) => [c.x0, c.x1]));
+  const ys = distinct(cells.flatMap((c) => [c.y0, c.y1]));
+  const index = (values: number[], v: number) => values.findIndex((w) => Math.abs(w - v) <= CROSS);
+  const placed = cells
+    .map((c) => {
+      const row = index(ys, c.y0);
+      const col = index(xs, c.x0);
+      return { ...c, row, col, rowSpan: index(ys, c.y1) - row, colSpan: index(xs, c.x1) - col };
+    })
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  return { x0: xs[0]!, y0: ys[0]!, x1: xs[xs.length - 1]!, y1: ys[ys.length - 1]!, xs, ys, cells: placed };
+}
+
+function distinct(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) if (out.length === 0 || v - out[out.length - 1]! > CROSS) out.push(v);
+  return out;
+}

@@ -1,0 +1,185 @@
+import { isNumberLike } from '../../src/text/numbers.js';
+import { glyphLines, type Glyph } from './glyphs.js';
+import type { Box, LatticeTable } from './lattice.js';
+
+/**
+ * One page's content in reading order: ruled tables with the text of each cell, and the rest of the text as
+ * paragraphs. Lines that look like a table without rulings (a label, then numbers in columns) become a
+ * text-aligned table. Page numbers in the top and bottom margins are dropped.
+ */
+
+export interface PageCell extends Box {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  page: number;
+}
+
+export interface PageTable extends Box {
+  kind: 'table';
+  page: number;
+  structure: 'ruled' | 'text-aligned';
+  cells: PageCell[];
+  /** Column boundaries (for stitching a table continued on the next page). */
+  xs: number[];
+  rows: number;
+}
+
+export interface PageText extends Box {
+  kind: 'text';
+  page: number;
+  text: string;
+}
+
+export type PageItem = PageTable | PageText;
+
+export interface PageGeometry {
+  page: number;
+  width: number;
+  height: number;
+}
+
+/** Share of the page height at the top and bottom treated as margins (running heads, page numbers). */
+const MARGIN_SHARE = 0.08;
+const PAGE_NUMBER = /^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?[-—–－_\s]*$/;
+
+export function layoutPage(geometry: PageGeometry, glyphs: Glyph[], ruled: LatticeTable[]): PageItem[] {
+  const inTable = new Set<Glyph>();
+  const tables = ruled.map((table) => fillTable(geometry.page, table, glyphs, inTable));
+  const free = glyphs.filter((g) => !inTable.has(g));
+  const lines = glyphLines(free).filter((line) => !isMarginNoise(line.text, line.glyphs, geometry));
+  const { tableLines, textLines } = splitAlignedLines(lines);
+  const aligned = groupConsecutive(tableLines).map((group) => alignedTable(geometry.page, group));
+  const paragraphs = toParagraphs(geometry.page, textLines);
+  return [...tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+}
+
+function fillTable(page: number, table: LatticeTable, glyphs: Glyph[], taken: Set<Glyph>): PageTable {
+  const byCell = table.cells.map(() => [] as Glyph[]);
+  for (const glyph of glyphs) {
+    const cx = (glyph.x0 + glyph.x1) / 2;
+    if (cx < table.x0 || cx > table.x1 || glyph.cy < table.y0 || glyph.cy > table.y1) continue;
+    const index = table.cells.findIndex((c) => cx >= c.x0 && cx <= c.x1 && glyph.cy >= c.y0 && glyph.cy <= c.y1);
+    if (index < 0) continue;
+    byCell[index]!.push(glyph);
+    taken.add(glyph);
+  }
+  const cells = table.cells.map((cell, i) => ({ ...cell, page, text: glyphLines(byCell[i]!).map((l) => l.text).join('\n') }));
+  return { kind: 'table', page, structure: 'ruled', cells, xs: table.xs, rows: table.ys.length - 1, x0: table.x0, y0: table.y0, x1: table.x1, y1: table.y1 };
+}
+
+type Line = { text: string; glyphs: Glyph[] };
+
+function isMarginNoise(text: string, glyphs: Glyph[], geometry: PageGeometry): boolean {
+  const y = glyphs[0]!.cy;
+  const inMargin = y < geometry.height * MARGIN_SHARE || y > geometry.height * (1 - MARGIN_SHARE);
+  return inMargin && PAGE_NUMBER.test(text);
+}
+
+/** A line's pieces separated by gaps of at least one character width. */
+function chunks(line: Line): { text: string; x0: number; x1: number }[] {
+  const out: { text: string; x0: number; x1: number }[] = [];
+  for (const glyph of line.glyphs) {
+    const last = out[out.length - 1];
+    if (last && glyph.x0 - last.x1 < glyph.size * 1.0) {
+      last.text += (glyph.x0 - last.x1 > glyph.size * 0.3 ? ' ' : '') + glyph.char;
+      last.x1 = glyph.x1;
+    } else out.push({ text: glyph.char, x0: glyph.x0, x1: glyph.x1 });
+  }
+  return out;
+}
+
+/** Lines made of a label and numbers spaced out in columns, or of numbers only, belong to a table without rulings. */
+function splitAlignedLines(lines: Line[]): { tableLines: Line[]; textLines: Line[] } {
+  const tableLines: Line[] = [];
+  const textLines: Line[] = [];
+  for (const line of lines) {
+    const parts = chunks(line);
+    const numbers = parts.filter((p) => isNumberLike(p.text)).length;
+    const tabular = parts.length >= 2 && numbers >= 1 && numbers >= parts.length - 2 && !/[。；]$/.test(line.text);
+    (tabular ? tableLines : textLines).push(line);
+  }
+  return { tableLines, textLines };
+}
+
+function groupConsecutive(lines: Line[]): Line[][] {
+  const groups: Line[][] = [];
+  for (const line of lines) {
+    const last = groups[groups.length - 1];
+    const previous = last?.[last.length - 1];
+    if (previous && line.glyphs[0]!.cy - previous.glyphs[0]!.cy < previous.glyphs[0]!.size * 3) last!.push(line);
+    else groups.push([line]);
+  }
+  return groups;
+}
+
+/** Columns of a table without rulings: chunk start positions clustered across its rows. */
+function alignedTable(page: number, lines: Line[]): PageTable {
+  const rows = lines.map(chunks);
+  const size = lines[0]!.glyphs[0]!.size;
+  const starts = rows.flat().map((c) => c.x0).sort((a, b) => a - b);
+  const xs: number[] = [];
+  for (const x of starts) if (xs.length === 0 || x - xs[xs.length - 1]! > size) xs.push(x);
+  const column = (x: number) => xs.reduce((best, start, i) => (Math.abs(start - x) < Math.abs(xs[best]! - x) ? i : best), 0);
+  const cells: PageCell[] = [];
+  rows.forEach((row, r) => {
+    const y0 = Math.min(...lines[r]!.glyphs.map((g) => g.baseline - g.size));
+    const y1 = Math.max(...lines[r]!.glyphs.map((g) => g.baseline));
+    const used = new Set<number>();
+    for (const chunk of row) {
+      let col = column(chunk.x0);
+      while (used.has(col)) col++;
+      used.add(col);
+      cells.push({ row: r, col, rowSpan: 1, colSpan: 1, text: chunk.text, page, x0: chunk.x0, x1: chunk.x1, y0, y1 });
+    }
+  });
+  return {
+    kind: 'table',
+    page,
+    structure: 'text-aligned',
+    cells,
+    xs,
+    rows: rows.length,
+    x0: Math.min(...cells.map((c) => c.x0)),
+    y0: Math.min(...cells.map((c) => c.y0)),
+    x1: Math.max(...cells.map((c) => c.x1)),
+    y1: Math.max(...cells.map((c) => c.y1)),
+  };
+}
+
+/** Wrapped lines join their paragraph; a short line, an indented line or a wide gap starts a new one. */
+function toParagraphs(page: number, lines: Line[]): PageText[] {
+  if (lines.length === 0) return [];
+  const left = Math.min(...lines.map((l) => l.glyphs[0]!.x0));
+  const right = Math.max(...lines.map((l) => l.glyphs[l.glyphs.length - 1]!.x1));
+  const paragraphs: PageText[] = [];
+  let previous: Line | undefined;
+  for (const line of lines) {
+    const first = line.glyphs[0]!;
+    const last = line.glyphs[line.glyphs.length - 1]!;
+    const box = { x0: first.x0, y0: first.baseline - first.size, x1: last.x1, y1: Math.max(...line.glyphs.map((g) => g.baseline)) };
+    const current = paragraphs[paragraphs.length - 1];
+    if (current && previous && continues(previous, line, left, right)) {
+      current.text += joiner(current.text, line.text) + line.text;
+      current.x1 = Math.max(current.x1, box.x1);
+      current.y1 = box.y1;
+    } else {
+      paragraphs.push({ kind: 'text', page, text: line.text, ...box });
+    }
+    previous = line;
+  }
+  return paragraphs;
+}
+
+function continues(previous: Line, line: Line, left: number, right: number): boolean {
+  const size = line.glyphs[0]!.size;
+  const previousEnd = previous.glyphs[previous.glyphs.length - 1]!.x1;
+  const gap = line.glyphs[0]!.cy - previous.glyphs[0]!.cy;
+  return previousEnd >= right - size * 1.5 && line.glyphs[0]!.x0 <= left + size * 0.8 && gap < size * 2.2;
+}
+
+function joiner(before: string, after: string): string {
+  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? ' ' : '';
+}

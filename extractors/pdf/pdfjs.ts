@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { getDocument, OPS, version, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ReadError } from '../errors.js';
+
+/**
+ * One pdfjs-dist instance for the process (legacy build, as Node needs), opened with the CJK options: the cMap and
+ * standard-font folders as filesystem paths ending in a separator. Without them Chinese text is dropped silently;
+ * a `file://` URL string fails the same way.
+ */
+
+const require = createRequire(import.meta.url);
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+
+export const CMAP_PATH = join(PDFJS_ROOT, 'cmaps') + sep;
+export const STANDARD_FONTS_PATH = join(PDFJS_ROOT, 'standard_fonts') + sep;
+
+export { OPS, version as PDFJS_VERSION };
+
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const task = getDocument({
+    // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_PATH,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONTS_PATH,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw pdfError(error as Error);
+  }
+}
+
+/** pdfjs errors → our reasons. */
+export function pdfError(error: Error): ReadError {
+  if (error.name === 'PasswordException') return new ReadError('encrypted', 'the PDF is password-protected');
+  if (error.name === 'InvalidPDFException') {
+    return new ReadError(/startxref|xref|trailer|truncat/i.test(error.message) ? 'truncated' : 'corrupt', `not a readable PDF (${error.message})`);
+  }
+  if (error instanceof ReadError) return error;
+  return new ReadError('corrupt', `the PDF could not be read (${error.message})`);
+}
