@@ -48,7 +48,10 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   if (scanned.length === pageCount && pageCount > 0) {
     throw new ReadError('needs_ocr', `no text layer on any page (${pageList(scanned)}): scanned images need OCR`);
   }
-  if (scanned.length > 0) warnings.push(`pages ${pageList(scanned)} have no text layer (scanned images); they need OCR and were not read`);
+  if (scanned.length > 0) {
+    const which = scanned.length === 1 ? `page ${scanned[0]} has` : `pages ${pageList(scanned)} have`;
+    warnings.push(`${which} no text layer (scanned images); OCR is needed to read ${scanned.length === 1 ? 'it' : 'them'}`);
+  }
   const title = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
   const document: DocumentModel = { blocks: toBlocks(stitchPages(pages)), pageCount: pdf.numPages };
   if (title?.Title && title.Title.trim()) document.title = title.Title.trim();

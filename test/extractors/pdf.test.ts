@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { readPdf } from '../../extractors/pdf/index.js';
+import { itemsToGlyphs } from '../../extractors/pdf/glyphs.js';
+import type { Block, TableBlock } from '../../src/model/document.js';
+import { buildPdf, gridCells, PdfPage, ruledTable, type PdfCell } from '../fixtures/pdf-writer.js';
+
+const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
+const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+/** The grid as cell texts, each slot showing its origin cell ('' for empty cells). */
+const slots = (table: TableBlock) => table.grid.map((row) => row.map((i) => (i < 0 ? null : table.cells[i]!.text)));
+
+async function readPages(...pages: PdfPage[]) {
+  return readPdf(buildPdf(pages));
+}
+
+describe('PDF reader: text', () => {
+  it('reads Chinese in a non-embedded CJK font through the packed cMaps', async () => {
+    const page = new PdfPage().text(60, 780, '一、总体情况').text(60, 760, '全年受理政府信息公开申请21件。');
+    const { document } = await readPages(page);
+    expect(texts(document.blocks)).toEqual(['一、总体情况', '全年受理政府信息公开申请21件。']);
+  });
+
+  it('drops page numbers in the margins and keeps the title from the metadata', async () => {
+    const page = new PdfPage().text(60, 780, '正文第一段。').text(290, 30, '- 3 -').text(290, 812, '— 5 —');
+    const { document } = await readPdf(buildPdf([page], { title: '某局2023年政府信息公开工作年度报告' }));
+    expect(texts(document.blocks)).toEqual(['正文第一段。']);
+    expect(document.title).toBe('某局2023年政府信息公开工作年度报告');
+  });
+
+  it('removes fake-bold duplicate glyphs printed a fraction of a point apart', async () => {
+    const page = new PdfPage().text(60, 780, '行政许可', { fakeBold: 0.3 });
+    expect(texts((await readPages(page)).document.blocks)).toEqual(['行政许可']);
+  });
+});
+
+describe('PDF reader: ruled tables', () => {
+  const cells: PdfCell[] = [
+    { row: 0, col: 0, rowSpan: 2, text: '项目' },
+    { row: 0, col: 1, colSpan: 2, text: '行政诉讼' },
+    { row: 1, col: 1, text: '结\n果\n维\n持' },
+    { row: 1, col: 2, text: '总计' },
+    { row: 2, col: 0, text: '件数' },
+    { row: 2, col: 1, text: '3' },
+    { row: 2, col: 2, text: '3' },
+  ];
+
+  it('rebuilds cells with their row and column spans from the rulings', async () => {
+    const page = new PdfPage();
+    ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells);
+    const [table] = tables((await readPages(page)).document.blocks);
+    expect(slots(table!)).toEqual([
+      ['项目', '行政诉讼', '行政诉讼'],
+      ['项目', '结\n果\n维\n持', '总计'],
+      ['件数', '3', '3'],
+    ]);
+    expect(table!.structure).toBe('ruled');
+    expect(table!.cells[0]).toMatchObject({ page: 1, rowSpan: 2 });
+    expect(table!.cells[0]!.box![0]).toBeCloseTo(60, 0);
+  });
+
+  it('reads borders drawn as thin filled rectangles the same way', async () => {
+    const page = new PdfPage();
+    ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells, { filledBorders: true });
+    const [table] = tables((await readPages(page)).document.blocks);
+    expect(slots(table!)[1]).toEqual(['项目', '结\n果\n维\n持', '总计']);
+  });
+
+  it('ignores white rules and clipping paths', async () => {
+    const page = new PdfPage();
+    page.clipRect(60, 700, 60, 30);
+    ruledTable(page, 60, 760, [120, 60], [20, 20], gridCells([['规章', '12'], ['行政许可', '7']]));
+    page.line(90, 760, 90, 720, { gray: 1 });
+    const [table] = tables((await readPages(page)).document.blocks);
+    expect(slots(table!)).toEqual([
+      ['规章', '12'],
+      ['行政许可', '7'],
+    ]);
+  });
+
+  it('splits a text run that crosses a cell border between the two cells', async () => {
+    const page = new PdfPage();
+    ruledTable(page, 60, 760, [100, 11, 11], [20], [{ row: 0, col: 0, text: '行政处罚' }, { row: 0, col: 1, text: '' }, { row: 0, col: 2, text: '' }]);
+    page.text(163, 746, '12', { size: 10 });
+    const [table] = tables((await readPages(page)).document.blocks);
+    expect(slots(table!)).toEqual([['行政处罚', '1', '2']]);
+  });
+});
+
+describe('PDF reader: tables across pages', () => {
+  const header = [['项目', '自然人', '总计']];
+  const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => [`${from + i + 1}.第${from + i + 1}行`, String(from + i), String(from + i)]);
+
+  it('joins a table continued on the next page, with a page number between and the header repeated', async () => {
+    const first = new PdfPage();
+    ruledTable(first, 60, 200, [150, 60, 60], Array(6).fill(20), gridCells([...header, ...rows(0, 5)]));
+    first.text(290, 30, '- 1 -');
+    const second = new PdfPage();
+    ruledTable(second, 60, 800, [150, 60, 60], Array(4).fill(20), gridCells([...header, ...rows(5, 8)]));
+    second.text(60, 600, '四、政府信息公开行政复议、行政诉讼情况');
+    const { document } = await readPages(first, second);
+    const [table] = tables(document.blocks);
+    expect(tables(document.blocks)).toHaveLength(1);
+    expect(table!.pages).toEqual([1, 2]);
+    expect(slots(table!).map((r) => r[0])).toEqual(['项目', ...rows(0, 8).map((r) => r[0])]);
+    expect(table!.cells.find((c) => c.text === '6.第6行')).toMatchObject({ page: 2 });
+  });
+
+  it('rejoins a row the page break cut in two (numbers above, the rest of its label below)', async () => {
+    const first = new PdfPage();
+    ruledTable(first, 60, 100, [150, 60], [20, 20], gridCells([['（一）予以公开', '3'], ['（二）部分公开（区分处理', '4']]));
+    const second = new PdfPage();
+    ruledTable(second, 60, 800, [150, 60], [20, 20], gridCells([['的，只计这一情形）', ''], ['（七）总计', '7']]));
+    const [table] = tables((await readPages(first, second)).document.blocks);
+    expect(slots(table!)).toEqual([
+      ['（一）予以公开', '3'],
+      ['（二）部分公开（区分处理\n的，只计这一情形）', '4'],
+      ['（七）总计', '7'],
+    ]);
+  });
+
+  it('keeps two tables apart when text separates them', async () => {
+    const first = new PdfPage();
+    ruledTable(first, 60, 100, [150, 60], [20], gridCells([['规章', '3']]));
+    first.text(60, 50, '注：以上为本年数据。');
+    const second = new PdfPage();
+    ruledTable(second, 60, 800, [150, 60], [20], gridCells([['行政许可', '4']]));
+    expect(tables((await readPages(first, second)).document.blocks)).toHaveLength(2);
+  });
+});
+
+describe('PDF reader: tables without rulings', () => {
+  it('reads label-and-number lines as a lower-confidence text-aligned table', async () => {
+    const page = new PdfPage();
+    page.text(60, 760, '一、本年新收政府信息公开申请数量').text(300, 760, '21').text(340, 760, '0').text(380, 760, '21');
+    page.text(60, 740, '二、上年结转政府信息公开申请数量').text(300, 740, '0').text(340, 740, '0').text(380, 740, '0');
+    const [table] = tables((await readPages(page)).document.blocks);
+    expect(table!.structure).toBe('text-aligned');
+    expect(slots(table!)).toEqual([
+      ['一、本年新收政府信息公开申请数量', '21', '0', '21'],
+      ['二、上年结转政府信息公开申请数量', '0', '0', '0'],
+    ]);
+  });
+});
+
+describe('PDF reader: pages without text', () => {
+  it('a scanned PDF needs OCR, listing its pages', async () => {
+    await expect(readPages(new PdfPage().image(0, 0, 595, 842), new PdfPage().image(0, 0, 595, 842))).rejects.toMatchObject({
+      code: 'needs_ocr',
+      message: 'no text layer on any page (1, 2): scanned images need OCR',
+    });
+  });
+
+  it('a partly scanned PDF is read, with the scanned pages named', async () => {
+    const { warnings } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage().image(0, 0, 595, 842));
+    expect(warnings).toEqual(['page 2 has no text layer (scanned images); OCR is needed to read it']);
+  });
+});
+
+describe('glyphs', () => {
+  it('places the characters of a run along its width, CJK twice as wide as digits', () => {
+    const glyphs = itemsToGlyphs([{ str: '年12', transform: [10, 0, 0, 10, 100, 700], width: 20 }], [1, 0, 0, -1, 0, 842]);
+    expect(glyphs.map((g) => [g.char, g.x0, g.x1])).toEqual([
+      ['年', 100, 110],
+      ['1', 110, 115],
+      ['2', 115, 120],
+    ]);
+  });
+});
+
+describe('PDF reader: long files', () => {
+  it('reads a 500-page PDF up to its page limit and says so (time and memory: npm run bench)', async () => {
+    const pages = Array.from({ length: 500 }, (_, i) => new PdfPage().text(60, 780, `第${i + 1}页内容`));
+    const { document, warnings } = await readPdf(buildPdf(pages));
+    expect(warnings).toEqual(['the PDF has 500 pages; only the first 200 were read']);
+    expect(document.pageCount).toBe(500);
+    expect(texts(document.blocks)).toHaveLength(200);
+  });
+});
