@@ -60,6 +60,7 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     ...auditNarrative(base.sections, cells),
     ...missingTables(tables, format, located),
     ...missingCells(tables),
+    ...lowConfidence(located),
     ...messageFindings(messages),
   ];
   const status = statusOf(findings, tables, format);
@@ -135,6 +136,21 @@ function missingCells(tables: NormalisedTable[]): Finding[] {
       cells: missing.map((k) => `${table.key}:${k.slice(0, k.lastIndexOf('.'))}:${k.slice(k.lastIndexOf('.') + 1)}`),
     }];
   });
+}
+
+/** Tables rebuilt from text alignment (no rulings, no markup): their columns are inferred, so say so. */
+function lowConfidence(located: Located): Finding[] {
+  return [...located.regions.values()]
+    .filter((region) => region.structure.includes('text-aligned'))
+    .map((region) => ({
+      rule: 'text_aligned_table',
+      scope: region.key,
+      severity: 'warning' as const,
+      expected: null,
+      actual: null,
+      message: `${region.key}: read from text alignment (the table has no ruling lines); columns were inferred — lower confidence`,
+      cells: [],
+    }));
 }
 
 /** Normaliser and reader warnings are findings too, so that findings.csv says everything a user should check. */

@@ -90,3 +90,15 @@ function joinGlyphs(line: Glyph[]): string {
   });
   return text;
 }
+
+/**
+ * A cell's lines as one text: lines that break inside Chinese text join with nothing (a label wrapped over three
+ * lines, or stacked one character per line, reads as the label); elsewhere a line break stays a line break.
+ */
+export function joinCellLines(lines: string[]): string {
+  return lines.reduce((text, line) => {
+    if (text === '') return line;
+    const wide = /[\u2e80-\u9fff\uff00-\uffef“”（）]$/.test(text) && /^[\u2e80-\u9fff\uff00-\uffef“”（）]/.test(line);
+    return text + (wide ? '' : '\n') + line;
+  }, '');
+}

@@ -3,7 +3,7 @@ import { tableFromCells, type Block, type DocumentModel, type TableCell } from '
 import { ReadError } from '../errors.js';
 import type { ReaderOutput } from '../reader.js';
 import { extractSegments, type Matrix, type OperatorList } from './graphics.js';
-import { itemsToGlyphs, type Glyph, type TextItemLike } from './glyphs.js';
+import { glyphLines, itemsToGlyphs, type Glyph, type TextItemLike } from './glyphs.js';
 import { findTables } from './lattice.js';
 import { layoutPage, type PageItem } from './layout.js';
 import { OPS, openPdf, pdfError } from './pdfjs.js';
@@ -63,10 +63,15 @@ async function readPage(page: PDFPageProxy, n: number): Promise<{ items: PageIte
   const transform = viewport.transform as Matrix;
   const text = await page.getTextContent();
   const glyphs = itemsToGlyphs(text.items.filter((i): i is TextItemLike & typeof i => 'str' in i), transform);
-  const operators = (await page.getOperatorList()) as OperatorList;
-  if (glyphs.length === 0) return { items: [], scanned: paintsImages(operators) };
-  const tables = findTables(extractSegments(operators, transform));
+  if (glyphs.length === 0) return { items: [], scanned: paintsImages((await page.getOperatorList()) as OperatorList) };
+  // The operator list costs about as much as the text: read it only where the text is laid out like a table.
+  const tables = looksTabular(glyphs) ? findTables(extractSegments((await page.getOperatorList()) as OperatorList, transform)) : [];
   return { items: layoutPage({ page: n, width: viewport.width, height: viewport.height }, glyphs, tables), scanned: false };
+}
+
+/** Some line has a gap of two characters or more between its glyphs: table cells side by side. */
+function looksTabular(glyphs: Glyph[]): boolean {
+  return glyphLines(glyphs).some(({ glyphs: line }) => line.some((glyph, i) => i > 0 && glyph.x0 - line[i - 1]!.x1 >= glyph.size * 2));
 }
 
 function paintsImages(operators: OperatorList): boolean {

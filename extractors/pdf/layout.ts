@@ -1,5 +1,5 @@
 import { isNumberLike } from '../../src/text/numbers.js';
-import { glyphLines, type Glyph } from './glyphs.js';
+import { glyphLines, joinCellLines, type Glyph } from './glyphs.js';
 import type { Box, LatticeTable } from './lattice.js';
 
 /**
@@ -66,7 +66,7 @@ function fillTable(page: number, table: LatticeTable, glyphs: Glyph[], taken: Se
     byCell[index]!.push(glyph);
     taken.add(glyph);
   }
-  const cells = table.cells.map((cell, i) => ({ ...cell, page, text: glyphLines(byCell[i]!).map((l) => l.text).join('\n') }));
+  const cells = table.cells.map((cell, i) => ({ ...cell, page, text: joinCellLines(glyphLines(byCell[i]!).map((l) => l.text)) }));
   return { kind: 'table', page, structure: 'ruled', cells, xs: table.xs, rows: table.ys.length - 1, x0: table.x0, y0: table.y0, x1: table.x1, y1: table.y1 };
 }
 

@@ -1,5 +1,6 @@
 import { squash } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
+import { joinCellLines } from './glyphs.js';
 import type { PageCell, PageItem, PageTable } from './layout.js';
 
 /**
@@ -68,7 +69,7 @@ function appendTable(open: { table: StitchedTable; xs: number[]; rows: number },
   for (const cell of continuation.map((c) => place(c, offset))) {
     const first = split && cell.row === lastRow ? open.table.cells.find((c) => c.col === cell.col && c.row + c.rowSpan - 1 === lastRow) : undefined;
     if (first) {
-      first.text = [first.text, cell.text].filter(Boolean).join('\n');
+      first.text = joinCellLines([first.text, cell.text].filter(Boolean));
       first.rowSpan += cell.rowSpan - 1;
       first.y1 = Math.max(first.y1, cell.y1);
     } else open.table.cells.push(cell);

@@ -44,13 +44,13 @@ describe('PDF reader: ruled tables', () => {
     { row: 2, col: 2, text: '3' },
   ];
 
-  it('rebuilds cells with their row and column spans from the rulings', async () => {
+  it('rebuilds cells with their spans from the rulings, reading a header stacked one character per line as one label', async () => {
     const page = new PdfPage();
     ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells);
     const [table] = tables((await readPages(page)).document.blocks);
     expect(slots(table!)).toEqual([
       ['项目', '行政诉讼', '行政诉讼'],
-      ['项目', '结\n果\n维\n持', '总计'],
+      ['项目', '结果维持', '总计'],
       ['件数', '3', '3'],
     ]);
     expect(table!.structure).toBe('ruled');
@@ -62,7 +62,7 @@ describe('PDF reader: ruled tables', () => {
     const page = new PdfPage();
     ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells, { filledBorders: true });
     const [table] = tables((await readPages(page)).document.blocks);
-    expect(slots(table!)[1]).toEqual(['项目', '结\n果\n维\n持', '总计']);
+    expect(slots(table!)[1]).toEqual(['项目', '结果维持', '总计']);
   });
 
   it('ignores white rules and clipping paths', async () => {
@@ -113,7 +113,7 @@ describe('PDF reader: tables across pages', () => {
     const [table] = tables((await readPages(first, second)).document.blocks);
     expect(slots(table!)).toEqual([
       ['（一）予以公开', '3'],
-      ['（二）部分公开（区分处理\n的，只计这一情形）', '4'],
+      ['（二）部分公开（区分处理的，只计这一情形）', '4'],
       ['（七）总计', '7'],
     ]);
   });
