@@ -1,43 +1,108 @@
-import { mkdir } from 'node:fs/promises';
-import { CsvExport } from './export/csv.js';
-import { writeReportJson } from './export/json.js';
-import { collectInputs } from './inputs.js';
-import type { Report, ReportStatus } from './model/report.js';
-import { extractReport } from './pipeline.js';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import PQueue from 'p-queue';
+import { exportOutputs, type BatchSummary } from './bulk/export.js';
+import { WorkerPool } from './bulk/pool.js';
+import { silentProgress, type Progress } from './bulk/progress.js';
+import { Store, type FileRecord } from './bulk/store.js';
+import { collectInputs, type InputFile } from './inputs.js';
+import { failedReport } from './pipeline.js';
 
-/** A run over many files: every input is extracted and written to the output folder as it completes. */
+/**
+ * A run over many files: each file is hashed and skipped if its content was ingested before; otherwise a worker
+ * thread reads it and commits its report to the store on its own. The outputs are then exported from the store.
+ * Killing the run at any point loses only the files in flight; running the same command again finishes the rest.
+ */
 
 export interface BatchOptions {
   inputs: string[];
   outDir: string;
-  onReport?: (report: Report, done: number, total: number) => void;
+  /** Worker threads (default: the machine's cores). */
+  jobs?: number;
+  /** The SQLite store (default: `<outDir>/xxgk.db`). */
+  dbPath?: string;
+  /** Re-read every file, even if its content was ingested before. */
+  force?: boolean;
+  /** Per-file limits. */
+  timeoutMs?: number;
+  maxMemoryMb?: number;
+  progress?: Progress;
 }
 
-export interface BatchSummary {
-  total: number;
-  byStatus: Partial<Record<ReportStatus, number>>;
-  flagged: { file: string; rules: string[] }[];
-}
+export type { BatchSummary };
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_MAX_MEMORY_MB = 1536;
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const inputs = await collectInputs(options.inputs);
   await mkdir(options.outDir, { recursive: true });
-  const csv = new CsvExport(options.outDir);
-  const summary: BatchSummary = { total: inputs.length, byStatus: {}, flagged: [] };
-  let done = 0;
+  const dbPath = resolve(options.dbPath ?? join(options.outDir, 'xxgk.db'));
+  const store = new Store(dbPath);
   try {
-    for (const input of inputs) {
-      const report = await extractReport(input.path, { name: input.name });
-      csv.add(report);
-      await writeReportJson(options.outDir, report);
-      summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
-      if (report.status === 'flagged') {
-        summary.flagged.push({ file: report.file, rules: report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.scope}`) });
-      }
-      options.onReport?.(report, ++done, inputs.length);
-    }
+    await ingestAll(inputs, store, dbPath, options);
+    return await exportOutputs(store, inputs.map((i) => i.name), options.outDir);
   } finally {
-    await csv.close();
+    store.close();
   }
-  return summary;
+}
+
+async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, options: BatchOptions): Promise<void> {
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const progress = options.progress ?? silentProgress;
+  const pool = new WorkerPool(jobs, dbPath, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+  });
+  const context: IngestContext = { store, pool, force: options.force ?? false, inFlight: new Map() };
+  try {
+    const queue = new PQueue({ concurrency: jobs });
+    progress.start(inputs.length);
+    for (const input of inputs) void queue.add(async () => progress.tick(await ingest(input, context)));
+    await queue.onIdle();
+    progress.stop();
+  } finally {
+    await pool.close();
+  }
+}
+
+interface IngestContext {
+  store: Store;
+  pool: WorkerPool;
+  force: boolean;
+  /** Contents being read right now: a second file with the same bytes waits for the first. */
+  inFlight: Map<string, Promise<unknown>>;
+}
+
+/** Ingest one file; returns whether it failed. */
+async function ingest(input: InputFile, { store, pool, force, inFlight }: IngestContext): Promise<boolean> {
+  const info = await stat(input.path).catch(() => undefined);
+  const base = { name: input.name, path: input.path, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ms: 0 };
+  if (!force && info && store.unchangedFile(input.name, base.size, base.mtimeMs)) return false;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(input.path);
+  } catch (error) {
+    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', `unreadable: cannot open the file (${(error as Error).message})`));
+    return true;
+  }
+  const file: FileRecord = { ...base, contentKey: `${createHash('sha256').update(bytes).digest('hex')}${extname(input.name).toLowerCase()}` };
+  const pending = inFlight.get(file.contentKey);
+  if (pending) await pending;
+  if (pending || (!force && store.hasContent(file.contentKey))) {
+    store.recordFile(file);
+    return false;
+  }
+  const reading = pool.run(file, bytes);
+  inFlight.set(file.contentKey, reading);
+  try {
+    const outcome = await reading;
+    // A file the worker could not finish (time or memory limit, crash) is recorded here instead.
+    if (outcome.stopped) store.recordReport(file, failedReport(input.name, null, 'failed', outcome.stopped));
+    return outcome.failed;
+  } finally {
+    inFlight.delete(file.contentKey);
+  }
 }

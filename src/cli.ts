@@ -1,12 +1,17 @@
-#!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
-import { runBatch, type BatchSummary } from './batch.js';
+#!/usr/bin/env -S node --v8-pool-size=1
+// One V8 background thread: with the worker threads busy, more only compete for the same cores (measured: npm run bench:bulk).
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, runBatch, type BatchSummary } from './batch.js';
+import { createProgress, silentProgress } from './bulk/progress.js';
 import { InputError } from './inputs.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
  * 2 usage error (unknown option, missing input); 1 the run could not complete (e.g. output not writable).
  */
+
+const FLAGGED_SHOWN = 50;
 
 const program = new Command()
   .name('xxgk')
@@ -16,29 +21,48 @@ const program = new Command()
 
 program
   .command('extract')
-  .description('read reports (HTML, text, and more), audit their tables, write reports.csv, cells.csv, findings.csv and one JSON per report')
+  .description(
+    'read reports (PDF, Word, web pages, text copies), audit their tables, and write reports.csv, cells.csv, findings.csv and one JSON per report; ' +
+      'results are kept in a SQLite store, so a rerun reads only new or changed files',
+  )
   .argument('<inputs...>', 'report files or folders (searched recursively)')
   .option('-o, --out <dir>', 'output folder', 'output')
-  .option('-q, --quiet', 'print only the summary')
-  .action(async (inputs: string[], options: { out: string; quiet?: boolean }) => {
+  .option('-j, --jobs <n>', 'worker threads', positiveInteger, availableParallelism())
+  .option('--db <file>', 'SQLite store (default: <out>/xxgk.db)')
+  .option('--force', 're-read every file, even if its content was read before')
+  .option('--timeout <seconds>', 'stop reading a file after this long', positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
+  .option('--max-memory <MB>', 'memory limit of each worker thread', positiveInteger, DEFAULT_MAX_MEMORY_MB)
+  .option('-q, --quiet', 'no progress output, only the summary')
+  .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
     const summary = await runBatch({
       inputs,
       outDir: options.out,
-      onReport: (report, done, total) => {
-        if (!options.quiet) process.stderr.write(`[${done}/${total}] ${report.status.padEnd(12)} ${report.file}${report.reason ? ` — ${report.reason}` : ''}\n`);
-      },
+      jobs: options.jobs,
+      ...(options.db ? { dbPath: options.db } : {}),
+      force: options.force ?? false,
+      timeoutMs: options.timeout * 1000,
+      maxMemoryMb: options.maxMemory,
+      progress: options.quiet ? silentProgress : createProgress(),
     });
     printSummary(summary, options.out);
   });
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
 function printSummary(summary: BatchSummary, outDir: string): void {
   const counts = Object.entries(summary.byStatus)
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([status, n]) => `${status} ${n}`)
     .join(', ');
   const failed = (summary.byStatus.failed ?? 0) + (summary.byStatus.needs_ocr ?? 0);
   console.log(`reports: ${summary.total} (${counts}); flagged: ${summary.flagged.length}; failed: ${failed}`);
-  for (const flagged of summary.flagged) console.log(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`);
-  console.log(`output: ${outDir}/reports.csv, cells.csv, findings.csv, reports/*.json`);
+  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`);
+  if (summary.flagged.length > FLAGGED_SHOWN) console.log(`  … and ${summary.flagged.length - FLAGGED_SHOWN} more flagged reports (see findings.csv)`);
+  console.log(`output: ${outDir}/reports.csv, cells.csv, findings.csv, reports/*.json, xxgk.db`);
 }
 
 try {

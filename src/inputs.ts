@@ -41,7 +41,8 @@ async function walk(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (entry.isFile()) files.push(path);
+    // A symbolic link (even a broken one) is an input too: it gets a row, readable or not.
+    else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
   }
   return files;
 }

@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+// Must come before pdfjs-dist: it keeps the native built-ins that pdfjs-dist's polyfills replace.
+import { restoreNativeBuiltins } from './native-builtins.js';
 import { getDocument, OPS, version, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ReadError } from '../errors.js';
+
+restoreNativeBuiltins();
 
 /**
  * One pdfjs-dist instance for the process (legacy build, as Node needs), opened with the CJK options: the cMap and

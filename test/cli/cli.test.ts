@@ -23,7 +23,7 @@ function sampleFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
   mkdirSync(join(dir, '2023'));
   writeFileSync(join(dir, '2023', 'ok.html'), renderHtml(balancedReport(1)));
-  const unbalanced = balancedReport(2);
+  const unbalanced = balancedReport(2, { agency: '另一县审计局' });
   unbalanced.cells['review_litigation:review:total'] = '99';
   writeFileSync(join(dir, '2023', 'flagged.txt'), renderTabText(unbalanced));
   writeFileSync(join(dir, 'empty.html'), '');

@@ -1,0 +1,29 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { extractFromBytes } from '../pipeline.js';
+import { Store, type FileRecord } from './store.js';
+
+/**
+ * Worker thread: reads one file at a time and commits its report to the store itself (its own connection), so the
+ * main thread only schedules.
+ */
+
+export interface WorkerTask {
+  id: number;
+  file: FileRecord;
+  bytes: Uint8Array;
+}
+
+export interface WorkerDone {
+  id: number;
+  failed: boolean;
+}
+
+const store = new Store((workerData as { dbPath: string }).dbPath);
+
+parentPort?.on('message', async (task: WorkerTask) => {
+  const started = performance.now();
+  const report = await extractFromBytes(task.bytes, task.file.name);
+  store.recordReport({ ...task.file, ms: performance.now() - started }, report);
+  const done: WorkerDone = { id: task.id, failed: report.status === 'failed' || report.status === 'needs_ocr' };
+  parentPort!.postMessage(done);
+});

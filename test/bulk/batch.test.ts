@@ -1,0 +1,202 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../fixtures/docx-builder.js';
+import { hangingPdf } from '../fixtures/pdf-writer.js';
+import { balancedReport, carriedOverFrom, renderHtml, renderTabText, type ReportSpec } from '../fixtures/report-builder.js';
+import { fixturePath, projectRoot } from '../helpers.js';
+
+/** Bulk runs of the built command line (npm test builds dist/ first). */
+const CLI = join(projectRoot, 'dist/src/cli.js');
+
+function xxgk(...args: string[]) {
+  const run = spawnSync(process.execPath, [CLI, 'extract', ...args, '--quiet'], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`xxgk exited ${run.status}: ${run.stderr}`);
+  return run;
+}
+
+const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
+const rows = (out: string, file: string) => parse(readFileSync(join(out, file), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+const committedFiles = (db: string) => {
+  if (!existsSync(db)) return 0;
+  const connection = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    return (connection.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n;
+  } catch {
+    return 0;
+  } finally {
+    connection.close();
+  }
+};
+
+function outputs(out: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('xxgk.db')) continue;
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name), 'utf8');
+    }
+  };
+  walk(out, '');
+  return files;
+}
+
+/** Distinct reports (so none is skipped as a copy of another): web pages, text copies, Word files, PDFs. */
+async function corpus(count: number): Promise<string> {
+  const dir = temp('corpus');
+  const pdf = readFileSync(fixturePath('report-31.pdf'));
+  for (let i = 0; i < count; i++) {
+    const spec = balancedReport(500 + i, { agency: `测试县第${i}局` });
+    if (i % 3 === 0) writeFileSync(join(dir, `r${i}.pdf`), Buffer.concat([pdf, Buffer.from(`\n% ${i}\n`)]));
+    else if (i % 3 === 1) writeFileSync(join(dir, `r${i}.docx`), await renderDocx(spec));
+    else writeFileSync(join(dir, `r${i}.html`), renderHtml(spec, { wordMarkup: true }));
+  }
+  return dir;
+}
+
+describe('bulk ingest', () => {
+  it('killed with SIGKILL mid-run, then run again, gives the same outputs as an uninterrupted run', async () => {
+    const input = await corpus(45);
+    const clean = temp('clean');
+    xxgk(input, '--out', clean);
+
+    const resumed = temp('resumed');
+    const db = join(resumed, 'xxgk.db');
+    const child = spawn(process.execPath, [CLI, 'extract', input, '--out', resumed, '--quiet'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    while (committedFiles(db) < 5) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await exited;
+    const committed = committedFiles(db);
+    expect(committed).toBeGreaterThanOrEqual(5);
+    expect(committed).toBeLessThan(45);
+    expect(existsSync(join(resumed, 'reports.csv'))).toBe(false);
+
+    xxgk(input, '--out', resumed);
+    expect(outputs(resumed)).toEqual(outputs(clean));
+    expect(rows(resumed, 'reports.csv')).toHaveLength(45);
+  });
+
+  it('stops a file that hangs the reader at the time limit, records it, and goes on', () => {
+    const input = temp('hang');
+    writeFileSync(join(input, 'a.html'), renderHtml(balancedReport(1)));
+    writeFileSync(join(input, 'hang.pdf'), hangingPdf(4));
+    writeFileSync(join(input, 'z.txt'), renderTabText(balancedReport(2, { agency: '另一局' })));
+    const out = temp('hang-out');
+    xxgk(input, '--out', out, '--timeout', '2', '--jobs', '1');
+    expect(rows(out, 'reports.csv').map((r) => [r.file, r.status, r.reason])).toEqual([
+      ['a.html', 'ok', ''],
+      ['hang.pdf', 'failed', 'timeout: stopped after 2 s'],
+      ['z.txt', 'ok', ''],
+    ]);
+  });
+
+  it('stops a reader that runs out of its memory limit, and the next file still gets a fresh worker', () => {
+    const input = temp('memory');
+    // A page whose one table has half a million cells: far more memory than any report needs.
+    const row = `<tr>${'<td>1</td>'.repeat(250)}</tr>`;
+    writeFileSync(join(input, 'a.html'), `<html><body><p>一、总体情况</p><table>${row.repeat(2000)}</table></body></html>`);
+    copyFileSync(fixturePath('report-31.pdf'), join(input, 'b.pdf'));
+    const out = temp('memory-out');
+    xxgk(input, '--out', out, '--max-memory', '96', '--jobs', '1');
+    expect(rows(out, 'reports.csv').map((r) => [r.file, r.status, r.reason])).toEqual([
+      ['a.html', 'failed', 'too_large: stopped at the 96 MB memory limit'],
+      ['b.pdf', 'ok', ''],
+    ]);
+  });
+
+  it('recognises copies of one report: identical copies agree, an altered copy gets one conflicting_copies finding', async () => {
+    const input = temp('copies');
+    const spec = balancedReport(8);
+    writeFileSync(join(input, 'page.html'), renderHtml(spec));
+    copyFileSync(join(input, 'page.html'), join(input, 'page-again.html'));
+    writeFileSync(join(input, 'copy.txt'), renderTabText(spec));
+    const altered: ReportSpec = { ...spec, cells: { ...spec.cells, 'active:penalty:decisions': '999' } };
+    writeFileSync(join(input, 'attachment.docx'), await renderDocx(altered));
+    const out = temp('copies-out');
+    xxgk(input, '--out', out);
+    expect(rows(out, 'reports.csv').map((r) => r.file)).toEqual(['attachment.docx', 'copy.txt', 'page-again.html', 'page.html']);
+    const conflicts = rows(out, 'findings.csv').filter((f) => f.rule === 'conflicting_copies');
+    expect(conflicts.map((f) => [f.file, f.cells])).toEqual([['attachment.docx', 'active:penalty:decisions']]);
+    expect(rows(out, 'reports.csv').find((r) => r.file === 'attachment.docx')!.status).toBe('flagged');
+  });
+
+  it('checks carry-over across years for the same agency however its name is printed', () => {
+    const input = temp('years');
+    const earlier = balancedReport(30, { agency: '郑州市中牟县财政局', year: 2022 });
+    const later = carriedOverFrom(earlier, balancedReport(31, { agency: '中牟县财政局', year: 2023 }));
+    // One column carried over wrongly, the report still balanced in itself: only the rule across years fails.
+    const shift = (key: string, by: number) => (later.cells[key] = String(Number(later.cells[key]) + by));
+    shift('requests:carried_over:natural_person', 1);
+    shift('requests:carried_over:total', 1);
+    shift('requests:new_received:natural_person', -1);
+    shift('requests:new_received:total', -1);
+    writeFileSync(join(input, '2022.html'), renderHtml(earlier));
+    writeFileSync(join(input, '2023.html'), renderHtml(later));
+    writeFileSync(join(input, '2023.txt'), renderTabText(later));
+    const out = temp('years-out');
+    xxgk(input, '--out', out);
+    const carried = later.cells['requests:carried_over:natural_person']!;
+    const forward = earlier.cells['requests:carried_forward:natural_person']!;
+    const errors = rows(out, 'findings.csv').filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.file, f.rule, f.scope, f.expected, f.actual])).toEqual([
+      ['2023.html', 'carry_continuity', 'natural_person', forward, carried],
+      ['2023.html', 'carry_continuity', 'total', earlier.cells['requests:carried_forward:total'], later.cells['requests:carried_over:total']],
+      ['2023.txt', 'carry_continuity', 'natural_person', forward, carried],
+      ['2023.txt', 'carry_continuity', 'total', earlier.cells['requests:carried_forward:total'], later.cells['requests:carried_over:total']],
+    ]);
+  });
+
+  it('reads only new or changed files on a rerun, and every file again with --force', () => {
+    const input = temp('rerun');
+    writeFileSync(join(input, 'a.html'), renderHtml(balancedReport(40)));
+    const out = temp('rerun-out');
+    xxgk(input, '--out', out);
+    const ingested = () => {
+      const db = new Database(join(out, 'xxgk.db'), { readonly: true });
+      const result = Object.fromEntries((db.prepare('SELECT name, ingested_at FROM files').all() as { name: string; ingested_at: string }[]).map((r) => [r.name, r.ingested_at]));
+      db.close();
+      return result;
+    };
+    const first = ingested();
+    writeFileSync(join(input, 'b.html'), renderHtml(balancedReport(41, { agency: '新增局' })));
+    xxgk(input, '--out', out);
+    const second = ingested();
+    expect(second['a.html']).toBe(first['a.html']);
+    expect(Object.keys(second).sort()).toEqual(['a.html', 'b.html']);
+    xxgk(input, '--out', out, '--force');
+    expect(ingested()['a.html']).not.toBe(first['a.html']);
+  });
+
+  it('accounts for every input: empty, binary, broken links and non-reports each get one row with a status', () => {
+    const input = temp('accounting');
+    writeFileSync(join(input, 'report.html'), renderHtml(balancedReport(50)));
+    writeFileSync(join(input, 'empty.pdf'), '');
+    writeFileSync(join(input, 'noise.bin'), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 37) % 256)));
+    writeFileSync(join(input, 'notes.txt'), '会议纪要：讨论网站改版。');
+    mkdirSync(join(input, 'sub'));
+    symlinkSync(join(input, 'gone.html'), join(input, 'sub', 'link.html'));
+    const out = temp('accounting-out');
+    const run = xxgk(input, '--out', out);
+    expect(rows(out, 'reports.csv').map((r) => [r.file, r.status, (r.reason ?? '').split(':')[0]])).toEqual([
+      ['empty.pdf', 'failed', 'empty'],
+      ['noise.bin', 'failed', 'binary'],
+      ['notes.txt', 'not_a_report', 'no report title, section headings or template tables found'],
+      ['report.html', 'ok', ''],
+      ['sub/link.html', 'failed', 'unreadable'],
+    ]);
+    expect(run.stdout).toMatch(/^reports: 5 \(failed 3, not_a_report 1, ok 1\); flagged: 0; failed: 3/);
+  });
+
+  it('prints plain progress lines when its output is not a terminal', () => {
+    const input = temp('progress');
+    writeFileSync(join(input, 'a.html'), renderHtml(balancedReport(60)));
+    const run = spawnSync(process.execPath, [CLI, 'extract', input, '--out', temp('progress-out')], { encoding: 'utf8' });
+    expect(run.stderr).toMatch(/^progress: 1\/1 files, [\d.]+ files\/s, ETA 0 s, failed 0$/m);
+  });
+});
