@@ -68,7 +68,6 @@ function walk(node: AnyNode, emphasized: boolean, flow: Flow): void {
     flow.append(node.data, emphasized);
     return;
   }
-  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
   if (node.type !== 'tag' && node.type !== 'root') return;
   const element = node as Element;
   const tag = node.type === 'root' ? 'body' : element.name.toLowerCase();

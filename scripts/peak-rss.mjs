@@ -1,5 +1,6 @@
-// Preloaded into a process (node --import) to print its peak resident memory when it exits; worker threads are
-// part of the process, so their memory is included.
+// Preloaded into a process (node --import) to print, when it exits, its peak resident memory and the CPU time it
+// used; worker threads are part of the process, so both include them.
 process.on('exit', () => {
-  process.stderr.write(`peak_rss_kb=${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`peak_rss_kb=${usage.maxRSS} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)}\n`);
 });

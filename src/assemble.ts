@@ -92,9 +92,10 @@ function formatOf(tables: NormalisedTable[], year: number | null): ReportFormat 
   const versions = new Set(tables.flatMap((t) => (t.version ? [t.version] : [])));
   if (versions.size === 2) return 'hybrid';
   if (versions.size === 1) return [...versions][0]!;
+  // Only section 四, which both formats share, or no table at all: the tables do not say which format.
   const hasCells = tables.some((t) => t.cells.length > 0);
   if (!hasCells && year !== null && year < FIRST_TEMPLATE_YEAR) return 'legacy';
-  return hasCells ? '2021' : null;
+  return null;
 }
 
 function missingTables(tables: NormalisedTable[], format: ReportFormat | null, located: Located): Finding[] {

@@ -28,3 +28,11 @@ export function flagsOf(report: Report): string[] {
 export function warningRules(report: Report): string[] {
   return [...new Set(report.findings.filter((f) => f.severity === 'warning').map((f) => f.rule))].sort();
 }
+
+export const APPLICANT_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
+export const REVIEW_RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+
+/** One printed row of a table, as the values of the given columns (applicant columns by default). */
+export function rowValues(values: Map<string, number | null>, table: string, key: string, columns = APPLICANT_COLUMNS): (number | null | undefined)[] {
+  return columns.map((c) => values.get(`${table}:${key}:${c}`));
+}

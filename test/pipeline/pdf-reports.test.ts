@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
-import { extractCorpus, extractText, fixturePath, flagsOf, valuesOf } from '../helpers.js';
+import { extractCorpus, extractText, fixturePath, flagsOf, REVIEW_RESULTS, rowValues, valuesOf } from '../helpers.js';
 
 /** PDF reports end to end. Fixtures printed by LibreOffice from generated reports; real reports from corpus/. */
 describe('PDF reports printed from Word', () => {
@@ -31,9 +31,6 @@ describe('PDF reports printed from Word', () => {
   });
 });
 
-const APPLICANTS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
-const RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'];
-const row = (values: Map<string, number | null>, table: string, key: string, columns = APPLICANTS) => columns.map((c) => values.get(`${table}:${key}:${c}`));
 
 describe('淮安市洪泽区人民政府 2023 (WPS PDF, hybrid, typo 2.其他法律行政止公开)', () => {
   it('reads every printed number', async () => {
@@ -43,19 +40,19 @@ describe('淮安市洪泽区人民政府 2023 (WPS PDF, hybrid, typo 2.其他法
     expect(report.year).toBe(2023);
     expect(report.formatVersion).toBe('hybrid');
     expect(report.cells).toHaveLength(186);
-    expect(row(values, 'active', 'normative_documents', ['issued', 'repealed', 'in_force'])).toEqual([0, 5, 5]);
+    expect(rowValues(values, 'active', 'normative_documents', ['issued', 'repealed', 'in_force'])).toEqual([0, 5, 5]);
     expect([values.get('active:licensing:decisions'), values.get('active:penalty:decisions'), values.get('active:enforcement:decisions')]).toEqual([550, 4119, 195]);
     expect(values.get('active:fees:amount_10k_yuan')).toBe(7730.28);
-    expect(row(values, 'requests', 'new_received')).toEqual([21, 0, 0, 0, 0, 0, 21]);
-    expect(row(values, 'requests', 'partially_granted')).toEqual([4, 0, 0, 0, 0, 0, 4]);
-    expect(row(values, 'requests', 'denied.prohibited_by_law')).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    expect(row(values, 'requests', 'unable.not_held')).toEqual([10, 0, 0, 0, 0, 0, 10]);
-    expect(row(values, 'requests', 'unable.needs_creation')).toEqual([3, 0, 0, 0, 0, 0, 3]);
-    expect(row(values, 'requests', 'other')).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    expect(row(values, 'requests', 'total')).toEqual([21, 0, 0, 0, 0, 0, 21]);
-    expect(row(values, 'review_litigation', 'review', RESULTS)).toEqual([10, 1, 0, 0, 0]);
-    expect(row(values, 'review_litigation', 'litigation_direct', RESULTS)).toEqual([0, 0, 0, 0, 0]);
-    expect(row(values, 'review_litigation', 'litigation_after_review', RESULTS)).toEqual([5, 0, 0, 0, 0]);
+    expect(rowValues(values, 'requests', 'new_received')).toEqual([21, 0, 0, 0, 0, 0, 21]);
+    expect(rowValues(values, 'requests', 'partially_granted')).toEqual([4, 0, 0, 0, 0, 0, 4]);
+    expect(rowValues(values, 'requests', 'denied.prohibited_by_law')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(rowValues(values, 'requests', 'unable.not_held')).toEqual([10, 0, 0, 0, 0, 0, 10]);
+    expect(rowValues(values, 'requests', 'unable.needs_creation')).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(rowValues(values, 'requests', 'other')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(rowValues(values, 'requests', 'total')).toEqual([21, 0, 0, 0, 0, 0, 21]);
+    expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([10, 1, 0, 0, 0]);
+    expect(rowValues(values, 'review_litigation', 'litigation_direct', REVIEW_RESULTS)).toEqual([0, 0, 0, 0, 0]);
+    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([5, 0, 0, 0, 0]);
   });
 
   it('says that the section 四 totals really do not add up, citing the cells and their pages', async () => {
@@ -75,8 +72,8 @@ describe('淮安市洪泽区人民政府 2024 (section 一 contradicts the table
     const report = await extractCorpus('huaian-hongze-district-gov-2024.pdf');
     const values = valuesOf(report);
     expect(report.status).toBe('ok');
-    expect(row(values, 'requests', 'new_received')).toEqual([95, 0, 0, 0, 0, 0, 95]);
-    expect(row(values, 'requests', 'unable.not_held')).toEqual([31, 0, 0, 0, 0, 0, 31]);
+    expect(rowValues(values, 'requests', 'new_received')).toEqual([95, 0, 0, 0, 0, 0, 95]);
+    expect(rowValues(values, 'requests', 'unable.not_held')).toEqual([31, 0, 0, 0, 0, 0, 31]);
     expect(values.get('active:licensing:decisions')).toBe(9487);
     expect(report.findings.find((f) => f.rule === 'narrative_mismatch')).toMatchObject({ expected: 95, actual: 17 });
   });
@@ -88,23 +85,23 @@ describe('淮安市人民政府 2024 (tables over pages, numbers in the millions
     const values = valuesOf(report);
     expect(report.status).toBe('ok');
     expect(report.cells).toHaveLength(200);
-    expect(row(values, 'active', 'regulations', ['issued', 'repealed', 'in_force'])).toEqual([1, 0, 11]);
-    expect(row(values, 'active', 'normative_documents', ['issued', 'repealed', 'in_force'])).toEqual([8, 26, 66]);
+    expect(rowValues(values, 'active', 'regulations', ['issued', 'repealed', 'in_force'])).toEqual([1, 0, 11]);
+    expect(rowValues(values, 'active', 'normative_documents', ['issued', 'repealed', 'in_force'])).toEqual([8, 26, 66]);
     expect([values.get('active:licensing:decisions'), values.get('active:penalty:decisions'), values.get('active:enforcement:decisions')]).toEqual([447228, 3985758, 88283]);
     expect(values.get('active:fees:amount_10k_yuan')).toBe(96171.6);
-    expect(row(values, 'requests', 'new_received')).toEqual([3001, 53, 0, 0, 61, 4, 3119]);
-    expect(row(values, 'requests', 'granted')).toEqual([1288, 21, 0, 0, 50, 3, 1362]);
-    expect(row(values, 'requests', 'partially_granted')).toEqual([447, 7, 0, 0, 0, 0, 454]);
-    expect(row(values, 'requests', 'denied.administrative_query')).toEqual([105, 0, 0, 0, 0, 0, 105]);
-    expect(row(values, 'requests', 'unable.not_held')).toEqual([746, 12, 0, 0, 10, 1, 769]);
-    expect(row(values, 'requests', 'not_processed.petition_complaint')).toEqual([56, 6, 0, 0, 0, 0, 62]);
-    expect(row(values, 'requests', 'other.no_amendment_overdue')).toEqual([67, 3, 0, 0, 1, 0, 71]);
-    expect(row(values, 'requests', 'other.other')).toEqual([108, 2, 0, 0, 0, 0, 110]);
-    expect(row(values, 'requests', 'total')).toEqual([2932, 53, 0, 0, 61, 4, 3050]);
-    expect(row(values, 'requests', 'carried_forward')).toEqual([103, 0, 0, 0, 0, 0, 103]);
-    expect(row(values, 'review_litigation', 'review', RESULTS)).toEqual([72, 64, 178, 37, 351]);
-    expect(row(values, 'review_litigation', 'litigation_direct', RESULTS)).toEqual([13, 4, 8, 1, 26]);
-    expect(row(values, 'review_litigation', 'litigation_after_review', RESULTS)).toEqual([12, 1, 1, 6, 20]);
+    expect(rowValues(values, 'requests', 'new_received')).toEqual([3001, 53, 0, 0, 61, 4, 3119]);
+    expect(rowValues(values, 'requests', 'granted')).toEqual([1288, 21, 0, 0, 50, 3, 1362]);
+    expect(rowValues(values, 'requests', 'partially_granted')).toEqual([447, 7, 0, 0, 0, 0, 454]);
+    expect(rowValues(values, 'requests', 'denied.administrative_query')).toEqual([105, 0, 0, 0, 0, 0, 105]);
+    expect(rowValues(values, 'requests', 'unable.not_held')).toEqual([746, 12, 0, 0, 10, 1, 769]);
+    expect(rowValues(values, 'requests', 'not_processed.petition_complaint')).toEqual([56, 6, 0, 0, 0, 0, 62]);
+    expect(rowValues(values, 'requests', 'other.no_amendment_overdue')).toEqual([67, 3, 0, 0, 1, 0, 71]);
+    expect(rowValues(values, 'requests', 'other.other')).toEqual([108, 2, 0, 0, 0, 0, 110]);
+    expect(rowValues(values, 'requests', 'total')).toEqual([2932, 53, 0, 0, 61, 4, 3050]);
+    expect(rowValues(values, 'requests', 'carried_forward')).toEqual([103, 0, 0, 0, 0, 0, 103]);
+    expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([72, 64, 178, 37, 351]);
+    expect(rowValues(values, 'review_litigation', 'litigation_direct', REVIEW_RESULTS)).toEqual([13, 4, 8, 1, 26]);
+    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([12, 1, 1, 6, 20]);
     expect(flagsOf(report)).toEqual([]);
   });
 });

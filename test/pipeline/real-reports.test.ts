@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { extractCorpus, flagsOf, valuesOf } from '../helpers.js';
+import { extractCorpus, flagsOf, REVIEW_RESULTS, rowValues, valuesOf } from '../helpers.js';
 
 /** Published reports bundled in corpus/: every printed number is pinned. */
 
-const APPLICANTS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
-const row = (values: Map<string, number | null>, table: string, key: string, columns = APPLICANTS) => columns.map((c) => values.get(`${table}:${key}:${c}`));
 
 describe('卢氏县国防动员办公室 2023 (tab-separated copy with shifted columns)', () => {
   it('reads section 二 including the typo 本年度止件数 and the 万元 decimal', async () => {
     const values = valuesOf(await extractCorpus('lushi-defense-2023.txt'));
-    expect(row(values, 'active', 'regulations', ['issued', 'repealed', 'in_force'])).toEqual([0, 0, 0]);
-    expect(row(values, 'active', 'normative_documents', ['issued', 'repealed', 'in_force'])).toEqual([0, 0, 0]);
+    expect(rowValues(values, 'active', 'regulations', ['issued', 'repealed', 'in_force'])).toEqual([0, 0, 0]);
+    expect(rowValues(values, 'active', 'normative_documents', ['issued', 'repealed', 'in_force'])).toEqual([0, 0, 0]);
     expect(values.get('active:licensing:decisions')).toBe(8);
     expect(values.get('active:penalty:decisions')).toBe(0);
     expect(values.get('active:enforcement:decisions')).toBe(0);
@@ -34,34 +32,34 @@ describe('上海市人民政府办公厅 2019 (2019 format, empty totals, 251000
     const report = await extractCorpus('shanghai-gov-office-2019_content-fragment.html');
     const values = valuesOf(report);
     expect(report.formatVersion).toBe('2019');
-    expect(row(values, 'active', 'regulations', ['new_made', 'new_published', 'total_published'])).toEqual([13, 13, 524]);
-    expect(row(values, 'active', 'normative_documents', ['new_made', 'new_published', 'total_published'])).toEqual([60, 60, 368]);
-    expect(row(values, 'active', 'licensing', ['prev_year_items', 'change', 'decisions'])).toEqual([0, 0, 0]);
-    expect(row(values, 'active', 'fees', ['prev_year_items', 'change'])).toEqual([0, 0]);
-    expect(row(values, 'active', 'procurement', ['items', 'amount'])).toEqual([6, 25.1]);
+    expect(rowValues(values, 'active', 'regulations', ['new_made', 'new_published', 'total_published'])).toEqual([13, 13, 524]);
+    expect(rowValues(values, 'active', 'normative_documents', ['new_made', 'new_published', 'total_published'])).toEqual([60, 60, 368]);
+    expect(rowValues(values, 'active', 'licensing', ['prev_year_items', 'change', 'decisions'])).toEqual([0, 0, 0]);
+    expect(rowValues(values, 'active', 'fees', ['prev_year_items', 'change'])).toEqual([0, 0]);
+    expect(rowValues(values, 'active', 'procurement', ['items', 'amount'])).toEqual([6, 25.1]);
   });
 
   it('reads section 三, leaving empty totals unknown and empty components zero', async () => {
     const values = valuesOf(await extractCorpus('shanghai-gov-office-2019_content-fragment.html'));
-    expect(row(values, 'requests', 'new_received')).toEqual([821, 35, 0, 0, 2, 1, 859]);
-    expect(row(values, 'requests', 'carried_over')).toEqual([18, 0, 0, 0, 0, 0, 18]);
-    expect(row(values, 'requests', 'granted')).toEqual([258, 12, 0, 0, 1, 1, null]);
-    expect(row(values, 'requests', 'partially_granted')).toEqual([3, 0, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'denied.state_secret')).toEqual([14, 0, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'denied.internal_affairs')).toEqual([5, 0, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'denied.process_info')).toEqual([3, 1, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'denied.administrative_query')).toEqual([10, 2, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'unable.not_held')).toEqual([252, 12, 0, 0, 1, 0, null]);
-    expect(row(values, 'requests', 'unable.needs_creation')).toEqual([44, 3, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'unable.unclear_after_amendment')).toEqual([25, 0, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'not_processed.petition_complaint')).toEqual([148, 1, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'not_processed.duplicate')).toEqual([5, 4, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'other')).toEqual([0, 0, 0, 0, 0, 0, null]);
-    expect(row(values, 'requests', 'total')).toEqual([767, 35, null, null, 2, 1, 805]);
-    expect(row(values, 'requests', 'carried_forward')).toEqual([72, 0, 0, 0, 0, 0, 72]);
-    expect(row(values, 'review_litigation', 'review', ['upheld', 'corrected', 'other', 'pending', 'total'])).toEqual([5, 0, 0, 2, 7]);
-    expect(row(values, 'review_litigation', 'litigation_direct', ['upheld', 'corrected', 'other', 'pending', 'total'])).toEqual([8, 0, 0, 1, 9]);
-    expect(row(values, 'review_litigation', 'litigation_after_review', ['upheld', 'corrected', 'other', 'pending', 'total'])).toEqual([0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'new_received')).toEqual([821, 35, 0, 0, 2, 1, 859]);
+    expect(rowValues(values, 'requests', 'carried_over')).toEqual([18, 0, 0, 0, 0, 0, 18]);
+    expect(rowValues(values, 'requests', 'granted')).toEqual([258, 12, 0, 0, 1, 1, null]);
+    expect(rowValues(values, 'requests', 'partially_granted')).toEqual([3, 0, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'denied.state_secret')).toEqual([14, 0, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'denied.internal_affairs')).toEqual([5, 0, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'denied.process_info')).toEqual([3, 1, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'denied.administrative_query')).toEqual([10, 2, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'unable.not_held')).toEqual([252, 12, 0, 0, 1, 0, null]);
+    expect(rowValues(values, 'requests', 'unable.needs_creation')).toEqual([44, 3, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'unable.unclear_after_amendment')).toEqual([25, 0, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'not_processed.petition_complaint')).toEqual([148, 1, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'not_processed.duplicate')).toEqual([5, 4, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'other')).toEqual([0, 0, 0, 0, 0, 0, null]);
+    expect(rowValues(values, 'requests', 'total')).toEqual([767, 35, null, null, 2, 1, 805]);
+    expect(rowValues(values, 'requests', 'carried_forward')).toEqual([72, 0, 0, 0, 0, 0, 72]);
+    expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([5, 0, 0, 2, 7]);
+    expect(rowValues(values, 'review_litigation', 'litigation_direct', REVIEW_RESULTS)).toEqual([8, 0, 0, 1, 9]);
+    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([0, 0, 0, 0, null]);
   });
 
   it('finds every checkable rule holding and skips the ones with an empty total, saying so', async () => {
@@ -84,10 +82,10 @@ describe('平潭综合实验区 web pages (site frame, MsoNormal markup)', () =>
     expect(report.formatVersion).toBe('2019');
     expect(report.cells).toHaveLength(198);
     expect(values.get('active:procurement:amount')).toBe(7539.443252);
-    expect(row(values, 'requests', 'new_received')).toEqual([23, 0, 0, 0, 0, 0, 23]);
-    expect(row(values, 'requests', 'unable.not_held')).toEqual([7, 0, 0, 0, 0, 0, 7]);
-    expect(row(values, 'requests', 'unable.unclear_after_amendment')).toEqual([5, 0, 0, 0, 0, 0, 5]);
-    expect(row(values, 'requests', 'not_processed.duplicate')).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(rowValues(values, 'requests', 'new_received')).toEqual([23, 0, 0, 0, 0, 0, 23]);
+    expect(rowValues(values, 'requests', 'unable.not_held')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+    expect(rowValues(values, 'requests', 'unable.unclear_after_amendment')).toEqual([5, 0, 0, 0, 0, 0, 5]);
+    expect(rowValues(values, 'requests', 'not_processed.duplicate')).toEqual([3, 0, 0, 0, 0, 0, 3]);
   });
 
   it('2021: 自然人 header spanning two columns still maps the seven columns', async () => {
@@ -97,10 +95,10 @@ describe('平潭综合实验区 web pages (site frame, MsoNormal markup)', () =>
     expect(report.agency).toBe('平潭综合实验区');
     expect(report.year).toBe(2021);
     expect(values.get('active:fees:amount_10k_yuan')).toBe(24252.311082);
-    expect(row(values, 'requests', 'new_received')).toEqual([64, 0, 0, 2, 0, 4, 70]);
-    expect(row(values, 'requests', 'total')).toEqual([63, 0, 0, 2, 0, 4, 69]);
-    expect(row(values, 'requests', 'unable.not_held')).toEqual([22, 0, 0, 0, 0, 3, 25]);
-    expect(row(values, 'review_litigation', 'litigation_direct', ['upheld', 'corrected', 'other', 'pending', 'total'])).toEqual([12, 0, 0, 0, 12]);
+    expect(rowValues(values, 'requests', 'new_received')).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(rowValues(values, 'requests', 'total')).toEqual([63, 0, 0, 2, 0, 4, 69]);
+    expect(rowValues(values, 'requests', 'unable.not_held')).toEqual([22, 0, 0, 0, 0, 3, 25]);
+    expect(rowValues(values, 'review_litigation', 'litigation_direct', REVIEW_RESULTS)).toEqual([12, 0, 0, 0, 12]);
   });
 
   it('2024: all 200 cells, every rule holds', async () => {
@@ -116,10 +114,10 @@ describe('沭阳县发展和改革局 2023 (Word-exported page, labels split acr
     const report = await extractCorpus('shuyang-fgj-2023.html');
     const values = valuesOf(report);
     expect(report.agency).toBe('沭阳县发展和改革局');
-    expect(row(values, 'requests', 'new_received')).toEqual([26, 0, 0, 0, 0, 0, 26]);
-    expect(row(values, 'requests', 'total')).toEqual([26, null, null, null, null, null, 26]);
+    expect(rowValues(values, 'requests', 'new_received')).toEqual([26, 0, 0, 0, 0, 0, 26]);
+    expect(rowValues(values, 'requests', 'total')).toEqual([26, null, null, null, null, null, 26]);
     expect(values.get('active:normative_documents:in_force')).toBe(18);
-    expect(row(values, 'review_litigation', 'review', ['upheld', 'corrected', 'other', 'pending', 'total'])).toEqual([0, 0, 0, 1, 1]);
+    expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([0, 0, 0, 1, 1]);
     expect(flagsOf(report)).toEqual([]);
   });
 });
