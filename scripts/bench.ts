@@ -45,7 +45,7 @@ async function pipeline(file: string): Promise<number> {
   return report.pages ?? 0;
 }
 
-console.log(`node ${process.version}, one process (one core); ${pdfs.length} distinct PDFs from ${folder}`);
+console.log(`node ${process.version}, one process reading one file at a time; ${pdfs.length} distinct PDFs from ${folder}`);
 await bare(files[0]!); // warm up the module and cMap caches for both runs alike
 const bareSeconds = await timed('pdfjs text + operator lists (bare)', bare);
 const fullSeconds = await timed('xxgk full pipeline', pipeline);
