@@ -39,7 +39,7 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     title: located.title?.text ?? document.title ?? null,
     agency: located.title?.agency ?? null,
     year: located.title?.year ?? null,
-    sections: sectionTexts(document, located),
+    sections: sectionTexts(located),
   };
   if (!isReport) {
     return {
@@ -76,7 +76,7 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   };
 }
 
-function sectionTexts(document: DocumentModel, located: Located): Report['sections'] {
+function sectionTexts(located: Located): Report['sections'] {
   return located.sections.map((section) => ({
     key: section.key,
     heading: section.heading,
