@@ -22,9 +22,6 @@ const EXTENSION_FORMAT: Record<string, ReaderName> = {
   '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc',
 };
 
-/** File extensions the batch picks up when given a folder. */
-export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSION_FORMAT);
-
 export async function readDocument(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   if (bytes.length === 0) throw new ReadError('empty', 'the file is empty (0 bytes)');
   const byName = EXTENSION_FORMAT[extname(fileName).toLowerCase()];

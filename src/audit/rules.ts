@@ -1,5 +1,6 @@
 import type { Cell, Finding } from '../model/report.js';
 import { cellRef } from '../normalise/rows.js';
+import { roundDecimal } from '../text/numbers.js';
 import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../template/template.js';
 
 /**
@@ -95,7 +96,7 @@ function evaluate(check: Sum, index: CellIndex): Finding[] {
   if (blankTotals.length > 0) return [skipped(check, `not checked: total left empty (${blankTotals.map(cellRef).join(', ')})`, 'blank_total', refs)];
   const unreadable = cells.filter((c) => c.value === null);
   if (unreadable.length > 0) return [skipped(check, `not checked: unreadable cells (${unreadable.map((c) => `${cellRef(c)}="${c.raw}"`).join(', ')})`, 'rule_skipped', refs)];
-  const sum = (list: string[]) => round(list.reduce((total, r) => total + index.get(r)!.value!, 0));
+  const sum = (list: string[]) => roundDecimal(list.reduce((total, r) => total + index.get(r)!.value!, 0));
   const left = sum(check.left);
   const right = sum(check.right);
   if (Math.abs(left - right) < 1e-6) return [];
@@ -108,8 +109,4 @@ function skipped(check: Sum, why: string, rule: string, refs: string[]): Finding
 
 function abbreviate(refs: string[], shown = 4): string {
   return refs.length <= shown ? refs.join(', ') : `${refs.slice(0, shown).join(', ')} and ${refs.length - shown} more`;
-}
-
-function round(value: number): number {
-  return Number(value.toFixed(6));
 }

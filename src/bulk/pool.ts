@@ -26,9 +26,8 @@ interface Slot {
   busy: boolean;
 }
 
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
-/** Running from TypeScript sources (tests): the worker needs the same loader. */
-const EXEC_ARGV = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
+/** The compiled worker beside this module (the pool runs from dist/; tests run the built command line). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 export class WorkerPool {
   private readonly slots: Slot[];
@@ -44,7 +43,6 @@ export class WorkerPool {
 
   private spawn(): Worker {
     return new Worker(WORKER_URL, {
-      execArgv: EXEC_ARGV,
       workerData: { dbPath: this.dbPath },
       resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb },
     });

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../model/report.js';
+import { roundDecimal } from '../text/numbers.js';
 
 /**
  * The three CSV files of the output contract (TEMPLATE.md): UTF-8 with a BOM so that Excel shows Chinese, RFC 4180
@@ -60,7 +61,7 @@ export function findingRows(report: Report): Row[] {
 
 /** A plain decimal: no exponent, no binary noise (25.1, not 25.099999999999998). */
 export function formatNumber(value: number): string {
-  return String(Number(value.toFixed(8)));
+  return String(roundDecimal(value));
 }
 
 /**

@@ -66,8 +66,7 @@ export function normaliseActive(region: TableRegion): NormalisedTable {
         row: match.key,
         column,
         label: row.labels[row.labels.length - 1]!.text,
-        tenThousandYuan: isTenThousandYuan(column),
-        headerInYuan: header?.inYuan.has(column) ?? false,
+        units: { tenThousandYuan: isTenThousandYuan(column), ...(header?.inYuan.has(column) ? { headerUnit: '元' as const } : {}) },
       }),
     );
     for (const cell of cells) checkAmount(cell, header, messages);

@@ -1,6 +1,6 @@
 import type { Cell } from '../model/report.js';
 import type { RegionCell, RegionRow } from '../locate/tables.js';
-import { isLabelLike, parseNumber } from '../text/numbers.js';
+import { isLabelLike, parseNumber, type ParseOptions } from '../text/numbers.js';
 import { isTotalCell, type TableKey } from '../template/template.js';
 
 /**
@@ -108,18 +108,14 @@ export interface CellContext {
   row: string;
   column: string;
   label: string;
-  /** The column is in 万元 and its header says the figures are in 元. */
-  headerInYuan?: boolean;
-  tenThousandYuan?: boolean;
+  /** How the number is read: the column's unit (万元) and the unit its header states. */
+  units?: Pick<ParseOptions, 'tenThousandYuan' | 'headerUnit'>;
 }
 
 /** A printed cell as a model cell, applying the empty-cell policy (TEMPLATE.md). */
 export function toCell(printed: RegionCell, context: CellContext): Cell {
-  const parsed = parseNumber(printed.text, { tenThousandYuan: Boolean(context.tenThousandYuan) });
+  const parsed = parseNumber(printed.text, context.units);
   let value = parsed.value;
-  if (context.headerInYuan && parsed.kind === 'number' && parsed.unit !== '万元' && parsed.unit !== '元' && value !== null) {
-    value = Number((value / 10000).toFixed(8));
-  }
   if (parsed.kind === 'empty') value = isTotalCell(context.table, context.row, context.column) ? null : 0;
   return {
     table: context.table,

@@ -95,11 +95,6 @@ export const ACTIVE_LAYOUT: Record<FormatVersion, { heading: string; rows: strin
   ],
 };
 
-/** Columns that hold decimals in 万元; every other template cell is an integer. */
-export function isDecimalColumn(column: string): boolean {
-  return ACTIVE_COLUMNS.some((c) => c.key === column && c.tenThousandYuan);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Section 三: table `requests`
 

@@ -24,6 +24,8 @@ const WITH_UNIT_AND_NOTE = /^([+-]?[\d,]*\d(?:\.\d+)?)(万元|元|件|个|项|�
 export interface ParseOptions {
   /** The cell belongs to a column measured in 万元: convert a value printed in 元. */
   tenThousandYuan?: boolean;
+  /** The column header states the unit of figures printed without one (`本年收费金额（单位：元）`). */
+  headerUnit?: '元' | '万元';
 }
 
 export function parseNumber(raw: string, options: ParseOptions = {}): ParsedNumber {
@@ -41,14 +43,14 @@ export function parseNumber(raw: string, options: ParseOptions = {}): ParsedNumb
   const [, sign, integer = '', fraction = ''] = n;
   let value = Number(integer.replace(/,/g, '') + fraction);
   if (sign === '-') value = -value;
-  if (unit === '元' && options.tenThousandYuan) value = roundDecimal(value / 10000);
+  if (options.tenThousandYuan && (unit ?? options.headerUnit) === '元') value = roundDecimal(value / 10000);
   const parsed: ParsedNumber = { kind: 'number', value, raw };
   if (unit) parsed.unit = unit as ParsedNumber['unit'];
   if (note) parsed.note = note;
   return parsed;
 }
 
-/** Avoid binary noise such as 25.099999999 after dividing by 10,000. */
+/** Avoid binary noise such as 25.099999999 after dividing by 10,000 or summing decimals. */
 export function roundDecimal(value: number): number {
   return Number(value.toFixed(8));
 }

@@ -30,6 +30,9 @@ describe('parseNumber', () => {
     expect(parseNumber('251000元', { tenThousandYuan: true })).toMatchObject({ value: 25.1, unit: '元' });
     expect(parseNumber('251000元')).toMatchObject({ value: 251000 });
     expect(parseNumber('25.1万元', { tenThousandYuan: true })).toMatchObject({ value: 25.1, unit: '万元' });
+    // A header in 元 converts figures printed without a unit, not those that print their own.
+    expect(parseNumber('251000', { tenThousandYuan: true, headerUnit: '元' })).toMatchObject({ value: 25.1 });
+    expect(parseNumber('25.1万元', { tenThousandYuan: true, headerUnit: '元' })).toMatchObject({ value: 25.1 });
   });
 
   it('tells an empty cell from zero and refuses text that is not a number', () => {
