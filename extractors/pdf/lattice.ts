@@ -78,30 +78,50 @@ function mean(edges: Edge[]): number {
   return edges.reduce((s, e) => s + e.at, 0) / edges.length;
 }
 
-/** Does some edge on line `at` cover the span [a, b]? */
-function connects(edges: Edge[], at: number, a: number, b: number): boolean {
-  return edges.some((e) => Math.abs(e.at - at) <= CROSS && e.from <= Math.min(a, b) + CROSS && e.to >= Math.max(a, b) - CROSS);
+/** Edges by their exact position: crossings are taken from these positions, so lookups need no tolerance. */
+type EdgeIndex = Map<number, Edge[]>;
+
+function byPosition(edges: Edge[]): EdgeIndex {
+  const index: EdgeIndex = new Map();
+  for (const edge of edges) index.set(edge.at, [...(index.get(edge.at) ?? []), edge]);
+  return index;
 }
 
-function findCells(horizontal: Edge[], vertical: Edge[]): Box[] {
-  const points: { x: number; y: number }[] = [];
-  for (const h of horizontal) {
-    for (const v of vertical) {
-      if (v.at >= h.from - CROSS && v.at <= h.to + CROSS && h.at >= v.from - CROSS && h.at <= v.to + CROSS) points.push({ x: v.at, y: h.at });
+/** Does some edge on line `at` cover the span [a, b]? */
+function connects(edges: EdgeIndex, at: number, a: number, b: number): boolean {
+  return (edges.get(at) ?? []).some((e) => e.from <= Math.min(a, b) + CROSS && e.to >= Math.max(a, b) - CROSS);
+}
+
+function findCells(horizontalEdges: Edge[], verticalEdges: Edge[]): Box[] {
+  const horizontal = byPosition(horizontalEdges);
+  const vertical = byPosition(verticalEdges);
+  // Crossing points lie on the normalised edges' exact positions, so they can be indexed by value.
+  const points = new Set<string>();
+  const xsOnRow = new Map<number, number[]>();
+  const ysOnColumn = new Map<number, number[]>();
+  for (const h of horizontalEdges) {
+    for (const v of verticalEdges) {
+      if (v.at < h.from - CROSS || v.at > h.to + CROSS || h.at < v.from - CROSS || h.at > v.to + CROSS) continue;
+      points.add(`${v.at}|${h.at}`);
+      xsOnRow.set(h.at, [...(xsOnRow.get(h.at) ?? []), v.at]);
+      ysOnColumn.set(v.at, [...(ysOnColumn.get(v.at) ?? []), h.at]);
     }
   }
-  const isPoint = (x: number, y: number) => points.some((p) => Math.abs(p.x - x) <= CROSS && Math.abs(p.y - y) <= CROSS);
+  for (const list of [...xsOnRow.values(), ...ysOnColumn.values()]) list.sort((a, b) => a - b);
   const cells: Box[] = [];
-  for (const p of points) {
-    const right = points.filter((q) => Math.abs(q.y - p.y) <= CROSS && q.x > p.x + CROSS).sort((a, b) => a.x - b.x);
-    const below = points.filter((q) => Math.abs(q.x - p.x) <= CROSS && q.y > p.y + CROSS).sort((a, b) => a.y - b.y);
-    search: for (const q of right) {
-      if (!connects(horizontal, p.y, p.x, q.x)) break;
-      for (const r of below) {
-        if (!connects(vertical, p.x, p.y, r.y)) break;
-        if (isPoint(q.x, r.y) && connects(vertical, q.x, p.y, r.y) && connects(horizontal, r.y, p.x, q.x)) {
-          cells.push({ x0: p.x, y0: p.y, x1: q.x, y1: r.y });
-          break search;
+  for (const [y, xs] of xsOnRow) {
+    for (const x of xs) {
+      // The smallest rectangle with this top-left corner whose other corners are connected crossings.
+      const right = xs.filter((qx) => qx > x + CROSS);
+      const below = (ysOnColumn.get(x) ?? []).filter((ry) => ry > y + CROSS);
+      search: for (const qx of right) {
+        if (!connects(horizontal, y, x, qx)) break;
+        for (const ry of below) {
+          if (!connects(vertical, x, y, ry)) break;
+          if (points.has(`${qx}|${ry}`) && connects(vertical, qx, y, ry) && connects(horizontal, ry, x, qx)) {
+            cells.push({ x0: x, y0: y, x1: qx, y1: ry });
+            break search;
+          }
         }
       }
     }
