@@ -58,7 +58,8 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
   });
   const context: IngestContext = { store, pool, force: options.force ?? false, inFlight: new Map() };
   try {
-    const queue = new PQueue({ concurrency: jobs });
+    // One file more than workers: the next file is read and hashed while the workers are busy.
+    const queue = new PQueue({ concurrency: jobs + 1 });
     progress.start(inputs.length);
     for (const input of inputs) void queue.add(async () => progress.tick(await ingest(input, context)));
     await queue.onIdle();

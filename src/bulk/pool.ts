@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FileRecord } from './store.js';
 import type { WorkerDone, WorkerTask } from './worker.js';
@@ -29,8 +30,19 @@ interface Slot {
 /** The compiled worker beside this module (the pool runs from dist/; tests run the built command line). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/**
+ * Old-generation size (MB) a worker's heap reaches before its first full garbage collection. Every full collection
+ * throws away the machine code V8 compiled for the readers (the closures and object shapes of the last document die
+ * with it), and the next files pay to compile it again on V8's background thread: with V8's default of growing from
+ * a few MB, a worker collected every 15 files and spent a third of the batch's CPU recompiling. Starting at 256 MB
+ * it collects every ~60 files; measured on 600 mixed files, 20% less CPU for ~140 MB more memory per worker.
+ */
+const INITIAL_OLD_SPACE_MB = 256;
+
 export class WorkerPool {
   private readonly slots: Slot[];
+  /** Files waiting for a worker, served in order as workers come free. */
+  private readonly waiting: ((slot: Slot) => void)[] = [];
   private nextId = 0;
 
   constructor(
@@ -38,6 +50,8 @@ export class WorkerPool {
     private readonly dbPath: string,
     private readonly limits: PoolLimits,
   ) {
+    // V8 flags are per process; an isolate reads this one when it is created, so it reaches only the workers.
+    setFlagsFromString(`--initial-old-space-size=${Math.min(INITIAL_OLD_SPACE_MB, Math.floor(limits.maxMemoryMb / 2))}`);
     this.slots = Array.from({ length: size }, () => ({ worker: this.spawn(), busy: false }));
   }
 
@@ -48,11 +62,31 @@ export class WorkerPool {
     });
   }
 
-  /** Read one file on an idle worker. The caller keeps at most `size` files in flight. */
-  run(file: FileRecord, bytes: Uint8Array): Promise<Outcome> {
+  /**
+   * Read one file on the next idle worker. Callers may hand in more files than there are workers, so that the next
+   * file is read from disk and hashed while the workers are busy; its time limit starts when a worker takes it.
+   */
+  async run(file: FileRecord, bytes: Uint8Array): Promise<Outcome> {
+    return this.runOn(await this.idleSlot(), file, bytes);
+  }
+
+  private idleSlot(): Promise<Slot> {
     const slot = this.slots.find((s) => !s.busy);
-    if (!slot) throw new Error('no idle worker: more files in flight than workers');
-    slot.busy = true;
+    if (slot) {
+      slot.busy = true;
+      return Promise.resolve(slot);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** A worker came free: the first waiting file takes it, or it goes idle. */
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+
+  private runOn(slot: Slot, file: FileRecord, bytes: Uint8Array): Promise<Outcome> {
     const id = this.nextId++;
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return new Promise<Outcome>((resolve) => {
@@ -64,7 +98,7 @@ export class WorkerPool {
           void worker.terminate();
           slot.worker = this.spawn();
         }
-        slot.busy = false;
+        this.release(slot);
         resolve(outcome);
       };
       const stopped = (reason: string) => finish({ failed: true, stopped: reason }, true);

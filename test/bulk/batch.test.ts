@@ -82,7 +82,7 @@ describe('bulk ingest', () => {
     expect(rows(resumed, 'reports.csv')).toHaveLength(45);
   });
 
-  it('stops a file that hangs the reader at the time limit, records it, and goes on', () => {
+  it('stops a file that hangs the reader at the time limit, records it, and goes on; the file queued behind it is not charged for the wait', () => {
     const input = temp('hang');
     writeFileSync(join(input, 'a.html'), renderHtml(balancedReport(1)));
     writeFileSync(join(input, 'hang.pdf'), hangingPdf(4));
