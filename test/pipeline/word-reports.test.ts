@@ -47,4 +47,10 @@ describe('Word 97–2003 (.doc) reports', () => {
     expect(report.status).toBe('failed');
     expect(report.reason).toMatch(/^encrypted: .*password-protected/);
   });
+
+  it('a password-protected .docx (an encrypted OOXML package inside an OLE file) is refused as encrypted', async () => {
+    const report = await extractText(readFileSync(fixturePath('report-21-encrypted.docx')), 'secret.docx');
+    expect(report.status).toBe('failed');
+    expect(report.reason).toBe('encrypted: the Word document is password-protected (encrypted OOXML package)');
+  });
 });
