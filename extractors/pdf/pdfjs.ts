@@ -3,6 +3,10 @@ import { dirname, join, sep } from 'node:path';
 // Must come before pdfjs-dist: it keeps the native built-ins that pdfjs-dist's polyfills replace.
 import { restoreNativeBuiltins } from './native-builtins.js';
 import { getDocument, OPS, version, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// pdfjs-dist in Node runs its worker code on this thread, importing it when the first document opens; its polyfills
+// would then replace the natives again. Loaded here (it registers itself as globalThis.pdfjsWorker, which pdfjs
+// uses instead of importing it), it is in place before the natives are put back.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { ReadError } from '../errors.js';
 
 restoreNativeBuiltins();

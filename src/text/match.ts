@@ -50,14 +50,31 @@ export interface MatchOptions {
 export function bestMatch(text: string | PrintedLabel, pool: Candidate[], options: MatchOptions = {}): LabelMatch | undefined {
   const printed = typeof text === 'string' ? readLabel(text) : text;
   const { threshold = 0.75, margin = 0.05 } = options;
-  const scored = pool
-    .map((candidate) => ({ key: candidate.key, score: score(printed.variants, candidate.cores) }))
-    .sort((a, b) => b.score - a.score);
-  const [best, second] = scored;
+  const [best, second] = ranked(printed.variants, pool);
   if (!best || best.score < threshold) return undefined;
   if (second && best.score < 1 && best.score - second.score < margin) return undefined;
   return best;
 }
+
+/**
+ * The pool's candidates, best first, for a label's variants. Reports print the same few hundred labels over and
+ * over, so rankings are remembered per pool (a bounded cache: the fuzzy scoring was a tenth of a batch's time).
+ */
+function ranked(variants: string[], pool: Candidate[]): LabelMatch[] {
+  let cache = rankings.get(pool);
+  if (!cache) rankings.set(pool, (cache = new Map()));
+  const key = variants.join('\n');
+  let result = cache.get(key);
+  if (!result) {
+    if (cache.size >= MAX_RANKINGS_PER_POOL) cache.clear();
+    result = pool.map((candidate) => ({ key: candidate.key, score: score(variants, candidate.cores) })).sort((a, b) => b.score - a.score);
+    cache.set(key, result);
+  }
+  return result;
+}
+
+const rankings = new WeakMap<Candidate[], Map<string, LabelMatch[]>>();
+const MAX_RANKINGS_PER_POOL = 4096;
 
 function score(variants: string[], cores: string[]): number {
   let best = 0;

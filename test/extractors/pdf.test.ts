@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../extractors/pdf/index.js';
 import { itemsToGlyphs } from '../../extractors/pdf/glyphs.js';
 import type { Block, TableBlock } from '../../src/model/document.js';
 import { buildPdf, gridCells, PdfPage, ruledTable, type PdfCell } from '../fixtures/pdf-writer.js';
+import { fixturePath, projectRoot } from '../helpers.js';
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
 const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
@@ -174,5 +176,24 @@ describe('PDF reader: long files', () => {
     expect(warnings).toEqual(['the PDF has 500 pages; only the first 200 were read']);
     expect(document.pageCount).toBe(500);
     expect(texts(document.blocks)).toHaveLength(200);
+  });
+});
+
+describe('PDF reader: the process around it', () => {
+  // pdfjs-dist's polyfills replace JSON.stringify (13× slower) and Array.prototype.push for the whole thread, once
+  // when it loads and again when its worker code loads; a fresh process shows whether the natives survive both.
+  it('leaves JSON.stringify, JSON.parse and Array.prototype.push native after reading a PDF', () => {
+    const script = `
+      const natives = [JSON.stringify, JSON.parse, Array.prototype.push];
+      const { readPdf } = await import(${JSON.stringify(`${projectRoot}dist/extractors/pdf/index.js`)});
+      const { readFileSync } = await import('node:fs');
+      const { document } = await readPdf(readFileSync(${JSON.stringify(fixturePath('report-31.pdf'))}));
+      const now = [JSON.stringify, JSON.parse, Array.prototype.push];
+      console.log(JSON.stringify({ blocks: document.blocks.length, same: natives.map((f, i) => f === now[i]) }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout) as { blocks: number; same: boolean[] };
+    expect(result.blocks).toBeGreaterThan(10);
+    expect(result.same).toEqual([true, true, true]);
   });
 });
