@@ -2,7 +2,7 @@ import { auditNarrative } from './audit/narrative.js';
 import { auditRules } from './audit/rules.js';
 import { locate, type Located } from './locate/index.js';
 import type { DocumentModel } from './model/document.js';
-import { warning, type Message } from './model/messages.js';
+import { warning, WRAPPED_LABELS, type Message } from './model/messages.js';
 import type { Finding, Report, ReportFormat, ReportStatus } from './model/report.js';
 import { normalise, type NormalisedTable } from './normalise/index.js';
 import { squash } from './text/normalize.js';
@@ -67,7 +67,7 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   return {
     ...base,
     status,
-    ...(status === 'incomplete' ? { reason: incompleteReason(tables, located) } : {}),
+    ...(status === 'incomplete' ? { reason: incompleteReason(tables, located, messages) } : {}),
     formatVersion: format,
     tables: tables.map((t) => summary(t, located)),
     cells,
@@ -173,12 +173,17 @@ function statusOf(findings: Finding[], tables: NormalisedTable[], format: Report
   return complete && !rowsMissing ? 'ok' : 'incomplete';
 }
 
-function incompleteReason(tables: NormalisedTable[], located: Located): string {
+function incompleteReason(tables: NormalisedTable[], located: Located, messages: Message[]): string {
   const missing = TABLE_KEYS.filter((key) => !tables.some((t) => t.key === key && t.cells.length > 0));
   if (missing.length === 0) return 'template cells not found (see findings: missing_cells)';
-  const flattened = located.blocks.some((b) => b.kind === 'text' && looksFlattened(b.text));
-  const why = flattened ? ' (the table text runs together without cell boundaries; its digits cannot be split reliably)' : '';
-  return `tables not found: ${missing.join(', ')}${why}`;
+  return `tables not found: ${missing.join(', ')}${whyNotFound(located, messages)}`;
+}
+
+function whyNotFound(located: Located, messages: Message[]): string {
+  // The reader saw the tables but would not read them (PDF tables without rulings whose row labels wrap).
+  if (messages.some((m) => m.code === WRAPPED_LABELS)) return ' (tables without ruling lines whose row labels wrap over several lines: their rows cannot be told apart reliably)';
+  if (located.blocks.some((b) => b.kind === 'text' && looksFlattened(b.text))) return ' (the table text runs together without cell boundaries; its digits cannot be split reliably)';
+  return '';
 }
 
 /** A row label immediately followed by a run of digits: `本年新收政府信息公开申请数量640020470`. */

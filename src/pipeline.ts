@@ -41,7 +41,7 @@ export async function extractFromBytes(bytes: Uint8Array, name: string): Promise
     reader: read.reader,
     ...(read.encoding ? { encoding: read.encoding } : {}),
     ...(read.document.pageCount !== undefined ? { pages: read.document.pageCount } : {}),
-    messages: read.warnings.map((w) => warning('read', w)),
+    messages: read.warnings.map((w) => (typeof w === 'string' ? warning('read', w) : w)),
   });
   return reportSchema.parse(report);
 }

@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../../src/model/document.js';
+import type { Message } from '../../src/model/messages.js';
 import { ReadError } from '../errors.js';
 import type { ReaderOutput } from '../reader.js';
 import { extractSegments, type Matrix, type OperatorList } from './graphics.js';
@@ -30,7 +31,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReaderOutput> {
 }
 
 async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
-  const warnings: string[] = [];
+  const warnings: (string | Message)[] = [];
   const pageCount = Math.min(pdf.numPages, MAX_PAGES);
   if (pdf.numPages > MAX_PAGES) warnings.push(`the PDF has ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`);
   const pages: PageItem[][] = [];
@@ -41,6 +42,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
       const content = await readPage(page, n);
       if (content.scanned) scanned.push(n);
       pages.push(content.items);
+      warnings.push(...content.warnings);
     } finally {
       page.cleanup();
     }
@@ -58,15 +60,15 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   return { document, warnings };
 }
 
-async function readPage(page: PDFPageProxy, n: number): Promise<{ items: PageItem[]; scanned: boolean }> {
+async function readPage(page: PDFPageProxy, n: number): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean }> {
   const viewport = page.getViewport({ scale: 1 });
   const transform = viewport.transform as Matrix;
   const text = await page.getTextContent();
   const glyphs = itemsToGlyphs(text.items.filter((i): i is TextItemLike & typeof i => 'str' in i), transform);
-  if (glyphs.length === 0) return { items: [], scanned: paintsImages((await page.getOperatorList()) as OperatorList) };
+  if (glyphs.length === 0) return { items: [], warnings: [], scanned: paintsImages((await page.getOperatorList()) as OperatorList) };
   // The operator list costs about as much as the text: read it only where the text is laid out like a table.
   const tables = looksTabular(glyphs) ? findTables(extractSegments((await page.getOperatorList()) as OperatorList, transform)) : [];
-  return { items: layoutPage({ page: n, width: viewport.width, height: viewport.height }, glyphs, tables), scanned: false };
+  return { ...layoutPage({ page: n, width: viewport.width, height: viewport.height }, glyphs, tables), scanned: false };
 }
 
 /** Some line has a gap of two characters or more between its glyphs: table cells side by side. */

@@ -1,3 +1,5 @@
+import { warning, WRAPPED_LABELS, type Message } from '../../src/model/messages.js';
+import { splitNumbering, squash } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { glyphLines, joinCellLines, type Glyph } from './glyphs.js';
 import type { Box, LatticeTable } from './lattice.js';
@@ -45,15 +47,26 @@ export interface PageGeometry {
 const MARGIN_SHARE = 0.08;
 const PAGE_NUMBER = /^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?[-—–－_\s]*$/;
 
-export function layoutPage(geometry: PageGeometry, glyphs: Glyph[], ruled: LatticeTable[]): PageItem[] {
+export interface PageLayout {
+  items: PageItem[];
+  warnings: Message[];
+}
+
+
+export function layoutPage(geometry: PageGeometry, glyphs: Glyph[], ruled: LatticeTable[]): PageLayout {
   const inTable = new Set<Glyph>();
   const tables = ruled.map((table) => fillTable(geometry.page, table, glyphs, inTable));
   const free = glyphs.filter((g) => !inTable.has(g));
   const lines = glyphLines(free).filter((line) => !isMarginNoise(line.text, line.glyphs, geometry));
   const { tableLines, textLines } = splitAlignedLines(lines);
-  const aligned = groupConsecutive(tableLines).map((group) => alignedTable(geometry.page, group));
-  const paragraphs = toParagraphs(geometry.page, textLines);
-  return [...tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const groups = groupConsecutive(tableLines);
+  const wrapped = groups.filter((group) => hasWrappedLabels(group, textLines));
+  const aligned = groups.filter((group) => !wrapped.includes(group)).map((group) => alignedTable(geometry.page, group));
+  const paragraphs = toParagraphs(geometry.page, [...textLines, ...wrapped.flat()].sort((a, b) => a.glyphs[0]!.cy - b.glyphs[0]!.cy));
+  const warnings = wrapped.length === 0 ? [] : [
+    warning(WRAPPED_LABELS, `page ${geometry.page}: a table without ruling lines has row labels wrapped over several lines; without rulings its rows cannot be told apart reliably, so its numbers are not read`),
+  ];
+  return { items: [...tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0), warnings };
 }
 
 function fillTable(page: number, table: LatticeTable, glyphs: Glyph[], taken: Set<Glyph>): PageTable {
@@ -102,6 +115,25 @@ function splitAlignedLines(lines: Line[]): { tableLines: Line[]; textLines: Line
     (tabular ? tableLines : textLines).push(line);
   }
   return { tableLines, textLines };
+}
+
+/**
+ * A table without rulings whose row labels wrap: lines of label text without numbers, beside its rows and left of
+ * its numbers, that do not start a row of their own (no outline numbering). The label printed on a row's number
+ * line is then only a fragment (`1.本机` for 1.本机关不掌握相关政府信息), and which fragment belongs to which row
+ * depends on a vertical alignment the text does not show — reading such a table would mean guessing its rows.
+ */
+function hasWrappedLabels(group: Line[], textLines: Line[]): boolean {
+  const numbersStart = Math.min(...group.flatMap((line) => chunks(line).filter((c) => isNumberLike(c.text)).map((c) => c.x0)));
+  const first = group[0]!.glyphs[0]!;
+  const last = group[group.length - 1]!.glyphs[0]!;
+  const top = first.cy - first.size * 1.5;
+  const bottom = last.cy + last.size * 1.5;
+  return textLines.some((line) => {
+    const start = line.glyphs[0]!;
+    const end = line.glyphs[line.glyphs.length - 1]!;
+    return start.cy > top && start.cy < bottom && end.x1 <= numbersStart && splitNumbering(squash(line.text)).level === undefined;
+  });
 }
 
 function groupConsecutive(lines: Line[]): Line[][] {

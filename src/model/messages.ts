@@ -12,6 +12,12 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
+/**
+ * Code of the PDF reader's warning for a table without rulings whose row labels wrap: it is left unread, and a
+ * report missing tables for that reason says so.
+ */
+export const WRAPPED_LABELS = 'wrapped_labels';
+
 export function warning(code: string, message: string): Message {
   return { level: 'warning', code, message };
 }

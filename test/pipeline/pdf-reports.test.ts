@@ -22,6 +22,18 @@ describe('PDF reports printed from Word', () => {
     expect(valuesOf(report)).toEqual(expectedValues(spec));
   });
 
+  it('tables without borders whose row labels wrap: no row is guessed, every number given is the printed one, and the report says why it is incomplete', async () => {
+    const spec = balancedReport(41);
+    const report = await extractText(readFileSync(fixturePath('report-41-borderless.pdf')), 'report-41-borderless.pdf');
+    const expected = expectedValues(spec);
+    // Read from the fragments on the number lines (`1.本机`, `2.其他`), rows would be matched to the wrong keys.
+    for (const [key, value] of valuesOf(report)) expect([key, value]).toEqual([key, expected.get(key)]);
+    expect(report.cells.filter((c) => c.table === 'requests')).toEqual([]);
+    expect(report.status).toBe('incomplete');
+    expect(report.reason).toBe('tables not found: active, requests (tables without ruling lines whose row labels wrap over several lines: their rows cannot be told apart reliably)');
+    expect(report.findings.filter((f) => f.rule === 'wrapped_labels').map((f) => f.message.slice(0, 7))).toEqual(['page 1:', 'page 2:', 'page 3:', 'page 4:']);
+  });
+
   it('every number keeps its page and box', async () => {
     const report = await extractText(readFileSync(fixturePath('report-31.pdf')), 'report-31.pdf');
     for (const cell of report.cells) {
