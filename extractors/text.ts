@@ -1,5 +1,6 @@
 import { tableFromRows, type Block, type DocumentModel } from '../src/model/document.js';
-import { stripNotes } from '../src/text/normalize.js';
+import { warning, WRAPPED_LABELS, type Message } from '../src/model/messages.js';
+import { isLabelFragment, stripNotes } from '../src/text/normalize.js';
 import { isNumberLike } from '../src/text/numbers.js';
 import { decodeText } from './decode.js';
 import type { ReaderOutput } from './reader.js';
@@ -15,19 +16,25 @@ import type { ReaderOutput } from './reader.js';
 
 export function readText(bytes: Uint8Array): ReaderOutput {
   const decoded = decodeText(bytes);
-  return { document: textToDocument(decoded.text), encoding: decoded.encoding, warnings: decoded.warnings };
+  const { document, warnings } = readLines(decoded.text);
+  return { document, encoding: decoded.encoding, warnings: [...decoded.warnings, ...warnings] };
 }
 
 type Line =
   | { kind: 'blank' }
   | { kind: 'text'; text: string }
-  | { kind: 'row'; cells: string[] }
+  | { kind: 'row'; cells: string[]; /** A label and numbers spaced out (layout text), not tab or pipe separated. */ spaced?: true; text?: string }
   /** One tab-indented cell continuing the row above (the vertical copy). */
   | { kind: 'continuation'; text: string }
   | { kind: 'rule' };
 
 export function textToDocument(text: string): DocumentModel {
+  return readLines(text).document;
+}
+
+function readLines(text: string): { document: DocumentModel; warnings: Message[] } {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map(classify);
+  const wrapped = demoteWrappedRows(lines);
   const blocks: Block[] = [];
   let rows: string[][] = [];
   let tables = 0;
@@ -56,8 +63,52 @@ export function textToDocument(text: string): DocumentModel {
     if (line.kind === 'text') blocks.push({ kind: 'text', text: line.text });
   }
   endTable();
-  return { blocks };
+  const warnings = wrapped
+    ? [warning(WRAPPED_LABELS, 'label-and-number lines whose labels wrap over several lines: which fragment belongs to which row cannot be told, so their numbers are not read')]
+    : [];
+  return { document: { blocks }, warnings };
 }
+
+/**
+ * Layout text of a table whose row labels wrap (`pdftotext -layout` of a table without rulings, or with narrow
+ * label cells): the number lines carry only a fragment of their label (`1.本机`), the rest stands on lines of its
+ * own. Matching the fragments would mean guessing rows, so such rows become plain text. Returns whether any did.
+ */
+function demoteWrappedRows(lines: Line[]): boolean {
+  let demoted = false;
+  for (const run of spacedRuns(lines)) {
+    // A fragment counts only between two labelled rows of its run (a line before the first or after the last row
+    // may be a heading or a page number).
+    const rows = run.filter((i) => isSpacedRow(lines[i]!));
+    const labelled = rows.filter((i) => !isNumberToken((lines[i] as Extract<Line, { kind: 'row' }>).cells[0]!));
+    const wrapped = run.some((i) => lines[i]!.kind === 'text' && i > labelled[0]! && i < labelled[labelled.length - 1]!);
+    if (!wrapped) continue;
+    for (const i of rows) {
+      const line = lines[i] as Extract<Line, { kind: 'row' }>;
+      lines[i] = { kind: 'text', text: line.text ?? line.cells.join(' ') };
+    }
+    demoted = true;
+  }
+  return demoted;
+}
+
+const isSpacedRow = (line: Line) => line.kind === 'row' && line.spaced === true;
+
+/** Runs of spaced rows, label fragments and blank lines: the extent of one layout-text table. */
+function spacedRuns(lines: Line[]): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  lines.forEach((line, i) => {
+    if (isSpacedRow(line) || (line.kind === 'text' && isLabelFragment(line.text))) run.push(i);
+    else if (line.kind !== 'blank') {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
 
 function classify(raw: string): Line {
   const line = raw.replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+$/, '');
@@ -79,10 +130,10 @@ function labelAndNumbers(line: string): Line | undefined {
   const numbers = tokens.slice(first);
   if (numbers.length === 0) return undefined;
   const label = tokens.slice(0, first).join(' ');
-  if (label === '') return numbers.length >= 2 ? { kind: 'row', cells: numbers } : undefined;
+  if (label === '') return numbers.length >= 2 ? { kind: 'row', cells: numbers, spaced: true, text: line } : undefined;
   // A label is short and ends like a label, not like a sentence ("…共收到申请 21").
   if (label.length > 60 || !/\p{Script=Han}/u.test(label) || /[。；;，,：:]/.test(stripNotes(label))) return undefined;
-  return { kind: 'row', cells: [label, ...numbers] };
+  return { kind: 'row', cells: [label, ...numbers], spaced: true, text: line };
 }
 
 function isNumberToken(token: string): boolean {

@@ -1,5 +1,5 @@
 import { warning, WRAPPED_LABELS, type Message } from '../../src/model/messages.js';
-import { splitNumbering, squash } from '../../src/text/normalize.js';
+import { isLabelFragment } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { glyphLines, joinCellLines, type Glyph } from './glyphs.js';
 import type { Box, LatticeTable } from './lattice.js';
@@ -119,7 +119,7 @@ function splitAlignedLines(lines: Line[]): { tableLines: Line[]; textLines: Line
 
 /**
  * A table without rulings whose row labels wrap: lines of label text without numbers, beside its rows and left of
- * its numbers, that do not start a row of their own (no outline numbering). The label printed on a row's number
+ * its numbers, that do not start a row of their own (isLabelFragment). The label printed on a row's number
  * line is then only a fragment (`1.本机` for 1.本机关不掌握相关政府信息), and which fragment belongs to which row
  * depends on a vertical alignment the text does not show — reading such a table would mean guessing its rows.
  */
@@ -132,7 +132,7 @@ function hasWrappedLabels(group: Line[], textLines: Line[]): boolean {
   return textLines.some((line) => {
     const start = line.glyphs[0]!;
     const end = line.glyphs[line.glyphs.length - 1]!;
-    return start.cy > top && start.cy < bottom && end.x1 <= numbersStart && splitNumbering(squash(line.text)).level === undefined;
+    return start.cy > top && start.cy < bottom && end.x1 <= numbersStart && isLabelFragment(line.text);
   });
 }
 

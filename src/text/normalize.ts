@@ -83,3 +83,13 @@ export function similarity(a: string, b: string): number {
   if (!a || !b) return 0;
   return (2 * lcsLength(a, b)) / (a.length + b.length);
 }
+
+/**
+ * A piece of a wrapped label cell: a few characters of Han text, no digits, not the start of a numbered row nor
+ * one of section 二's article headings (第二十条第（一）项), which stand on lines of their own between its rows.
+ */
+export function isLabelFragment(text: string): boolean {
+  const squashed = squash(text);
+  if (squashed.length > 12 || !/\p{Script=Han}/u.test(squashed) || /\d/.test(squashed) || /[。；]$/.test(squashed)) return false;
+  return splitNumbering(squashed).level === undefined && !/^第.{1,4}条/.test(squashed);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textToDocument } from '../../extractors/text.js';
+import { readText, textToDocument } from '../../extractors/text.js';
 import type { TableBlock } from '../../src/model/document.js';
 
 const rowsOf = (text: string) =>
@@ -39,6 +39,22 @@ describe('text reader', () => {
     const doc = textToDocument('一、本年新收政府信息公开申请数量   21   0   0\n全年共受理申请，共计 21\n10 1 0 0');
     expect(doc.blocks.map((b) => b.kind)).toEqual(['table', 'text', 'table']);
     expect(rowsOf('（七）总计  21  0  —  21')).toEqual([[['（七）总计', '21', '0', '—', '21']]]);
+  });
+
+  it('does not read label-and-number lines as rows when their labels wrap onto lines of their own', () => {
+    const copy = ['二、上年结转政府信息公     0   1   0   1   0   1   3', '开申请数量', '（三） 1.属于    2   1   0   3   2   1   9', '不予公 国家秘', '开    密', '2.其他   0   3   2   1   0   3   9', '法律行'].join('\n');
+    const read = readText(Buffer.from(copy));
+    expect(read.document.blocks.every((b) => b.kind === 'text')).toBe(true);
+    expect(read.warnings).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
+  });
+
+  it('still reads rows with a heading, an article line or a page number between them', () => {
+    const copy = ['- 4 -', '信息内容 本年处理决定数量', '行政处罚 3985758', '第二十条 第（八）项', '行政事业性收费 96171.6', '三、', '本', '年', '（一）予以公开 1288 21 0 0 50 3 1362'].join('\n');
+    const read = readText(Buffer.from(copy));
+    expect(read.warnings).toEqual([]);
+    expect(read.document.blocks.filter((b) => b.kind === 'table').flatMap((b) => (b.kind === 'table' ? b.cells.map((c) => c.text) : []))).toEqual(
+      expect.arrayContaining(['行政处罚', '3985758', '行政事业性收费', '96171.6', '（一）予以公开', '1362']),
+    );
   });
 
   it('keeps prose lines as text blocks', () => {

@@ -29,9 +29,24 @@ describe('PDF reports printed from Word', () => {
     // Read from the fragments on the number lines (`1.本机`, `2.其他`), rows would be matched to the wrong keys.
     for (const [key, value] of valuesOf(report)) expect([key, value]).toEqual([key, expected.get(key)]);
     expect(report.cells.filter((c) => c.table === 'requests')).toEqual([]);
+    // Sections 二 and 四 have one-line labels (section 二's article headings stand between its rows): read whole.
+    expect(report.cells.filter((c) => c.table === 'active')).toHaveLength(10);
+    expect(report.cells.filter((c) => c.table === 'review_litigation')).toHaveLength(15);
     expect(report.status).toBe('incomplete');
-    expect(report.reason).toBe('tables not found: active, requests (tables without ruling lines whose row labels wrap over several lines: their rows cannot be told apart reliably)');
+    expect(report.reason).toBe('tables not found: requests (their row labels wrap over several lines and, without ruling lines, the rows cannot be told apart reliably)');
     expect(report.findings.filter((f) => f.rule === 'wrapped_labels').map((f) => f.message.slice(0, 7))).toEqual(['page 1:', 'page 2:', 'page 3:', 'page 4:']);
+  });
+
+  it('the same report copied as layout text (pdftotext -layout): rows whose labels wrap are not guessed', async () => {
+    const spec = balancedReport(31);
+    const report = await extractText(readFileSync(fixturePath('report-31-layout.txt')), 'report-31-layout.txt');
+    const expected = expectedValues(spec);
+    for (const [key, value] of valuesOf(report)) expect([key, value]).toEqual([key, expected.get(key)]);
+    // Sections 二 and 四 have one-line labels and are read whole; section 三's wrapped rows are left out.
+    expect(report.cells.filter((c) => c.table === 'active')).toHaveLength(10);
+    expect(report.cells.filter((c) => c.table === 'review_litigation')).toHaveLength(15);
+    expect(report.status).toBe('incomplete');
+    expect(report.findings.map((f) => f.rule)).toContain('wrapped_labels');
   });
 
   it('every number keeps its page and box', async () => {
