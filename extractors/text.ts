@@ -37,26 +37,34 @@ function readLines(text: string): { document: DocumentModel; warnings: Message[]
   const wrapped = demoteWrappedRows(lines);
   const blocks: Block[] = [];
   let rows: string[][] = [];
+  let spacedTable = false;
   let tables = 0;
   const endTable = () => {
-    if (rows.length > 0) blocks.push(tableFromRows(tables++, rows, 'text-separated'));
+    if (rows.length > 0) blocks.push(tableFromRows(tables++, rows, spacedTable ? 'text-spaced' : 'text-separated'));
     rows = [];
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.kind === 'blank' || line.kind === 'rule') continue;
+    // Rows split by spaces and rows split by tabs or pipes are read differently: they do not share a table.
+    const spaced = line.kind === 'row' && line.spaced === true;
+    if (rows.length > 0 && (line.kind === 'row' || line.kind === 'continuation') && spacedTable !== spaced) endTable();
     if (line.kind === 'continuation') {
       const current = rows[rows.length - 1];
       if (current) current.push(line.text);
       else rows.push([line.text]);
+      spacedTable = false;
       continue;
     }
     if (line.kind === 'text' && lines[i + 1]?.kind === 'continuation') {
+      if (spacedTable) endTable();
       rows.push([line.text]);
+      spacedTable = false;
       continue;
     }
     if (line.kind === 'row') {
       rows.push(line.cells);
+      spacedTable = spaced;
       continue;
     }
     endTable();

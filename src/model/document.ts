@@ -32,8 +32,12 @@ export const tableBlockSchema = z.object({
    * (ragged rows). Spans are expanded: every slot of a merged cell points at the same origin cell.
    */
   grid: z.array(z.array(z.number().int())),
-  /** How the structure was obtained: markup (HTML/DOCX), ruled lines (PDF), or text alignment (lower confidence). */
-  structure: z.enum(['markup', 'ruled', 'text-aligned', 'text-separated']),
+  /**
+   * How the structure was obtained: markup (HTML/DOCX), ruled lines (PDF), text alignment (lower confidence), cells
+   * split by tabs or pipes in a text copy (empty cells kept, positions shifted), or a label and numbers split by
+   * spaces in a text copy (an empty cell leaves no trace at all).
+   */
+  structure: z.enum(['markup', 'ruled', 'text-aligned', 'text-separated', 'text-spaced']),
   pages: z.array(z.number().int().positive()).optional(),
 });
 export type TableBlock = z.infer<typeof tableBlockSchema>;

@@ -58,7 +58,7 @@ export function normaliseActive(region: TableRegion): NormalisedTable {
       continue;
     }
     const expected = columns.map((c) => c.key);
-    const assignment = assignColumns(row.values, expected, hasReliableGrid(row) ? (header?.columns ?? []) : []);
+    const assignment = assignColumns(row.values, expected, hasReliableGrid(row) ? (header?.columns ?? []) : [], row);
     if (assignment.problem) messages.push(warning('row_columns', `active: row "${squash(label)}": ${assignment.problem}`));
     const cells = assignment.assigned.map(({ key: column, cell }) =>
       toCell(cell, {

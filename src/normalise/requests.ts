@@ -60,7 +60,7 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
       continue;
     }
     if (match.byNumbering) messages.push(warning('label_by_numbering', `requests: row "${match.label}" read as ${key} by its number in its group`));
-    const assignment = assignColumns(row.values, columns, hasReliableGrid(row) ? header : []);
+    const assignment = assignColumns(row.values, columns, hasReliableGrid(row) ? header : [], row);
     if (assignment.problem) messages.push(warning('row_columns', `requests: row "${match.label}": ${assignment.problem}`));
     byKey.set(key, assignment.assigned.map(({ key: column, cell }) => toCell(cell, { table: 'requests', row: key, column, label: match.label })));
   }
@@ -102,9 +102,12 @@ function columnOrder(header: HeaderColumn[]): string[] {
 function matchRow(row: AnalysedRow, group: RequestGroup | undefined): RowMatch | undefined {
   let last: RowMatch | undefined;
   let context = group;
+  // In text split by spaces a label that does not match is more often cut by a line wrap than garbled, and its
+  // group may be the wrong one: its number is no evidence there.
+  const byNumbering = row.row.structure !== 'text-spaced';
   for (const cell of row.labels) {
     for (const piece of splitLabelPieces(cell.text)) {
-      const match = matchLabel(piece, context);
+      const match = matchLabel(piece, byNumbering ? context : undefined);
       if (!match) continue;
       // Keep the label as printed (the whole cell), not the normalised piece it was matched by.
       last = { ...match, label: cell.text };

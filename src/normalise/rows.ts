@@ -31,7 +31,7 @@ export function analyseRow(row: RegionRow): AnalysedRow {
 
 /** Grid positions can be trusted (markup, ruled lines, text alignment), unlike cells split by separators in a copy. */
 export function hasReliableGrid(row: AnalysedRow): boolean {
-  return row.row.structure !== 'text-separated';
+  return row.row.structure !== 'text-separated' && row.row.structure !== 'text-spaced';
 }
 
 export function hasNumbers(row: AnalysedRow): boolean {
@@ -55,9 +55,13 @@ export interface Assignment {
  * Which value cell is which column. The count of printed values is the most reliable evidence (copies shift cells
  * left or right but keep their order); the header's grid slots decide when the count differs.
  */
-export function assignColumns(values: RegionCell[], expected: string[], header: HeaderColumn[]): Assignment {
+export function assignColumns(values: RegionCell[], expected: string[], header: HeaderColumn[], row: AnalysedRow): Assignment {
   const zip = (cells: RegionCell[]) => cells.slice(0, expected.length).map((cell, i) => ({ key: expected[i]!, cell }));
   if (values.length === expected.length) return { assigned: zip(values) };
+  // Numbers split by spaces: a blank cell anywhere in the row just shortens it, so which ones are blank is unknown.
+  if (row.row.structure === 'text-spaced' && values.length < expected.length) {
+    return { assigned: [], problem: `${values.length} numbers for ${expected.length} columns; in text split by spaces the blank cells cannot be located, so the row is not read` };
+  }
   // An empty cell under no column heading (the sub-label column of a row without a sub-label) is not a value.
   const underHeadings = values.filter((cell) => cell.text.trim() !== '' || header.some((h) => overlap(cell, h) > 0));
   if (header.length > 0 && underHeadings.length === expected.length) return { assigned: zip(underHeadings) };
