@@ -20,10 +20,14 @@ export function readText(bytes: Uint8Array): ReaderOutput {
   return { document, encoding: decoded.encoding, warnings: [...decoded.warnings, ...warnings] };
 }
 
+type SpacedRow = { kind: 'row'; cells: string[]; spaced: true; text: string };
+
 type Line =
   | { kind: 'blank' }
   | { kind: 'text'; text: string }
-  | { kind: 'row'; cells: string[]; /** A label and numbers spaced out (layout text), not tab or pipe separated. */ spaced?: true; text?: string }
+  | { kind: 'row'; cells: string[]; spaced?: false }
+  /** A label and numbers spaced out (layout text), not split by tabs or pipes; with the line as printed. */
+  | SpacedRow
   /** One tab-indented cell continuing the row above (the vertical copy). */
   | { kind: 'continuation'; text: string }
   | { kind: 'rule' };
@@ -47,7 +51,7 @@ function readLines(text: string): { document: DocumentModel; warnings: Message[]
     const line = lines[i]!;
     if (line.kind === 'blank' || line.kind === 'rule') continue;
     // Rows split by spaces and rows split by tabs or pipes are read differently: they do not share a table.
-    const spaced = line.kind === 'row' && line.spaced === true;
+    const spaced = isSpacedRow(line);
     if (rows.length > 0 && (line.kind === 'row' || line.kind === 'continuation') && spacedTable !== spaced) endTable();
     if (line.kind === 'continuation') {
       const current = rows[rows.length - 1];
@@ -88,19 +92,16 @@ function demoteWrappedRows(lines: Line[]): boolean {
     // A fragment counts only between two labelled rows of its run (a line before the first or after the last row
     // may be a heading or a page number).
     const rows = run.filter((i) => isSpacedRow(lines[i]!));
-    const labelled = rows.filter((i) => !isNumberToken((lines[i] as Extract<Line, { kind: 'row' }>).cells[0]!));
+    const labelled = rows.filter((i) => !isNumberToken((lines[i] as SpacedRow).cells[0]!));
     const wrapped = run.some((i) => lines[i]!.kind === 'text' && i > labelled[0]! && i < labelled[labelled.length - 1]!);
     if (!wrapped) continue;
-    for (const i of rows) {
-      const line = lines[i] as Extract<Line, { kind: 'row' }>;
-      lines[i] = { kind: 'text', text: line.text ?? line.cells.join(' ') };
-    }
+    for (const i of rows) lines[i] = { kind: 'text', text: (lines[i] as SpacedRow).text };
     demoted = true;
   }
   return demoted;
 }
 
-const isSpacedRow = (line: Line) => line.kind === 'row' && line.spaced === true;
+const isSpacedRow = (line: Line): line is SpacedRow => line.kind === 'row' && line.spaced === true;
 
 /** Runs of spaced rows, label fragments and blank lines: the extent of one layout-text table. */
 function spacedRuns(lines: Line[]): number[][] {
@@ -116,7 +117,6 @@ function spacedRuns(lines: Line[]): number[][] {
   if (run.length > 0) runs.push(run);
   return runs;
 }
-
 
 function classify(raw: string): Line {
   const line = raw.replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+$/, '');

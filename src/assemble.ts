@@ -180,7 +180,7 @@ function incompleteReason(tables: NormalisedTable[], located: Located, messages:
 }
 
 function whyNotFound(located: Located, messages: Message[]): string {
-  // The reader saw the tables but would not read them (PDF tables without rulings whose row labels wrap).
+  // The reader saw the tables but would not read them (row labels wrapped with nothing to show which row is which).
   if (messages.some((m) => m.code === WRAPPED_LABELS)) return ' (their row labels wrap over several lines and, without ruling lines, the rows cannot be told apart reliably)';
   if (located.blocks.some((b) => b.kind === 'text' && looksFlattened(b.text))) return ' (the table text runs together without cell boundaries; its digits cannot be split reliably)';
   return '';

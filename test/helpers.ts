@@ -20,6 +20,11 @@ export function valuesOf(report: Report): Map<string, number | null> {
   return new Map(report.cells.map((c) => [`${c.table}:${c.row}:${c.column}`, c.value]));
 }
 
+/** Cells whose value is not the one printed (`key: got ≠ want`): for reports read only in part, what was read must be right. */
+export function wrongValues(report: Report, printed: Map<string, number | null>): string[] {
+  return [...valuesOf(report)].filter(([key, value]) => printed.get(key) !== value).map(([key, value]) => `${key}: ${value} ≠ ${printed.get(key)}`);
+}
+
 /** Error-level findings as `rule:scope`, sorted. */
 export function flagsOf(report: Report): string[] {
   return report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.scope}`).sort();

@@ -52,7 +52,6 @@ export interface PageLayout {
   warnings: Message[];
 }
 
-
 export function layoutPage(geometry: PageGeometry, glyphs: Glyph[], ruled: LatticeTable[]): PageLayout {
   const inTable = new Set<Glyph>();
   const tables = ruled.map((table) => fillTable(geometry.page, table, glyphs, inTable));

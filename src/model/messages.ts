@@ -13,8 +13,8 @@ export const messageSchema = z.object({
 export type Message = z.infer<typeof messageSchema>;
 
 /**
- * Code of the PDF reader's warning for a table without rulings whose row labels wrap: it is left unread, and a
- * report missing tables for that reason says so.
+ * Code of the readers' warning for a table whose row labels wrap and nothing shows which line belongs to which row
+ * (a PDF table without rulings, a layout-text copy): it is left unread, and a report missing tables says why.
  */
 export const WRAPPED_LABELS = 'wrapped_labels';
 

@@ -60,7 +60,7 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
       continue;
     }
     if (match.byNumbering) messages.push(warning('label_by_numbering', `requests: row "${match.label}" read as ${key} by its number in its group`));
-    const assignment = assignColumns(row.values, columns, hasReliableGrid(row) ? header : [], row);
+    const assignment = assignColumns(row, columns, header);
     if (assignment.problem) messages.push(warning('row_columns', `requests: row "${match.label}": ${assignment.problem}`));
     byKey.set(key, assignment.assigned.map(({ key: column, cell }) => toCell(cell, { table: 'requests', row: key, column, label: match.label })));
   }

@@ -26,7 +26,7 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
   const expected = header.length === TEMPLATE_ORDER.length ? header.map((h) => h.key) : TEMPLATE_ORDER;
   if (dataRows.length > 1) messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers; only the first is read`));
   const row = dataRows[0]!;
-  const assignment = assignColumns(row.values, expected, hasReliableGrid(row) ? header : [], row);
+  const assignment = assignColumns(row, expected, header);
   if (assignment.problem) messages.push(warning('row_columns', `review_litigation: ${assignment.problem}`));
   const cells = assignment.assigned.map(({ key, cell }) => {
     const [group = '', column = ''] = key.split('|');

@@ -55,7 +55,10 @@ export interface Assignment {
  * Which value cell is which column. The count of printed values is the most reliable evidence (copies shift cells
  * left or right but keep their order); the header's grid slots decide when the count differs.
  */
-export function assignColumns(values: RegionCell[], expected: string[], header: HeaderColumn[], row: AnalysedRow): Assignment {
+export function assignColumns(row: AnalysedRow, expected: string[], headerColumns: HeaderColumn[]): Assignment {
+  const values = row.values;
+  // Header slots place values only where grid positions mean something.
+  const header = hasReliableGrid(row) ? headerColumns : [];
   const zip = (cells: RegionCell[]) => cells.slice(0, expected.length).map((cell, i) => ({ key: expected[i]!, cell }));
   if (values.length === expected.length) return { assigned: zip(values) };
   // Numbers split by spaces: a blank cell anywhere in the row just shortens it, so which ones are blank is unknown.
