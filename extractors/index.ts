@@ -4,7 +4,7 @@ import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { readPdf } from './pdf/index.js';
-import type { ReaderName, ReaderOutput } from './reader.js';
+import type { ReadContext, ReaderName, ReaderOutput } from './reader.js';
 import { readText } from './text.js';
 
 /**
@@ -22,19 +22,20 @@ const EXTENSION_FORMAT: Record<string, ReaderName> = {
   '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc',
 };
 
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+export async function readDocument(bytes: Uint8Array, context: ReadContext): Promise<ReadResult> {
+  const fileName = context.name;
   if (bytes.length === 0) throw new ReadError('empty', 'the file is empty (0 bytes)');
   const byName = EXTENSION_FORMAT[extname(fileName).toLowerCase()];
   const byBytes = sniff(bytes);
   const reader = byBytes ?? byName ?? 'text';
-  const output = await READERS[reader](bytes);
+  const output = await READERS[reader](bytes, context);
   if (byName && byName !== reader && !(byName === 'text' && reader === 'html')) {
     output.warnings.unshift(`the file is named ${extname(fileName)} but holds ${describe(reader)}; read as ${describe(reader)}`);
   }
   return { ...output, reader };
 }
 
-const READERS: Record<ReaderName, (bytes: Uint8Array) => Promise<ReaderOutput> | ReaderOutput> = {
+const READERS: Record<ReaderName, (bytes: Uint8Array, context: ReadContext) => Promise<ReaderOutput> | ReaderOutput> = {
   html: readHtml,
   text: readText,
   pdf: readPdf,

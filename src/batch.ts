@@ -82,6 +82,11 @@ async function ingest(input: InputFile, { store, pool, force, inFlight }: Ingest
   const info = await stat(input.path).catch(() => undefined);
   const base = { name: input.name, path: input.path, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ms: 0 };
   if (!force && info && store.unchangedFile(input.name, base.size, base.mtimeMs)) return false;
+  if (input.attachedTo) {
+    const reason = `saved with ${input.attachedTo}: read as part of that page, not as a report of its own`;
+    store.recordReport({ ...base, contentKey: `attached:${input.name}` }, failedReport(input.name, null, 'attached', reason));
+    return false;
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(input.path);

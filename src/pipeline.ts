@@ -23,13 +23,14 @@ export async function extractReport(path: string, options: ExtractOptions = {}):
   } catch (error) {
     return failedReport(name, null, 'failed', `cannot open the file: ${(error as Error).message}`);
   }
-  return extractFromBytes(bytes, name);
+  return extractFromBytes(bytes, name, path);
 }
 
-export async function extractFromBytes(bytes: Uint8Array, name: string): Promise<Report> {
+/** `path`, when given, is where the file is on disk: a web page's pictures are looked up beside it. */
+export async function extractFromBytes(bytes: Uint8Array, name: string, path?: string): Promise<Report> {
   let read;
   try {
-    read = await readDocument(bytes, name);
+    read = await readDocument(bytes, { name, ...(path !== undefined ? { path } : {}) });
   } catch (error) {
     if (error instanceof ReadError) {
       return failedReport(name, null, error.code === 'needs_ocr' ? 'needs_ocr' : 'failed', `${error.code}: ${error.message}`);
@@ -38,7 +39,7 @@ export async function extractFromBytes(bytes: Uint8Array, name: string): Promise
   }
   const report = assembleReport(read.document, {
     file: name,
-    reader: read.reader,
+    reader: read.usedOcr ? `${read.reader}+ocr` : read.reader,
     ...(read.encoding ? { encoding: read.encoding } : {}),
     ...(read.document.pageCount !== undefined ? { pages: read.document.pageCount } : {}),
     messages: read.warnings.map((w) => (typeof w === 'string' ? warning('read', w) : w)),

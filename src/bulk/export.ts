@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { CsvExport } from '../export/csv.js';
-import { writeReportJson } from '../export/json.js';
+import type { Exporter } from '../export/exporter.js';
+import { JsonExport } from '../export/json.js';
 import type { Finding, Report, ReportStatus } from '../model/report.js';
 import { auditAcrossReports } from './across.js';
 import type { Store } from './store.js';
@@ -23,20 +24,19 @@ export async function exportOutputs(store: Store, names: string[], outDir: strin
   const across = auditAcrossReports(
     summaries.map((s) => ({ name: s.name, agency: s.agency, year: s.year, cells: () => store.cellValues(s.contentKey) })),
   );
-  const csv = new CsvExport(outDir);
+  const exporters: Exporter[] = [new CsvExport(outDir), new JsonExport(outDir)];
   const summary: BatchSummary = { total: summaries.length, byStatus: {}, flagged: [] };
   try {
-    for (const { name, contentKey } of summaries) {
+    for (const { name, path, contentKey } of summaries) {
       const report = withFindings(store.report(contentKey, name), across.get(name) ?? []);
-      csv.add(report);
-      await writeReportJson(outDir, report);
+      for (const exporter of exporters) await exporter.add(report, { path });
       summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
       if (report.status === 'flagged') {
         summary.flagged.push({ file: name, rules: report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.scope}`) });
       }
     }
   } finally {
-    await csv.close();
+    for (const exporter of exporters) await exporter.close();
   }
   return summary;
 }

@@ -20,6 +20,8 @@ export interface FileRecord {
 
 export interface ReportSummary {
   name: string;
+  /** Absolute path when the file was ingested. */
+  path: string;
   contentKey: string;
   status: Report['status'];
   agency: string | null;
@@ -49,7 +51,7 @@ CREATE TABLE IF NOT EXISTS reports (
 CREATE TABLE IF NOT EXISTS cells (
   content_key TEXT NOT NULL, "table" TEXT NOT NULL, "row" TEXT NOT NULL, "column" TEXT NOT NULL,
   value REAL, raw TEXT, kind TEXT, note TEXT, label TEXT, page INTEGER,
-  source_table INTEGER, source_row INTEGER, source_col INTEGER, box TEXT
+  source_table INTEGER, source_row INTEGER, source_col INTEGER, box TEXT, ocr_confidence REAL, picture TEXT
 );
 CREATE INDEX IF NOT EXISTS cells_by_content ON cells (content_key);
 CREATE TABLE IF NOT EXISTS findings (
@@ -83,12 +85,12 @@ export class Store {
       insertReport: this.db.prepare(
         `INSERT OR REPLACE INTO reports (content_key, status, reader, reason, format_version, agency, year, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertCell: this.db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertCell: this.db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       insertFinding: this.db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       report: this.db.prepare('SELECT report FROM reports WHERE content_key = ?'),
       cellValues: this.db.prepare('SELECT "table", "row", "column", value FROM cells WHERE content_key = ?'),
       summary: this.db.prepare(
-        'SELECT f.name, f.content_key AS contentKey, r.status, r.agency, r.year FROM files f JOIN reports r ON r.content_key = f.content_key WHERE f.name = ?',
+        'SELECT f.name, f.path, f.content_key AS contentKey, r.status, r.agency, r.year FROM files f JOIN reports r ON r.content_key = f.content_key WHERE f.name = ?',
       ),
     };
   }

@@ -22,7 +22,7 @@ const store = new Store((workerData as { dbPath: string }).dbPath);
 
 parentPort?.on('message', async (task: WorkerTask) => {
   const started = performance.now();
-  const report = await extractFromBytes(task.bytes, task.file.name);
+  const report = await extractFromBytes(task.bytes, task.file.name, task.file.path);
   store.recordReport({ ...task.file, ms: performance.now() - started }, report);
   const done: WorkerDone = { id: task.id, failed: report.status === 'failed' || report.status === 'needs_ocr' };
   parentPort!.postMessage(done);

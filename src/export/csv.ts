@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../model/report.js';
+import type { DataResource, Exporter } from './exporter.js';
 import { roundDecimal } from '../text/numbers.js';
 
 /**
@@ -11,7 +12,7 @@ import { roundDecimal } from '../text/numbers.js';
  */
 
 export const REPORT_COLUMNS = ['file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason'] as const;
-export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box'] as const;
+export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture'] as const;
 export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'] as const;
 
 type Row = (string | number | null | undefined)[];
@@ -52,6 +53,8 @@ export function cellRows(report: Report): Row[] {
     cell.source.row,
     cell.source.col,
     cell.source.box?.map((v) => v.toFixed(1)).join(' '),
+    cell.source.ocr ? cell.source.ocr.confidence.toFixed(3) : undefined,
+    cell.source.ocr?.picture,
   ]);
 }
 
@@ -93,7 +96,7 @@ export class CsvFile {
 }
 
 /** reports.csv, cells.csv and findings.csv in one output folder. */
-export class CsvExport {
+export class CsvExport implements Exporter {
   private readonly reports: CsvFile;
   private readonly cells: CsvFile;
   private readonly findings: CsvFile;
@@ -110,7 +113,13 @@ export class CsvExport {
     this.findings.write(findingRows(report));
   }
 
-  async close(): Promise<void> {
+  async close(): Promise<DataResource[]> {
     await Promise.all([this.reports.close(), this.cells.close(), this.findings.close()]);
+    // Their schemas are described by the datapackage.json writer, which knows every column's meaning.
+    return [
+      { name: 'reports', path: 'reports.csv', format: 'csv' },
+      { name: 'cells', path: 'cells.csv', format: 'csv' },
+      { name: 'findings', path: 'findings.csv', format: 'csv' },
+    ];
   }
 }

@@ -1,4 +1,4 @@
-import type { Block, TableBlock } from '../model/document.js';
+import type { Block, OcrReading, TableBlock } from '../model/document.js';
 import { core, squash } from '../text/normalize.js';
 import type { TableKey } from '../template/template.js';
 import type { LocatedSection } from './sections.js';
@@ -22,6 +22,8 @@ export interface RegionCell {
   row: number;
   page?: number;
   box?: [number, number, number, number];
+  /** Present when the text was read from a picture. */
+  ocr?: OcrReading;
 }
 
 export interface RegionRow {
@@ -112,6 +114,7 @@ export function tableRows(table: TableBlock): RegionRow[] {
         row: r,
         ...(cell.page ? { page: cell.page } : {}),
         ...(cell.box ? { box: cell.box } : {}),
+        ...(cell.ocr ? { ocr: cell.ocr } : {}),
       });
     }
     return { cells, structure: table.structure, table: table.index, row: r };

@@ -5,9 +5,28 @@ import { z } from 'zod';
  * from. Everything after the readers (locating, normalising, auditing) works on this model only.
  */
 
-/** A box on a page, in PDF points from the page's top-left corner: [x0, y0, x1, y1]. */
+/**
+ * A box [x0, y0, x1, y1] from the top-left corner: in PDF points on a page, or in pixels of a picture when the
+ * cell or block was read from one (`ocr.picture`).
+ */
 export const boxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 export type Box = z.infer<typeof boxSchema>;
+
+/**
+ * How a text was read from a picture by OCR. A reading is `confirmed` only when it is unambiguous (independent
+ * passes agree, confidence high); an unconfirmed reading is never reported as a number (TEMPLATE.md "Cells read by
+ * OCR").
+ */
+export const ocrReadingSchema = z.object({
+  /** The recogniser's confidence, 0–1. */
+  confidence: z.number().min(0).max(1),
+  confirmed: z.boolean(),
+  /** The picture the text was read from: a file path relative to the document, `data:` for an inline picture, `page N` for a scanned PDF page. */
+  picture: z.string().optional(),
+  /** The box in the picture's pixels (the cell's `box` is in points on a PDF page). */
+  pixelBox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+});
+export type OcrReading = z.infer<typeof ocrReadingSchema>;
 
 export const tableCellSchema = z.object({
   /** Top-left grid slot of the cell. */
@@ -19,6 +38,8 @@ export const tableCellSchema = z.object({
   text: z.string(),
   page: z.number().int().positive().optional(),
   box: boxSchema.optional(),
+  /** Present when the text was read from a picture. */
+  ocr: ocrReadingSchema.optional(),
 });
 export type TableCell = z.infer<typeof tableCellSchema>;
 
@@ -35,9 +56,10 @@ export const tableBlockSchema = z.object({
   /**
    * How the structure was obtained: markup (HTML/DOCX), ruled lines (PDF), text alignment (lower confidence), cells
    * split by tabs or pipes in a text copy (empty cells kept, positions shifted), or a label and numbers split by
-   * spaces in a text copy (an empty cell leaves no trace at all).
+   * spaces in a text copy (an empty cell leaves no trace at all), or ruling lines found in a picture and its cells
+   * read by OCR.
    */
-  structure: z.enum(['markup', 'ruled', 'text-aligned', 'text-separated', 'text-spaced']),
+  structure: z.enum(['markup', 'ruled', 'text-aligned', 'text-separated', 'text-spaced', 'ocr']),
   pages: z.array(z.number().int().positive()).optional(),
 });
 export type TableBlock = z.infer<typeof tableBlockSchema>;
@@ -49,6 +71,8 @@ export const textBlockSchema = z.object({
   emphasis: z.boolean().optional(),
   page: z.number().int().positive().optional(),
   box: boxSchema.optional(),
+  /** Present when the text was read from a picture. */
+  ocr: ocrReadingSchema.optional(),
 });
 export type TextBlock = z.infer<typeof textBlockSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boxSchema } from './document.js';
+import { boxSchema, ocrReadingSchema } from './document.js';
 import { messageSchema } from './messages.js';
 
 /**
@@ -20,6 +20,8 @@ export const sourceSchema = z.object({
   box: boxSchema.optional(),
   /** The printed row label the cell was matched by. */
   label: z.string(),
+  /** Present when the cell was read from a picture by OCR: confidence, the picture and the box in its pixels. */
+  ocr: ocrReadingSchema.optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -30,7 +32,8 @@ export const cellSchema = z.object({
   /** The number; null when the cell is a total left empty (not stated) or could not be read. */
   value: z.number().nullable(),
   raw: z.string(),
-  kind: z.enum(['number', 'placeholder', 'empty', 'unreadable']),
+  /** `ocr`: a number read from a picture, its reading confirmed (source.ocr says how sure). */
+  kind: z.enum(['number', 'placeholder', 'empty', 'unreadable', 'ocr']),
   note: z.string().optional(),
   source: sourceSchema,
 });
@@ -58,8 +61,10 @@ export const reportStatusSchema = z.enum([
   'incomplete',
   /** Readable, but not an annual report. */
   'not_a_report',
-  /** Scanned pages with no text layer: needs OCR. */
+  /** Scanned pages with no text layer that could not be read by OCR either (see reason). */
   'needs_ocr',
+  /** Not a report of its own: a file saved with a web page (a picture in `<page>_files/`), read as part of it. */
+  'attached',
   /** Could not be read at all (see reason). */
   'failed',
 ]);

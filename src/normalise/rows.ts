@@ -119,18 +119,23 @@ export interface CellContext {
   units?: Pick<ParseOptions, 'tenThousandYuan' | 'headerUnit'>;
 }
 
-/** A printed cell as a model cell, applying the empty-cell policy (TEMPLATE.md). */
+/**
+ * A printed cell as a model cell, applying the empty-cell policy (TEMPLATE.md). A reading from a picture that OCR
+ * could not confirm is never a number: it is unreadable, whatever it looks like (TEMPLATE.md "Cells read by OCR").
+ */
 export function toCell(printed: RegionCell, context: CellContext): Cell {
-  const parsed = parseNumber(printed.text, context.units);
+  const unconfirmed = printed.ocr !== undefined && !printed.ocr.confirmed;
+  const parsed = unconfirmed ? { kind: 'unreadable' as const, value: null, note: 'OCR reading not confirmed' } : parseNumber(printed.text, context.units);
   let value = parsed.value;
   if (parsed.kind === 'empty') value = isTotalCell(context.table, context.row, context.column) ? null : 0;
+  const kind = printed.ocr && parsed.kind === 'number' ? 'ocr' : parsed.kind;
   return {
     table: context.table,
     row: context.row,
     column: context.column,
     value,
     raw: printed.text,
-    kind: parsed.kind,
+    kind,
     ...(parsed.note ? { note: parsed.note } : {}),
     source: {
       table: printed.table,
@@ -139,6 +144,7 @@ export function toCell(printed: RegionCell, context: CellContext): Cell {
       ...(printed.page ? { page: printed.page } : {}),
       ...(printed.box ? { box: printed.box } : {}),
       label: context.label,
+      ...(printed.ocr ? { ocr: printed.ocr } : {}),
     },
   };
 }

@@ -193,6 +193,26 @@ describe('bulk ingest', () => {
     expect(run.stdout).toMatch(/^reports: 5 \(failed 3, not_a_report 1, ok 1\); flagged: 0; failed: 3/);
   });
 
+  it('files a browser saved with a web page are part of that page: attached, never read as reports or failed', () => {
+    const input = temp('attached');
+    writeFileSync(join(input, 'page.html'), renderHtml(balancedReport(70)));
+    mkdirSync(join(input, 'page_files'));
+    writeFileSync(join(input, 'page_files', 'table1.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    writeFileSync(join(input, 'page_files', 'style.css'), 'p { margin: 0 }');
+    // A folder named like a page's resources, but with no such page among the inputs, is read as usual.
+    mkdirSync(join(input, 'other_files'));
+    writeFileSync(join(input, 'other_files', 'notes.txt'), '会议纪要：讨论网站改版。');
+    const out = temp('attached-out');
+    const run = xxgk(input, '--out', out);
+    expect(rows(out, 'reports.csv').map((r) => [r.file, r.status, r.reason])).toEqual([
+      ['other_files/notes.txt', 'not_a_report', 'no report title, section headings or template tables found'],
+      ['page.html', 'ok', ''],
+      ['page_files/style.css', 'attached', 'saved with page.html: read as part of that page, not as a report of its own'],
+      ['page_files/table1.png', 'attached', 'saved with page.html: read as part of that page, not as a report of its own'],
+    ]);
+    expect(run.stdout).toMatch(/^reports: 4 \(attached 2, not_a_report 1, ok 1\); flagged: 0; failed: 0/);
+  });
+
   it('prints plain progress lines when its output is not a terminal', () => {
     const input = temp('progress');
     writeFileSync(join(input, 'a.html'), renderHtml(balancedReport(60)));
