@@ -10,7 +10,12 @@ import type { Box, LatticeTable } from './lattice.js';
  * text-aligned table. Page numbers in the top and bottom margins are dropped.
  */
 
-export interface PageCell extends Box {
+/** Boxes are in the page's upright frame (orientation.ts); `shown`, where set, is the box on the page as displayed. */
+export interface Shown {
+  shown?: Box;
+}
+
+export interface PageCell extends Box, Shown {
   row: number;
   col: number;
   rowSpan: number;
@@ -19,7 +24,7 @@ export interface PageCell extends Box {
   page: number;
 }
 
-export interface PageTable extends Box {
+export interface PageTable extends Box, Shown {
   kind: 'table';
   page: number;
   structure: 'ruled' | 'text-aligned';
@@ -29,7 +34,7 @@ export interface PageTable extends Box {
   rows: number;
 }
 
-export interface PageText extends Box {
+export interface PageText extends Box, Shown {
   kind: 'text';
   page: number;
   text: string;

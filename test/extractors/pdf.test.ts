@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../extractors/pdf/index.js';
 import { itemsToGlyphs } from '../../extractors/pdf/glyphs.js';
 import type { Block, TableBlock } from '../../src/model/document.js';
-import { buildPdf, gridCells, PdfPage, ruledTable, type PdfCell } from '../fixtures/pdf-writer.js';
+import { A4, buildPdf, gridCells, PdfPage, ruledTable, type PageOptions, type PdfCell, type Turn } from '../fixtures/pdf-writer.js';
 import { fixturePath, projectRoot } from '../helpers.js';
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -85,6 +85,74 @@ describe('PDF reader: ruled tables', () => {
     page.text(163, 746, '12', { size: 10 });
     const [table] = tables((await readPages(page)).document.blocks);
     expect(slots(table!)).toEqual([['行政处罚', '1', '2']]);
+  });
+});
+
+describe('PDF reader: turned pages', () => {
+  const cells: PdfCell[] = [
+    { row: 0, col: 0, rowSpan: 2, text: '项目' },
+    { row: 0, col: 1, colSpan: 2, text: '行政诉讼' },
+    { row: 1, col: 1, text: '结\n果\n维\n持' },
+    { row: 1, col: 2, text: '总计' },
+    { row: 2, col: 0, text: '件数' },
+    { row: 2, col: 1, text: '3' },
+    { row: 2, col: 2, text: '3' },
+  ];
+  /** A heading, a ruled table and a page number, laid out upright on the page's canvas (turned or not). */
+  const tablePage = (options: PageOptions) => {
+    const page = new PdfPage(options);
+    const top = page.canvas.height;
+    page.text(60, top - 50, '四、政府信息公开行政复议、行政诉讼情况');
+    ruledTable(page, 60, top - 82 + 2, [120, 40, 60], [20, 60, 20], cells);
+    page.text(60, top - 200, '五、存在的主要问题及改进情况').text(page.canvas.width / 2, 30, '- 3 -');
+    return page;
+  };
+  const expected = [
+    ['项目', '行政诉讼', '行政诉讼'],
+    ['项目', '结果维持', '总计'],
+    ['件数', '3', '3'],
+  ];
+  // The first cell (项目) as the page displays it, per clockwise turn of the content or /Rotate of the page.
+  const portraitBoxes: Record<Turn, number[]> = { 0: [60, 80, 180, 160], 90: [682, 60, 762, 180], 180: [415, 682, 535, 762], 270: [80, 415, 160, 535] };
+
+  it.each([90, 180, 270] as const)('reads a page displayed turned by /Rotate %i as upright, boxes as displayed', async (rotate) => {
+    const { document } = await readPages(tablePage({ rotate }));
+    expect(texts(document.blocks)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
+    const [table] = tables(document.blocks);
+    expect(slots(table!)).toEqual(expected);
+    table!.cells[0]!.box!.forEach((v, i) => expect(v).toBeCloseTo(portraitBoxes[rotate][i]!, 0));
+  });
+
+  it.each([90, 180, 270] as const)('reads content drawn turned by %i degrees (rotated text matrices) on a landscape or portrait page', async (turn) => {
+    const landscape = turn === 180 ? {} : { width: A4.height, height: A4.width };
+    const { document } = await readPages(tablePage({ turn, ...landscape }));
+    expect(texts(document.blocks)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
+    const [table] = tables(document.blocks);
+    expect(slots(table!)).toEqual(expected);
+    table!.cells[0]!.box!.forEach((v, i) => expect(v).toBeCloseTo(portraitBoxes[turn][i]!, 0));
+  });
+
+  it('reads a landscape table drawn sideways on a portrait page', async () => {
+    const { document } = await readPages(tablePage({ turn: 270 }));
+    expect(slots(tables(document.blocks)[0]!)).toEqual(expected);
+  });
+
+  it('reads a sideways table under an upright heading, each in its own frame, in the order shown', async () => {
+    const page = tablePage({ turn: 90, width: A4.height, height: A4.width });
+    page.text(60, 20, '表三（续）', { upright: true });
+    page.text(400, 560, '某县人民政府办公室', { upright: true });
+    const { document } = await readPages(page);
+    // Each frame's text in its own reading order; the frame that starts higher on the displayed page first.
+    expect(texts(document.blocks)).toEqual(['某县人民政府办公室', '表三（续）', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
+    expect(slots(tables(document.blocks)[0]!)).toEqual(expected);
+  });
+
+  it('leaves sideways text inside an upright table out of that table', async () => {
+    const page = new PdfPage();
+    ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells);
+    page.text(110, 720, '旁注', { turn: 90 });
+    const [table] = tables((await readPages(page)).document.blocks);
+    expect(slots(table!)).toEqual(expected);
   });
 });
 

@@ -49,6 +49,26 @@ describe('PDF reports printed from Word', () => {
     expect(report.findings.map((f) => f.rule)).toContain('wrapped_labels');
   });
 
+  it('pages turned by /Rotate 90, 180 and 270: every cell, the table joined across them, boxes on the pages as displayed', async () => {
+    const upright = await extractText(readFileSync(fixturePath('report-31.pdf')), 'report-31.pdf');
+    const report = await extractText(readFileSync(fixturePath('report-31-rotated.pdf')), 'report-31-rotated.pdf');
+    expect(report.status).toBe('ok');
+    expect(report.tables.find((t) => t.key === 'requests')!.pages).toEqual([1, 2, 3, 4]);
+    expect(valuesOf(report)).toEqual(expectedValues(balancedReport(31)));
+    // The page is Letter, 612 × 792 points upright: turned by a quarter it is displayed 792 wide and 612 high.
+    const shown = (box: number[], turns: number) => {
+      const [x0, y0, x1, y1] = box as [number, number, number, number];
+      const [w, h] = [612, 792];
+      return [[x0, y0, x1, y1], [h - y1, x0, h - y0, x1], [w - x1, h - y1, w - x0, h - y0], [y0, w - x1, y1, w - x0]][turns]!;
+    };
+    const boxes = new Map(upright.cells.map((c) => [`${c.table}:${c.row}:${c.column}`, c.source]));
+    for (const cell of report.cells) {
+      const before = boxes.get(`${cell.table}:${cell.row}:${cell.column}`)!;
+      expect(cell.source.page).toBe(before.page);
+      shown(before.box!, before.page! - 1).forEach((v, i) => expect(cell.source.box![i]).toBeCloseTo(v, 1));
+    }
+  });
+
   it('every number keeps its page and box', async () => {
     const report = await extractText(readFileSync(fixturePath('report-31.pdf')), 'report-31.pdf');
     for (const cell of report.cells) {
