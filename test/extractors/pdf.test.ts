@@ -212,6 +212,79 @@ describe('PDF reader: tables without rulings', () => {
   });
 });
 
+describe('PDF reader: tables without rulings whose labels wrap', () => {
+  /** Lines from the top: a label piece, and the row's numbers when the line carries them. */
+  const borderless = (lines: [number, string, string?][]) => {
+    const page = new PdfPage();
+    for (const [y, label, numbers] of lines) {
+      page.text(60, y, label);
+      numbers?.split(' ').forEach((n, i) => page.text(300 + i * 40, y, n));
+    }
+    return page;
+  };
+  const wrappedRows: [number, string, string?][] = [
+    [760, '1.本机关不掌', '2 0 2'],
+    [745, '握相关政府信'],
+    [730, '息'],
+    [715, '2.没有现成信', '1 1 2'],
+    [700, '息需要另行制'],
+    [685, '作'],
+    [670, '3.补正后申请', '0 0 0'],
+  ];
+
+  it('gives each label line to the row whose band it lies in, when every label starts on its number line', async () => {
+    const { document, warnings } = await readPages(borderless(wrappedRows));
+    expect(warnings).toEqual([]);
+    const [table] = tables(document.blocks);
+    expect(table!.structure).toBe('text-aligned');
+    expect(slots(table!)).toEqual([
+      ['1.本机关不掌握相关政府信息', '2', '0', '2'],
+      ['2.没有现成信息需要另行制作', '1', '1', '2'],
+      ['3.补正后申请', '0', '0', '0'],
+    ]);
+  });
+
+  it('continues the last row of a page with the label lines at the top of the next page', async () => {
+    const next = borderless([[760, '2.没有', '1 1 2']]).text(60, 790, '关不掌握').text(60, 775, '政府信息');
+    const { document } = await readPages(borderless(wrappedRows.slice(0, 1)), next);
+    expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌关不掌握政府信息', '2', '0', '2']], [['2.没有', '1', '1', '2']]]);
+  });
+
+  const refused = async (lines: [number, string, string?][]) => {
+    const { document, warnings } = await readPages(borderless(lines));
+    expect(tables(document.blocks)).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
+  };
+
+  it('refuses labels centred on their numbers (a row label starts above its number line)', async () => {
+    await refused([
+      [775, '1.本机关不掌'],
+      [760, '握相关政府信', '2 0 2'],
+      [745, '息'],
+      [730, '2.没有现成信'],
+      [715, '息需要另行制', '1 1 2'],
+      [700, '作'],
+    ]);
+  });
+
+  it('refuses the rows under a numbered label line without numbers (a blank row, or a label set lower in its cell)', async () => {
+    const { document, warnings } = await readPages(borderless(wrappedRows.map(([y, label, numbers]) => (y === 715 ? [y, label] : [y, label, numbers]))));
+    // The row above is whole (its band ends at the numbered line); the row below could own the lines above it.
+    expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌握相关政府信息', '2', '0', '2']]]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
+    expect(texts(document.blocks).join('|')).toContain('2.没有现成信');
+  });
+
+  it('refuses label lines that sit between whole line pitches below their row', async () => {
+    await refused([
+      [760, '1.本机关不掌', '2 0 2'],
+      [737.5, '握相关政府信'],
+      [715, '2.没有现成信', '1 1 2'],
+      [700, '息需要另行制'],
+    ]);
+  });
+});
+
 describe('PDF reader: pages without text', () => {
   it('a scanned PDF needs OCR, listing its pages', async () => {
     await expect(readPages(new PdfPage().image(0, 0, 595, 842), new PdfPage().image(0, 0, 595, 842))).rejects.toMatchObject({
