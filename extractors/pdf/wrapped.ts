@@ -144,8 +144,9 @@ function startsRow(squashed: string): boolean {
   return splitNumbering(squashed).level !== undefined || /^第.{1,4}条/.test(squashed);
 }
 
-function readBlock(page: number, block: Block, chunks: (line: Line) => Chunk[]): PageTable | undefined {
+function readBlock(page: number, block: Block, pieces: (line: Line) => Chunk[]): PageTable | undefined {
   if (block.ambiguous) return undefined;
+  const chunks = columnChunker(block, pieces);
   const rows = block.numbers.map((line) => ({ line, labels: [] as Line[] }));
   // Every line strictly inside the table is a label line that continues a row (checked when blocks were merged for
   // lines between groups; here for lines inside a group).
@@ -170,6 +171,35 @@ function readBlock(page: number, block: Block, chunks: (line: Line) => Chunk[]):
   if (block.leading.length > 0 && !labelChunks(block.numbers[0]!, block.numbersStart, chunks).some((c) => startsRow(squash(c.text)))) return undefined;
   return buildTable(page, rows, block, chunks);
 }
+
+/**
+ * Label columns closer together than a character's width (a 12-point label filling its cell) run into one piece of
+ * text. A piece is split again where its text resumes, after a space, at a label column's left edge: an x at which
+ * pieces of two lines or more of the table start.
+ */
+function columnChunker(block: Block, pieces: (line: Line) => Chunk[]): (line: Line) => Chunk[] {
+  const starts = [...block.numbers, ...block.labels, ...block.leading].flatMap((line) => pieces(line).map((c) => c.x0)).filter((x) => x < block.numbersStart);
+  const edges = starts.filter((x) => starts.filter((y) => Math.abs(x - y) <= EDGE_TOLERANCE).length >= 2);
+  if (edges.length === 0) return pieces;
+  const atEdge = (x: number) => edges.some((edge) => Math.abs(edge - x) <= EDGE_TOLERANCE);
+  return (line) =>
+    pieces(line).flatMap((chunk) => {
+      const glyphs = line.glyphs.filter((g) => g.x0 >= chunk.x0 - 0.01 && g.x1 <= chunk.x1 + 0.01);
+      const out: Chunk[] = [];
+      glyphs.forEach((glyph, i) => {
+        const gap = i === 0 ? Infinity : glyph.x0 - glyphs[i - 1]!.x1;
+        const current = out[out.length - 1];
+        if (current && (gap <= glyph.size * 0.3 || !atEdge(glyph.x0))) {
+          current.text += (gap > glyph.size * 0.3 ? ' ' : '') + glyph.char;
+          current.x1 = glyph.x1;
+        } else out.push({ text: glyph.char, x0: glyph.x0, x1: glyph.x1 });
+      });
+      return out.length > 0 ? out : [chunk];
+    });
+}
+
+/** Left edges of one label column printed on different lines agree to a fraction of a point. */
+const EDGE_TOLERANCE = 1;
 
 function labelChunks(line: Line, numbersStart: number, chunks: (line: Line) => Chunk[]): Chunk[] {
   return chunks(line).filter((c) => c.x1 <= numbersStart);

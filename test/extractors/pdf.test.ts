@@ -250,6 +250,29 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
     expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌关不掌握政府信息', '2', '0', '2']], [['2.没有', '1', '1', '2']]]);
   });
 
+  it('splits label columns set closer together than a character (a 12-point label filling its cell) at their edges', async () => {
+    const page = new PdfPage();
+    const rows: [number, string, string, string?][] = [
+      [760, '三、本', '（一）予以公开', '1 2 3'],
+      [745, '年度办', '（二）部分公开', '4 5 6'],
+      [730, '理结果', '（区分处理的，'],
+      [715, '', '只计这一情形）'],
+      [700, '', '（三）不予公开', '7 8 9'],
+    ];
+    for (const [y, group, label, numbers] of rows) {
+      if (group) page.text(60, y, group, { size: 12 });
+      page.text(106, y, label, { size: 12 });
+      numbers?.split(' ').forEach((n, i) => page.text(300 + i * 40, y, n, { size: 12 }));
+    }
+    const { document, warnings } = await readPages(page);
+    expect(warnings).toEqual([]);
+    expect(slots(tables(document.blocks)[0]!)).toEqual([
+      ['三、本', '（一）予以公开', '1', '2', '3'],
+      ['年度办理结果', '（二）部分公开（区分处理的，只计这一情形）', '4', '5', '6'],
+      [null, '（三）不予公开', '7', '8', '9'],
+    ]);
+  });
+
   const refused = async (lines: [number, string, string?][]) => {
     const { document, warnings } = await readPages(borderless(lines));
     expect(tables(document.blocks)).toEqual([]);
