@@ -119,7 +119,12 @@ function spacedRuns(lines: Line[]): number[][] {
 }
 
 function classify(raw: string): Line {
-  const line = raw.replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+$/, '');
+  const spaced = raw.replace(/[\u00a0\u200b\ufeff]/g, ' ');
+  const line = spaced.replace(/\s+$/, '');
+  // A browser copy keeps a row's empty cells as empty fields between tabs: a row of blank cells, or a label with
+  // nothing after it, is still a row (TEMPLATE.md: blank cells are read, not lost).
+  const blankRow = blankCellsRow(spaced);
+  if (blankRow) return { kind: 'row', cells: blankRow };
   if (line.trim() === '') return { kind: 'blank' };
   if (/^\t[^\t]*$/.test(line)) return { kind: 'continuation', text: line.trim() };
   if (/^\s*\|.*\|\s*$/.test(line)) {
@@ -128,6 +133,19 @@ function classify(raw: string): Line {
   }
   if (line.includes('\t')) return { kind: 'row', cells: line.split('\t').map((c) => c.trim()) };
   return labelAndNumbers(line.trim()) ?? { kind: 'text', text: line.trim() };
+}
+
+/**
+ * Labels (or nothing) followed by three empty fields or more: a row printed with every number cell blank. (A single
+ * trailing tab after a heading is not a table row; a row with numbers keeps today's reading, its trailing blanks
+ * trimmed.)
+ */
+function blankCellsRow(line: string): string[] | undefined {
+  const cells = line.replace(/[^\S\t]+$/, '').split('\t').map((c) => c.trim());
+  let trailing = 0;
+  while (trailing < cells.length && cells[cells.length - 1 - trailing] === '') trailing++;
+  if (trailing < 3 || cells.some((c) => c !== '' && isNumberLike(c))) return undefined;
+  return cells;
 }
 
 /** `一、本年新收政府信息公开申请数量   21   0   0` → a row of a label and numbers; a run of numbers alone too. */

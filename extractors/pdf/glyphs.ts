@@ -1,4 +1,5 @@
 import { apply, multiply, type Matrix } from './graphics.js';
+import { runTurns } from './orientation.js';
 
 /**
  * Glyphs from pdfjs text items. An item is a run of text, not a glyph, and a run may cross a cell border, so each
@@ -32,7 +33,7 @@ export function itemsToGlyphs(items: TextItemLike[], viewport: Matrix): Glyph[] 
     if (!item.str || item.str.trim() === '') continue;
     const m = multiply(viewport, item.transform as Matrix);
     const size = Math.hypot(m[2], m[3]);
-    if (size <= 0 || Math.abs(m[1]) > Math.abs(m[0])) continue; // rotated text is left out of table reading
+    if (size <= 0 || runTurns(m) !== 0) continue; // text not upright in this frame is read in its own (frames.ts)
     const [x, baseline] = apply(m, 0, 0);
     const chars = [...item.str];
     const weights = chars.map(charWidthWeight);

@@ -4,9 +4,10 @@ import type { Message } from '../../src/model/messages.js';
 import { ReadError } from '../errors.js';
 import type { ReaderOutput } from '../reader.js';
 import { extractSegments, type Matrix, type OperatorList } from './graphics.js';
-import { glyphLines, itemsToGlyphs, type Glyph, type TextItemLike } from './glyphs.js';
-import { findTables } from './lattice.js';
-import { layoutPage, type PageItem } from './layout.js';
+import { pageFrames, layoutFrames } from './frames.js';
+import { glyphLines, type Glyph, type TextItemLike } from './glyphs.js';
+import type { Box } from './lattice.js';
+import type { PageItem, Shown } from './layout.js';
 import { OPS, openPdf, pdfError } from './pdfjs.js';
 import { stitchPages, type StitchedItem } from './stitch.js';
 
@@ -64,11 +65,12 @@ async function readPage(page: PDFPageProxy, n: number): Promise<{ items: PageIte
   const viewport = page.getViewport({ scale: 1 });
   const transform = viewport.transform as Matrix;
   const text = await page.getTextContent();
-  const glyphs = itemsToGlyphs(text.items.filter((i): i is TextItemLike & typeof i => 'str' in i), transform);
-  if (glyphs.length === 0) return { items: [], warnings: [], scanned: paintsImages((await page.getOperatorList()) as OperatorList) };
+  // Text and rulings are read in the frame where the text stands upright (pages turned by /Rotate, tables drawn sideways).
+  const frames = pageFrames(text.items.filter((i): i is TextItemLike & typeof i => 'str' in i), transform, viewport.width, viewport.height);
+  if (frames.length === 0) return { items: [], warnings: [], scanned: paintsImages((await page.getOperatorList()) as OperatorList) };
   // The operator list costs about as much as the text: read it only where the text is laid out like a table.
-  const tables = looksTabular(glyphs) ? findTables(extractSegments((await page.getOperatorList()) as OperatorList, transform)) : [];
-  return { ...layoutPage({ page: n, width: viewport.width, height: viewport.height }, glyphs, tables), scanned: false };
+  const segments = frames.some((f) => looksTabular(f.glyphs)) ? extractSegments((await page.getOperatorList()) as OperatorList, transform) : [];
+  return { ...layoutFrames(n, frames, segments), scanned: false };
 }
 
 /** Some line has a gap of two characters or more between its glyphs: table cells side by side. */
@@ -83,10 +85,16 @@ function paintsImages(operators: OperatorList): boolean {
 function toBlocks(items: StitchedItem[]): Block[] {
   let tables = 0;
   return items.map((item): Block => {
-    if (item.kind === 'text') return { kind: 'text', text: item.text, page: item.page, box: [item.x0, item.y0, item.x1, item.y1] };
-    const cells: TableCell[] = item.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page, box: [c.x0, c.y0, c.x1, c.y1] }));
+    if (item.kind === 'text') return { kind: 'text', text: item.text, page: item.page, box: shownBox(item) };
+    const cells: TableCell[] = item.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page, box: shownBox(c) }));
     return { ...tableFromCells(tables++, cells, item.structure), pages: item.pages };
   });
+}
+
+/** Provenance boxes are in the page's displayed coordinates (after /Rotate), whatever frame the text was read in. */
+function shownBox(item: Box & Shown): [number, number, number, number] {
+  const box = item.shown ?? item;
+  return [box.x0, box.y0, box.x1, box.y1];
 }
 
 function pageList(pages: number[]): string {

@@ -3,6 +3,7 @@ import { isLabelFragment } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { glyphLines, joinCellLines, type Glyph } from './glyphs.js';
 import type { Box, LatticeTable } from './lattice.js';
+import { readWrappedTables, type Line } from './wrapped.js';
 
 /**
  * One page's content in reading order: ruled tables with the text of each cell, and the rest of the text as
@@ -10,7 +11,12 @@ import type { Box, LatticeTable } from './lattice.js';
  * text-aligned table. Page numbers in the top and bottom margins are dropped.
  */
 
-export interface PageCell extends Box {
+/** Boxes are in the page's upright frame (orientation.ts); `shown`, where set, is the box on the page as displayed. */
+export interface Shown {
+  shown?: Box;
+}
+
+export interface PageCell extends Box, Shown {
   row: number;
   col: number;
   rowSpan: number;
@@ -19,7 +25,7 @@ export interface PageCell extends Box {
   page: number;
 }
 
-export interface PageTable extends Box {
+export interface PageTable extends Box, Shown {
   kind: 'table';
   page: number;
   structure: 'ruled' | 'text-aligned';
@@ -27,9 +33,11 @@ export interface PageTable extends Box {
   /** Column boundaries (for stitching a table continued on the next page). */
   xs: number[];
   rows: number;
+  /** Label lines above a table without rulings that continue the last row of the page before (wrapped.ts). */
+  continued?: PageCell[];
 }
 
-export interface PageText extends Box {
+export interface PageText extends Box, Shown {
   kind: 'text';
   page: number;
   text: string;
@@ -55,17 +63,17 @@ export interface PageLayout {
 export function layoutPage(geometry: PageGeometry, glyphs: Glyph[], ruled: LatticeTable[]): PageLayout {
   const inTable = new Set<Glyph>();
   const tables = ruled.map((table) => fillTable(geometry.page, table, glyphs, inTable));
-  const free = glyphs.filter((g) => !inTable.has(g));
-  const lines = glyphLines(free).filter((line) => !isMarginNoise(line.text, line.glyphs, geometry));
+  const lines = glyphLines(glyphs.filter((g) => !inTable.has(g))).filter((line) => !isMarginNoise(line.text, line.glyphs, geometry));
   const { tableLines, textLines } = splitAlignedLines(lines);
   const groups = groupConsecutive(tableLines);
-  const wrapped = groups.filter((group) => hasWrappedLabels(group, textLines));
-  const aligned = groups.filter((group) => !wrapped.includes(group)).map((group) => alignedTable(geometry.page, group));
-  const paragraphs = toParagraphs(geometry.page, [...textLines, ...wrapped.flat()].sort((a, b) => a.glyphs[0]!.cy - b.glyphs[0]!.cy));
-  const warnings = wrapped.length === 0 ? [] : [
+  const wrapped = readWrappedTables(geometry.page, groups, groups.map((group) => hasWrappedLabels(group, textLines)), textLines, chunks);
+  const aligned = wrapped.plain.map((group) => alignedTable(geometry.page, group));
+  const free = [...textLines.filter((line) => !wrapped.used.has(line)), ...wrapped.refused];
+  const paragraphs = toParagraphs(geometry.page, free.sort((a, b) => a.glyphs[0]!.cy - b.glyphs[0]!.cy));
+  const warnings = wrapped.refused.length === 0 ? [] : [
     warning(WRAPPED_LABELS, `page ${geometry.page}: a table without ruling lines has row labels wrapped over several lines; without rulings its rows cannot be told apart reliably, so its numbers are not read`),
   ];
-  return { items: [...tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0), warnings };
+  return { items: [...tables, ...wrapped.tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0), warnings };
 }
 
 function fillTable(page: number, table: LatticeTable, glyphs: Glyph[], taken: Set<Glyph>): PageTable {
@@ -82,7 +90,6 @@ function fillTable(page: number, table: LatticeTable, glyphs: Glyph[], taken: Se
   return { kind: 'table', page, structure: 'ruled', cells, xs: table.xs, rows: table.ys.length - 1, x0: table.x0, y0: table.y0, x1: table.x1, y1: table.y1 };
 }
 
-type Line = { text: string; glyphs: Glyph[] };
 
 function isMarginNoise(text: string, glyphs: Glyph[], geometry: PageGeometry): boolean {
   const y = glyphs[0]!.cy;

@@ -22,12 +22,20 @@ export type StitchedItem = Exclude<PageItem, PageTable> | ({ kind: 'table' } & S
 export function stitchPages(pages: PageItem[][]): StitchedItem[] {
   const out: StitchedItem[] = [];
   let open: { table: StitchedTable & { kind: 'table' }; xs: number[]; rows: number } | undefined;
+  // A table without rulings that ends its page, whose last row the next page's first table may continue.
+  let endsPage: StitchedTable | undefined;
   pages.forEach((items, p) => {
+    const firstTable = items.findIndex((item) => item.kind === 'table');
     items.forEach((item, i) => {
       if (item.kind !== 'table') {
         out.push(item);
         open = undefined;
         return;
+      }
+      if (item.continued) {
+        const previous = i === firstTable && p > 0 ? endsPage : undefined;
+        if (previous) continueLastRow(previous, item.continued);
+        else item = { ...item, cells: [...item.continued.map((c) => ({ ...c, row: 0 })), ...item.cells.map((c) => ({ ...c, row: c.row + 1 }))], rows: item.rows + 1 };
       }
       const continues = i === 0 && p > 0 && open && item.structure === 'ruled' && sameColumns(open.xs, item.xs);
       if (continues && open) {
@@ -39,9 +47,35 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
       }
       // Only a table that ends its page can continue on the next one.
       if (i !== items.length - 1) open = undefined;
+      endsPage = i === items.length - 1 && item.structure === 'text-aligned' ? (out[out.length - 1] as StitchedTable) : undefined;
     });
+    if (items.length === 0 || items[items.length - 1]!.kind !== 'table') endsPage = undefined;
   });
   return out;
+}
+
+/**
+ * Label lines at the top of a page that continue the last row of a table without rulings on the page before: each
+ * joins that row's label cell in its column (a new cell where the row had none there).
+ */
+function continueLastRow(table: StitchedTable, continued: PageCell[]): void {
+  const lastRow = Math.max(...table.cells.map((c) => c.row));
+  for (const piece of continued) {
+    const cell = table.cells.find((c) => c.row === lastRow && Math.abs(c.x0 - piece.x0) <= X_TOLERANCE);
+    if (cell) {
+      cell.text = joinCellLines([cell.text, piece.text]);
+      continue;
+    }
+    // No cell of that row in this column (a group label begun rows above): a cell of its own if its slot is free,
+    // else the text joins the label cell left of it.
+    const row = table.cells.filter((c) => c.row === lastRow).sort((a, b) => a.x0 - b.x0);
+    const right = row.find((c) => c.x0 > piece.x0);
+    const col = right ? right.col - 1 : Math.max(-1, ...row.map((c) => c.col)) + 1;
+    const left = [...row].reverse().find((c) => c.x0 < piece.x0);
+    if (col >= 0 && !row.some((c) => c.col === col)) table.cells.push({ ...piece, row: lastRow, col });
+    else if (left) left.text = joinCellLines([left.text, piece.text]);
+  }
+  table.cells.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** The continuation has the same columns, or a subset of them (a merged header may hide some boundaries). */

@@ -18,10 +18,7 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
   const messages: Message[] = [];
   const rows = region.rows.map(analyseRow);
   const dataRows = rows.filter((row) => hasNumbers(row) && row.values.length >= 5);
-  if (dataRows.length === 0) {
-    messages.push(warning('table_unreadable', 'review_litigation: no row of numbers found in the table'));
-    return { key: 'review_litigation', version: null, cells: [], messages };
-  }
+  if (dataRows.length === 0) return readBlankTable(rows, messages);
   const header = readHeader(rows.slice(0, rows.indexOf(dataRows[0]!)));
   const expected = header.length === TEMPLATE_ORDER.length ? header.map((h) => h.key) : TEMPLATE_ORDER;
   if (dataRows.length > 1) messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers; only the first is read`));
@@ -33,6 +30,33 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
     return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
   });
   return { key: 'review_litigation', version: null, cells, messages };
+}
+
+/**
+ * A section 四 printed with every cell blank (nothing happened that year) is read by the empty-cell policy:
+ * components 0, totals not stated. Only a row that shows all fifteen cells blank counts — cells a copy keeps
+ * (markup, rulings, tab-separated fields), each placed under its heading — never a table that merely lacks its row
+ * of numbers (a header cut off at a page end, a copy split by spaces that keeps no blank cells).
+ */
+function readBlankTable(rows: AnalysedRow[], messages: Message[]): NormalisedTable {
+  const blank = rows.findIndex((row) => row.values.length >= TEMPLATE_ORDER.length && row.values.every((cell) => cell.text.trim() === '') && keepsBlankCells(row));
+  const header = blank > 0 ? readHeader(rows.slice(0, blank)) : [];
+  const expected = header.length === TEMPLATE_ORDER.length ? header.map((h) => h.key) : TEMPLATE_ORDER;
+  const assignment = blank > 0 ? assignColumns(rows[blank]!, expected, header) : undefined;
+  if (!assignment || assignment.problem || assignment.assigned.length !== TEMPLATE_ORDER.length) {
+    messages.push(warning('table_unreadable', 'review_litigation: no row of numbers found in the table'));
+    return { key: 'review_litigation', version: null, cells: [], messages };
+  }
+  const cells = assignment.assigned.map(({ key, cell }) => {
+    const [group = '', column = ''] = key.split('|');
+    return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
+  });
+  return { key: 'review_litigation', version: null, cells, messages };
+}
+
+/** Structures in which a blank cell is a cell (a copy split by spaces, or text alignment, shows no trace of one). */
+function keepsBlankCells(row: AnalysedRow): boolean {
+  return ['markup', 'ruled', 'text-separated'].includes(row.row.structure);
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../extractors/pdf/index.js';
 import { itemsToGlyphs } from '../../extractors/pdf/glyphs.js';
 import type { Block, TableBlock } from '../../src/model/document.js';
-import { buildPdf, gridCells, PdfPage, ruledTable, type PdfCell } from '../fixtures/pdf-writer.js';
+import { A4, buildPdf, gridCells, PdfPage, ruledTable, type PageOptions, type PdfCell, type Turn } from '../fixtures/pdf-writer.js';
 import { fixturePath, projectRoot } from '../helpers.js';
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -88,6 +88,74 @@ describe('PDF reader: ruled tables', () => {
   });
 });
 
+describe('PDF reader: turned pages', () => {
+  const cells: PdfCell[] = [
+    { row: 0, col: 0, rowSpan: 2, text: '项目' },
+    { row: 0, col: 1, colSpan: 2, text: '行政诉讼' },
+    { row: 1, col: 1, text: '结\n果\n维\n持' },
+    { row: 1, col: 2, text: '总计' },
+    { row: 2, col: 0, text: '件数' },
+    { row: 2, col: 1, text: '3' },
+    { row: 2, col: 2, text: '3' },
+  ];
+  /** A heading, a ruled table and a page number, laid out upright on the page's canvas (turned or not). */
+  const tablePage = (options: PageOptions) => {
+    const page = new PdfPage(options);
+    const top = page.canvas.height;
+    page.text(60, top - 50, '四、政府信息公开行政复议、行政诉讼情况');
+    ruledTable(page, 60, top - 82 + 2, [120, 40, 60], [20, 60, 20], cells);
+    page.text(60, top - 200, '五、存在的主要问题及改进情况').text(page.canvas.width / 2, 30, '- 3 -');
+    return page;
+  };
+  const expected = [
+    ['项目', '行政诉讼', '行政诉讼'],
+    ['项目', '结果维持', '总计'],
+    ['件数', '3', '3'],
+  ];
+  // The first cell (项目) as the page displays it, per clockwise turn of the content or /Rotate of the page.
+  const portraitBoxes: Record<Turn, number[]> = { 0: [60, 80, 180, 160], 90: [682, 60, 762, 180], 180: [415, 682, 535, 762], 270: [80, 415, 160, 535] };
+
+  it.each([90, 180, 270] as const)('reads a page displayed turned by /Rotate %i as upright, boxes as displayed', async (rotate) => {
+    const { document } = await readPages(tablePage({ rotate }));
+    expect(texts(document.blocks)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
+    const [table] = tables(document.blocks);
+    expect(slots(table!)).toEqual(expected);
+    table!.cells[0]!.box!.forEach((v, i) => expect(v).toBeCloseTo(portraitBoxes[rotate][i]!, 0));
+  });
+
+  it.each([90, 180, 270] as const)('reads content drawn turned by %i degrees (rotated text matrices) on a landscape or portrait page', async (turn) => {
+    const landscape = turn === 180 ? {} : { width: A4.height, height: A4.width };
+    const { document } = await readPages(tablePage({ turn, ...landscape }));
+    expect(texts(document.blocks)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
+    const [table] = tables(document.blocks);
+    expect(slots(table!)).toEqual(expected);
+    table!.cells[0]!.box!.forEach((v, i) => expect(v).toBeCloseTo(portraitBoxes[turn][i]!, 0));
+  });
+
+  it('reads a landscape table drawn sideways on a portrait page', async () => {
+    const { document } = await readPages(tablePage({ turn: 270 }));
+    expect(slots(tables(document.blocks)[0]!)).toEqual(expected);
+  });
+
+  it('reads a sideways table under an upright heading, each in its own frame, in the order shown', async () => {
+    const page = tablePage({ turn: 90, width: A4.height, height: A4.width });
+    page.text(60, 20, '表三（续）', { upright: true });
+    page.text(400, 560, '某县人民政府办公室', { upright: true });
+    const { document } = await readPages(page);
+    // Each frame's text in its own reading order; the frame that starts higher on the displayed page first.
+    expect(texts(document.blocks)).toEqual(['某县人民政府办公室', '表三（续）', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
+    expect(slots(tables(document.blocks)[0]!)).toEqual(expected);
+  });
+
+  it('leaves sideways text inside an upright table out of that table', async () => {
+    const page = new PdfPage();
+    ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells);
+    page.text(110, 720, '旁注', { turn: 90 });
+    const [table] = tables((await readPages(page)).document.blocks);
+    expect(slots(table!)).toEqual(expected);
+  });
+});
+
 describe('PDF reader: tables across pages', () => {
   const header = [['项目', '自然人', '总计']];
   const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => [`${from + i + 1}.第${from + i + 1}行`, String(from + i), String(from + i)]);
@@ -140,6 +208,102 @@ describe('PDF reader: tables without rulings', () => {
     expect(slots(table!)).toEqual([
       ['一、本年新收政府信息公开申请数量', '21', '0', '21'],
       ['二、上年结转政府信息公开申请数量', '0', '0', '0'],
+    ]);
+  });
+});
+
+describe('PDF reader: tables without rulings whose labels wrap', () => {
+  /** Lines from the top: a label piece, and the row's numbers when the line carries them. */
+  const borderless = (lines: [number, string, string?][]) => {
+    const page = new PdfPage();
+    for (const [y, label, numbers] of lines) {
+      page.text(60, y, label);
+      numbers?.split(' ').forEach((n, i) => page.text(300 + i * 40, y, n));
+    }
+    return page;
+  };
+  const wrappedRows: [number, string, string?][] = [
+    [760, '1.本机关不掌', '2 0 2'],
+    [745, '握相关政府信'],
+    [730, '息'],
+    [715, '2.没有现成信', '1 1 2'],
+    [700, '息需要另行制'],
+    [685, '作'],
+    [670, '3.补正后申请', '0 0 0'],
+  ];
+
+  it('gives each label line to the row whose band it lies in, when every label starts on its number line', async () => {
+    const { document, warnings } = await readPages(borderless(wrappedRows));
+    expect(warnings).toEqual([]);
+    const [table] = tables(document.blocks);
+    expect(table!.structure).toBe('text-aligned');
+    expect(slots(table!)).toEqual([
+      ['1.本机关不掌握相关政府信息', '2', '0', '2'],
+      ['2.没有现成信息需要另行制作', '1', '1', '2'],
+      ['3.补正后申请', '0', '0', '0'],
+    ]);
+  });
+
+  it('continues the last row of a page with the label lines at the top of the next page', async () => {
+    const next = borderless([[760, '2.没有', '1 1 2']]).text(60, 790, '关不掌握').text(60, 775, '政府信息');
+    const { document } = await readPages(borderless(wrappedRows.slice(0, 1)), next);
+    expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌关不掌握政府信息', '2', '0', '2']], [['2.没有', '1', '1', '2']]]);
+  });
+
+  it('splits label columns set closer together than a character (a 12-point label filling its cell) at their edges', async () => {
+    const page = new PdfPage();
+    const rows: [number, string, string, string?][] = [
+      [760, '三、本', '（一）予以公开', '1 2 3'],
+      [745, '年度办', '（二）部分公开', '4 5 6'],
+      [730, '理结果', '（区分处理的，'],
+      [715, '', '只计这一情形）'],
+      [700, '', '（三）不予公开', '7 8 9'],
+    ];
+    for (const [y, group, label, numbers] of rows) {
+      if (group) page.text(60, y, group, { size: 12 });
+      page.text(106, y, label, { size: 12 });
+      numbers?.split(' ').forEach((n, i) => page.text(300 + i * 40, y, n, { size: 12 }));
+    }
+    const { document, warnings } = await readPages(page);
+    expect(warnings).toEqual([]);
+    expect(slots(tables(document.blocks)[0]!)).toEqual([
+      ['三、本', '（一）予以公开', '1', '2', '3'],
+      ['年度办理结果', '（二）部分公开（区分处理的，只计这一情形）', '4', '5', '6'],
+      [null, '（三）不予公开', '7', '8', '9'],
+    ]);
+  });
+
+  const refused = async (lines: [number, string, string?][]) => {
+    const { document, warnings } = await readPages(borderless(lines));
+    expect(tables(document.blocks)).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
+  };
+
+  it('refuses labels centred on their numbers (a row label starts above its number line)', async () => {
+    await refused([
+      [775, '1.本机关不掌'],
+      [760, '握相关政府信', '2 0 2'],
+      [745, '息'],
+      [730, '2.没有现成信'],
+      [715, '息需要另行制', '1 1 2'],
+      [700, '作'],
+    ]);
+  });
+
+  it('refuses the rows under a numbered label line without numbers (a blank row, or a label set lower in its cell)', async () => {
+    const { document, warnings } = await readPages(borderless(wrappedRows.map(([y, label, numbers]) => (y === 715 ? [y, label] : [y, label, numbers]))));
+    // The row above is whole (its band ends at the numbered line); the row below could own the lines above it.
+    expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌握相关政府信息', '2', '0', '2']]]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
+    expect(texts(document.blocks).join('|')).toContain('2.没有现成信');
+  });
+
+  it('refuses label lines that sit between whole line pitches below their row', async () => {
+    await refused([
+      [760, '1.本机关不掌', '2 0 2'],
+      [737.5, '握相关政府信'],
+      [715, '2.没有现成信', '1 1 2'],
+      [700, '息需要另行制'],
     ]);
   });
 });
