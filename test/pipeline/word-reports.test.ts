@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DOC_REPORT_FIXTURES } from '../fixtures/doc-reports.js';
 import { renderDocx } from '../fixtures/docx-builder.js';
 import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
 import { extractText, fixturePath, flagsOf, valuesOf } from '../helpers.js';
@@ -33,13 +34,29 @@ describe('DOCX reports end to end', () => {
 });
 
 describe('Word 97–2003 (.doc) reports', () => {
-  it('recovers the table rows from the cell stream and reads every cell (report-21.doc, made by LibreOffice)', async () => {
+  it('reads every cell of report-21.doc (made by LibreOffice) at its row and column', async () => {
     const spec = balancedReport(21);
     const report = await extractText(readFileSync(fixturePath('report-21.doc')), 'report-21.doc');
     expect(report.reader).toBe('doc');
     expect(report.status).toBe('ok');
     expect(report.agency).toBe(spec.agency);
+    expect(report.tables.map((t) => t.structure)).toEqual([['markup'], ['markup'], ['markup']]);
     expect(valuesOf(report)).toEqual(expectedValues(spec));
+  });
+
+  for (const fixture of DOC_REPORT_FIXTURES) {
+    it(`reads every cell of ${fixture.file} at its row and column, blank cells included`, async () => {
+      const report = await extractText(readFileSync(fixturePath(fixture.file)), fixture.file);
+      expect(report.status).toBe('ok');
+      expect(flagsOf(report)).toEqual([]);
+      expect(valuesOf(report)).toEqual(expectedValues(fixture.spec));
+    });
+  }
+
+  it('reads a fast-saved copy of report-21.doc exactly, the text its piece modifiers delete left out', async () => {
+    const report = await extractText(readFileSync(fixturePath('report-21-fast-saved.doc')), 'fast-saved.doc');
+    expect(report.status).toBe('ok');
+    expect(valuesOf(report)).toEqual(expectedValues(balancedReport(21)));
   });
 
   it('a password-protected .doc is refused as encrypted', async () => {
