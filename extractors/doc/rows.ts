@@ -1,4 +1,4 @@
-import { prls, SPRM, type Grpprl } from './sprm.js';
+import { forEachPrl, SPRM, type Grpprl } from './sprm.js';
 
 /**
  * A table row's definition, from the property modifiers of its row end mark ([MS-DOC] 2.6.3 Table Properties,
@@ -17,7 +17,15 @@ export interface CellDefinition {
 }
 
 export type RowDefinition =
-  | { cells: CellDefinition[]; left?: number; problem?: undefined }
+  | {
+      cells: CellDefinition[];
+      /**
+       * How far sprmTDxaLeft would move the row's edges if it moved them (Word 97 describes it as an edit of the
+       * edges; [MS-DOC] as the table's origin): rows of one table must agree on it for their columns to be certain.
+       */
+      shift?: number;
+      problem?: undefined;
+    }
   | { problem: string };
 
 const TC80_SIZE = 20;
@@ -26,29 +34,33 @@ interface Draft {
   boundaries: number[];
   flags: number[];
   left?: number;
+  gapHalf: number;
   problem?: string;
 }
 
 /** The definition of the row whose row end mark carries these grpprls (in the order they apply). */
 export function rowDefinition(grpprls: Grpprl[]): RowDefinition {
-  const draft: Draft = { boundaries: [], flags: [] };
+  const draft: Draft = { boundaries: [], flags: [], gapHalf: 0 };
   let defined = false;
   for (const { buffer, start, end } of grpprls) {
-    for (const prl of prls(buffer, start, end)) {
-      switch (prl.sprm) {
+    forEachPrl(buffer, start, end, (sprm, at, size) => {
+      switch (sprm) {
         case SPRM.TDefTable:
-          defineTable(draft, buffer, prl.at + 2, prl.at + prl.size);
+          defineTable(draft, buffer, at + 2, at + size);
           defined = true;
           break;
         case SPRM.TDxaLeft:
-          draft.left = buffer.readInt16LE(prl.at);
+          draft.left = buffer.readInt16LE(at);
+          break;
+        case SPRM.TDxaGapHalf:
+          draft.gapHalf = buffer.readInt16LE(at);
           break;
         case SPRM.TMerge:
         case SPRM.TSplit:
-          mergeRange(draft, buffer[prl.at]!, buffer[prl.at + 1]!, prl.sprm === SPRM.TMerge);
+          mergeRange(draft, buffer[at]!, buffer[at + 1]!, sprm === SPRM.TMerge);
           break;
         case SPRM.TVertMerge:
-          verticalMerge(draft, buffer[prl.at + 1]!, buffer[prl.at + 2]!);
+          verticalMerge(draft, buffer[at + 1]!, buffer[at + 2]!);
           break;
         case SPRM.TInsert:
         case SPRM.TDelete:
@@ -57,11 +69,12 @@ export function rowDefinition(grpprls: Grpprl[]): RowDefinition {
           draft.problem ??= 'the row was edited after its definition (cells inserted, deleted or resized)';
           break;
       }
-    }
+    });
   }
   if (draft.problem) return { problem: draft.problem };
   if (!defined) return { problem: 'the row has no table definition' };
-  return { cells: cellsOf(draft), ...(draft.left !== undefined ? { left: draft.left } : {}) };
+  const shift = draft.left === undefined ? 0 : draft.left - draft.gapHalf - (draft.boundaries[0] ?? 0);
+  return { cells: cellsOf(draft), ...(shift !== 0 ? { shift } : {}) };
 }
 
 /** TDefTableOperand after its size: NumberOfColumns, rgdxaCenter (columns + 1 edges), rgTc80 (may be short). */

@@ -21,6 +21,8 @@ export const SPRM = {
   TDefTable10: 0xd606,
   /** The row's left edge (XAS): moves every boundary. */
   TDxaLeft: 0x9601,
+  /** Half the space between cells; the row's origin is sprmTDxaLeft minus it. */
+  TDxaGapHalf: 0x9602,
   /** Edits of the row definition: insert, delete, resize, merge and split cells; vertical merge of one cell. */
   TInsert: 0x7621,
   TDelete: 0x5622,
@@ -46,27 +48,23 @@ export interface Grpprl {
   end: number;
 }
 
-export interface Prl {
-  sprm: number;
-  /** Offset of the operand in the buffer. */
-  at: number;
-  /** Size of the operand in bytes. */
-  size: number;
-}
+/** Called with each modifier: its code, the offset of its operand in the buffer, and the operand's size. */
+export type PrlVisitor = (sprm: number, at: number, size: number) => void;
 
 const FIXED_SIZE = [1, 1, 2, 4, 2, 2, -1, 3];
 
 /**
- * The property modifiers of a grpprl, in order. A modifier running past the end of the list ends it: a truncated
- * list gives what it holds, never bytes from beyond it.
+ * Visits the property modifiers of a grpprl, in order. A modifier running past the end of the list ends it: a
+ * truncated list gives what it holds, never bytes from beyond it. (A visitor, not an iterator: this runs for every
+ * paragraph and row of a document.)
  */
-export function* prls(buffer: Buffer, start: number, end: number): Generator<Prl> {
+export function forEachPrl(buffer: Buffer, start: number, end: number, visit: PrlVisitor): void {
   let at = start;
   while (at + 2 <= end) {
-    const sprm = buffer.readUInt16LE(at);
+    const sprm = buffer[at]! | (buffer[at + 1]! << 8);
     const size = operandSize(buffer, sprm, at + 2, end);
     if (size < 0 || at + 2 + size > end) return;
-    yield { sprm, at: at + 2, size };
+    visit(sprm, at + 2, size);
     at += 2 + size;
   }
 }

@@ -2,7 +2,7 @@ import type { Piece } from './pieces.js';
 import { pieceText } from './pieces.js';
 import { runAt, type PropertyRun } from './properties.js';
 import { rowDefinition, type RowDefinition } from './rows.js';
-import { prls, SPRM, type Grpprl } from './sprm.js';
+import { forEachPrl, SPRM, type Grpprl } from './sprm.js';
 
 /**
  * A story (the main text, or the text boxes) as a sequence of paragraphs, each knowing its table depth and whether
@@ -64,7 +64,9 @@ class StoryReader {
   /** Open fields, innermost last: false while in the field code, true once in its result. */
   private fields: boolean[] = [];
   private hiddenFields = 0;
-  private readonly characterFlags = new Map<PropertyRun, number>();
+  /** By the offset of a run's properties: many runs share one set (every table cell, say). */
+  private readonly characterFlags = new Map<number, number>();
+  private readonly paragraphCache = new Map<number, ParagraphProperties>();
 
   constructor(private readonly parts: DocumentParts) {}
 
@@ -89,10 +91,10 @@ class StoryReader {
 
   private flagsOf(run: PropertyRun | undefined, piece: Piece, pieceFlags: number): number {
     if (!run) return pieceFlags;
-    let flags = this.characterFlags.get(run);
+    let flags = this.characterFlags.get(run.start);
     if (flags === undefined) {
       flags = characterFlags(this.parts.word, run.start, run.end, 0);
-      this.characterFlags.set(run, flags);
+      this.characterFlags.set(run.start, flags);
     }
     return piece.grpprl.length > 0 ? characterFlags(piece.grpprl, 0, piece.grpprl.length, flags) : flags;
   }
@@ -126,8 +128,8 @@ class StoryReader {
 
   private endParagraph(code: number, piece: Piece, fc: number): void {
     const run = runAt(this.parts.paragraphRuns, fc);
-    const grpprls = [...(run ? paragraphGrpprls(this.parts, run) : []), { buffer: piece.grpprl, start: 0, end: piece.grpprl.length }];
-    const table = tableProperties(grpprls);
+    const properties = this.paragraphProperties(run, piece);
+    const table = properties.table;
     const depth = table.itap ?? (table.inTable ? 1 : 0);
     let mark: Paragraph['mark'] = 'paragraph';
     if (depth === 1 && code === CELL_MARK) mark = table.ttp ? 'row' : 'cell';
@@ -138,7 +140,23 @@ class StoryReader {
       this.hiddenFields = 0;
     }
     const istd = run?.istd ?? 0;
-    this.push({ mark, depth, ...(mark === 'row' ? { row: rowDefinition(grpprls) } : {}) }, istd >= 1 && istd <= 9);
+    if (mark === 'row') properties.row ??= rowDefinition(properties.grpprls);
+    this.push({ mark, depth, ...(mark === 'row' ? { row: properties.row! } : {}) }, istd >= 1 && istd <= 9);
+  }
+
+  /** The paragraph's direct properties: its run's (shared by many paragraphs), then its piece's. */
+  private paragraphProperties(run: PropertyRun | undefined, piece: Piece): ParagraphProperties {
+    const own = piece.grpprl.length > 0 ? [{ buffer: piece.grpprl, start: 0, end: piece.grpprl.length }] : [];
+    if (!run) return { grpprls: own, table: tableProperties(own) };
+    let cached = this.paragraphCache.get(run.start);
+    if (!cached) {
+      const grpprls = paragraphGrpprls(this.parts, run);
+      cached = { grpprls, table: tableProperties(grpprls) };
+      this.paragraphCache.set(run.start, cached);
+    }
+    if (own.length === 0) return cached;
+    const grpprls = [...cached.grpprls, ...own];
+    return { grpprls, table: tableProperties(grpprls) };
   }
 
   private push(paragraph: Omit<Paragraph, 'text' | 'emphasis'>, heading = false): void {
@@ -148,6 +166,13 @@ class StoryReader {
     this.visibleChars = 0;
     this.boldChars = 0;
   }
+}
+
+interface ParagraphProperties {
+  grpprls: Grpprl[];
+  table: TableProperties;
+  /** Row end marks: the row's definition, read once. */
+  row?: RowDefinition;
 }
 
 interface TableProperties {
@@ -162,14 +187,14 @@ function tableProperties(grpprls: Grpprl[]): TableProperties {
   const properties: TableProperties = { inTable: false, ttp: false, innerCell: false, innerTtp: false };
   let dtap = 0;
   for (const { buffer, start, end } of grpprls) {
-    for (const prl of prls(buffer, start, end)) {
-      if (prl.sprm === SPRM.PFInTable) properties.inTable = buffer[prl.at] !== 0;
-      else if (prl.sprm === SPRM.PFTtp) properties.ttp = buffer[prl.at] !== 0;
-      else if (prl.sprm === SPRM.PItap) properties.itap = buffer.readInt32LE(prl.at);
-      else if (prl.sprm === SPRM.PDtap) dtap += buffer.readInt32LE(prl.at);
-      else if (prl.sprm === SPRM.PFInnerTableCell) properties.innerCell = buffer[prl.at] !== 0;
-      else if (prl.sprm === SPRM.PFInnerTtp) properties.innerTtp = buffer[prl.at] !== 0;
-    }
+    forEachPrl(buffer, start, end, (sprm, at) => {
+      if (sprm === SPRM.PFInTable) properties.inTable = buffer[at] !== 0;
+      else if (sprm === SPRM.PFTtp) properties.ttp = buffer[at] !== 0;
+      else if (sprm === SPRM.PItap) properties.itap = buffer.readInt32LE(at);
+      else if (sprm === SPRM.PDtap) dtap += buffer.readInt32LE(at);
+      else if (sprm === SPRM.PFInnerTableCell) properties.innerCell = buffer[at] !== 0;
+      else if (sprm === SPRM.PFInnerTtp) properties.innerTtp = buffer[at] !== 0;
+    });
   }
   if (dtap !== 0) properties.itap = Math.max(0, (properties.itap ?? (properties.inTable ? 1 : 0)) + dtap);
   return properties;
@@ -182,28 +207,28 @@ function tableProperties(grpprls: Grpprl[]): TableProperties {
 function paragraphGrpprls(parts: DocumentParts, run: PropertyRun): Grpprl[] {
   const grpprls: Grpprl[] = [];
   let start = run.start;
-  for (const prl of prls(parts.word, run.start, run.end)) {
-    if (prl.sprm !== SPRM.PHugePapx && prl.sprm !== SPRM.PHugePapx97) continue;
-    grpprls.push({ buffer: parts.word, start, end: prl.at - 2 });
-    start = prl.at + prl.size;
-    const offset = parts.word.readUInt32LE(prl.at);
-    if (offset + 2 > parts.data.length) continue;
-    const size = parts.data.readInt16LE(offset);
-    grpprls.push({ buffer: parts.data, start: offset + 2, end: Math.min(parts.data.length, offset + 2 + Math.max(0, size)) });
-  }
+  forEachPrl(parts.word, run.start, run.end, (sprm, at, size) => {
+    if (sprm !== SPRM.PHugePapx && sprm !== SPRM.PHugePapx97) return;
+    grpprls.push({ buffer: parts.word, start, end: at - 2 });
+    start = at + size;
+    const offset = parts.word.readUInt32LE(at);
+    if (offset + 2 > parts.data.length) return;
+    const length = parts.data.readInt16LE(offset);
+    grpprls.push({ buffer: parts.data, start: offset + 2, end: Math.min(parts.data.length, offset + 2 + Math.max(0, length)) });
+  });
   grpprls.push({ buffer: parts.word, start, end: run.end });
   return grpprls;
 }
 
 /** Deleted, bold and special-character flags a grpprl sets, on top of `flags`. */
 function characterFlags(buffer: Buffer, start: number, end: number, flags: number): number {
-  for (const prl of prls(buffer, start, end)) {
-    const value = buffer[prl.at]!;
-    if (prl.sprm === SPRM.CFRMarkDel) flags = value ? flags | DELETED : flags & ~DELETED;
+  forEachPrl(buffer, start, end, (sprm, at) => {
+    const value = buffer[at]!;
+    if (sprm === SPRM.CFRMarkDel) flags = value ? flags | DELETED : flags & ~DELETED;
     // 0 off, 1 on; 0x80 "as the style" and 0x81 "opposite of the style" (styles are not read: body text is not bold).
-    else if (prl.sprm === SPRM.CFBold) flags = value === 1 || value === 0x81 ? flags | BOLD : flags & ~BOLD;
-    else if (prl.sprm === SPRM.CFSpec) flags = value ? flags | SPECIAL : flags & ~SPECIAL;
-  }
+    else if (sprm === SPRM.CFBold) flags = value === 1 || value === 0x81 ? flags | BOLD : flags & ~BOLD;
+    else if (sprm === SPRM.CFSpec) flags = value ? flags | SPECIAL : flags & ~SPECIAL;
+  });
   return flags;
 }
 

@@ -25,6 +25,8 @@ type Content = { kind: 'text'; paragraph: Paragraph } | { kind: 'table'; table: 
 
 interface CellNode {
   content: Content[];
+  /** The text of its paragraphs (not of tables nested in it), lines joined by "\n". */
+  text: string;
   /** The cell ended with its cell mark (false: the table's paragraphs ran out first). */
   closed: boolean;
 }
@@ -99,9 +101,9 @@ class TreeReader {
       }
       this.next();
       content.push({ kind: 'text', paragraph });
-      if (paragraph.mark === 'cell') return { content, closed: true };
+      if (paragraph.mark === 'cell') return { content, text: cellText(content), closed: true };
     }
-    return { content, closed: false };
+    return { content, text: cellText(content), closed: false };
   }
 }
 
@@ -144,19 +146,23 @@ class BlockBuilder {
 function isLayout(table: TableNode): boolean {
   const cells = table.rows.flatMap((row) => row.cells);
   if (cells.length < 2) return true;
-  return cells.some((cell) => cell.content.some((item) => item.kind === 'table') || cellText(cell).length > LAYOUT_CELL_CHARS);
+  return cells.some((cell) => cell.text.length > LAYOUT_CELL_CHARS || cell.content.some((item) => item.kind === 'table'));
 }
 
-function cellText(cell: CellNode): string {
-  return cell.content
-    .flatMap((item) => (item.kind === 'text' ? item.paragraph.text.split('\n') : []))
-    .map(collapseSpaces)
-    .filter((line) => line !== '')
-    .join('\n');
+function cellText(content: Content[]): string {
+  let text = '';
+  for (const item of content) {
+    if (item.kind !== 'text') continue;
+    for (const line of item.paragraph.text.split('\n')) {
+      const collapsed = collapseSpaces(line);
+      if (collapsed !== '') text = text === '' ? collapsed : `${text}\n${collapsed}`;
+    }
+  }
+  return text;
 }
 
 function describe(table: TableNode): string {
-  const first = table.rows.flatMap((row) => row.cells).map(cellText).find((text) => text !== '');
+  const first = table.rows.flatMap((row) => row.cells).find((cell) => cell.text !== '')?.text;
   return `${table.rows.length} rows${first ? `, starting “${first.slice(0, 20)}”` : ''}`;
 }
 
@@ -165,7 +171,7 @@ type Placement = { cells: TableCell[] } | { problem: string };
 /** Every cell of the table on the grid of all rows' cell edges, merges folded into spans. */
 function placeCells(table: TableNode): Placement {
   const definitions: CellDefinition[][] = [];
-  const lefts = new Set<number>();
+  const shifts = new Set<number>();
   for (const row of table.rows) {
     const definition = row.definition!;
     if (definition.problem !== undefined) return { problem: definition.problem };
@@ -173,12 +179,15 @@ function placeCells(table: TableNode): Placement {
       return { problem: `a row has ${row.cells.length} cells but its definition ${definition.cells.length}` };
     }
     if (row.cells.some((cell) => !cell.closed)) return { problem: 'a cell has no cell end mark' };
-    if (definition.left !== undefined) lefts.add(definition.left);
+    shifts.add(definition.shift ?? 0);
     definitions.push(definition.cells);
   }
-  // A row indent that differs between rows moves those rows' cells by an amount this reader does not apply.
-  if (lefts.size > 1) return { problem: 'its rows are indented differently' };
-  const grid = gridLines(definitions.flat().flatMap((cell) => [cell.left, cell.right]));
+  // Rows whose indent (sprmTDxaLeft) disagrees with their cell edges, each by a different amount: whether the
+  // indent moves the cells (as Word 97 describes it) or not ([MS-DOC]), their columns would not line up the same.
+  if (shifts.size > 1) return { problem: 'its rows are indented differently from their cell edges' };
+  const edges: number[] = [];
+  for (const row of definitions) for (const cell of row) edges.push(cell.left, cell.right);
+  const grid = gridLines(edges);
   const cells: TableCell[] = [];
   /** Per grid column: the cell a vertical merge could continue (its index in `cells`), if any. */
   const openAbove: (number | undefined)[] = [];
@@ -186,14 +195,14 @@ function placeCells(table: TableNode): Placement {
     const row = table.rows[r]!;
     for (let c = 0; c < row.cells.length; c++) {
       const definition = definitions[r]![c]!;
-      let text = cellText(row.cells[c]!);
+      let text = row.cells[c]!.text;
       let right = definition.right;
       // A legacy horizontal merge: the cells after the first add their width (and any text) to it.
       if (definition.horizontal === 'first') {
         while (definitions[r]![c + 1]?.horizontal === 'merged') {
           c++;
           right = definitions[r]![c]!.right;
-          text = [text, cellText(row.cells[c]!)].filter((t) => t !== '').join('\n');
+          text = [text, row.cells[c]!.text].filter((t) => t !== '').join('\n');
         }
       }
       const col = grid(definition.left);

@@ -158,7 +158,7 @@ describe('Word 97–2003 reader: table structure', () => {
         ...row(['行政处罚', '12'], { cells: [cellDef(0, 100, { vertical: 'continue' }), cellDef(100, 200)] }),
       ]).warnings[0],
     ).toMatch(/a vertically merged cell holds text of its own/);
-    expect(unread([...row(['行政许可', '76'], { ...plain, left: 0 }), ...row(['行政处罚', '12'], { ...plain, left: 120 })]).warnings[0]).toMatch(/indented differently/);
+    expect(unread([...row(['行政许可', '76'], plain), ...row(['行政处罚', '12'], { ...plain, shift: 120 })]).warnings[0]).toMatch(/indented differently/);
   });
 
   it('refuses a table whose last row has no row end mark (the table runs into the text)', () => {
@@ -184,6 +184,13 @@ describe('Word 97–2003 reader: row definitions', () => {
     expect(rowDefinition(grpprl(Buffer.concat([defTable, vertMerge, merge])))).toEqual({
       cells: [cellDef(1, 4737, { horizontal: 'first', vertical: 'restart' }), cellDef(4737, 10205, { horizontal: 'merged', vertical: 'continue' })],
     });
+  });
+
+  it('an indent (sprmTDxaLeft) that matches the first cell edge leaves the row as it is; one that does not is kept as a shift', () => {
+    const gapHalf = Buffer.from('02966c00', 'hex'); // sprmTDxaGapHalf 108
+    const left = (dxa: number) => Buffer.from([0x01, 0x96, dxa & 0xff, (dxa >> 8) & 0xff]);
+    expect(rowDefinition(grpprl(Buffer.concat([defTable, gapHalf, left(109)])))).not.toHaveProperty('shift');
+    expect(rowDefinition(grpprl(Buffer.concat([defTable, gapHalf, left(229)])))).toMatchObject({ shift: 120 });
   });
 
   it('does not guess what a row edit (sprmTInsert) does, or a row without sprmTDefTable', () => {
