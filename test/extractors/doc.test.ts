@@ -63,6 +63,15 @@ describe('Word 97–2003 reader: refusals', () => {
     expect(() => readFixture('report-21-encrypted.doc')).toThrow(expect.objectContaining({ code: 'encrypted' }));
   });
 
+  it('a Word 6.0/95 document is refused as unsupported (its file information block is laid out differently)', () => {
+    const bytes = Buffer.from(readFileSync(fixturePath('report-21.doc')));
+    // The WordDocument stream starts on a 512-byte sector with the FIB's magic number; nFib follows it.
+    let fib = 512;
+    while (bytes.readUInt16LE(fib) !== 0xa5ec) fib += 512;
+    bytes.writeUInt16LE(0x68, fib + 2);
+    expect(() => readDoc(bytes)).toThrow(new ReadError('unsupported', 'a Word 6.0/95 document (file format 104); only Word 97–2003 documents are read'));
+  });
+
   it('an RTF file named .doc is refused as unsupported, saying what it is', () => {
     expect(() => readDoc(Buffer.from('{\\rtf1\\ansi 一、总体情况}'))).toThrow(new ReadError('unsupported', 'the file is in Rich Text Format (RTF), not a Word 97–2003 document'));
   });

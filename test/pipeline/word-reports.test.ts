@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DOC_REPORT_FIXTURES } from '../fixtures/doc-reports.js';
 import { renderDocx } from '../fixtures/docx-builder.js';
 import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
-import { extractText, fixturePath, flagsOf, valuesOf } from '../helpers.js';
+import { extractCorpus, extractText, fixturePath, flagsOf, valuesOf } from '../helpers.js';
 
 /** Word reports end to end: every printed number, whatever Word did to the tables. */
 describe('DOCX reports end to end', () => {
@@ -52,6 +52,14 @@ describe('Word 97–2003 (.doc) reports', () => {
       expect(valuesOf(report)).toEqual(expectedValues(fixture.spec));
     });
   }
+
+  it('reads a published web page saved as .doc exactly as the page itself: every number at its row and column', async () => {
+    const page = await extractCorpus('shanghai-gov-office-2019_content-fragment.html');
+    const report = await extractText(readFileSync(fixturePath('shanghai-gov-office-2019.doc')), 'shanghai-gov-office-2019.doc');
+    expect(report.status).toBe(page.status);
+    expect(report.cells.length).toBe(198);
+    expect(valuesOf(report)).toEqual(valuesOf(page));
+  });
 
   it('reads a fast-saved copy of report-21.doc exactly, the text its piece modifiers delete left out', async () => {
     const report = await extractText(readFileSync(fixturePath('report-21-fast-saved.doc')), 'fast-saved.doc');
