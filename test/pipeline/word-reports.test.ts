@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOC_REPORT_FIXTURES } from '../fixtures/doc-reports.js';
+import { DOC_AMBIGUOUS_FIXTURE, DOC_REPORT_FIXTURES } from '../fixtures/doc-reports.js';
 import { renderDocx } from '../fixtures/docx-builder.js';
 import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
-import { extractCorpus, extractText, fixturePath, flagsOf, valuesOf } from '../helpers.js';
+import { extractCorpus, extractText, fixturePath, flagsOf, valuesOf, wrongValues } from '../helpers.js';
 
 /** Word reports end to end: every printed number, whatever Word did to the tables. */
 describe('DOCX reports end to end', () => {
@@ -52,6 +52,20 @@ describe('Word 97–2003 (.doc) reports', () => {
       expect(valuesOf(report)).toEqual(expectedValues(fixture.spec));
     });
   }
+
+  it('leaves unread the rows of a split table whose blank values cannot be told from padding, and misplaces no number', async () => {
+    const { file, spec } = DOC_AMBIGUOUS_FIXTURE;
+    const report = await extractText(readFileSync(fixturePath(file)), file);
+    const expected = expectedValues(spec);
+    const read = valuesOf(report);
+    const unreadRows = new Set([...expected.keys()].filter((key) => !read.has(key)).map((key) => key.split(':').slice(0, 2).join(':')));
+    const refused = report.findings.filter((f) => f.rule === 'row_columns' && /which are blank values cannot be told/.test(f.message));
+    expect(wrongValues(report, expected)).toEqual([]);
+    expect(report.status).toBe('incomplete');
+    expect(unreadRows.size).toBeGreaterThan(0);
+    expect(refused).toHaveLength(unreadRows.size);
+    expect(read.size).toBe(expected.size - unreadRows.size * 7);
+  });
 
   it('reads a published web page saved as .doc exactly as the page itself: every number at its row and column', async () => {
     const page = await extractCorpus('shanghai-gov-office-2019_content-fragment.html');
