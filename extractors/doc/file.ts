@@ -3,7 +3,7 @@ import { ReadError } from '../errors.js';
 
 /**
  * The Word 97–2003 file: a compound file (OLE2, read with the `cfb` package) holding the WordDocument stream, which
- * starts with the File Information Block ([MS-DOC] 2.5 Fib), and a table stream (`0Table` or `1Table`, as the FIB
+ * starts with the File Information Block ([MS-DOC] Fib), and a table stream (`0Table` or `1Table`, as the FIB
  * says) holding the piece table and the property indexes.
  */
 
@@ -24,7 +24,7 @@ export interface Extent {
 export interface Fib {
   /** Fast-saved: the piece table may hold several pieces, and piece modifiers apply properties. */
   complex: boolean;
-  /** Character counts of the stories, in the order they follow one another in the text ([MS-DOC] 2.4.1). */
+  /** Character counts of the stories, in the order they follow one another in the text ([MS-DOC] "Retrieving Text"). */
   ccpText: number;
   ccpFtn: number;
   ccpHdd: number;
@@ -73,7 +73,7 @@ export function openWordFile(bytes: Uint8Array): WordFile {
   return { word, table, data: stream('Data') ?? Buffer.alloc(0), fib: readFib(word, flags) };
 }
 
-/** [MS-DOC] 2.5.1: FibBase (32 bytes), then three arrays each preceded by its length: 16-bit, 32-bit, fc/lcb pairs. */
+/** [MS-DOC] Fib: FibBase (32 bytes), then three arrays each preceded by its length: 16-bit, 32-bit, fc/lcb pairs. */
 function readFib(word: Buffer, flags: number): Fib {
   const csw = word.readUInt16LE(32);
   const longs = 34 + csw * 2 + 2;

@@ -17,6 +17,17 @@ import { buildBlocks } from './tables.js';
  */
 
 export function readDoc(bytes: Uint8Array): ReaderOutput {
+  try {
+    return readWordFile(bytes);
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    // An offset or count that points outside its stream: the file is damaged.
+    if (error instanceof RangeError) throw new ReadError('corrupt', `the Word 97–2003 document is damaged (${error.message})`);
+    throw error;
+  }
+}
+
+function readWordFile(bytes: Uint8Array): ReaderOutput {
   const { word, table, data, fib } = openWordFile(bytes);
   const parts: DocumentParts = {
     word,

@@ -3,7 +3,7 @@ import type { Extent } from './file.js';
 import { SPRM } from './sprm.js';
 
 /**
- * The piece table ([MS-DOC] 2.9.38 Clx, 2.8.35 PlcPcd, 2.9.177 Pcd): the document's text is a sequence of pieces,
+ * The piece table ([MS-DOC] Clx, PlcPcd, Pcd): the document's text is a sequence of pieces,
  * each a run of character positions (CPs) stored at a file offset (FC) of the WordDocument stream, as 8-bit
  * ("compressed", Windows-1252) or 16-bit (UTF-16LE) characters. Each piece may carry a property modifier (Prm)
  * that applies properties to all its text; fast-saved files use it.
@@ -57,7 +57,7 @@ export function readPieces(table: Buffer, clx: Extent): Piece[] {
 }
 
 /**
- * Prm ([MS-DOC] 2.2.6): either an index into the Prc grpprls (fComplex), or one modifier from a fixed table with a
+ * Prm ([MS-DOC] Prm, 2.9.215 Prm0): either an index into the Prc grpprls (fComplex), or one modifier from a fixed table with a
  * one-byte operand (Prm0). Of that table only the modifiers the reader acts on are kept.
  */
 function pieceModifiers(prm: number, grpprls: Buffer[]): Buffer {

@@ -2,9 +2,9 @@ import { ReadError } from '../errors.js';
 import type { Extent } from './file.js';
 
 /**
- * Direct paragraph and character properties ([MS-DOC] 2.8.5 PlcBteChpx, 2.8.6 PlcBtePapx, 2.9.47 ChpxFkp,
- * 2.9.175 PapxFkp): a bin table in the table stream lists 512-byte pages of the WordDocument stream, each mapping
- * runs of file offsets (FCs) to a grpprl. Paragraph runs also give the paragraph's style (istd).
+ * Direct paragraph and character properties ([MS-DOC] PlcBtePapx, PlcBteChpx, PapxFkp, ChpxFkp, PapxInFkp): a bin
+ * table in the table stream lists 512-byte pages of the WordDocument stream, each mapping runs of file offsets (FCs)
+ * to a grpprl. Paragraph runs also give the paragraph's style (istd).
  */
 
 export interface PropertyRun {
@@ -48,6 +48,7 @@ function readRuns(word: Buffer, table: Buffer, extent: Extent, readPage: PageRea
 /** PapxFkp: crun FCs + 1, then crun 13-byte BxPap entries whose first byte is the PAPX's offset in words. */
 function paragraphRuns(word: Buffer, page: number, runs: PropertyRun[]): void {
   const crun = word[page + PAGE - 1]!;
+  if ((crun + 1) * 4 + crun * 13 > PAGE - 1) throw damagedPage();
   for (let i = 0; i < crun; i++) {
     const fcStart = word.readUInt32LE(page + i * 4);
     const fcEnd = word.readUInt32LE(page + (i + 1) * 4);
@@ -72,6 +73,7 @@ function paragraphRuns(word: Buffer, page: number, runs: PropertyRun[]): void {
 /** ChpxFkp: crun FCs + 1, then crun bytes giving each CHPX's offset in words; a CHPX is a size byte and a grpprl. */
 function characterRuns(word: Buffer, page: number, runs: PropertyRun[]): void {
   const crun = word[page + PAGE - 1]!;
+  if ((crun + 1) * 4 + crun > PAGE - 1) throw damagedPage();
   for (let i = 0; i < crun; i++) {
     const fcStart = word.readUInt32LE(page + i * 4);
     const fcEnd = word.readUInt32LE(page + (i + 1) * 4);
@@ -80,6 +82,10 @@ function characterRuns(word: Buffer, page: number, runs: PropertyRun[]): void {
     const end = offset === 0 ? at : Math.min(at + 1 + word[at]!, page + PAGE - 1);
     runs.push({ fcStart, fcEnd, start: offset === 0 ? at : at + 1, end, istd: 0 });
   }
+}
+
+function damagedPage(): ReadError {
+  return new ReadError('corrupt', 'a page of the Word document\'s formatting is damaged');
 }
 
 /** The run holding a file offset (runs sorted by fcStart), or undefined. */

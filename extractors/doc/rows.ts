@@ -2,7 +2,7 @@ import { forEachPrl, SPRM, type Grpprl } from './sprm.js';
 
 /**
  * A table row's definition, from the property modifiers of its row end mark ([MS-DOC] 2.6.3 Table Properties,
- * 2.9.321 TDefTableOperand, 2.9.328 TC80 / 2.9.320 TCGRF): where each cell's edges are (in twips from the left
+ * 2.9.321 TDefTableOperand, TC80 and its TCGRF flags): where each cell's edges are (in twips from the left
  * margin), and which cells are merged with their neighbour to the left or with the cell above.
  */
 

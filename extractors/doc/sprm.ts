@@ -1,5 +1,5 @@
 /**
- * Property modifiers ([MS-DOC] 2.2.5 Sprm, 2.2.5.1 Prl): Word stores the properties of paragraphs, characters and
+ * Property modifiers ([MS-DOC] Sprm, Prl): Word stores the properties of paragraphs, characters and
  * table rows as lists of differences ("grpprl"), each a 16-bit code followed by an operand whose size the code's
  * top three bits give.
  */

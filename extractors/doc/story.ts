@@ -1,3 +1,4 @@
+import { ReadError } from '../errors.js';
 import type { Piece } from './pieces.js';
 import { pieceText } from './pieces.js';
 import { runAt, type PropertyRun } from './properties.js';
@@ -10,8 +11,8 @@ import { forEachPrl, SPRM, type Grpprl } from './sprm.js';
  * rows end with U+0007, the row end carrying sprmPFTtp; deeper, they end with a paragraph mark carrying
  * sprmPFInnerTableCell or sprmPFInnerTtp. A row end mark carries the row's definition.
  *
- * The text is what Word shows: field codes dropped and field results kept ([MS-DOC] 2.8.25 fields: U+0013 code
- * U+0014 result U+0015), deleted revisions dropped, pictures and other anchors (control characters) dropped.
+ * The text is what Word shows: field codes dropped and field results kept (fields are U+0013 code U+0014 result
+ * U+0015), deleted revisions dropped, pictures and other anchors (control characters) dropped.
  */
 
 export interface Paragraph {
@@ -43,6 +44,8 @@ const PARAGRAPH_MARK = 0x0d;
 const FIELD_BEGIN = 0x13;
 const FIELD_SEPARATOR = 0x14;
 const FIELD_END = 0x15;
+/** Word nests tables far less deep; a deeper table depth is a damaged (or hostile) file. */
+const MAX_TABLE_DEPTH = 64;
 
 /** The paragraphs of the text between two character positions. */
 export function readStory(parts: DocumentParts, cpStart: number, cpEnd: number): Paragraph[] {
@@ -131,6 +134,7 @@ class StoryReader {
     const properties = this.paragraphProperties(run, piece);
     const table = properties.table;
     const depth = table.itap ?? (table.inTable ? 1 : 0);
+    if (depth > MAX_TABLE_DEPTH) throw new ReadError('corrupt', `a paragraph of the Word document claims a table nesting depth of ${depth}`);
     let mark: Paragraph['mark'] = 'paragraph';
     if (depth === 1 && code === CELL_MARK) mark = table.ttp ? 'row' : 'cell';
     else if (depth > 1 && code === PARAGRAPH_MARK) mark = table.innerTtp ? 'row' : table.innerCell ? 'cell' : 'paragraph';

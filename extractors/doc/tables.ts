@@ -33,7 +33,7 @@ interface CellNode {
 
 interface RowNode {
   cells: CellNode[];
-  definition?: RowDefinition;
+  definition: RowDefinition;
 }
 
 interface TableNode {
@@ -85,7 +85,7 @@ class TreeReader {
         }
         cells.push(this.readCell(depth));
       }
-      rows.push({ cells, ...(definition ? { definition } : { definition: { problem: 'a row has no row end mark' } }) });
+      rows.push({ cells, definition: definition ?? { problem: 'a row has no row end mark' } });
     }
     return { rows };
   }
@@ -173,7 +173,7 @@ function placeCells(table: TableNode): Placement {
   const definitions: CellDefinition[][] = [];
   const shifts = new Set<number>();
   for (const row of table.rows) {
-    const definition = row.definition!;
+    const definition = row.definition;
     if (definition.problem !== undefined) return { problem: definition.problem };
     if (definition.cells.length !== row.cells.length) {
       return { problem: `a row has ${row.cells.length} cells but its definition ${definition.cells.length}` };
