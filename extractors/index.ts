@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { ReadError } from './errors.js';
-import { readDoc } from './doc.js';
+import { readDoc } from './doc/index.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { readPdf } from './pdf/index.js';

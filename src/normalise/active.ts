@@ -84,7 +84,7 @@ function readHeader(row: AnalysedRow): ActiveHeader | undefined {
   for (const cell of row.labels) {
     const match = bestMatch(cell.text, COLUMN_POOL, { threshold: 0.8 });
     if (!match) continue;
-    columns.push({ key: match.key, col: cell.col, colSpan: cell.colSpan, text: cell.text });
+    columns.push({ key: match.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
     const text = squash(cell.text);
     if (/元/.test(text) && !/万元/.test(text)) inYuan.add(match.key);
   }

@@ -80,7 +80,7 @@ function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
     if (!hasReliableGrid(row)) continue;
     for (const cell of row.labels) {
       const match = bestMatch(cell.text, COLUMN_POOL, { threshold: 0.85 });
-      if (match && !header.has(match.key)) header.set(match.key, { key: match.key, col: cell.col, colSpan: cell.colSpan, text: cell.text });
+      if (match && !header.has(match.key)) header.set(match.key, { key: match.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
     }
   }
   return [...header.values()];

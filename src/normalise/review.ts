@@ -71,9 +71,9 @@ function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
     for (const cell of row.labels) {
       if (!cell.isOrigin) continue;
       const group = bestMatch(cell.text, GROUP_POOL, { threshold: 0.85 });
-      if (group) groups.push({ key: group.key, col: cell.col, colSpan: cell.colSpan, text: cell.text });
+      if (group) groups.push({ key: group.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
       const column = bestMatch(cell.text, COLUMN_POOL, { threshold: 0.85 });
-      if (column) leaves.push({ key: column.key, col: cell.col, colSpan: cell.colSpan, text: cell.text });
+      if (column) leaves.push({ key: column.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
     }
   }
   const keyed = leaves

@@ -44,6 +44,8 @@ export interface HeaderColumn {
   col: number;
   colSpan: number;
   text: string;
+  /** The table block the heading is printed in: grid slots mean nothing in another block (a split table's second part has a grid of its own). */
+  table?: number;
 }
 
 export interface Assignment {
@@ -57,8 +59,9 @@ export interface Assignment {
  */
 export function assignColumns(row: AnalysedRow, expected: string[], headerColumns: HeaderColumn[]): Assignment {
   const values = row.values;
-  // Header slots place values only where grid positions mean something.
-  const header = hasReliableGrid(row) ? headerColumns : [];
+  // Header slots place values only where grid positions mean something: in a table read with its grid, under
+  // headings printed in that same table.
+  const header = hasReliableGrid(row) ? headerColumns.filter((h) => h.table === undefined || h.table === row.row.table) : [];
   const zip = (cells: RegionCell[]) => cells.slice(0, expected.length).map((cell, i) => ({ key: expected[i]!, cell }));
   if (values.length === expected.length) return { assigned: zip(values) };
   // Numbers split by spaces: a blank cell anywhere in the row just shortens it, so which ones are blank is unknown.
@@ -71,6 +74,11 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   if (header.length > 0) {
     const bySlot = assignBySlot(values, header);
     if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by the header's columns` };
+  }
+  // A table read with its grid but no heading of its own (the second part of a split table) whose row has empty
+  // cells at both ends, more than the columns: which of them are blank values and which padding cannot be told.
+  if (hasReliableGrid(row) && ambiguousTrim(values, expected.length)) {
+    return { assigned: [], problem: `${values.length} cells for ${expected.length} columns, empty cells at both ends: which are blank values cannot be told, so the row is not read` };
   }
   const trimmed = trimEmpty(values, expected.length);
   if (trimmed.length === expected.length) return { assigned: zip(trimmed), problem: `${values.length} cells for ${expected.length} columns; empty cells at the ends dropped` };
@@ -101,6 +109,18 @@ function assignBySlot(values: RegionCell[], header: HeaderColumn[]): { key: stri
 /** Grid columns two cells share. */
 function overlap(a: { col: number; colSpan: number }, b: { col: number; colSpan: number }): number {
   return Math.min(a.col + a.colSpan, b.col + b.colSpan) - Math.max(a.col, b.col);
+}
+
+/** More cells than wanted, and the extra ones could be dropped from the start or from the end. */
+function ambiguousTrim(values: RegionCell[], want: number): boolean {
+  const excess = values.length - want;
+  if (excess <= 0) return false;
+  const isEmpty = (cell: RegionCell) => cell.text.trim() === '';
+  let leading = 0;
+  while (leading < values.length && isEmpty(values[leading]!)) leading++;
+  let trailing = 0;
+  while (trailing < values.length - leading && isEmpty(values[values.length - 1 - trailing]!)) trailing++;
+  return leading > 0 && trailing > 0 && leading + trailing > excess;
 }
 
 function trimEmpty(values: RegionCell[], want: number): RegionCell[] {
