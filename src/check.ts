@@ -133,5 +133,6 @@ function summaryLine(reports: Report[], paint: Paint): string {
     ...(count('incomplete') > 0 ? [paint('warning', `${count('incomplete')} incomplete`)] : []),
     ...(unread > 0 ? [paint('warning', `${unread} not read as reports`)] : []),
   ];
-  return `${reports.length} ${reports.length === 1 ? 'file' : 'files'}: ${parts.join(', ')} (${errors} errors, ${warnings} warnings)`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(reports.length, 'file')}: ${parts.join(', ')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
 }

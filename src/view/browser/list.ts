@@ -239,7 +239,7 @@ function filterControls(audited: boolean, refresh: () => void): HTMLElement[] {
     );
   }
   return [
-    h('label', null, '地区'),
+    places.length > 0 ? h('label', null, '地区') : null,
     ...places,
     select('year', distinct(rows.map((r) => r[R.year])).reverse(), STATE.year, '全部年度', (v) => set(() => (STATE.year = v))()),
     select('reader', distinct(rows.map((r) => r[R.reader])), STATE.reader, '全部读取方式', (v) => set(() => (STATE.reader = v))()),

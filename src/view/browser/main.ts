@@ -22,13 +22,13 @@ function xxgkStart(): void {
     placeholder: '搜索机关名称（含部门、街道、乡镇）或文件名 / search agency or file',
     value: STATE.search,
   });
-  const onSearch = debounce(() => {
+  const refresh = debounce(() => REFRESH(), 150);
+  search.addEventListener('input', () => {
     STATE.search = search.value;
-    const current = route();
-    if (current.view === 'report') location.hash = '';
-    else REFRESH();
-  }, 150);
-  search.addEventListener('input', onSearch);
+    // Searching from a report's page goes back to the list, to show what was found.
+    if (route().view === 'report') location.hash = '';
+    else refresh();
+  });
   const tabs = h('nav', { class: 'tabs' });
   const main = h('main');
   replaceChildren(app, h('header', { class: 'top' }, h('h1', null, h('a', { href: '#' }, 'xxgk 审计视图')), search, h('span', { class: 'counts' }, batchCounts())), tabs, main);
@@ -42,6 +42,7 @@ function xxgkStart(): void {
       h('a', { href: '#unread', class: tab === 'unread' ? 'active' : '' }, `未能读取（${counts.unread}）`),
       h('a', { href: '#grid', class: tab === 'grid' ? 'active' : '' }, '机关 × 年度'),
     );
+    REFRESH = () => undefined;
     if (current.view === 'report') void showReport(main, current.id);
     else if (current.view === 'grid') showGrid(main);
     else showList(main, current.view === 'audited');

@@ -115,7 +115,10 @@ function findingCard(finding: XxgkView.Finding, cells: Map<string, XxgkView.Cell
     );
   } else if (finding.rule === 'carry_continuity' && finding.cells[0]) {
     const ref = finding.cells[0];
-    card.appendChild(h('div', { class: 'equation' }, term(ref, 'row', finding, cells, pick), h('span', { class: 'ne' }, '≠'), h('span', { class: 'sum' }, `上一年报告的结转下年度 ${text(finding.expected)}`)));
+    const [, , column] = finding.labels[ref] ?? templateLabels(ref);
+    card.appendChild(
+      h('div', { class: 'equation' }, term(ref, 'both', finding, cells, pick), h('span', { class: 'ne' }, '≠'), h('span', { class: 'sum' }, `上一年报告的 四、结转下年度 · ${column} ${text(finding.expected)}`)),
+    );
     card.appendChild(h('div', null, finding.message));
   } else {
     card.appendChild(h('div', null, finding.message));
@@ -318,13 +321,21 @@ async function otherCopies(report: XxgkView.Report): Promise<HTMLElement> {
   const head = h('tr', null, h('th', null, '单元格'), copies.map((c, i) => h('th', { class: i === 0 ? 'current' : '' }, c.id === report.id ? '本副本' : h('a', { href: `#report=${c.id}`, title: c.file }, shortName(c.file)))));
   const rows = differing.slice(0, 300).map((ref) => {
     const labels = templateLabels(ref);
-    const mine = value(report, ref);
+    const usual = majority(copies.map((c) => value(c, ref)));
     return h(
       'tr',
       null,
       h('th', { style: 'text-align:left;font-weight:normal' }, `${labels[0].slice(0, 2)} ${labels[1]} · ${labels[2]}`),
-      copies.map((c, i) => h('td', { class: `num${i > 0 && value(c, ref) !== mine ? ' bad' : ''}` }, printed(valueOf(c, ref)))),
+      copies.map((c) => h('td', { class: `num${usual !== undefined && value(c, ref) !== usual ? ' bad' : ''}` }, printed(valueOf(c, ref)))),
     );
   });
   return h('div', null, heading, h('div', { class: 'errors', style: 'margin:6px 0' }, `${differing.length} 个单元格数字不同`), h('table', { class: 'compare', id: 'copies-table' }, h('thead', null, head), h('tbody', null, rows)));
+}
+
+/** The value most copies print, if one value has more copies than any other: the others are marked. */
+function majority(values: (number | null | undefined)[]): number | null | undefined {
+  const counts = new Map<number | null | undefined, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return sorted.length > 1 && sorted[0]![1] > sorted[1]![1] ? sorted[0]![0] : undefined;
 }

@@ -94,11 +94,11 @@ table.compare th { background: #eef1f5; }
 table.compare td.num.bad, table.compare td.bad { background: var(--red); color: #fff; font-weight: 700; }
 table.compare tr.current th, table.compare td.current { background: #e3ebf6; }
 .grid-wrap { overflow: auto; border: 1px solid var(--line); background: #fff; height: calc(100vh - 260px); min-height: 300px; position: relative; }
-.grid .cell { display: inline-block; width: 64px; text-align: center; }
+.grid .cell { display: inline-block; width: 84px; flex: none; text-align: center; }
 .grid .row, .grid .head { display: flex; align-items: center; height: 32px; border-bottom: 1px solid #eceef1; white-space: nowrap; }
 .grid .head { position: sticky; top: 0; background: #eef1f5; font-weight: 600; z-index: 2; }
 .grid .name { width: 320px; flex: none; overflow: hidden; text-overflow: ellipsis; padding: 0 8px; }
-.grid .mark { display: inline-block; width: 52px; padding: 1px 0; border-radius: 3px; font-size: 12px; cursor: pointer; }
+.grid .mark { display: inline-block; min-width: 56px; padding: 1px 0; border-radius: 3px; font-size: 12px; cursor: pointer; }
 .grid .mark.ok { background: var(--green-bg); color: var(--green); border: 1px solid #a5d6a7; }
 .grid .mark.flagged { background: var(--red); color: #fff; font-weight: 700; }
 .grid .mark.incomplete { background: var(--amber-bg); color: var(--amber); border: 1px solid #ffcc80; }
