@@ -78,7 +78,7 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     await open();
     await page.fill('input.search', '中牟');
     await page.waitForFunction(() => document.querySelectorAll('.list .row').length < 10);
-    const withName = reports.filter((r) => r.agency.includes('中牟')).map((r) => r.file);
+    const withName = reports.filter((r) => r.agency!.includes('中牟')).map((r) => r.file);
     expect((await listedFiles()).sort()).toEqual(withName.sort());
     // A town's own name finds it.
     await page.fill('input.search', '白沙镇');
@@ -87,7 +87,7 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     await page.fill('input.search', '中牟');
     await page.waitForFunction(() => document.querySelectorAll('.list .row').length > 1);
     await page.click('.chip[data-status="flagged"]');
-    expect((await listedFiles()).sort()).toEqual(reports.filter((r) => r.agency.includes('中牟') && r.status === 'flagged').map((r) => r.file).sort());
+    expect((await listedFiles()).sort()).toEqual(reports.filter((r) => r.agency!.includes('中牟') && r.status === 'flagged').map((r) => r.file).sort());
     await page.fill('input.search', '');
   });
 
@@ -113,7 +113,7 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
       let dark = 0;
       for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128) dark++;
       const frame = canvas.getBoundingClientRect();
-      const boxes = [...document.querySelectorAll('.page-picture .box')].map((b) => b.getBoundingClientRect());
+      const boxes = Array.from(document.querySelectorAll('.page-picture .box')).map((b) => b.getBoundingClientRect());
       return { dark: dark / (pixels.length / 4), boxes: boxes.length, inside: boxes.every((b) => b.left >= frame.left - 4 && b.right <= frame.right + 4 && b.top >= frame.top - 4 && b.bottom <= frame.bottom + 4) };
     });
     expect(drawn.dark).toBeGreaterThan(0.01);
