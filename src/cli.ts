@@ -24,7 +24,8 @@ const program = new Command()
 program
   .command('extract')
   .description(
-    'read reports (PDF, Word, web pages, text copies), audit their tables, and write reports.csv, cells.csv, findings.csv and one JSON per report; ' +
+    'read reports (PDF, Word, web pages, text copies), audit their tables, and write reports.csv, cells.csv, findings.csv, dataset.csv, ' +
+      'datapackage.json, one JSON per report and the audit view index.html; ' +
       'results are kept in a SQLite store, so a rerun reads only new or changed files',
   )
   .argument('<inputs...>', 'report files or folders (searched recursively)')
@@ -77,7 +78,7 @@ function printSummary(summary: BatchSummary, outDir: string): void {
   console.log(`reports: ${summary.total} (${counts}); flagged: ${summary.flagged.length}; failed: ${failed}`);
   for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`);
   if (summary.flagged.length > FLAGGED_SHOWN) console.log(`  … and ${summary.flagged.length - FLAGGED_SHOWN} more flagged reports (see findings.csv)`);
-  console.log(`output: ${outDir}/reports.csv, cells.csv, findings.csv, reports/*.json, xxgk.db`);
+  console.log(`output: ${outDir}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, datapackage.json, reports/*.json, xxgk.db`);
 }
 
 try {

@@ -37,6 +37,8 @@ declare namespace XxgkView {
     chunks: number;
     /** The folder (relative to index.html) holding pdf.js for drawing PDF pages; null when no PDF was copied. */
     pdfLibrary: string | null;
+    /** Every template cell's key (`table:row:column`): a cell in a chunk file names its key by its place in this list. */
+    refs: string[];
     template: Template;
     ruleTitles: Record<string, string>;
   }
@@ -53,7 +55,7 @@ declare namespace XxgkView {
     review: { groups: Label[]; columns: Label[] };
   }
 
-  /** view/reports/<chunk>.js */
+  /** A report as the page uses it, once its chunk is loaded (see ReportFile for how it is written). */
   interface Report {
     id: number;
     file: string;
@@ -76,6 +78,30 @@ declare namespace XxgkView {
     pictures: Record<string, string>;
   }
 
+  /** view/reports/<chunk>.js: a report with its cells written short (WireCell); the page expands them. */
+  interface ReportFile extends Omit<Report, 'cells'> {
+    cells: WireCell[];
+  }
+
+  /**
+   * A cell as written: the key by its index in Meta.refs (or spelled out if not a template cell); kind left out when
+   * `number`, the printed row label when it is the template's own; trailing absent fields dropped, 0 for one in between.
+   */
+  type WireCell = [
+    ref: number | string,
+    raw: string,
+    value: number | null,
+    page: number | null,
+    box: [number, number, number, number] | null,
+    table: number,
+    row: number,
+    col: number,
+    kind?: string | 0,
+    label?: string | 0,
+    note?: string | 0,
+    ocr?: Cell[11] | 0,
+  ];
+
   type Cell = [
     ref: string,
     raw: string,
@@ -88,7 +114,7 @@ declare namespace XxgkView {
     table: number,
     row: number,
     col: number,
-    /** The printed row label. */
+    /** The printed row label, when it differs from the template's ('' otherwise). */
     label: string,
     note: string | null,
     ocr: { confidence: number; picture: string | null; pixelBox: [number, number, number, number] | null } | null,
@@ -111,7 +137,5 @@ declare namespace XxgkView {
     by: 'row' | 'column' | null;
     /** The table it is about, to show it beside that table; null: the document as a whole. */
     concerns: TableKey | null;
-    /** Each involved cell's labels: table, row (as printed), column. */
-    labels: Record<string, [string, string, string]>;
   }
 }

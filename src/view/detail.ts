@@ -1,7 +1,9 @@
 import { distinguishingLabel, explainFindings, RULE_TITLES } from '../audit/explain.js';
 import { agencyKey } from '../bulk/agency.js';
 import type { Cell, Report } from '../model/report.js';
-import { tableLabel } from '../template/labels.js';
+import { DATASET_CELLS } from '../export/dataset.js';
+import { printedRowLabel, rowLabel, tableLabel } from '../template/labels.js';
+import { squash } from '../text/normalize.js';
 import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../template/template.js';
 import { placesOf } from './places.js';
 
@@ -41,7 +43,7 @@ export interface DetailFiles {
   pictures?: Record<string, string>;
 }
 
-export function reportDetail(report: Report, id: number, files: DetailFiles): XxgkView.Report {
+export function reportDetail(report: Report, id: number, files: DetailFiles): XxgkView.ReportFile {
   return {
     id,
     file: report.file,
@@ -55,8 +57,8 @@ export function reportDetail(report: Report, id: number, files: DetailFiles): Xx
     title: report.title,
     path: files.path ?? null,
     tables: report.tables.map((t) => ({ key: t.key, version: t.version, sourceTables: t.sourceTables, pages: t.pages, structure: t.structure })),
-    cells: report.cells.map(compactCell),
-    findings: explainFindings(report).map(({ finding, title, sides, terms, concerns }) => ({
+    cells: report.cells.map(wireCell),
+    findings: explainFindings(report).map(({ finding, title, sides, concerns }) => ({
       rule: finding.rule,
       scope: finding.scope,
       severity: finding.severity,
@@ -69,32 +71,46 @@ export function reportDetail(report: Report, id: number, files: DetailFiles): Xx
       right: sides?.right.map((t) => t.ref) ?? null,
       by: sides ? distinguishingLabel([...sides.left, ...sides.right]) : null,
       concerns,
-      labels: Object.fromEntries(terms.map((t) => [t.ref, [t.labels.table, t.labels.row, t.labels.column]])),
     })),
     pdf: files.pdf ?? null,
     pictures: files.pictures ?? {},
   };
 }
 
+/** Every template cell's key, in a fixed order: the index a cell is written by. */
+export const VIEW_REFS: string[] = DATASET_CELLS.map((c) => `${c.table}:${c.row}:${c.column}`);
+const REF_INDEX = new Map(VIEW_REFS.map((ref, i) => [ref, i]));
+
 /** Boxes to a tenth of a point: finer than any printed line, and a third of the bytes of full precision. */
 const tenth = (v: number) => Math.round(v * 10) / 10;
 
-function compactCell(cell: Cell): XxgkView.Cell {
+/**
+ * A cell written short (XxgkView.WireCell): about 50 bytes instead of 200, as most of a report's bytes in the view are
+ * its cells. The printed row label is kept only where it is not the template's own (a typo, local wording).
+ */
+function wireCell(cell: Cell): XxgkView.WireCell {
   const { source } = cell;
+  const ref = `${cell.table}:${cell.row}:${cell.column}`;
+  const printed = printedRowLabel(cell.table, cell.row, source.label);
+  const label = squash(printed) === squash(rowLabel(cell.table, cell.row)) ? 0 : printed;
+  const optional: [string | 0, string | 0, string | 0, NonNullable<XxgkView.Cell[11]> | 0] = [
+    cell.kind === 'number' ? 0 : cell.kind,
+    label,
+    cell.note ?? 0,
+    source.ocr ? { confidence: source.ocr.confidence, picture: source.ocr.picture ?? null, pixelBox: source.ocr.pixelBox ?? null } : 0,
+  ];
+  while (optional.length > 0 && optional[optional.length - 1] === 0) optional.pop();
   return [
-    `${cell.table}:${cell.row}:${cell.column}`,
+    REF_INDEX.get(ref) ?? ref,
     cell.raw,
     cell.value,
-    cell.kind,
     source.page ?? null,
     source.box ? [tenth(source.box[0]), tenth(source.box[1]), tenth(source.box[2]), tenth(source.box[3])] : null,
     source.table,
     source.row,
     source.col,
-    source.label,
-    cell.note ?? null,
-    source.ocr ? { confidence: source.ocr.confidence, picture: source.ocr.picture ?? null, pixelBox: source.ocr.pixelBox ?? null } : null,
-  ];
+    ...optional,
+  ] as XxgkView.WireCell;
 }
 
 /** Pages holding the cells of error-level findings: the pages a person needs to see. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, extname, join, resolve } from 'node:path';
 import type { DataResource, ExportInput, Exporter } from '../export/exporter.js';
 import type { Report } from '../model/report.js';
-import { listRow, pagesWithErrors, picturesWithErrors, reportDetail, RULE_TITLES, viewTemplate } from './detail.js';
+import { listRow, pagesWithErrors, picturesWithErrors, reportDetail, RULE_TITLES, VIEW_REFS, viewTemplate } from './detail.js';
 import { indexHtml, viewScript } from './page.js';
 import { PDF_LIBRARY_FOLDER, writePdfLibrary } from './pdf-library.js';
 import { ScriptFile, scriptJson } from './script-file.js';
@@ -58,6 +58,7 @@ export class ViewExport implements Exporter {
       reports: this.reports,
       chunks: this.chunks,
       pdfLibrary: this.hasPdf ? `view/${PDF_LIBRARY_FOLDER}` : null,
+      refs: VIEW_REFS,
       template: viewTemplate(),
       ruleTitles: RULE_TITLES,
     };

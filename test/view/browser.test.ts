@@ -18,6 +18,7 @@ const TESTS = {
   pdf: "shows a flagged PDF's failing sums with the numbers on both sides, the cells in red, and the page drawn with their boxes",
   web: 'shows where the numbers are in a web page, the carry-over chain across years, and copies that print different numbers',
   grid: 'shows which agencies have no report for a year',
+  everyFlagged: "leads from the list to a page for each flagged report that shows its failing rules' numbers, with the page drawn for PDFs",
 };
 warnSkipped('test/view/browser.test.ts', Object.values(TESTS));
 
@@ -135,6 +136,28 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     expect(differing).toHaveLength(1);
     expect(differing[0]).toContain('行政处罚');
     expect(await page.locator('#copies-table td.bad').allTextContents()).toEqual(['999']);
+  });
+
+  it(TESTS.everyFlagged, async () => {
+    const findings: Record<string, string>[] = parse(readFileSync(join(out, 'findings.csv'), 'utf8'), { bom: true, columns: true });
+    const flagged = reports.filter((r) => r.status === 'flagged');
+    expect(flagged.length).toBeGreaterThanOrEqual(4);
+    for (const report of flagged) {
+      await open();
+      await page.waitForSelector('.list .row');
+      await page.click(`.list .row[data-id="${idOf(report.file!)}"]`);
+      await page.waitForSelector('#problems .finding.error');
+      const cards = await page.locator('#problems .finding.error').allTextContents();
+      const errors = findings.filter((f) => f.file === report.file && f.severity === 'error');
+      expect(cards, report.file).toHaveLength(errors.length);
+      for (const [i, error] of errors.entries()) {
+        expect(cards[i], report.file).toContain(error.rule);
+        // The numbers the rule compared are on the card.
+        if (error.expected !== '') expect(cards[i], report.file).toContain(error.expected);
+        if (error.actual !== '') expect(cards[i], report.file).toContain(error.actual);
+      }
+      if (report.file!.endsWith('.pdf')) await page.waitForSelector('.page-picture[data-drawn] canvas', { timeout: 60_000 });
+    }
   });
 
   it(TESTS.grid, async () => {

@@ -18,8 +18,8 @@ const chunks = new Map<number, XxgkView.Report[]>();
 /** Chunks kept in memory; older ones are dropped (and loaded again if needed). */
 const CHUNKS_KEPT = 24;
 
-function xxgkReports(chunk: number, reports: XxgkView.Report[]): void {
-  chunks.set(chunk, reports);
+function xxgkReports(chunk: number, reports: XxgkView.ReportFile[]): void {
+  chunks.set(chunk, reports.map((report) => ({ ...report, cells: report.cells.map(expandCell) })));
   if (chunks.size > CHUNKS_KEPT) {
     const oldest = chunks.keys().next().value;
     if (oldest !== undefined && oldest !== chunk) {
@@ -85,5 +85,11 @@ function groupByAgency(): void {
     ids.push(row[R.id]);
     BY_AGENCY.set(key, ids);
   }
-  for (const ids of BY_AGENCY.values()) ids.sort((a, b) => (ROWS[a]![R.year] ?? 0) - (ROWS[b]![R.year] ?? 0) || ROWS[a]![R.file].localeCompare(ROWS[b]![R.file]));
+  for (const ids of BY_AGENCY.values()) ids.sort((a, b) => (ROWS[a]![R.year] ?? 0) - (ROWS[b]![R.year] ?? 0) || a - b);
+}
+
+/** A cell as written (see XxgkView.WireCell) → the cell the page works with. */
+function expandCell(wire: XxgkView.WireCell): XxgkView.Cell {
+  const [ref, raw, value, page, box, table, row, col, kind, label, note, ocr] = wire;
+  return [typeof ref === 'number' ? META.refs[ref]! : ref, raw, value, kind || 'number', page, box, table, row, col, label || '', note || null, ocr || null];
 }

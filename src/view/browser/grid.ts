@@ -83,7 +83,7 @@ function gridRows(): { name: string; byYear: Map<number, number[]> }[] {
     if (MISSING_YEAR && byYear.has(Number(MISSING_YEAR))) continue;
     rows.push({ name: mostCommonName(ids), byYear });
   }
-  return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return rows.sort((a, b) => COLLATOR.compare(a.name, b.name));
 }
 
 function mostCommonName(ids: number[]): string {

@@ -24,8 +24,9 @@ async function showReport(main: HTMLElement, id: number): Promise<void> {
     main,
     reportHead(report),
     h('section', { class: 'block', id: 'problems' }, h('h2', null, `问题 Problems（${errors.length}）`), problems(report, cells, pick)),
-    TABLE_KEYS.map((key) => tableBlock(key, report, cells, marks, pick)),
+    // The page right under the problems: the printed numbers beside the sums that use them.
     picturesBlock(report, cells),
+    TABLE_KEYS.map((key) => tableBlock(key, report, cells, marks, pick)),
     documentNotes(report, cells, pick),
     h('section', { class: 'block', id: 'years' }, h('h2', null, '同一机关的其他年度 · 结转衔接'), h('div', { class: 'muted' }, '载入中…')),
     h('section', { class: 'block', id: 'copies' }, h('h2', null, '同一报告的其他副本'), h('div', { class: 'muted' }, '载入中…')),
@@ -101,7 +102,7 @@ function findingCard(finding: XxgkView.Finding, cells: Map<string, XxgkView.Cell
   card.addEventListener('mouseleave', () => highlight(false));
   if (finding.left && finding.right) {
     const first = finding.left[0]!;
-    const labels = finding.labels[first] ?? templateLabels(first);
+    const labels = cellLabels(first, cells);
     const context = finding.by === 'column' ? labels[1] : labels[2];
     card.appendChild(h('div', { class: 'where' }, `${labels[0]} › ${context}`));
     card.appendChild(
@@ -115,15 +116,15 @@ function findingCard(finding: XxgkView.Finding, cells: Map<string, XxgkView.Cell
     );
   } else if (finding.rule === 'carry_continuity' && finding.cells[0]) {
     const ref = finding.cells[0];
-    const [, , column] = finding.labels[ref] ?? templateLabels(ref);
+    const [, , column] = cellLabels(ref, cells);
     card.appendChild(
-      h('div', { class: 'equation' }, term(ref, 'both', finding, cells, pick), h('span', { class: 'ne' }, '≠'), h('span', { class: 'sum' }, `上一年报告的 四、结转下年度 · ${column} ${text(finding.expected)}`)),
+      h('div', { class: 'equation' }, term(ref, 'both', cells, pick), h('span', { class: 'ne' }, '≠'), h('span', { class: 'sum' }, `上一年报告的 四、结转下年度 · ${column} ${text(finding.expected)}`)),
     );
     card.appendChild(h('div', null, finding.message));
   } else {
     card.appendChild(h('div', null, finding.message));
     if (finding.severity === 'error' && finding.cells.length > 0) {
-      card.appendChild(h('div', { class: 'equation' }, finding.cells.slice(0, 12).map((ref) => term(ref, 'both', finding, cells, pick)), finding.cells.length > 12 ? ` … 共 ${finding.cells.length} 个单元格` : ''));
+      card.appendChild(h('div', { class: 'equation' }, finding.cells.slice(0, 12).map((ref) => term(ref, 'both', cells, pick)), finding.cells.length > 12 ? ` … 共 ${finding.cells.length} 个单元格` : ''));
     }
   }
   const places = [...new Set(finding.cells.flatMap((ref) => (cells.get(ref) ? [placeText(cells.get(ref)!)] : [])))];
@@ -133,12 +134,12 @@ function findingCard(finding: XxgkView.Finding, cells: Map<string, XxgkView.Cell
 
 function side(refs: string[], total: number | null, finding: XxgkView.Finding, cells: Map<string, XxgkView.Cell>, pick: PickCell): HTMLElement {
   const by = finding.by ?? 'row';
-  const terms = refs.flatMap((ref, i) => (i === 0 ? [term(ref, by, finding, cells, pick)] : [' + ', term(ref, by, finding, cells, pick)]));
+  const terms = refs.flatMap((ref, i) => (i === 0 ? [term(ref, by, cells, pick)] : [' + ', term(ref, by, cells, pick)]));
   return h('span', null, terms, refs.length > 1 && total !== null ? h('span', { class: 'sum' }, ` = ${total}`) : null);
 }
 
-function term(ref: string, by: 'row' | 'column' | 'both', finding: XxgkView.Finding, cells: Map<string, XxgkView.Cell>, pick: PickCell): HTMLElement {
-  const labels = finding.labels[ref] ?? templateLabels(ref);
+function term(ref: string, by: 'row' | 'column' | 'both', cells: Map<string, XxgkView.Cell>, pick: PickCell): HTMLElement {
+  const labels = cellLabels(ref, cells);
   const label = by === 'row' ? labels[1] : by === 'column' ? labels[2] : `${labels[1]} · ${labels[2]}`;
   const cell = cells.get(ref);
   return h('span', { class: 'term', 'data-ref': ref, title: cell ? cellTitle(cell) : '未找到', onclick: () => pick(ref) }, label, h('b', null, printed(cell)));

@@ -126,6 +126,13 @@ function tableSource(report: XxgkView.Report, key: XxgkView.TableKey): string {
   return `读自文档第${tables}个表格${pages}（${how}）`;
 }
 
+/** A cell's labels: the template's table and column, and its row as printed when the document prints it otherwise. */
+function cellLabels(ref: string, cells: Map<string, XxgkView.Cell>): [string, string, string] {
+  const labels = templateLabels(ref);
+  const printedLabel = cells.get(ref)?.[9];
+  return printedLabel ? [labels[0], printedLabel, labels[2]] : labels;
+}
+
 /** A cell key's labels from the template: table, row, column. */
 function templateLabels(ref: string): [string, string, string] {
   const [table, row, column] = splitRef(ref);
