@@ -95,8 +95,9 @@ function findingCard(finding: XxgkView.Finding, cells: Map<string, XxgkView.Cell
     { class: `finding ${finding.severity}`, 'data-rule': finding.rule },
     h('div', null, h('span', { class: 'title' }, `${finding.severity === 'error' ? '✖' : '⚠'} ${finding.title}`), h('span', { class: 'rule' }, `${finding.rule} · ${finding.scope}`)),
   );
+  // Pointing at a finding lights up its cells, in the tables and on the page (a click picks one cell, with its label).
   const highlight = (on: boolean) => {
-    for (const ref of finding.cells) document.querySelectorAll(`[data-ref="${CSS.escape(ref)}"]`).forEach((e) => e.classList.toggle('picked', on));
+    for (const ref of finding.cells) document.querySelectorAll(`[data-ref="${CSS.escape(ref)}"]`).forEach((e) => e.classList.toggle('lit', on));
   };
   card.addEventListener('mouseenter', () => highlight(true));
   card.addEventListener('mouseleave', () => highlight(false));

@@ -74,7 +74,8 @@ table.template td.value { text-align: right; font-variant-numeric: tabular-nums;
 table.template td.value.missing { color: #aaa; background: #fafafa; }
 table.template td.value.bad { background: var(--red); color: #fff; font-weight: 700; outline: 2px solid #7f0000; outline-offset: -2px; }
 table.template td.value.warn { background: #ffe0b2; }
-table.template td.value.picked { outline: 3px solid #1565c0; outline-offset: -3px; }
+table.template td.value.picked, table.template td.value.lit { outline: 3px solid #1565c0; outline-offset: -3px; }
+.equation .term.lit { border-color: #1565c0; }
 table.template tr.group td { background: #f7f8fa; }
 .table-source { font-size: 12px; color: #555; margin: 4px 0 10px; }
 .notes h3 { font-size: 13px; margin: 0 0 6px; color: #555; }
@@ -83,7 +84,7 @@ table.template tr.group td { background: #f7f8fa; }
 .page-picture canvas, .page-picture img { display: block; }
 .page-picture .box { position: absolute; border: 3px solid var(--red); background: rgba(198, 40, 40, .12); }
 .page-picture .box.warn { border-color: var(--amber); background: rgba(230, 81, 0, .1); }
-.page-picture .box.picked { border-color: #1565c0; background: rgba(21, 101, 192, .18); }
+.page-picture .box.picked, .page-picture .box.lit { border-color: #1565c0; background: rgba(21, 101, 192, .18); }
 .page-picture .box span { display: none; position: absolute; left: 0; top: -20px; font-size: 12px; background: var(--red); color: #fff; padding: 0 4px; white-space: nowrap; z-index: 3; }
 .page-picture .box:hover span, .page-picture .box.picked span { display: block; }
 .page-picture .box.picked span { background: #1565c0; }
