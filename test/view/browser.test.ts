@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ViewExport } from '../../src/view/exporter.js';
 import { MIXED, mixedBatch } from '../fixtures/mixed-batch.js';
+import { OCR_BOXES, ocrReport } from '../fixtures/ocr-report.js';
 import { projectRoot } from '../helpers.js';
 import { CHROMIUM, launchChromium, warnSkipped } from './chromium.js';
 
@@ -18,6 +20,7 @@ const TESTS = {
   pdf: "shows a flagged PDF's failing sums with the numbers on both sides, the cells in red, and the page drawn with their boxes",
   web: 'shows where the numbers are in a web page, the carry-over chain across years, and copies that print different numbers',
   grid: 'shows which agencies have no report for a year',
+  ocrPicture: 'shows the picture a failing sum was read from by OCR, with a box over each of its cells',
   everyFlagged: "leads from the list to a page for each flagged report that shows its failing rules' numbers, with the page drawn for PDFs",
 };
 warnSkipped('test/view/browser.test.ts', Object.values(TESTS));
@@ -158,6 +161,29 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
       }
       if (report.file!.endsWith('.pdf')) await page.waitForSelector('.page-picture[data-drawn] canvas', { timeout: 60_000 });
     }
+  });
+
+  it(TESTS.ocrPicture, async () => {
+    const { report, path } = await ocrReport();
+    const folder = mkdtempSync(join(tmpdir(), 'xxgk-view-ocr-'));
+    const view = new ViewExport(folder);
+    view.add(report, { path });
+    await view.close();
+    await page.goto('about:blank');
+    await page.goto(`${pathToFileURL(join(folder, 'index.html')).href}#report=0`);
+    await page.waitForSelector('.page-picture[data-drawn] img');
+    expect(await page.locator('#problems .finding.error').textContent()).toMatch(/总计\s*99\s*≠/);
+    const placed = await page.evaluate(() => {
+      const image = document.querySelector<HTMLImageElement>('.page-picture img')!;
+      const frame = image.getBoundingClientRect();
+      const scale = frame.width / image.naturalWidth;
+      return Array.from(document.querySelectorAll('.page-picture .box')).map((box) => {
+        const b = box.getBoundingClientRect();
+        // Back to the picture's pixels (the box is drawn 2 px outside the cell).
+        return [b.left - frame.left + 2, b.top - frame.top + 2, b.right - frame.left - 2, b.bottom - frame.top - 2].map((v) => Math.round(v / scale));
+      });
+    });
+    expect(placed).toEqual(OCR_BOXES);
   });
 
   it(TESTS.grid, async () => {

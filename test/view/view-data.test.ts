@@ -10,6 +10,7 @@ import { rowLabel } from '../../src/template/labels.js';
 import type { TableKey } from '../../src/template/template.js';
 import { squash } from '../../src/text/normalize.js';
 import { corpusPath, extractCorpus } from '../helpers.js';
+import { OCR_BOXES, OCR_PICTURE, ocrReport } from '../fixtures/ocr-report.js';
 
 /** What the audit view's page is given: rows for the list, report details, places to filter by. */
 
@@ -98,4 +99,21 @@ describe("a report's data for the page", () => {
     expect(readdirSync(join(out, 'view', received.meta!.pdfLibrary!.slice('view/'.length), 'data')).some((f) => f.startsWith('cMapUrl-UniGB-UCS2-H'))).toBe(true);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<script src="view/list.js"></script>');
   });
+
+  it('copies the picture a cell was read from by OCR beside the view, for the page to show with the cells\' boxes', async () => {
+    const { report, path } = await ocrReport();
+    const out = mkdtempSync(join(tmpdir(), 'xxgk-viewdata-'));
+    const view = new ViewExport(out);
+    view.add(report, { path });
+    await view.close();
+    let detail: XxgkView.ReportFile | undefined;
+    runInNewContext(readFileSync(join(out, 'view', 'reports', '00000.js'), 'utf8'), { xxgkReports: (_: number, reports: XxgkView.ReportFile[]) => (detail = reports[0]) });
+    const copied = detail!.pictures[OCR_PICTURE]!;
+    expect(copied).toMatch(/^view\/pictures\/[0-9a-f]{24}\.png$/);
+    expect(readFileSync(join(out, copied))).toEqual(readFileSync(join(path, '..', OCR_PICTURE)));
+    const total = detail!.cells.find((c) => c[0] === VIEW_REFS.indexOf('review_litigation:review:total'))!;
+    expect(total[8]).toBe('ocr');
+    expect(total[11]).toEqual({ confidence: 0.97, picture: OCR_PICTURE, pixelBox: OCR_BOXES[0] });
+  });
 });
+
