@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { distinguishingLabel, explainFindings, RULE_TITLES } from '../audit/explain.js';
 import { agencyKey } from '../bulk/agency.js';
 import type { Cell, Report } from '../model/report.js';
@@ -56,6 +57,7 @@ export function reportDetail(report: Report, id: number, files: DetailFiles): Xx
     pages: report.pages ?? null,
     title: report.title,
     path: files.path ?? null,
+    url: files.path ? pathToFileURL(files.path).href : null,
     tables: report.tables.map((t) => ({ key: t.key, version: t.version, sourceTables: t.sourceTables, pages: t.pages, structure: t.structure })),
     cells: report.cells.map(wireCell),
     findings: explainFindings(report).map(({ finding, title, sides, concerns }) => ({

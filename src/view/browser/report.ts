@@ -71,13 +71,9 @@ function reportHead(report: XxgkView.Report): HTMLElement {
     h('h2', { id: 'report-file' }, report.file),
     statusBadge(report.status),
     h('span', { class: 'facts' }, facts.join(' · ')),
-    report.path ? h('a', { href: fileUrl(report.path), target: '_blank', title: report.path }, '打开原文件') : null,
+    report.url ? h('a', { href: report.url, target: '_blank', title: report.path ?? '' }, '打开原文件') : null,
     report.reason ? h('div', { class: 'muted', style: 'flex-basis:100%' }, `原因：${report.reason}`) : null,
   );
-}
-
-function fileUrl(path: string): string {
-  return 'file://' + path.split('/').map(encodeURIComponent).join('/');
 }
 
 function problems(report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, pick: PickCell): HTMLElement[] {
@@ -185,7 +181,7 @@ function picturesBlock(report: XxgkView.Report, cells: Map<string, XxgkView.Cell
     if (pages.size === 0) return null;
     const heading = h('h2', null, '页面 Pages（红框：不成立的勾稽关系涉及的单元格）');
     if (!report.pdf || !META.pdfLibrary) {
-      return h('section', { class: 'block', id: 'pages' }, heading, h('div', { class: 'muted' }, `PDF 未复制到视图中（文件过大或无法读取）。涉及第${[...pages.keys()].join('、')}页。`), report.path ? h('a', { href: fileUrl(report.path), target: '_blank' }, '打开原文件') : null);
+      return h('section', { class: 'block', id: 'pages' }, heading, h('div', { class: 'muted' }, `PDF 未复制到视图中（文件过大或无法读取）。涉及第${[...pages.keys()].join('、')}页。`), report.url ? h('a', { href: report.url, target: '_blank' }, '打开原文件') : null);
     }
     const key = report.pdf;
     const shown = h('div', { class: 'pages' }, [...pages.entries()].sort((a, b) => a[0] - b[0]).map(([page, boxes]) => h('div', null, h('div', { class: 'page-caption' }, `第${page}页`), drawPdfPage(key, page, boxes, PAGE_WIDTH))));
