@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { exportOutputs, type BatchSummary } from './bulk/export.js';
 import { WorkerPool } from './bulk/pool.js';
 import { silentProgress, type Progress } from './bulk/progress.js';
 import { Store, type FileRecord } from './bulk/store.js';
+import { prepareOutputFolder } from './export/output-folder.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { failedReport } from './pipeline.js';
 
@@ -38,8 +39,9 @@ export const DEFAULT_MAX_MEMORY_MB = 1536;
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const inputs = await collectInputs(options.inputs);
-  await mkdir(options.outDir, { recursive: true });
+  await prepareOutputFolder(options.outDir);
   const dbPath = resolve(options.dbPath ?? join(options.outDir, 'xxgk.db'));
+  if (options.dbPath) await prepareOutputFolder(dirname(dbPath), 'database folder');
   const store = new Store(dbPath);
   try {
     await ingestAll(inputs, store, dbPath, options);

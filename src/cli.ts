@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, runBatch, type BatchSummary } from './batch.js';
 import { createProgress, silentProgress } from './bulk/progress.js';
+import { checkFiles, wantsColor } from './check.js';
+import { describeWriteError } from './export/output-folder.js';
 import { InputError } from './inputs.js';
 
 /**
@@ -22,7 +24,8 @@ const program = new Command()
 program
   .command('extract')
   .description(
-    'read reports (PDF, Word, web pages, text copies), audit their tables, and write reports.csv, cells.csv, findings.csv and one JSON per report; ' +
+    'read reports (PDF, Word, web pages, text copies), audit their tables, and write reports.csv, cells.csv, findings.csv, dataset.csv, ' +
+      'datapackage.json, one JSON per report and the audit view index.html; ' +
       'results are kept in a SQLite store, so a rerun reads only new or changed files',
   )
   .argument('<inputs...>', 'report files or folders (searched recursively)')
@@ -47,6 +50,19 @@ program
     printSummary(summary, options.out);
   });
 
+program
+  .command('check')
+  .description(
+    'check reports before publishing them: every finding on the terminal, with the table, row and column, the numbers on both sides of a failing sum ' +
+      'and where they are printed; exit 1 when any report is flagged, 0 when none is (no store, no output files)',
+  )
+  .argument('<files...>', 'report files or folders (searched recursively)')
+  .action(async (files: string[]) => {
+    const result = await checkFiles(files, wantsColor(process.stdout));
+    process.stdout.write(result.lines.join('\n') + '\n');
+    process.exitCode = result.flagged > 0 ? 1 : 0;
+  });
+
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
@@ -62,19 +78,23 @@ function printSummary(summary: BatchSummary, outDir: string): void {
   console.log(`reports: ${summary.total} (${counts}); flagged: ${summary.flagged.length}; failed: ${failed}`);
   for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`);
   if (summary.flagged.length > FLAGGED_SHOWN) console.log(`  … and ${summary.flagged.length - FLAGGED_SHOWN} more flagged reports (see findings.csv)`);
-  console.log(`output: ${outDir}/reports.csv, cells.csv, findings.csv, reports/*.json, xxgk.db`);
+  console.log(`output: ${outDir}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, datapackage.json, reports/*.json, xxgk.db`);
 }
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof InputError) {
+  process.exitCode = await reportError(error);
+}
+
+/** One line for what a person can fix (usage, inputs, an output that cannot be written); a stack trace only for bugs. */
+async function reportError(error: unknown): Promise<number> {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof InputError) {
     console.error(`xxgk: ${error.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`xxgk: ${(error as Error).stack ?? error}`);
-    process.exitCode = 1;
+    return 2;
   }
+  const writeError = await describeWriteError(error);
+  console.error(`xxgk: ${writeError ?? (error as Error).stack ?? error}`);
+  return 1;
 }

@@ -87,6 +87,19 @@ function reviewChecks(index: CellIndex): Sum[] {
   }));
 }
 
+/** How many of a sum rule's cells (Finding.cells) form its left side, which `expected` holds; the rest add up to `actual`. */
+const LEFT_CELLS: Record<string, number> = { balance: 2, outcome_sum: 1, applicant_sum: 1, review_litigation_sum: 1 };
+
+/**
+ * The two sides of a failing sum, as cell references (`expected` is the left side's sum, `actual` the right's), so
+ * that a finding can be shown as 总计 0 ≠ 结果维持 10 + 结果纠正 1 + …; undefined for a finding that is not a sum.
+ */
+export function sumSides(finding: Finding): { left: string[]; right: string[] } | undefined {
+  const left = LEFT_CELLS[finding.rule];
+  if (left === undefined || finding.cells.length <= left) return undefined;
+  return { left: finding.cells.slice(0, left), right: finding.cells.slice(left) };
+}
+
 function evaluate(check: Sum, index: CellIndex): Finding[] {
   const refs = [...check.left, ...check.right];
   const missing = refs.filter((r) => !index.has(r));

@@ -1,8 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { CsvExport } from '../export/csv.js';
-import type { Exporter } from '../export/exporter.js';
+import { writeDataPackage } from '../export/datapackage.js';
+import { DatasetCsvExport } from '../export/dataset-csv.js';
+import type { DataResource, Exporter } from '../export/exporter.js';
 import { JsonExport } from '../export/json.js';
 import type { Finding, Report, ReportStatus } from '../model/report.js';
+import { ViewExport } from '../view/exporter.js';
 import { auditAcrossReports } from './across.js';
 import type { Store } from './store.js';
 
@@ -24,8 +27,9 @@ export async function exportOutputs(store: Store, names: string[], outDir: strin
   const across = auditAcrossReports(
     summaries.map((s) => ({ name: s.name, agency: s.agency, year: s.year, cells: () => store.cellValues(s.contentKey) })),
   );
-  const exporters: Exporter[] = [new CsvExport(outDir), new JsonExport(outDir)];
+  const exporters: Exporter[] = [new CsvExport(outDir), new JsonExport(outDir), new DatasetCsvExport(outDir), new ViewExport(outDir)];
   const summary: BatchSummary = { total: summaries.length, byStatus: {}, flagged: [] };
+  const resources: DataResource[] = [];
   try {
     for (const { name, path, contentKey } of summaries) {
       const report = withFindings(store.report(contentKey, name), across.get(name) ?? []);
@@ -36,8 +40,9 @@ export async function exportOutputs(store: Store, names: string[], outDir: strin
       }
     }
   } finally {
-    for (const exporter of exporters) await exporter.close();
+    for (const exporter of exporters) resources.push(...(await exporter.close()));
   }
+  await writeDataPackage(outDir, resources);
   return summary;
 }
 

@@ -1,9 +1,10 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
+import { CELL_FIELDS_LIST, FINDING_FIELDS_LIST, REPORT_FIELDS_LIST } from './fields.js';
 import { roundDecimal } from '../text/numbers.js';
 
 /**
@@ -81,6 +82,9 @@ export class CsvFile {
 
   constructor(path: string, header: readonly string[]) {
     this.stream = createWriteStream(path);
+    // A file that cannot be written (a folder in its way, the disk full) fails close() with the reason, instead of
+    // an 'error' event nobody listens to, which would end the process with a stack trace.
+    this.stream.on('error', () => undefined);
     this.stream.write('\ufeff');
     this.write([header as unknown as Row]);
   }
@@ -91,7 +95,7 @@ export class CsvFile {
 
   async close(): Promise<void> {
     this.stream.end();
-    await once(this.stream, 'finish');
+    await finished(this.stream);
   }
 }
 
@@ -115,11 +119,10 @@ export class CsvExport implements Exporter {
 
   async close(): Promise<DataResource[]> {
     await Promise.all([this.reports.close(), this.cells.close(), this.findings.close()]);
-    // Their schemas are described by the datapackage.json writer, which knows every column's meaning.
     return [
-      { name: 'reports', path: 'reports.csv', format: 'csv' },
-      { name: 'cells', path: 'cells.csv', format: 'csv' },
-      { name: 'findings', path: 'findings.csv', format: 'csv' },
+      { name: 'reports', path: 'reports.csv', format: 'csv', description: '每个输入文件一行 / one row per input file', schema: { fields: REPORT_FIELDS_LIST, primaryKey: ['file'] } },
+      { name: 'cells', path: 'cells.csv', format: 'csv', description: '每个数字一行（长格式）/ one row per number read (long format)', schema: { fields: CELL_FIELDS_LIST } },
+      { name: 'findings', path: 'findings.csv', format: 'csv', description: '每个发现一行 / one row per finding', schema: { fields: FINDING_FIELDS_LIST } },
     ];
   }
 }

@@ -1,6 +1,10 @@
 import type { Report } from '../model/report.js';
-import { expectedCells, type TableKey } from '../template/template.js';
+import { englishCellLabel } from '../template/english.js';
+import { columnLabel, rowLabel, tableLabel } from '../template/labels.js';
+import { ACTIVE_COLUMNS, expectedCells, type TableKey } from '../template/template.js';
 import { formatNumber } from './csv.js';
+import type { DataField } from './exporter.js';
+import { REPORT_FIELDS_LIST } from './fields.js';
 
 /**
  * The wide dataset (TEMPLATE.md, output contract): one row per input file, one column per template cell named
@@ -60,3 +64,21 @@ export function datasetRow(report: Report): (string | number | null)[] {
     }),
   ];
 }
+
+/**
+ * The dataset's columns described for datapackage.json: the fixed columns as in reports.csv, then each template cell
+ * with its printed labels (table › row › column) in Chinese, the English names, and the format that prints it.
+ */
+export const DATASET_FIELDS: DataField[] = [
+  ...DATASET_FIXED_COLUMNS.map((name) => REPORT_FIELDS_LIST.find((f) => f.name === name)!),
+  ...DATASET_CELLS.map((cell): DataField => {
+    const versions = (['2021', '2019'] as const).filter((v) => expectedCells(cell.table, v).includes(`${cell.row}.${cell.column}`));
+    const only = versions.length === 1 ? `，仅 ${versions[0]} 格式 / ${versions[0]} format only` : '';
+    const money = cell.table === 'active' && ACTIVE_COLUMNS.find((c) => c.key === cell.column)?.tenThousandYuan ? '（万元 / 10,000 yuan）' : '';
+    return {
+      name: cell.name,
+      type: 'number',
+      description: `${tableLabel(cell.table)} › ${rowLabel(cell.table, cell.row)} › ${columnLabel(cell.table, cell.column)}${money} / ${englishCellLabel(cell.table, cell.row, cell.column)}${only}; 空 = 未印或总计未填 / empty: not printed, or a total left blank`,
+    };
+  }),
+];

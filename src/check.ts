@@ -1,0 +1,138 @@
+import { describePlace, distinguishingLabel, describeTerm, explainFindings, type ExplainedFinding, type Term } from './audit/explain.js';
+import { auditAcrossReports } from './bulk/across.js';
+import type { Finding, Report } from './model/report.js';
+import { collectInputs } from './inputs.js';
+import { extractReport } from './pipeline.js';
+
+/**
+ * `xxgk check FILE…`: an agency's 政务公开 office checking its own report before publishing it. Every finding on the
+ * terminal, grouped by file, each saying which table, row and column, the numbers on both sides of a failing sum and
+ * where they are printed. A linter's contract: exit 1 when any report is flagged, 0 when none is. No store, no
+ * output folder: the files are read by the same pipeline as `extract`, and checked against each other (copies of
+ * one report, consecutive years of one agency) as a batch would be.
+ */
+
+export interface CheckResult {
+  /** What to print, line by line. */
+  lines: string[];
+  flagged: number;
+}
+
+export async function checkFiles(args: string[], color: boolean): Promise<CheckResult> {
+  const inputs = (await collectInputs(args)).filter((input) => !input.attachedTo);
+  const reports: Report[] = [];
+  for (const input of inputs) reports.push(await extractReport(input.path, { name: input.name }));
+  const audited = withAcrossFindings(reports);
+  const paint = painter(color);
+  const lines = audited.flatMap((report) => [...describeReport(report, paint), '']);
+  lines.push(summaryLine(audited, paint));
+  return { lines, flagged: audited.filter((r) => r.status === 'flagged').length };
+}
+
+/** The rules across files (copies that disagree, 上年结转 against last year's 结转下年度), as `extract` applies them. */
+function withAcrossFindings(reports: Report[]): Report[] {
+  const across = auditAcrossReports(
+    reports.map((r) => ({ name: r.file, agency: r.agency, year: r.year, cells: () => new Map(r.cells.map((c) => [`${c.table}:${c.row}:${c.column}`, c.value])) })),
+  );
+  return reports.map((report) => {
+    const extra = across.get(report.file) ?? [];
+    if (extra.length === 0) return report;
+    const flagged = extra.some((f) => f.severity === 'error') && (report.status === 'ok' || report.status === 'incomplete');
+    return { ...report, findings: [...report.findings, ...extra], ...(flagged ? { status: 'flagged' as const } : {}) };
+  });
+}
+
+type Style = 'error' | 'warning' | 'ok' | 'dim' | 'bold';
+type Paint = (style: Style, text: string) => string;
+
+/** ANSI colours, or none (piped output, NO_COLOR). */
+function painter(color: boolean): Paint {
+  const codes: Record<Style, [number, number]> = { error: [31, 39], warning: [33, 39], ok: [32, 39], dim: [2, 22], bold: [1, 22] };
+  return (style, text) => (color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text);
+}
+
+/**
+ * Colour on a terminal, plain when piped; NO_COLOR (https://no-color.org) turns it off, FORCE_COLOR on.
+ */
+export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return Boolean(stream.isTTY) && stream.hasColors();
+}
+
+const STATUS_TEXT: Record<Report['status'], string> = {
+  ok: 'ok — 全部勾稽关系成立',
+  flagged: 'flagged — 有数字对不上',
+  incomplete: 'incomplete — 部分表格或单元格未能读取',
+  not_a_report: 'not a report — 不是年度报告',
+  needs_ocr: 'needs OCR — 扫描件，没有文字层',
+  attached: 'attached — 网页附件',
+  failed: 'failed — 无法读取',
+};
+
+function describeReport(report: Report, paint: Paint): string[] {
+  const style: Style = report.status === 'flagged' ? 'error' : report.status === 'ok' ? 'ok' : 'warning';
+  const who = [report.agency, report.year].filter((v) => v !== null).join(' ');
+  const head = `${paint('bold', report.file)}${who ? `  ${who}` : ''}  ${paint(style, STATUS_TEXT[report.status])}`;
+  const lines = [head];
+  if (report.reason) lines.push(`  ${paint('dim', report.reason)}`);
+  const explained = explainFindings(report).sort((a, b) => severityOrder(a.finding) - severityOrder(b.finding));
+  for (const finding of explained) lines.push(...describeFinding(finding, paint));
+  return lines;
+}
+
+const severityOrder = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+
+function describeFinding(explained: ExplainedFinding, paint: Paint): string[] {
+  const { finding, title, sides } = explained;
+  const mark = finding.severity === 'error' ? paint('error', '✖ error  ') : paint('warning', '⚠ warning');
+  const head = `  ${mark} ${paint('bold', finding.rule)} ${title}`;
+  if (sides) return [head, ...describeSum(sides.left, sides.right, finding, paint)];
+  const lines = [head, `      ${finding.message}`];
+  const placed = explained.terms.filter((t) => t.cell);
+  if (finding.severity === 'error' && placed.length > 0 && placed.length <= 8) lines.push(`      ${paint('dim', placesOf(placed))}`);
+  return lines;
+}
+
+/** 四、… › 行政复议: 总计 0 ≠ 结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11, with where they are printed. */
+function describeSum(left: Term[], right: Term[], finding: Finding, paint: Paint): string[] {
+  const all = [...left, ...right];
+  const by = distinguishingLabel(all);
+  const first = all[0]!;
+  const context = by === 'column' ? first.labels.row : first.labels.column;
+  const side = (terms: Term[], total: number | null) => {
+    const text = terms.map((t) => describeTerm(t, by)).join(' + ');
+    return terms.length > 1 && total !== null ? `${text} = ${total}` : text;
+  };
+  return [
+    `      ${first.labels.table} › ${context}`,
+    `      ${side(left, finding.expected)}  ${paint('error', '≠')}  ${side(right, finding.actual)}`,
+    `      ${paint('dim', placesOf(all))}`,
+  ];
+}
+
+/** 第4页; or, in a web page or Word file, the document table and each cell's row and column in it. */
+function placesOf(terms: Term[]): string {
+  const placed = terms.filter((t) => t.cell);
+  if (placed.length === 0) return '位置未知';
+  const pages = [...new Set(placed.flatMap((t) => (t.cell!.place.page !== undefined ? [t.cell!.place.page] : [])))].sort((a, b) => a - b);
+  if (pages.length > 0) return `位置：${pages.map((p) => `第${p}页`).join('、')}`;
+  const by = distinguishingLabel(terms);
+  return `位置：${placed.map((t) => `${by === 'row' ? t.labels.row : t.labels.column} 在${describePlace(t.cell!.place)}`).join('，')}`;
+}
+
+function summaryLine(reports: Report[], paint: Paint): string {
+  const count = (status: Report['status']) => reports.filter((r) => r.status === status).length;
+  const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const unread = count('failed') + count('needs_ocr') + count('not_a_report');
+  const flagged = count('flagged');
+  const parts = [
+    paint(flagged > 0 ? 'error' : 'ok', `${flagged} flagged`),
+    `${count('ok')} ok`,
+    ...(count('incomplete') > 0 ? [paint('warning', `${count('incomplete')} incomplete`)] : []),
+    ...(unread > 0 ? [paint('warning', `${unread} not read as reports`)] : []),
+  ];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(reports.length, 'file')}: ${parts.join(', ')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+}

@@ -1,0 +1,160 @@
+import { pathToFileURL } from 'node:url';
+import { distinguishingLabel, explainFindings, RULE_TITLES } from '../audit/explain.js';
+import { agencyKey } from '../bulk/agency.js';
+import type { Cell, Report } from '../model/report.js';
+import { DATASET_CELLS } from '../export/dataset.js';
+import { printedRowLabel, rowLabel, tableLabel } from '../template/labels.js';
+import { squash } from '../text/normalize.js';
+import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../template/template.js';
+import { placesOf } from './places.js';
+
+/**
+ * A report as the audit view needs it: a small row for the list (filtered and sorted in the page, so it must stay
+ * small at 100,000 reports), and the details shown when it is opened (every cell with where it is printed, the
+ * findings explained). Pure functions, so what the page shows can be tested without a browser.
+ */
+
+export function listRow(report: Report, id: number, chunk: number): XxgkView.Row {
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  const places = placesOf(report.agency);
+  return [
+    id,
+    report.file,
+    report.status,
+    report.agency,
+    report.agency ? agencyKey(report.agency) : null,
+    report.year,
+    report.reader,
+    report.formatVersion,
+    errors.length,
+    report.findings.length - errors.length,
+    [...new Set(errors.map((f) => f.rule))].join(' '),
+    report.reason ?? null,
+    [places.province, places.city, places.county, places.town],
+    chunk,
+  ];
+}
+
+export interface DetailFiles {
+  /** The original file. */
+  path?: string;
+  /** Key of the view's copy of the PDF, when there is one. */
+  pdf?: string;
+  /** OCR pictures copied beside the view: `ocr.picture` → file relative to index.html. */
+  pictures?: Record<string, string>;
+}
+
+export function reportDetail(report: Report, id: number, files: DetailFiles): XxgkView.ReportFile {
+  return {
+    id,
+    file: report.file,
+    status: report.status,
+    reason: report.reason ?? null,
+    agency: report.agency,
+    year: report.year,
+    reader: report.reader,
+    format: report.formatVersion,
+    pages: report.pages ?? null,
+    title: report.title,
+    path: files.path ?? null,
+    url: files.path ? pathToFileURL(files.path).href : null,
+    tables: report.tables.map((t) => ({ key: t.key, version: t.version, sourceTables: t.sourceTables, pages: t.pages, structure: t.structure })),
+    cells: report.cells.map(wireCell),
+    findings: explainFindings(report).map(({ finding, title, sides, concerns }) => ({
+      rule: finding.rule,
+      scope: finding.scope,
+      severity: finding.severity,
+      message: finding.message,
+      expected: finding.expected,
+      actual: finding.actual,
+      title,
+      cells: finding.cells,
+      left: sides?.left.map((t) => t.ref) ?? null,
+      right: sides?.right.map((t) => t.ref) ?? null,
+      by: sides ? distinguishingLabel([...sides.left, ...sides.right]) : null,
+      concerns,
+    })),
+    pdf: files.pdf ?? null,
+    pictures: files.pictures ?? {},
+  };
+}
+
+/** Every template cell's key, in a fixed order: the index a cell is written by. */
+export const VIEW_REFS: string[] = DATASET_CELLS.map((c) => `${c.table}:${c.row}:${c.column}`);
+const REF_INDEX = new Map(VIEW_REFS.map((ref, i) => [ref, i]));
+
+/** Boxes to a tenth of a point: finer than any printed line, and a third of the bytes of full precision. */
+const tenth = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * A cell written short (XxgkView.WireCell): about 50 bytes instead of 200, as most of a report's bytes in the view are
+ * its cells. The printed row label is kept only where it is not the template's own (a typo, local wording).
+ */
+function wireCell(cell: Cell): XxgkView.WireCell {
+  const { source } = cell;
+  const ref = `${cell.table}:${cell.row}:${cell.column}`;
+  const printed = printedRowLabel(cell.table, cell.row, source.label);
+  const label = squash(printed) === squash(rowLabel(cell.table, cell.row)) ? 0 : printed;
+  const optional: [string | 0, string | 0, string | 0, NonNullable<XxgkView.Cell[11]> | 0] = [
+    cell.kind === 'number' ? 0 : cell.kind,
+    label,
+    cell.note ?? 0,
+    source.ocr ? { confidence: source.ocr.confidence, picture: source.ocr.picture ?? null, pixelBox: source.ocr.pixelBox ?? null } : 0,
+  ];
+  while (optional.length > 0 && optional[optional.length - 1] === 0) optional.pop();
+  return [
+    REF_INDEX.get(ref) ?? ref,
+    cell.raw,
+    cell.value,
+    source.page ?? null,
+    source.box ? [tenth(source.box[0]), tenth(source.box[1]), tenth(source.box[2]), tenth(source.box[3])] : null,
+    source.table,
+    source.row,
+    source.col,
+    ...optional,
+  ] as XxgkView.WireCell;
+}
+
+/** Pages holding the cells of error-level findings: the pages a person needs to see. */
+export function pagesWithErrors(report: Report): number[] {
+  const refs = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells));
+  const pages = report.cells.filter((c) => refs.has(`${c.table}:${c.row}:${c.column}`)).flatMap((c) => (c.source.page !== undefined ? [c.source.page] : []));
+  return [...new Set(pages)].sort((a, b) => a - b);
+}
+
+/** Pictures (other than PDF pages) that the cells of error-level findings were read from by OCR. */
+export function picturesWithErrors(report: Report): string[] {
+  const refs = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells));
+  const pictures = report.cells
+    .filter((c) => refs.has(`${c.table}:${c.row}:${c.column}`))
+    .flatMap((c) => (c.source.ocr?.picture && !/^page \d+$/.test(c.source.ocr.picture) ? [c.source.ocr.picture] : []));
+  return [...new Set(pictures)];
+}
+
+/** The template's layout and labels, for rebuilding the three tables in the page. */
+export function viewTemplate(): XxgkView.Template {
+  const label = (l: { key: string; label: string }) => ({ key: l.key, label: l.label });
+  const activeLabel = (key: string, list: { key: string; label: string }[]) => label(list.find((l) => l.key === key)!);
+  const active = Object.fromEntries(
+    (['2021', '2019'] as const).map((version) => [
+      version,
+      ACTIVE_LAYOUT[version].map((block) => ({
+        heading: block.heading,
+        rows: block.rows.map((r) => activeLabel(r, ACTIVE_ROWS)),
+        columns: block.columns.map((c) => activeLabel(c, ACTIVE_COLUMNS)),
+      })),
+    ]),
+  ) as XxgkView.Template['active'];
+  return {
+    tables: (['active', 'requests', 'review_litigation'] as const).map((key) => ({ key, label: tableLabel(key) })),
+    active,
+    requests: {
+      rows: REQUEST_ROWS.map((r) => ({ key: r.key, label: r.label, level: r.level, ...(r.isGroup ? { group: true } : {}), ...(r.only ? { only: r.only } : {}) })),
+      columns: REQUEST_COLUMNS.map(label),
+      singleOther: { key: SINGLE_OTHER_ROW, label: '（六）其他处理' },
+    },
+    review: { groups: REVIEW_GROUPS.map(label), columns: REVIEW_COLUMNS.map(label) },
+  };
+}
+
+export { RULE_TITLES };
