@@ -1,3 +1,4 @@
+import type { OcrReading } from '../../src/model/document.js';
 import { squash } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { joinCellLines } from './glyphs.js';
@@ -29,9 +30,10 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
         open = undefined;
         return;
       }
-      const continues = i === 0 && p > 0 && open && item.structure === 'ruled' && sameColumns(open.xs, item.xs);
+      const shift = open ? scanShift(open.table.structure, item, open.xs) : 0;
+      const continues = i === 0 && p > 0 && open && continuable(open.table.structure, item.structure) && sameColumns(open.xs, item.xs.map((x) => x - shift));
       if (continues && open) {
-        appendTable(open, item);
+        appendTable(open, item, shift);
       } else {
         const table = { kind: 'table' as const, pages: [item.page], structure: item.structure, cells: [...item.cells] };
         out.push(table);
@@ -44,6 +46,20 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
   return out;
 }
 
+/** Ruled tables continue ruled tables, and tables read from scanned pages continue each other. */
+function continuable(open: StitchedTable['structure'], next: PageTable['structure']): boolean {
+  return open === next && (open === 'ruled' || open === 'ocr');
+}
+
+/**
+ * How far a scanned page's table sits right of the table it may continue: each sheet lies a little differently on
+ * the scanner, so scanned pages are compared by their columns' positions relative to the table's left edge.
+ * Digital pages print their tables exactly in place (no shift).
+ */
+function scanShift(open: StitchedTable['structure'], next: PageTable, xs: number[]): number {
+  return open === 'ocr' && next.structure === 'ocr' && xs.length > 0 && next.xs.length > 0 ? next.xs[0]! - xs[0]! : 0;
+}
+
 /** The continuation has the same columns, or a subset of them (a merged header may hide some boundaries). */
 function sameColumns(a: number[], b: number[]): boolean {
   const near = (x: number, list: number[]) => list.some((y) => Math.abs(x - y) <= X_TOLERANCE);
@@ -52,24 +68,27 @@ function sameColumns(a: number[], b: number[]): boolean {
   return Math.abs(first - b[0]!) <= X_TOLERANCE && Math.abs(last - b[b.length - 1]!) <= X_TOLERANCE && (b.every((x) => near(x, a)) || a.every((x) => near(x, b)));
 }
 
-function appendTable(open: { table: StitchedTable; xs: number[]; rows: number }, next: PageTable): void {
+/** `shift`: how far right of the open table the continuation is printed (its cells keep their own boxes). */
+function appendTable(open: { table: StitchedTable; xs: number[]; rows: number }, next: PageTable, shift: number): void {
   const repeated = repeatedHeaderRows(open.table.cells, next.cells);
-  const xs = unify(open.xs, next.xs);
+  const xs = unify(open.xs, next.xs.map((x) => x - shift));
   const column = (x: number) => xs.findIndex((v) => Math.abs(v - x) <= X_TOLERANCE);
-  const place = (cell: PageCell, rowOffset: number): PageCell => {
-    const col = column(cell.x0);
-    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(cell.x1) - col) };
+  const place = (cell: PageCell, rowOffset: number, dx = 0): PageCell => {
+    const col = column(cell.x0 - dx);
+    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(cell.x1 - dx) - col) };
   };
   open.table.cells = open.table.cells.map((c) => place(c, 0));
   const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => ({ ...c, row: c.row - repeated }));
   const lastRow = open.rows - 1;
-  const split = isSplitRow(open.table.cells, lastRow, continuation);
+  const split = isSplitRow(open.table.cells, lastRow, continuation, shift);
   // A row broken by the page joins its first half: rows of the continuation move up by one.
   const offset = split ? lastRow : open.rows;
-  for (const cell of continuation.map((c) => place(c, offset))) {
+  for (const cell of continuation.map((c) => place(c, offset, shift))) {
     const first = split && cell.row === lastRow ? open.table.cells.find((c) => c.col === cell.col && c.row + c.rowSpan - 1 === lastRow) : undefined;
     if (first) {
       first.text = joinCellLines([first.text, cell.text].filter(Boolean));
+      const ocr = joinReadings(first.ocr, cell.ocr);
+      if (ocr) first.ocr = ocr;
       first.rowSpan += cell.rowSpan - 1;
       first.y1 = Math.max(first.y1, cell.y1);
     } else open.table.cells.push(cell);
@@ -87,13 +106,13 @@ const ROW_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二�
  * rest of the label below, or the start of the label above over empty cells with the numbers below. (A header row
  * above a data row is not a split: its other cells hold column headings, not nothing.)
  */
-function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[]): boolean {
+function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[], shift: number): boolean {
   const below = continuation.filter((c) => c.row === 0);
   const above = cells.filter((c) => c.row <= lastRow && c.row + c.rowSpan - 1 >= lastRow);
   if (below.length === 0 || above.length === 0) return false;
   if (below.some((c) => ROW_START.test(squash(c.text)))) return false;
   // Both halves are cut from the same row: every cell below sits exactly under a cell above.
-  const aligned = (c: PageCell) => above.some((a) => Math.abs(a.x0 - c.x0) <= X_TOLERANCE && Math.abs(a.x1 - c.x1) <= X_TOLERANCE);
+  const aligned = (c: PageCell) => above.some((a) => Math.abs(a.x0 - (c.x0 - shift)) <= X_TOLERANCE && Math.abs(a.x1 - (c.x1 - shift)) <= X_TOLERANCE);
   if (!below.every(aligned)) return false;
   const kind = (c: PageCell) => (c.text.trim() === '' ? 'empty' : isNumberLike(c.text) ? 'number' : 'label');
   const has = (row: PageCell[], k: string) => row.some((c) => kind(c) === k);
@@ -101,6 +120,12 @@ function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[]
   const numbersAbove = has(above, 'number') && !has(below, 'number');
   const numbersBelow = has(below, 'number') && !has(above, 'number') && has(above, 'empty') && above.filter((c) => kind(c) === 'label').length === 1;
   return numbersAbove || numbersBelow;
+}
+
+/** A cell whose halves were read from two scanned pages is as sure as its less sure half. */
+function joinReadings(a: OcrReading | undefined, b: OcrReading | undefined): OcrReading | undefined {
+  if (!a || !b) return a ?? b;
+  return { ...a, confidence: Math.min(a.confidence, b.confidence), confirmed: a.confirmed && b.confirmed };
 }
 
 function unify(a: number[], b: number[]): number[] {
