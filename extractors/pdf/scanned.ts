@@ -1,7 +1,8 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Block, Box, OcrReading, TableBlock } from '../../src/model/document.js';
+import type { Block, Box, TableBlock } from '../../src/model/document.js';
 import { warning, type Message } from '../../src/model/messages.js';
 import { readPicture, type PictureSource } from '../ocr/index.js';
+import { pictureReading } from '../pictures.js';
 import { apply, multiply, type Matrix, type OperatorList } from './graphics.js';
 import type { PageCell, PageItem, PageTable, PageText } from './layout.js';
 import { OPS } from './pdfjs.js';
@@ -194,7 +195,7 @@ export function pictureItems(blocks: Block[], page: number, toPoints: (box: Box)
     const [x0, y0, x1, y1] = toPoints(block.box);
     const inMargin = y1 < pageHeight * MARGIN_SHARE || y0 > pageHeight * (1 - MARGIN_SHARE);
     if (inMargin && PAGE_NUMBER.test(block.text)) continue;
-    const text: PageText = { kind: 'text', page, text: block.text, x0, y0, x1, y1, ...withReading(block.ocr, block.text, page, block.box) };
+    const text: PageText = { kind: 'text', page, text: block.text, x0, y0, x1, y1, ...pictureReading(block.ocr, block.text, `page ${page}`, block.box) };
     if (block.emphasis) text.emphasis = true;
     items.push(text);
   }
@@ -206,7 +207,7 @@ function pictureTable(block: TableBlock, page: number, toPoints: (box: Box) => B
   for (const cell of block.cells) {
     if (!cell.box) return undefined;
     const [x0, y0, x1, y1] = toPoints(cell.box);
-    cells.push({ row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cell.text, page, x0, y0, x1, y1, ...withReading(cell.ocr, cell.text, page, cell.box) });
+    cells.push({ row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cell.text, page, x0, y0, x1, y1, ...pictureReading(cell.ocr, cell.text, `page ${page}`, cell.box) });
   }
   if (cells.length === 0) return undefined;
   const columns = block.grid[0]?.length ?? 0;
@@ -237,15 +238,6 @@ export function columnBoundaries(cells: PageCell[], columns: number): number[] {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/**
- * The reading with the page as its picture and the pixel box. A text OCR gave without a reading is taken as not
- * confirmed: a number nobody vouched for is not reported. An empty cell has nothing to confirm.
- */
-function withReading(ocr: OcrReading | undefined, text: string, page: number, pixelBox: Box): { ocr?: OcrReading } {
-  if (!ocr && text.trim() === '') return {};
-  return { ocr: { ...(ocr ?? { confidence: 0, confirmed: false }), picture: `page ${page}`, pixelBox: ocr?.pixelBox ?? pixelBox } };
 }
 
 function onPage(message: Message, page: number): Message {

@@ -6,8 +6,9 @@ import type { PageCell, PageItem, PageTable } from './layout.js';
 
 /**
  * A ruled table that ends a page and a ruled table that starts the next page, with the same column layout, are one
- * table printed across pages (page numbers in between are already gone). The continuation's repeated header rows,
- * if any, are dropped; the column grids are unified so every cell keeps its place.
+ * table printed across pages (page numbers in between are already gone), whether the pages are digital or scanned.
+ * The continuation's repeated header rows, if any, are dropped; the column grids are unified so every cell keeps
+ * its place.
  */
 
 const X_TOLERANCE = 4;
@@ -30,10 +31,10 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
         open = undefined;
         return;
       }
-      const shift = open ? scanShift(open.table.structure, item, open.xs) : 0;
-      const continues = i === 0 && p > 0 && open && continuable(open.table.structure, item.structure) && sameColumns(open.xs, item.xs.map((x) => x - shift));
-      if (continues && open) {
-        appendTable(open, item, shift);
+      const toOpen = open && continuable(open.table.structure, item.structure) ? alignment(open.table.structure, open.xs, item) : undefined;
+      const continues = i === 0 && p > 0 && open && toOpen && sameColumns(open.xs, item.xs.map(toOpen));
+      if (continues && open && toOpen) {
+        appendTable(open, item, toOpen);
       } else {
         const table = { kind: 'table' as const, pages: [item.page], structure: item.structure, cells: [...item.cells] };
         out.push(table);
@@ -46,18 +47,29 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
   return out;
 }
 
-/** Ruled tables continue ruled tables, and tables read from scanned pages continue each other. */
+/** Ruled tables continue on the next page, whether the pages are digital or scanned (a scanned page among digital ones). */
 function continuable(open: StitchedTable['structure'], next: PageTable['structure']): boolean {
-  return open === next && (open === 'ruled' || open === 'ocr');
+  return RULED.has(open) && RULED.has(next);
 }
 
+const RULED = new Set<PageTable['structure']>(['ruled', 'ocr']);
+const same = (x: number) => x;
+/** A scanned page's table may be this much wider or narrower than the table it continues (printed to fit, scanned). */
+const SCAN_SCALE_TOLERANCE = 0.05;
+
 /**
- * How far a scanned page's table sits right of the table it may continue: each sheet lies a little differently on
- * the scanner, so scanned pages are compared by their columns' positions relative to the table's left edge.
- * Digital pages print their tables exactly in place (no shift).
+ * A continuation's x positions in the open table's frame, or undefined when it cannot continue it. Digital pages
+ * print a table's columns exactly in place; a scanned sheet lies a little differently on the scanner and may have
+ * been printed to fit, so a table on a scanned page is compared by its columns' positions from its left edge, in
+ * proportion to its width — and, since its edges then match by construction, only with as many columns.
  */
-function scanShift(open: StitchedTable['structure'], next: PageTable, xs: number[]): number {
-  return open === 'ocr' && next.structure === 'ocr' && xs.length > 0 && next.xs.length > 0 ? next.xs[0]! - xs[0]! : 0;
+function alignment(open: StitchedTable['structure'], xs: number[], next: PageTable): ((x: number) => number) | undefined {
+  if (open !== 'ocr' && next.structure !== 'ocr') return same;
+  if (xs.length !== next.xs.length || xs.length < 2) return undefined;
+  const [a0, a1, b0, b1] = [xs[0]!, xs[xs.length - 1]!, next.xs[0]!, next.xs[next.xs.length - 1]!];
+  const scale = (a1 - a0) / (b1 - b0);
+  if (!(Math.abs(scale - 1) <= SCAN_SCALE_TOLERANCE)) return undefined;
+  return (x) => a0 + (x - b0) * scale;
 }
 
 /** The continuation has the same columns, or a subset of them (a merged header may hide some boundaries). */
@@ -68,22 +80,22 @@ function sameColumns(a: number[], b: number[]): boolean {
   return Math.abs(first - b[0]!) <= X_TOLERANCE && Math.abs(last - b[b.length - 1]!) <= X_TOLERANCE && (b.every((x) => near(x, a)) || a.every((x) => near(x, b)));
 }
 
-/** `shift`: how far right of the open table the continuation is printed (its cells keep their own boxes). */
-function appendTable(open: { table: StitchedTable; xs: number[]; rows: number }, next: PageTable, shift: number): void {
+/** `toOpen`: the continuation's x positions in the open table's frame (its cells keep their own boxes). */
+function appendTable(open: { table: StitchedTable; xs: number[]; rows: number }, next: PageTable, toOpen: (x: number) => number): void {
   const repeated = repeatedHeaderRows(open.table.cells, next.cells);
-  const xs = unify(open.xs, next.xs.map((x) => x - shift));
+  const xs = unify(open.xs, next.xs.map(toOpen));
   const column = (x: number) => xs.findIndex((v) => Math.abs(v - x) <= X_TOLERANCE);
-  const place = (cell: PageCell, rowOffset: number, dx = 0): PageCell => {
-    const col = column(cell.x0 - dx);
-    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(cell.x1 - dx) - col) };
+  const place = (cell: PageCell, rowOffset: number, frame = same): PageCell => {
+    const col = column(frame(cell.x0));
+    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(frame(cell.x1)) - col) };
   };
   open.table.cells = open.table.cells.map((c) => place(c, 0));
   const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => ({ ...c, row: c.row - repeated }));
   const lastRow = open.rows - 1;
-  const split = isSplitRow(open.table.cells, lastRow, continuation, shift);
+  const split = isSplitRow(open.table.cells, lastRow, continuation, toOpen);
   // A row broken by the page joins its first half: rows of the continuation move up by one.
   const offset = split ? lastRow : open.rows;
-  for (const cell of continuation.map((c) => place(c, offset, shift))) {
+  for (const cell of continuation.map((c) => place(c, offset, toOpen))) {
     const first = split && cell.row === lastRow ? open.table.cells.find((c) => c.col === cell.col && c.row + c.rowSpan - 1 === lastRow) : undefined;
     if (first) {
       first.text = joinCellLines([first.text, cell.text].filter(Boolean));
@@ -94,6 +106,8 @@ function appendTable(open: { table: StitchedTable; xs: number[]; rows: number },
     } else open.table.cells.push(cell);
   }
   open.table.pages.push(next.page);
+  // Part of the table was read from a scanned page.
+  if (next.structure === 'ocr') open.table.structure = 'ocr';
   open.xs = xs;
   open.rows = offset + next.rows - repeated;
 }
@@ -106,13 +120,13 @@ const ROW_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二�
  * rest of the label below, or the start of the label above over empty cells with the numbers below. (A header row
  * above a data row is not a split: its other cells hold column headings, not nothing.)
  */
-function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[], shift: number): boolean {
+function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[], toOpen: (x: number) => number): boolean {
   const below = continuation.filter((c) => c.row === 0);
   const above = cells.filter((c) => c.row <= lastRow && c.row + c.rowSpan - 1 >= lastRow);
   if (below.length === 0 || above.length === 0) return false;
   if (below.some((c) => ROW_START.test(squash(c.text)))) return false;
   // Both halves are cut from the same row: every cell below sits exactly under a cell above.
-  const aligned = (c: PageCell) => above.some((a) => Math.abs(a.x0 - (c.x0 - shift)) <= X_TOLERANCE && Math.abs(a.x1 - (c.x1 - shift)) <= X_TOLERANCE);
+  const aligned = (c: PageCell) => above.some((a) => Math.abs(a.x0 - toOpen(c.x0)) <= X_TOLERANCE && Math.abs(a.x1 - toOpen(c.x1)) <= X_TOLERANCE);
   if (!below.every(aligned)) return false;
   const kind = (c: PageCell) => (c.text.trim() === '' ? 'empty' : isNumberLike(c.text) ? 'number' : 'label');
   const has = (row: PageCell[], k: string) => row.some((c) => kind(c) === k);

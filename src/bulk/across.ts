@@ -13,7 +13,11 @@ export interface CopyFacts {
   name: string;
   agency: string | null;
   year: number | null;
-  /** Its cells, `table:row:column` → value (null: not stated or unreadable), loaded when a rule needs them. */
+  /**
+   * Its cells that print a number or were left empty, `table:row:column` → value (null: a total not stated), loaded
+   * when a rule needs them. Unreadable cells — OCR readings that were not confirmed among them — are left out: no
+   * finding across files may rest on them.
+   */
   cells: () => Map<string, number | null>;
 }
 
