@@ -64,7 +64,7 @@ export async function pagePicture(page: PDFPageProxy, n: number, operators: Oper
   const name = `page ${n}`;
   const only = painted.images.length === 1 && !painted.drawing ? painted.images[0]! : undefined;
   if (only && isUpright(only.matrix)) {
-    const pixels = imagePixels(page, only.id);
+    const pixels = imagePixels(await decodedImage(page, only.id));
     if (pixels) return { source: { kind: 'pixels', name, ...pixels }, origin: 'image', toPoints: imageToPoints(only.matrix, pixels.width, pixels.height) };
   }
   const canvas = await renderPage(page, renderScale(painted.images));
@@ -151,15 +151,29 @@ interface DecodedImage {
   data?: Uint8Array | Uint8ClampedArray;
 }
 
-/** The image's pixels as pdfjs-dist decoded them for the operator list, or undefined when it holds no plain pixels. */
-function imagePixels(page: PDFPageProxy, id: string): { width: number; height: number; channels: 1 | 3 | 4; data: Uint8Array | Uint8ClampedArray } | undefined {
-  let image: DecodedImage | undefined;
-  try {
-    // Images used on several pages are kept with the document ("g_" ids), the others with the page.
-    image = (id.startsWith('g_') ? page.commonObjs : page.objs).get(id) as DecodedImage | undefined;
-  } catch {
-    return undefined;
-  }
+/** How long to wait for pdfjs-dist to hand over an image it decodes (CCITT and JBIG2 images arrive after the operator list). */
+const DECODE_WAIT_MS = 30_000;
+
+/** The image as pdfjs-dist decoded it for the operator list; undefined if it never arrives. */
+function decodedImage(page: PDFPageProxy, id: string): Promise<DecodedImage | undefined> {
+  // Images used on several pages are kept with the document ("g_" ids), the others with the page.
+  const objects = id.startsWith('g_') ? page.commonObjs : page.objs;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), DECODE_WAIT_MS);
+    const done = (image: unknown) => {
+      clearTimeout(timer);
+      resolve((image ?? undefined) as DecodedImage | undefined);
+    };
+    try {
+      objects.get(id, done);
+    } catch {
+      done(undefined);
+    }
+  });
+}
+
+/** The image's pixels, or undefined when pdfjs-dist gave no plain pixels for it. */
+function imagePixels(image: DecodedImage | undefined): { width: number; height: number; channels: 1 | 3 | 4; data: Uint8Array | Uint8ClampedArray } | undefined {
   if (!image?.data || !(image.width > 0) || !(image.height > 0)) return undefined;
   const { width, height, data } = image;
   if (image.kind === KIND.rgb && data.length >= width * height * 3) return { width, height, channels: 3, data };
