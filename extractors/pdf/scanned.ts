@@ -1,6 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, Box, TableBlock } from '../../src/model/document.js';
 import { warning, type Message } from '../../src/model/messages.js';
+import { ReadError } from '../errors.js';
 import { readPicture, type PictureSource } from '../ocr/index.js';
 import { pictureReading } from '../pictures.js';
 import { apply, multiply, type Matrix, type OperatorList } from './graphics.js';
@@ -15,6 +16,9 @@ import { renderPage } from './render.js';
  * same page items as a digital page's, in page points from the top-left, so that a table continued over the next
  * scanned page is stitched like a digital one. Every text keeps its reading and its box in the picture's pixels.
  */
+
+/** Warning code of a scanned page with nothing on it to read. */
+export const OCR_BLANK = 'ocr_blank';
 
 /** Pixels per point a page is drawn at when it has no single image to read: 300 dpi, where OCR reads best. */
 const RENDER_SCALE = 300 / 72;
@@ -48,12 +52,15 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
   try {
     reading = await readPicture(picture.source, { content: 'page' });
   } catch (error) {
+    // A blank page (the back of a sheet) is read: there is nothing on it.
+    if (error instanceof ReadError && error.code === 'blank') return { items: [], warnings: [warning(OCR_BLANK, `page ${n}: ${error.message}`)] };
     return { items: [], warnings: [], unread: (error as Error).message };
   }
-  const height = page.getViewport({ scale: 1 }).height;
-  const items = pictureItems(reading.blocks, n, picture.toPoints, height);
+  const { width, height } = page.getViewport({ scale: 1 });
+  const straight = straightener(reading.skew ?? 0, reading.width, reading.height);
+  const items = pictureItems(reading.blocks, n, { toPoints: picture.toPoints, straight, pageWidth: width, pageHeight: height });
   const warnings = reading.warnings.map((w) => onPage(w, n));
-  if (items.length === 0 && warnings.length === 0) warnings.push(warning('ocr_blank', `page ${n}: the scanned page holds no text that could be read (a blank page?)`));
+  if (items.length === 0 && warnings.length === 0) warnings.push(warning(OCR_BLANK, `page ${n}: the scanned page holds no text that could be read`));
   return { items, warnings };
 }
 
@@ -192,23 +199,35 @@ function unpackBits(packed: Uint8Array | Uint8ClampedArray, width: number, heigh
   return out;
 }
 
-/** Share of the page height at the top and bottom where a lone page number is dropped (as on digital pages). */
+/** Share of the page height at the top and bottom where a page number is dropped (as on digital pages). */
 const MARGIN_SHARE = 0.08;
-const PAGE_NUMBER = /^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?[-—–－_\s]*$/;
+/** A page number as OCR reads it: `- 3 -`, `— 3 —` (its dashes often read as 一), `第3页`, `3/5`. */
+const PAGE_NUMBER = /^[-—–－_一\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?[-—–－_一\s]*$/;
+/** A centred line this short in a margin is a running page number or head, whatever OCR made of its digits. */
+const RUNNING_LINE_CHARS = 8;
+
+export interface PictureGeometry {
+  /** Picture pixels → page points. */
+  toPoints: (box: Box) => Box;
+  /** A box in the (tilted) picture → the same box on the straightened picture (its columns line up). */
+  straight: (box: Box) => Box;
+  pageWidth: number;
+  pageHeight: number;
+}
 
 /** OCR blocks (pixels) → page items (points), each text keeping its reading, the page and its box in pixels. */
-export function pictureItems(blocks: Block[], page: number, toPoints: (box: Box) => Box, pageHeight: number): PageItem[] {
+export function pictureItems(blocks: Block[], page: number, geometry: PictureGeometry): PageItem[] {
+  const { toPoints, pageWidth, pageHeight } = geometry;
   const items: PageItem[] = [];
   for (const block of blocks) {
     if (block.kind === 'table') {
-      const table = pictureTable(block, page, toPoints);
+      const table = pictureTable(block, page, geometry);
       if (table) items.push(table);
       continue;
     }
     if (!block.box) continue;
     const [x0, y0, x1, y1] = toPoints(block.box);
-    const inMargin = y1 < pageHeight * MARGIN_SHARE || y0 > pageHeight * (1 - MARGIN_SHARE);
-    if (inMargin && PAGE_NUMBER.test(block.text)) continue;
+    if (isPageNumber(block.text, [x0, y0, x1, y1], pageWidth, pageHeight)) continue;
     const text: PageText = { kind: 'text', page, text: block.text, x0, y0, x1, y1, ...pictureReading(block.ocr, block.text, `page ${page}`, block.box) };
     if (block.emphasis) text.emphasis = true;
     items.push(text);
@@ -216,12 +235,28 @@ export function pictureItems(blocks: Block[], page: number, toPoints: (box: Box)
   return items;
 }
 
-function pictureTable(block: TableBlock, page: number, toPoints: (box: Box) => Box): PageTable | undefined {
+/**
+ * A table read from the page: its cells with their boxes on the page (the outline of each cell as scanned), and its
+ * column boundaries measured on the straightened picture, so that a table continued on the next scanned page —
+ * tilted another way — is recognised by its columns and stitched.
+ */
+function isPageNumber(text: string, [x0, y0, x1, y1]: Box, pageWidth: number, pageHeight: number): boolean {
+  const inMargin = y1 < pageHeight * MARGIN_SHARE || y0 > pageHeight * (1 - MARGIN_SHARE);
+  if (!inMargin) return false;
+  const centred = Math.abs((x0 + x1) / 2 - pageWidth / 2) < pageWidth * 0.08;
+  return PAGE_NUMBER.test(text) || (centred && text.replace(/\s+/g, '').length <= RUNNING_LINE_CHARS);
+}
+
+function pictureTable(block: TableBlock, page: number, { toPoints, straight }: PictureGeometry): PageTable | undefined {
   const cells: PageCell[] = [];
+  const straightCells: PageCell[] = [];
   for (const cell of block.cells) {
     if (!cell.box) return undefined;
     const [x0, y0, x1, y1] = toPoints(cell.box);
-    cells.push({ row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cell.text, page, x0, y0, x1, y1, ...pictureReading(cell.ocr, cell.text, `page ${page}`, cell.box) });
+    const placed = { row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cell.text, page };
+    cells.push({ ...placed, x0, y0, x1, y1, ...pictureReading(cell.ocr, cell.text, `page ${page}`, cell.box) });
+    const [sx0, sy0, sx1, sy1] = toPoints(straight(cell.box));
+    straightCells.push({ ...placed, x0: sx0, y0: sy0, x1: sx1, y1: sy1 });
   }
   if (cells.length === 0) return undefined;
   const columns = block.grid[0]?.length ?? 0;
@@ -230,7 +265,7 @@ function pictureTable(block: TableBlock, page: number, toPoints: (box: Box) => B
     page,
     structure: 'ocr',
     cells,
-    xs: columnBoundaries(cells, columns),
+    xs: columnBoundaries(straightCells, columns),
     rows: block.grid.length,
     x0: Math.min(...cells.map((c) => c.x0)),
     y0: Math.min(...cells.map((c) => c.y0)),
@@ -239,14 +274,36 @@ function pictureTable(block: TableBlock, page: number, toPoints: (box: Box) => B
   };
 }
 
-/** Left edge of each grid column and the right edge of the last (the median over the cells starting or ending there). */
+/** The boundary before each grid column and after the last: the median of the cell edges on it. */
 export function columnBoundaries(cells: PageCell[], columns: number): number[] {
   const xs: number[] = [];
   for (let c = 0; c <= columns; c++) {
-    const edges = c < columns ? cells.filter((cell) => cell.col === c).map((cell) => cell.x0) : cells.filter((cell) => cell.col + cell.colSpan === c).map((cell) => cell.x1);
-    if (edges.length > 0) xs.push(median(edges));
+    const edges = [...cells.filter((cell) => cell.col === c).map((cell) => cell.x0), ...cells.filter((cell) => cell.col + cell.colSpan === c).map((cell) => cell.x1)];
+    // Every boundary of a lattice grid is some cell's edge; should one not be, keep the grid's count all the same.
+    xs.push(edges.length > 0 ? median(edges) : (xs[xs.length - 1] ?? 0));
   }
   return xs;
+}
+
+/**
+ * OCR reads a tilted picture straightened by `degrees` about its centre and gives each box back as the outline of
+ * the turned box on the picture. This turns such an outline back: its centre turned back, its size untangled.
+ */
+export function straightener(degrees: number, width: number, height: number): (box: Box) => Box {
+  if (Math.abs(degrees) < 1e-6) return (box) => box;
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const [cx, cy] = [(width - 1) / 2, (height - 1) / 2];
+  const s = Math.abs(sin);
+  return ([x0, y0, x1, y1]) => {
+    const [dx, dy] = [(x0 + x1) / 2 - cx, (y0 + y1) / 2 - cy];
+    const [mx, my] = [cx + dx * cos + dy * sin, cy - dx * sin + dy * cos];
+    const [ow, oh] = [x1 - x0, y1 - y0];
+    const w = Math.max(0, (ow * cos - oh * s) / (cos * cos - s * s));
+    const h = Math.max(0, (oh * cos - ow * s) / (cos * cos - s * s));
+    return [mx - w / 2, my - h / 2, mx + w / 2, my + h / 2];
+  };
 }
 
 function median(values: number[]): number {

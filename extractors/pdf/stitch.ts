@@ -1,5 +1,5 @@
 import type { OcrReading } from '../../src/model/document.js';
-import { squash } from '../../src/text/normalize.js';
+import { similarity, squash } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { joinCellLines } from './glyphs.js';
 import type { PageCell, PageItem, PageTable } from './layout.js';
@@ -31,9 +31,9 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
         open = undefined;
         return;
       }
-      const toOpen = open && continuable(open.table.structure, item.structure) ? alignment(open.table.structure, open.xs, item) : undefined;
-      const continues = i === 0 && p > 0 && open && toOpen && sameColumns(open.xs, item.xs.map(toOpen));
-      if (continues && open && toOpen) {
+      const toOpen = open ? alignment(open.table.structure, open.xs, item) : same;
+      const continues = i === 0 && p > 0 && open && continuable(open.table.structure, item.structure) && sameColumns(open.xs, item.xs.map(toOpen));
+      if (continues && open) {
         appendTable(open, item, toOpen);
       } else {
         const table = { kind: 'table' as const, pages: [item.page], structure: item.structure, cells: [...item.cells] };
@@ -52,24 +52,20 @@ function continuable(open: StitchedTable['structure'], next: PageTable['structur
   return RULED.has(open) && RULED.has(next);
 }
 
+/** How alike a scanned page's first row and the table's first row must read to be the same header repeated. */
+const SCANNED_HEADER_SIMILARITY = 0.8;
 const RULED = new Set<PageTable['structure']>(['ruled', 'ocr']);
 const same = (x: number) => x;
-/** A scanned page's table may be this much wider or narrower than the table it continues (printed to fit, scanned). */
-const SCAN_SCALE_TOLERANCE = 0.05;
 
 /**
- * A continuation's x positions in the open table's frame, or undefined when it cannot continue it. Digital pages
- * print a table's columns exactly in place; a scanned sheet lies a little differently on the scanner and may have
- * been printed to fit, so a table on a scanned page is compared by its columns' positions from its left edge, in
- * proportion to its width — and, since its edges then match by construction, only with as many columns.
+ * A continuation's x positions in the open table's frame. Digital pages print a table's columns exactly in place; a
+ * scanned sheet lies a little to one side or the other on the scanner, so a table on a scanned page is compared by
+ * its columns' positions from its left edge (the same checks then apply: both edges, and the same columns).
  */
-function alignment(open: StitchedTable['structure'], xs: number[], next: PageTable): ((x: number) => number) | undefined {
+function alignment(open: StitchedTable['structure'], xs: number[], next: PageTable): (x: number) => number {
   if (open !== 'ocr' && next.structure !== 'ocr') return same;
-  if (xs.length !== next.xs.length || xs.length < 2) return undefined;
-  const [a0, a1, b0, b1] = [xs[0]!, xs[xs.length - 1]!, next.xs[0]!, next.xs[next.xs.length - 1]!];
-  const scale = (a1 - a0) / (b1 - b0);
-  if (!(Math.abs(scale - 1) <= SCAN_SCALE_TOLERANCE)) return undefined;
-  return (x) => a0 + (x - b0) * scale;
+  const shift = (next.xs[0] ?? 0) - (xs[0] ?? 0);
+  return (x) => x - shift;
 }
 
 /** The continuation has the same columns, or a subset of them (a merged header may hide some boundaries). */
@@ -80,22 +76,26 @@ function sameColumns(a: number[], b: number[]): boolean {
   return Math.abs(first - b[0]!) <= X_TOLERANCE && Math.abs(last - b[b.length - 1]!) <= X_TOLERANCE && (b.every((x) => near(x, a)) || a.every((x) => near(x, b)));
 }
 
-/** `toOpen`: the continuation's x positions in the open table's frame (its cells keep their own boxes). */
+/**
+ * `toOpen`: the continuation's x positions in the open table's frame. Cells are placed on the unified grid by their
+ * own table's column boundaries (a scanned cell's box is its outline on the tilted scan; its grid slot is exact).
+ */
 function appendTable(open: { table: StitchedTable; xs: number[]; rows: number }, next: PageTable, toOpen: (x: number) => number): void {
-  const repeated = repeatedHeaderRows(open.table.cells, next.cells);
-  const xs = unify(open.xs, next.xs.map(toOpen));
+  const repeated = repeatedHeaderRows(open.table.cells, next.cells, open.table.structure === 'ocr' || next.structure === 'ocr');
+  const nextXs = next.xs.map(toOpen);
+  const xs = unify(open.xs, nextXs);
   const column = (x: number) => xs.findIndex((v) => Math.abs(v - x) <= X_TOLERANCE);
-  const place = (cell: PageCell, rowOffset: number, frame = same): PageCell => {
-    const col = column(frame(cell.x0));
-    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(frame(cell.x1)) - col) };
+  const place = (cell: PageCell, own: number[], rowOffset: number): PageCell => {
+    const col = column(own[cell.col] ?? cell.x0);
+    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(own[cell.col + cell.colSpan] ?? cell.x1) - col) };
   };
-  open.table.cells = open.table.cells.map((c) => place(c, 0));
-  const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => ({ ...c, row: c.row - repeated }));
+  open.table.cells = open.table.cells.map((c) => place(c, open.xs, 0));
+  const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => place(c, nextXs, -repeated));
   const lastRow = open.rows - 1;
-  const split = isSplitRow(open.table.cells, lastRow, continuation, toOpen);
+  const split = isSplitRow(open.table.cells, lastRow, continuation);
   // A row broken by the page joins its first half: rows of the continuation move up by one.
   const offset = split ? lastRow : open.rows;
-  for (const cell of continuation.map((c) => place(c, offset, toOpen))) {
+  for (const cell of continuation.map((c) => ({ ...c, row: c.row + offset }))) {
     const first = split && cell.row === lastRow ? open.table.cells.find((c) => c.col === cell.col && c.row + c.rowSpan - 1 === lastRow) : undefined;
     if (first) {
       first.text = joinCellLines([first.text, cell.text].filter(Boolean));
@@ -120,13 +120,13 @@ const ROW_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二�
  * rest of the label below, or the start of the label above over empty cells with the numbers below. (A header row
  * above a data row is not a split: its other cells hold column headings, not nothing.)
  */
-function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[], toOpen: (x: number) => number): boolean {
+function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[]): boolean {
   const below = continuation.filter((c) => c.row === 0);
   const above = cells.filter((c) => c.row <= lastRow && c.row + c.rowSpan - 1 >= lastRow);
   if (below.length === 0 || above.length === 0) return false;
   if (below.some((c) => ROW_START.test(squash(c.text)))) return false;
   // Both halves are cut from the same row: every cell below sits exactly under a cell above.
-  const aligned = (c: PageCell) => above.some((a) => Math.abs(a.x0 - toOpen(c.x0)) <= X_TOLERANCE && Math.abs(a.x1 - toOpen(c.x1)) <= X_TOLERANCE);
+  const aligned = (c: PageCell) => above.some((a) => a.col === c.col && a.colSpan === c.colSpan);
   if (!below.every(aligned)) return false;
   const kind = (c: PageCell) => (c.text.trim() === '' ? 'empty' : isNumberLike(c.text) ? 'number' : 'label');
   const has = (row: PageCell[], k: string) => row.some((c) => kind(c) === k);
@@ -149,15 +149,19 @@ function unify(a: number[], b: number[]): number[] {
   return out;
 }
 
-/** How many of the continuation's first rows repeat the table's first rows (a repeated header). */
-function repeatedHeaderRows(first: PageCell[], next: PageCell[]): number {
-  const rowText = (cells: PageCell[], row: number) => cells.filter((c) => c.row === row).map((c) => squash(c.text)).join('|');
+/**
+ * How many of the continuation's first rows repeat the table's first rows (a repeated header). Read by OCR, a
+ * repeated header is rarely read twice the same (勾稽 / 勾移): there the rows need only have the same cells and
+ * nearly the same words.
+ */
+function repeatedHeaderRows(first: PageCell[], next: PageCell[], scanned: boolean): number {
+  const row = (cells: PageCell[], r: number) => cells.filter((c) => c.row === r).map((c) => squash(c.text));
+  const repeats = (a: string[], b: string[]) => {
+    const [ta, tb] = [a.join('|'), b.join('|')];
+    if (!ta || /\d/.test(ta) || /\d/.test(tb)) return false;
+    return ta === tb || (scanned && a.length === b.length && similarity(ta, tb) >= SCANNED_HEADER_SIMILARITY);
+  };
   let n = 0;
-  while (n < 6) {
-    const a = rowText(first, n);
-    const b = rowText(next, n);
-    if (!a || a !== b || /\d/.test(a)) break;
-    n++;
-  }
+  while (n < 6 && repeats(row(first, n), row(next, n))) n++;
   return n;
 }
