@@ -80,7 +80,8 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
       result.blocks.set(link.n, reading.blocks.map((block) => withPicture(block, found.name)));
       result.warnings.push(...reading.warnings.map((w) => naming(w, found.name)));
     } catch (error) {
-      result.warnings.push(warning(PICTURE, `picture ${found.name} could not be read: ${(error as Error).message}`));
+      const why = (error as Error).message;
+      result.warnings.push(warning(PICTURE, why.includes(found.name) ? `picture not read: ${why}` : `picture ${found.name} could not be read: ${why}`));
     }
   }
   if (remote.length > 0) {

@@ -46,7 +46,7 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
   try {
     picture = await pagePicture(page, n, operators);
   } catch (error) {
-    return { items: [], warnings: [], unread: `its picture could not be decoded (${(error as Error).message})` };
+    return { items: [], warnings: [], unread: (error as Error).message };
   }
   let reading;
   try {
@@ -54,7 +54,8 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
   } catch (error) {
     // A blank page (the back of a sheet) is read: there is nothing on it.
     if (error instanceof ReadError && error.code === 'blank') return { items: [], warnings: [warning(OCR_BLANK, `page ${n}: ${error.message}`)] };
-    return { items: [], warnings: [], unread: (error as Error).message };
+    // Said of the scan, not of `page N`: pages refused alike are then named together.
+    return { items: [], warnings: [], unread: (error as Error).message.replace(new RegExp(`^page ${n}\\b`), 'the scan') };
   }
   const { width, height } = page.getViewport({ scale: 1 });
   const straight = straightener(reading.skew ?? 0, reading.width, reading.height);
@@ -70,8 +71,11 @@ export async function pagePicture(page: PDFPageProxy, n: number, operators: Oper
   const painted = paintedContent(operators, viewport.transform as Matrix);
   const name = `page ${n}`;
   const only = painted.images.length === 1 && !painted.drawing ? painted.images[0]! : undefined;
-  if (only && isUpright(only.matrix)) {
-    const pixels = imagePixels(await decodedImage(page, only.id));
+  if (only) {
+    const image = await decodedImage(page, only.id);
+    // Drawn, a damaged image would be a blank page: say what is wrong instead.
+    if (!image) throw new Error(`the page's image is damaged or in a form that cannot be decoded`);
+    const pixels = isUpright(only.matrix) ? imagePixels(image) : undefined;
     if (pixels) return { source: { kind: 'pixels', name, ...pixels }, origin: 'image', toPoints: imageToPoints(only.matrix, pixels.width, pixels.height) };
   }
   const canvas = await renderPage(page, renderScale(painted.images));

@@ -98,8 +98,9 @@ function appendTable(open: { table: StitchedTable; xs: number[]; rows: number },
   for (const cell of continuation.map((c) => ({ ...c, row: c.row + offset }))) {
     const first = split && cell.row === lastRow ? open.table.cells.find((c) => c.col === cell.col && c.row + c.rowSpan - 1 === lastRow) : undefined;
     if (first) {
+      // Only a half with writing has a reading that matters (an empty half read from a scan vouches for nothing).
+      const ocr = joinReadings(first.text.trim() ? first.ocr : undefined, cell.text.trim() ? cell.ocr : undefined);
       first.text = joinCellLines([first.text, cell.text].filter(Boolean));
-      const ocr = joinReadings(first.ocr, cell.ocr);
       if (ocr) first.ocr = ocr;
       first.rowSpan += cell.rowSpan - 1;
       first.y1 = Math.max(first.y1, cell.y1);
