@@ -1,11 +1,11 @@
-import { marksIn, type InkOptions, type Mark } from './ink.js';
+import { marksIn, type InkOptions } from './ink.js';
 import type { Mask, Rect } from './raster.js';
 
 /**
- * What the writing in a cell looks like, before anything is recognised: Arabic digits are single marks taller than
- * they are wide, side by side, all of one height; Chinese characters are as wide as they are tall and made of
- * several marks. The shape decides which recogniser reads a cell first (digits, or Chinese), and how many digits a
- * number reading must have.
+ * What the writing in a cell looks like, before anything is recognised: Arabic digits stand side by side, each
+ * taller than it is wide, all of one height, with a decimal point, a comma or a minus sign as small marks at their
+ * middle or foot; Chinese characters are as wide as they are tall. The shape decides which recogniser reads a cell
+ * first (digits, or Chinese), and how many digits and small marks a number reading must account for.
  */
 
 export type Shape =
@@ -16,36 +16,62 @@ export type Shape =
 
 export interface CellShape {
   shape: Shape;
-  /** Height of the tallest mark: the digits' height for a number. */
+  /** Height of the tallest glyph: the digits' height for a number. */
   height: number;
-  /** Marks of digit height side by side (a number's digit count, give or take a broken or touching digit). */
-  tallMarks: number;
+  /** Glyphs of digit height side by side (a number's digits, a slash). */
+  tall: number;
+  /** Small glyphs beside them (a decimal point, a thousands comma, a sign). */
+  small: number;
+  /**
+   * The glyphs from left to right: `T` tall (a digit, a slash), `s` small at the foot (a point, a comma), `m` flat at
+   * the middle (a minus sign, a dash), `x` any other small mark.
+   */
+  pattern: string;
 }
+
+/** A glyph: the marks of one character, which overlap one another from left to right (a broken stroke, i's dot). */
+interface Glyph extends Rect {}
 
 export function cellShape(mask: Mask, ink: Rect, options: InkOptions): CellShape {
-  const marks = marksIn(mask, ink).filter((m) => m.pixels >= options.minPixels);
-  const height = Math.max(0, ...marks.map((m) => m.y1 - m.y0));
-  const tall = marks.filter((m) => m.y1 - m.y0 >= height * 0.6);
-  const tallMarks = tall.length;
-  const small = marks.filter((m) => !tall.includes(m));
-  const narrow = tall.every((m) => m.y1 - m.y0 >= (m.x1 - m.x0) * 1.15);
-  // Digits stand side by side; the parts of a Chinese character sit over or inside one another.
-  const sideBySide = tall.every((m, i) => tall.every((o, j) => i === j || overlapX(m, o) <= Math.min(m.x1 - m.x0, o.x1 - o.x0) * 0.25));
-  // Small marks of a number are a decimal point or a sign at the digits' middle or foot, never above them.
-  const top = Math.min(...tall.map((m) => m.y0));
-  const smallOk = small.every((m) => m.y0 >= top + height * 0.25);
-  const dash = marks.length === 1 && isDash(marks[0]!);
-  if (dash || (tall.length > 0 && narrow && sideBySide && smallOk)) return { shape: 'number', height: dash ? 0 : height, tallMarks: dash ? 0 : tallMarks };
-  return { shape: 'words', height, tallMarks };
+  const glyphs = glyphsOf(marksIn(mask, ink).filter((m) => m.pixels >= options.minPixels));
+  const height = Math.max(0, ...glyphs.map((g) => g.y1 - g.y0));
+  const tall = glyphs.filter((g) => g.y1 - g.y0 >= height * 0.6);
+  const small = glyphs.filter((g) => !tall.includes(g));
+  if (glyphs.length === 1 && isDash(glyphs[0]!)) return { shape: 'number', height: 0, tall: 0, small: 1, pattern: 'm' };
+  const narrow = tall.every((g) => g.y1 - g.y0 >= (g.x1 - g.x0) * 1.15);
+  // Small marks of a number are a point, a comma or a sign at the digits' middle or foot, never above them.
+  const top = Math.min(...tall.map((g) => g.y0));
+  const smallOk = small.every((g) => g.y0 >= top + height * 0.25);
+  const shape = tall.length > 0 && narrow && smallOk ? 'number' : 'words';
+  const kind = (g: Glyph): string => {
+    if (tall.includes(g)) return 'T';
+    const h = g.y1 - g.y0;
+    const middle = (g.y0 + g.y1) / 2;
+    if (g.x1 - g.x0 >= 1.5 * h && middle >= top + height * 0.3 && middle <= top + height * 0.75) return 'm';
+    if (g.y1 >= top + height * 0.75) return 's';
+    return 'x';
+  };
+  return { shape, height, tall: tall.length, small: small.length, pattern: glyphs.map(kind).join('') };
 }
 
-/** A lone flat mark: the dash printed for zero (—, -). */
-function isDash(mark: Mark): boolean {
-  const w = mark.x1 - mark.x0;
-  const h = mark.y1 - mark.y0;
-  return w >= 2.5 * h;
+/** Marks grouped into glyphs: marks whose horizontal extents overlap by more than a quarter of the narrower one. */
+function glyphsOf(marks: Rect[]): Glyph[] {
+  const sorted = [...marks].sort((a, b) => a.x0 - b.x0);
+  const glyphs: Glyph[] = [];
+  for (const mark of sorted) {
+    const last = glyphs[glyphs.length - 1];
+    const overlap = last ? Math.min(last.x1, mark.x1) - Math.max(last.x0, mark.x0) : 0;
+    if (last && overlap > Math.min(last.x1 - last.x0, mark.x1 - mark.x0) * 0.25) {
+      last.x0 = Math.min(last.x0, mark.x0);
+      last.x1 = Math.max(last.x1, mark.x1);
+      last.y0 = Math.min(last.y0, mark.y0);
+      last.y1 = Math.max(last.y1, mark.y1);
+    } else glyphs.push({ x0: mark.x0, y0: mark.y0, x1: mark.x1, y1: mark.y1 });
+  }
+  return glyphs;
 }
 
-function overlapX(a: Rect, b: Rect): number {
-  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+/** A lone flat glyph: the dash printed for zero (—, -). */
+function isDash(glyph: Glyph): boolean {
+  return glyph.x1 - glyph.x0 >= 2.5 * (glyph.y1 - glyph.y0);
 }

@@ -167,7 +167,12 @@ interface TableResult {
 async function readTables(context: Context, warnings: Message[]): Promise<TableResult> {
   const { layout, mask, level, name } = context;
   const inkOptions = { minPixels: Math.max(2, Math.round(layout.lineThickness * layout.lineThickness * 1.5)), lineThickness: layout.lineThickness };
-  const written = layout.tables.flatMap((table, t) => table.cells.filter((c) => c.ink).map((cell) => ({ t, cell, ink: cell.ink! })));
+  const inset = Math.ceil(layout.lineThickness / 2) + 1;
+  const written = layout.tables.flatMap((table, t) =>
+    table.cells
+      .filter((c) => c.ink)
+      .map((cell) => ({ t, cell, ink: cell.ink!, clip: { x0: cell.box.x0 + inset, y0: cell.box.y0 + inset, x1: cell.box.x1 - inset, y1: cell.box.y1 - inset } })),
+  );
   const shapes: CellShape[] = written.map((w) => cellShape(mask, w.ink, inkOptions));
   if (written.length > 0) {
     const digitHeight = typicalDigitHeight(shapes);

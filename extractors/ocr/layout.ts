@@ -1,7 +1,7 @@
 import { findTables, type LatticeTable } from '../pdf/lattice.js';
 import { boundsOf, writingIn } from './ink.js';
 import type { Mask, Rect } from './raster.js';
-import { connectedRulings, findRulings, toSegments, type Line } from './rulings.js';
+import { closeOpenEnds, connectedRulings, findRulings, toSegments, type Line } from './rulings.js';
 
 /**
  * The layout of a deskewed, binarised picture: ruled tables (the PDF reader's lattice on the ruling lines found in
@@ -44,7 +44,7 @@ export function analyseLayout(mask: Mask, lineMask: Mask): Layout {
   const minLength = Math.max(12, Math.min(40, Math.round(Math.max(mask.width, mask.height) / 80)));
   const found = findRulings(lineMask, { minLength });
   const lineThickness = medianThickness([...found.horizontal, ...found.vertical]);
-  const rulings = connectedRulings(found, minLength * 4, lineThickness + 3);
+  const rulings = connectedRulings(closeOpenEnds(found, minLength * 4, lineThickness + 3), minLength * 4, lineThickness + 3);
   // Ends of scanned rulings may stop a little short of the line they meet.
   const lattice = findTables(toSegments(rulings, lineThickness + 2));
   const minPixels = Math.max(2, Math.round(lineThickness * lineThickness * 1.5));

@@ -59,6 +59,26 @@ export function clampRect(rect: Rect, width: number, height: number): Rect {
   return { x0, y0, x1: Math.max(x0, Math.min(width, Math.ceil(rect.x1))), y1: Math.max(y0, Math.min(height, Math.ceil(rect.y1))) };
 }
 
+export function intersect(a: Rect, b: Rect): Rect {
+  const x0 = Math.max(a.x0, b.x0);
+  const y0 = Math.max(a.y0, b.y0);
+  return { x0, y0, x1: Math.max(x0, Math.min(a.x1, b.x1)), y1: Math.max(y0, Math.min(a.y1, b.y1)) };
+}
+
+/** `image` drawn at (dx, dy) on white paper of the given size. */
+export function onPaper(image: Grey, width: number, height: number, dx: number, dy: number): Grey {
+  const data = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < image.height; y++) {
+    const ty = y + dy;
+    if (ty < 0 || ty >= height) continue;
+    for (let x = 0; x < image.width; x++) {
+      const tx = x + dx;
+      if (tx >= 0 && tx < width) data[ty * width + tx] = image.data[y * image.width + x]!;
+    }
+  }
+  return { width, height, data };
+}
+
 /**
  * Resize by `factor`: bilinear when enlarging (smooth strokes for the recogniser), the mean of each source area when
  * reducing (no aliasing of thin strokes and ruling lines).

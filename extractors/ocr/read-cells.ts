@@ -2,7 +2,7 @@ import { parseNumber } from '../../src/text/numbers.js';
 import { joinCellLines } from '../pdf/glyphs.js';
 import { cellShape, type CellShape } from './glyphs.js';
 import type { InkOptions } from './ink.js';
-import { binarise, crop, maskToGrey, otsuThreshold, scale, type Grey, type Mask, type Rect } from './raster.js';
+import { binarise, crop, intersect, maskToGrey, onPaper, otsuThreshold, scale, type Grey, type Mask, type Rect } from './raster.js';
 import { PSM, type Language, type TextLine } from './recogniser.js';
 import { readPieces, type PieceReading } from './sheet.js';
 
@@ -19,6 +19,8 @@ import { readPieces, type PieceReading } from './sheet.js';
 export interface Region {
   /** The writing's box in the (deskewed) picture. */
   ink: Rect;
+  /** What may be shown around the writing (a cell's inside, without its rulings); paper beyond it. */
+  clip?: Rect;
 }
 
 export interface Reading {
@@ -51,7 +53,7 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
   const words = regions.map((_, i) => i).filter((i) => shapes[i]!.shape === 'words');
   const readings: Reading[] = regions.map(() => ({ text: '', confidence: 0, confirmed: false, numeric: false }));
 
-  const digitReadings = await readDigits(picture, numbers.map((i) => regions[i]!.ink), digitHeight);
+  const digitReadings = await readDigits(picture, numbers.map((i) => regions[i]!), digitHeight);
   const notNumbers: number[] = [];
   numbers.forEach((i, k) => {
     const reading = judgeDigits(digitReadings[k]!, shapes[i]!);
@@ -62,7 +64,7 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
   // Words, and marks that looked like digits but did not read as a number.
   const wordCells = [...words, ...notNumbers].sort((a, b) => a - b);
   const wordHeight = typicalWordHeight(shapes, wordCells, digitHeight);
-  const first = await readSized(picture, wordCells.map((i) => regions[i]!.ink), WORD_SIZES[0] / wordHeight, 'chi_sim', false, {});
+  const first = await readSized(picture, wordCells.map((i) => regions[i]!), WORD_SIZES[0] / wordHeight, 'chi_sim', false, {});
   const numericWords: number[] = [];
   wordCells.forEach((i, k) => {
     const reading = wordReading(first[k]!);
@@ -70,7 +72,7 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
     if (reading.numeric) numericWords.push(i);
   });
   if (numericWords.length > 0) {
-    const second = await readSized(picture, numericWords.map((i) => regions[i]!.ink), WORD_SIZES[1] / wordHeight, 'chi_sim', true, {});
+    const second = await readSized(picture, numericWords.map((i) => regions[i]!), WORD_SIZES[1] / wordHeight, 'chi_sim', true, {});
     numericWords.forEach((i, k) => {
       const again = wordReading(second[k]!);
       const firstReading = readings[i]!;
@@ -83,11 +85,11 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
 }
 
 /** Two digit readings of each region: grey at one size, binarised at another. */
-async function readDigits(picture: Grey, inks: Rect[], digitHeight: number): Promise<[PieceReading, PieceReading][]> {
-  if (inks.length === 0) return [];
-  const grey = await readSized(picture, inks, DIGIT_SIZES[0] / digitHeight, 'eng', false, { whitelist: DIGITS });
-  const binary = await readSized(picture, inks, DIGIT_SIZES[1] / digitHeight, 'eng', true, { whitelist: DIGITS });
-  return inks.map((_, i) => [grey[i]!, binary[i]!]);
+async function readDigits(picture: Grey, regions: Region[], digitHeight: number): Promise<[PieceReading, PieceReading][]> {
+  if (regions.length === 0) return [];
+  const grey = await readSized(picture, regions, DIGIT_SIZES[0] / digitHeight, 'eng', false, { whitelist: DIGITS });
+  const binary = await readSized(picture, regions, DIGIT_SIZES[1] / digitHeight, 'eng', true, { whitelist: DIGITS });
+  return regions.map((_, i) => [grey[i]!, binary[i]!]);
 }
 
 /**
@@ -103,15 +105,32 @@ function judgeDigits([a, b]: [PieceReading, PieceReading], shape: CellShape): Re
     // Neither reading found a number: not digits after all.
     if (textB === '' || parseNumber(textB).kind === 'unreadable') return undefined;
   }
-  const text = parsedA.kind === 'number' || parsedA.kind === 'placeholder' ? textA : textB;
-  // Each digit (and a slash or a plus sign, which may be as tall) is one mark: a reading with more or fewer digits
-  // than the cell has marks of digit height invented or lost one.
-  const digits = text.replace(/[^0-9]/g, '').length;
-  const others = text.replace(/[^/+]/g, '').length;
-  const digitCountFits = shape.tallMarks >= digits && shape.tallMarks <= digits + others;
   const agree = textA === textB && a.lines.length <= 1 && b.lines.length <= 1 && !a.ambiguous && !b.ambiguous;
+  const read = parsedA.kind === 'number' || parsedA.kind === 'placeholder' ? textA : textB;
+  const text = agree ? withSignFromShape(read, shape) : read;
+  const digitCountFits = accountsForGlyphs(text, shape);
+  if (process.env.OCR_DEBUG) console.error('digits', JSON.stringify(textA), lowestConfidence(a.lines).toFixed(2), JSON.stringify(textB), lowestConfidence(b.lines).toFixed(2), shape.pattern, a.lines.length, b.lines.length, a.ambiguous, b.ambiguous);
   const confirmed = agree && digitCountFits && confidence >= MIN_CONFIDENCE && parseNumber(text).kind !== 'unreadable';
   return { text: parseNumber(text).kind === 'unreadable' ? '' : text, confidence, confirmed, numeric: true };
+}
+
+/**
+ * Every glyph of the cell is in the reading, in its place, and nothing else: digits and slashes are the tall
+ * glyphs, points and commas small ones at the foot, a minus sign a flat one at the middle (a plus sign is tall or
+ * small). A reading that dropped a digit or a sign, or made one up, does not fit the cell.
+ */
+function accountsForGlyphs(text: string, shape: CellShape): boolean {
+  const pattern = [...text].map((c) => (/[0-9/]/.test(c) ? 'T' : /[.,]/.test(c) ? 's' : c === '-' ? 'm' : c === '+' ? '+' : '?'));
+  if (pattern.length !== shape.pattern.length) return false;
+  return pattern.every((p, i) => p === shape.pattern[i] || (p === '+' && (shape.pattern[i] === 'T' || shape.pattern[i] === 'x')));
+}
+
+/**
+ * A minus sign is a short flat stroke the digit model often drops before a number. When both readings agree on the
+ * digits and the cell shows exactly such a stroke before them, the sign is read from the stroke.
+ */
+function withSignFromShape(text: string, shape: CellShape): string {
+  return !text.startsWith('-') && shape.pattern.startsWith('mT') && accountsForGlyphs(`-${text}`, shape) ? `-${text}` : text;
 }
 
 function wordReading(piece: PieceReading): Reading {
@@ -125,18 +144,22 @@ function wordReading(piece: PieceReading): Reading {
 export async function readTextLines(picture: Grey, lines: Rect[]): Promise<Reading[]> {
   if (lines.length === 0) return [];
   const factors = lines.map((l) => WORD_SIZES[0] / Math.max(1, l.y1 - l.y0));
-  return (await readSized(picture, lines, factors, 'chi_sim', false, {})).map(wordReading);
+  return (await readSized(picture, lines.map((ink) => ({ ink })), factors, 'chi_sim', false, {})).map(wordReading);
 }
 
-async function readSized(picture: Grey, inks: Rect[], factor: number | number[], language: Language, binarised: boolean, extra: { whitelist?: string }): Promise<PieceReading[]> {
-  if (inks.length === 0) return [];
+async function readSized(picture: Grey, regions: Region[], factor: number | number[], language: Language, binarised: boolean, extra: { whitelist?: string }): Promise<PieceReading[]> {
+  if (regions.length === 0) return [];
   const sizeOf = (i: number) => Math.max(0.5, Math.min(8, typeof factor === 'number' ? factor : factor[i]!));
   const pad = (r: Rect) => {
     const margin = Math.max(2, Math.round(Math.min(r.y1 - r.y0, 40) * 0.25));
     return { x0: r.x0 - margin, y0: r.y0 - margin, x1: r.x1 + margin, y1: r.y1 + margin };
   };
-  const pieces = inks.map((ink, i) => {
-    const image = scale(crop(picture, pad(ink)), sizeOf(i));
+  const pieces = regions.map(({ ink, clip }, i) => {
+    // The writing with a margin of paper: a cell's rulings next to the writing are not shown to the recogniser.
+    const around = pad(ink);
+    const shown = clip ? intersect(around, clip) : around;
+    const cut = onPaper(crop(picture, shown), around.x1 - around.x0, around.y1 - around.y0, shown.x0 - around.x0, shown.y0 - around.y0);
+    const image = scale(cut, sizeOf(i));
     return { image: binarised ? maskToGrey(binarise(image, otsuThreshold(image))) : image };
   });
   const lineHeight = Math.min(...pieces.map((p) => p.image.height));

@@ -136,7 +136,7 @@ function toLines(blocks: JsonBlock[]): TextLine[] {
         box: rect(line.bbox),
         words: line.words.map((word) => ({
           text: word.text,
-          confidence: Math.min(word.confidence, ...(word.symbols ?? []).map((s) => s.confidence)) / 100,
+          confidence: (word.symbols && word.symbols.length > 0 ? Math.min(...word.symbols.map((s) => s.confidence)) : word.confidence) / 100,
           box: rect(word.bbox),
         })),
       })),

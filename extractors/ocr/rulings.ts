@@ -33,9 +33,29 @@ export interface RulingOptions {
 export function findRulings(mask: Mask, options: RulingOptions): Rulings {
   const gap = options.gap ?? 2;
   const maxThickness = options.maxThickness ?? Math.max(8, Math.round(options.minLength / 2));
-  const horizontal = mergeRuns(rowRuns(mask, options.minLength, gap), gap).filter((l) => l.thickness <= maxThickness);
-  const vertical = mergeRuns(columnRuns(mask, options.minLength, gap), gap).filter((l) => l.thickness <= maxThickness);
+  const horizontal = mergeRuns(rowRuns(mask, options.minLength, gap), gap).filter((l) => l.thickness <= maxThickness && isClear(mask, l, 'horizontal'));
+  const vertical = mergeRuns(columnRuns(mask, options.minLength, gap), gap).filter((l) => l.thickness <= maxThickness && isClear(mask, l, 'vertical'));
   return { horizontal, vertical };
+}
+
+/** Both flanks of a ruling are mostly paper; a run of strokes of characters side by side has writing along it. */
+const MAX_FLANK_INK = 0.3;
+
+function isClear(mask: Mask, line: Line, direction: 'horizontal' | 'vertical'): boolean {
+  const offset = line.thickness / 2 + 2;
+  const flank = (at: number) => {
+    const fixed = Math.round(at);
+    let ink = 0;
+    let count = 0;
+    for (let i = line.from; i < line.to; i++) {
+      const [x, y] = direction === 'horizontal' ? [i, fixed] : [fixed, i];
+      if (x < 0 || y < 0 || x >= mask.width || y >= mask.height) continue;
+      ink += mask.data[y * mask.width + x]!;
+      count++;
+    }
+    return count > 0 ? ink / count : 0;
+  };
+  return Math.max(flank(line.at - offset), flank(line.at + offset)) <= MAX_FLANK_INK;
 }
 
 /**
@@ -58,6 +78,41 @@ export function connectedRulings(rulings: Rulings, longLength: number, reach: nu
     pending = { horizontal: pending.horizontal.filter((l) => !horizontal.includes(l)), vertical: pending.vertical.filter((l) => !vertical.includes(l)) };
   }
   return kept;
+}
+
+/**
+ * A picture cut out of a larger one often loses the table's outer ruling on a side (a screenshot or a crop just
+ * inside the frame): the rulings across end there together, at the picture's edge or one line. Where two or more
+ * long ones end at the same place with no ruling there, the missing ruling is drawn back between
+ * the outermost of them, so the cells along that side are closed.
+ */
+export function closeOpenEnds(rulings: Rulings, longLength: number, reach: number): Rulings {
+  const horizontal = [...rulings.horizontal, ...missingLines(rulings.vertical, rulings.horizontal, longLength, reach)];
+  const vertical = [...rulings.vertical, ...missingLines(rulings.horizontal, rulings.vertical, longLength, reach)];
+  return { horizontal, vertical };
+}
+
+/** Lines missing across the ends of `lines` (which run across `others`). */
+function missingLines(lines: Line[], others: Line[], longLength: number, reach: number): Line[] {
+  const open = (end: number, line: Line) => !others.some((o) => Math.abs(o.at - end) <= reach && line.at >= o.from - reach && line.at <= o.to + reach);
+  const missing: Line[] = [];
+  for (const side of ['from', 'to'] as const) {
+    const ends = lines.filter((l) => l.to - l.from >= longLength && open(l[side], l)).sort((a, b) => a[side] - b[side]);
+    const groups: Line[][] = [];
+    for (const line of ends) {
+      const group = groups[groups.length - 1];
+      if (group && Math.abs(line[side] - group[0]![side]) <= reach) group.push(line);
+      else groups.push([line]);
+    }
+    for (const group of groups) {
+      if (group.length < 2) continue;
+      const line = { at: group.reduce((sum, l) => sum + l[side], 0) / group.length, from: Math.min(...group.map((l) => l.at)), to: Math.max(...group.map((l) => l.at)), thickness: 1 };
+      // Only an outer side can be missing: no ruling lies further out across the same span.
+      const beyond = others.some((o) => (side === 'from' ? o.at < line.at - reach : o.at > line.at + reach) && Math.min(o.to, line.to) - Math.max(o.from, line.from) > (line.to - line.from) / 2);
+      if (!beyond) missing.push(line);
+    }
+  }
+  return missing;
 }
 
 /**
