@@ -36,6 +36,8 @@ export const MIN_PICTURE_AREA = 12_000;
 export const MAX_PICTURE_PIXELS = 40_000_000;
 /** No picture file this large is read (a scan of an A4 page at 600 dpi is under 30 MB). */
 export const MAX_PICTURE_BYTES = 64 * 1024 * 1024;
+/** OCR takes seconds a picture: past this many pictures read, the rest of a document's are named, not read. */
+export const MAX_PICTURES_READ = 20;
 /** Formats the OCR reader decodes. */
 const RASTER_TYPES = new Set(['png', 'jpg', 'gif', 'bmp', 'webp', 'tiff']);
 
@@ -56,6 +58,8 @@ export interface PictureSources {
 export async function readPictures(links: PictureLink[], where: PictureSources, options: PictureOptions): Promise<PicturesRead> {
   const result: PicturesRead = { blocks: new Map(), warnings: [], usedOcr: false };
   const remote: string[] = [];
+  const skipped: string[] = [];
+  let read = 0;
   // One at a time: OCR is CPU-bound and the worker thread has one core.
   for (const link of links) {
     const embedded = where.embedded?.get(link.src);
@@ -74,6 +78,11 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
       result.warnings.push(warning(PICTURE, refused));
       continue;
     }
+    if (read >= MAX_PICTURES_READ) {
+      skipped.push(found.name);
+      continue;
+    }
+    read++;
     try {
       const reading = await readPicture({ kind: 'encoded', bytes: found.bytes, name: found.name }, options);
       result.usedOcr = true;
@@ -83,6 +92,9 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
       const why = (error as Error).message;
       result.warnings.push(warning(PICTURE, why.includes(found.name) ? `picture not read: ${why}` : `picture ${found.name} could not be read: ${why}`));
     }
+  }
+  if (skipped.length > 0) {
+    result.warnings.push(warning(PICTURE, `${skipped.length} more pictures not read (OCR reads at most ${MAX_PICTURES_READ} pictures of a document): ${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ' …' : ''}`));
   }
   if (remote.length > 0) {
     const shown = remote.slice(0, 3).map(shorten).join(', ');

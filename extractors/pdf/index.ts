@@ -20,6 +20,11 @@ import { stitchPages, type StitchedItem } from './stitch.js';
 
 /** Reports run to a few dozen pages; a longer file is read up to this many pages, with a warning. */
 export const MAX_PAGES = 200;
+/**
+ * OCR takes several seconds a page: past this many scanned pages the rest are named, not read, so that a long scan
+ * (a whole year's bulletins) gives its first pages within the per-file time limit instead of nothing.
+ */
+export const MAX_SCANNED_PAGES = 12;
 
 export async function readPdf(bytes: Uint8Array): Promise<ReaderOutput> {
   const pdf = await openPdf(bytes);
@@ -42,7 +47,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   for (let n = 1; n <= pageCount; n++) {
     const page = await pdf.getPage(n);
     try {
-      const content = await readPage(page, n);
+      const content = await readPage(page, n, scanned.length < MAX_SCANNED_PAGES);
       if (content.scanned) scanned.push(n);
       if (content.unread) unread.set(n, content.unread);
       pages.push(content.items);
@@ -59,7 +64,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   return { document, warnings, ...(scanned.length > unread.size ? { usedOcr: true } : {}) };
 }
 
-async function readPage(page: PDFPageProxy, n: number): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
+async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
   const viewport = page.getViewport({ scale: 1 });
   const transform = viewport.transform as Matrix;
   const text = await page.getTextContent();
@@ -68,6 +73,7 @@ async function readPage(page: PDFPageProxy, n: number): Promise<{ items: PageIte
     // A page without text that paints images is a scan: OCR reads it. A page painting nothing is blank.
     const operators = (await page.getOperatorList()) as OperatorList;
     if (!paintsImages(operators)) return { items: [], warnings: [], scanned: false };
+    if (!ocr) return { items: [], warnings: [], scanned: true, unread: `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file` };
     return { ...(await readScannedPage(page, n, operators)), scanned: true };
   }
   // The operator list costs about as much as the text: read it only where the text is laid out like a table.

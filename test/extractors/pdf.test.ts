@@ -159,6 +159,18 @@ describe('PDF reader: pages without text', () => {
     expect(usedOcr).toBeUndefined();
   });
 
+  it('past 12 scanned pages the rest are named, not read (a long scan still gives its first pages within the time limit)', async () => {
+    const pages = Array.from({ length: 14 }, () => new PdfPage().image(0, 0, 595, 842));
+    await expect(readPages(new PdfPage().text(60, 780, '一、总体情况'), ...pages)).resolves.toMatchObject({
+      warnings: [
+        {
+          code: 'needs_ocr',
+          message: 'scanned pages OCR could not read, left out: pages 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13: the scan is 8 × 8 pixels: too small to hold readable text; pages 14, 15: OCR reads at most 12 scanned pages of a file',
+        },
+      ],
+    });
+  });
+
   it('a page without text that paints nothing is blank, not a scan', async () => {
     const { warnings, document } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage());
     expect(warnings).toEqual([]);

@@ -87,6 +87,19 @@ describe('which pictures are read', () => {
     expect(messages[4]).toMatch(/^picture not read: report_files\/photo.png looks like a photograph/);
   });
 
+  it('past 20 pictures a document’s other pictures are named, not read', async () => {
+    const folder = join(savedPage(), '..');
+    const photo = createCanvas(200, 100);
+    const context = photo.getContext('2d');
+    context.fillStyle = '#808080';
+    context.fillRect(0, 0, 200, 100);
+    for (let i = 1; i <= 22; i++) writeFileSync(join(folder, `p${i}.png`), photo.toBuffer('image/png'));
+    const links = Array.from({ length: 22 }, (_, i) => ({ src: `p${i + 1}.png`, n: i + 1 }));
+    const read = await readPictures(links, { pagePath: join(folder, 'report.html') }, { content: 'table' });
+    expect(read.warnings).toHaveLength(21);
+    expect(read.warnings[20]!.message).toBe('2 more pictures not read (OCR reads at most 20 pictures of a document): p21.png, p22.png');
+  });
+
   it('pictures on the web are named together in one warning', async () => {
     const links = ['http://a.gov.cn/1.png', 'http://a.gov.cn/2.png'].map((src, i) => ({ src, n: i + 1 }));
     const read = await readPictures(links, { pagePath: savedPage() }, { content: 'table' });
