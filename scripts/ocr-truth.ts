@@ -16,7 +16,9 @@ import { readPicture, shutdownRecognisers, type PictureReading } from '../extrac
 import { renderPdfPages } from '../extractors/pdf/render.js';
 import { assembleReport } from '../src/assemble.js';
 import { CsvExport } from '../src/export/csv.js';
-import type { Block, DocumentModel, TableBlock, TableCell } from '../src/model/document.js';
+import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/model/document.js';
+import type { PageItem } from '../extractors/pdf/layout.js';
+import { stitchPages } from '../extractors/pdf/stitch.js';
 import type { Message } from '../src/model/messages.js';
 
 const [folder, out, ...rest] = process.argv.slice(2);
@@ -87,37 +89,35 @@ async function scannedPdf(path: string, messages: Message[]): Promise<DocumentMo
       pages.push(reading);
     }
   }
-  return { blocks: renumber(joinPages(pages)), pageCount: pages.length };
+  return { blocks: renumber(joinPages(pages, 72 / 96)), pageCount: pages.length };
 }
 
-/** A table that ends a page and a table that starts the next one, with as many columns, are one table. */
-function joinPages(pages: PictureReading[]): Block[] {
-  const blocks: Block[] = [];
-  pages.forEach((page, p) => {
-    page.blocks.forEach((block, i) => {
-      const last = blocks[blocks.length - 1];
-      if (i === 0 && p > 0 && block.kind === 'table' && last?.kind === 'table' && columns(last) === columns(block)) {
-        const offset = last.grid.length;
-        const cells: TableCell[] = [...last.cells, ...block.cells.map((c) => ({ ...c, row: c.row + offset }))];
-        blocks[blocks.length - 1] = { ...last, cells, grid: gridOf(cells) };
-      } else blocks.push(block);
-    });
+/**
+ * The pages' blocks joined as the PDF reader joins a text PDF's pages: a table continued on the next page is
+ * stitched to it (extractors/pdf/stitch.ts, on boxes in points). Cells keep their OCR readings through it.
+ */
+function joinPages(pages: PictureReading[], pointsPerPixel: number): Block[] {
+  const pt = (v: number) => v * pointsPerPixel;
+  const items: PageItem[][] = pages.map((reading, p) =>
+    reading.blocks.map((block): PageItem => {
+      const [x0, y0, x1, y1] = (block.kind === 'text' ? block.box : undefined) ?? [0, 0, 0, 0];
+      if (block.kind === 'text') return { kind: 'text', page: p + 1, text: block.text, x0: pt(x0), y0: pt(y0), x1: pt(x1), y1: pt(y1) };
+      const cells = block.cells.map((c) => {
+        const [cx0, cy0, cx1, cy1] = c.box ?? [0, 0, 0, 0];
+        return { ...c, page: p + 1, x0: pt(cx0), y0: pt(cy0), x1: pt(cx1), y1: pt(cy1) };
+      });
+      const xs = [...new Set(cells.flatMap((c) => [Math.round(c.x0), Math.round(c.x1)]))].sort((a, b) => a - b);
+      return {
+        kind: 'table', page: p + 1, structure: 'ruled', cells, xs, rows: block.grid.length,
+        x0: Math.min(...cells.map((c) => c.x0)), y0: Math.min(...cells.map((c) => c.y0)), x1: Math.max(...cells.map((c) => c.x1)), y1: Math.max(...cells.map((c) => c.y1)),
+      };
+    }),
+  );
+  return stitchPages(items).map((item): Block => {
+    if (item.kind === 'text') return { kind: 'text', text: item.text, page: item.page };
+    const cells = item.cells.map(({ x0: _x0, y0: _y0, x1: _x1, y1: _y1, ...cell }) => cell as TableCell);
+    return { ...tableFromCells(0, cells, 'ocr'), pages: item.pages };
   });
-  return blocks;
-}
-
-function columns(table: TableBlock): number {
-  return table.grid[0]?.length ?? 0;
-}
-
-function gridOf(cells: TableCell[]): number[][] {
-  const rows = Math.max(0, ...cells.map((c) => c.row + c.rowSpan));
-  const cols = Math.max(0, ...cells.map((c) => c.col + c.colSpan));
-  const grid = Array.from({ length: rows }, () => new Array<number>(cols).fill(-1));
-  cells.forEach((c, i) => {
-    for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) grid[r]![k] = i;
-  });
-  return grid;
 }
 
 function renumber(blocks: Block[]): Block[] {

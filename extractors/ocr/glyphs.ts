@@ -39,10 +39,12 @@ export function cellShape(mask: Mask, ink: Rect, options: InkOptions): CellShape
   const small = glyphs.filter((g) => !tall.includes(g));
   if (glyphs.length === 1 && isDash(glyphs[0]!)) return { shape: 'number', height: 0, tall: 0, small: 1, pattern: 'm' };
   const narrow = tall.every((g) => g.y1 - g.y0 >= (g.x1 - g.x0) * 1.15);
+  // One line: glyphs side by side, none above another (characters stacked in a narrow column are words).
+  const oneLine = glyphs.every((g, i) => glyphs.every((o, j) => j <= i || Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0) <= 0));
   // Small marks of a number are a point, a comma or a sign at the digits' middle or foot, never above them.
   const top = Math.min(...tall.map((g) => g.y0));
   const smallOk = small.every((g) => g.y0 >= top + height * 0.25);
-  const shape = tall.length > 0 && narrow && smallOk ? 'number' : 'words';
+  const shape = tall.length > 0 && narrow && oneLine && smallOk ? 'number' : 'words';
   const kind = (g: Glyph): string => {
     if (tall.includes(g)) return 'T';
     const h = g.y1 - g.y0;
@@ -54,14 +56,21 @@ export function cellShape(mask: Mask, ink: Rect, options: InkOptions): CellShape
   return { shape, height, tall: tall.length, small: small.length, pattern: glyphs.map(kind).join('') };
 }
 
-/** Marks grouped into glyphs: marks whose horizontal extents overlap by more than a quarter of the narrower one. */
+/**
+ * Marks grouped into glyphs: marks whose horizontal extents overlap by more than a quarter of the narrower one and
+ * that nearly touch from above and below (the pieces of a broken stroke; not a character on the next line).
+ */
 function glyphsOf(marks: Rect[]): Glyph[] {
   const sorted = [...marks].sort((a, b) => a.x0 - b.x0);
   const glyphs: Glyph[] = [];
   for (const mark of sorted) {
-    const last = glyphs[glyphs.length - 1];
-    const overlap = last ? Math.min(last.x1, mark.x1) - Math.max(last.x0, mark.x0) : 0;
-    if (last && overlap > Math.min(last.x1 - last.x0, mark.x1 - mark.x0) * 0.25) {
+    const joins = (g: Glyph) => {
+      const overlap = Math.min(g.x1, mark.x1) - Math.max(g.x0, mark.x0);
+      const gap = Math.max(g.y0, mark.y0) - Math.min(g.y1, mark.y1);
+      return overlap > Math.min(g.x1 - g.x0, mark.x1 - mark.x0) * 0.25 && gap < Math.max(g.y1 - g.y0, mark.y1 - mark.y0) * 0.3;
+    };
+    const last = glyphs.findLast(joins);
+    if (last) {
       last.x0 = Math.min(last.x0, mark.x0);
       last.x1 = Math.max(last.x1, mark.x1);
       last.y0 = Math.min(last.y0, mark.y0);

@@ -48,7 +48,11 @@ export interface PictureOptions {
 }
 
 export interface PictureReading {
-  /** Text blocks and tables in reading order; boxes in the picture's pixels; tables numbered from 0 (callers renumber). */
+  /**
+   * Text blocks and tables in reading order; tables numbered from 0 (callers renumber). Each `box` is in pixels of
+   * the picture straightened by `skew` degrees (so that the columns of a table continued on the next page line up),
+   * and each `ocr.pixelBox` in pixels of the picture as given.
+   */
   blocks: Block[];
   /** What could not be read, and why (a table without ruling lines, unconfirmed readings, a blank picture, …). */
   warnings: Message[];
@@ -90,7 +94,8 @@ export async function readPicture(source: PictureSource, options: PictureOptions
   const mask = binarise(level, levelThreshold);
   const layout = analyseLayout(mask, binarise(level, Math.round(levelThreshold + (255 - levelThreshold) / 2)));
   const toPicture = mapBack(work, skew.degrees, reduce);
-  const context: Context = { name, level, mask, layout, toPicture };
+  const straight = (r: Rect): Box => [Math.round(r.x0 / reduce), Math.round(r.y0 / reduce), Math.round(r.x1 / reduce), Math.round(r.y1 / reduce)];
+  const context: Context = { name, level, mask, layout, toPicture, straight };
 
   const warnings: Message[] = [];
   const tables = await readTables(context, warnings);
@@ -117,7 +122,10 @@ interface Context {
   level: Grey;
   mask: Mask;
   layout: Layout;
+  /** Where a box of the straightened picture is in the picture as given (ocr.pixelBox). */
   toPicture: (rect: Rect) => Box;
+  /** A box of the straightened picture at the picture's scale (the blocks' `box`). */
+  straight: (rect: Rect) => Box;
 }
 
 function fromPixels(source: Extract<PictureSource, { kind: 'pixels' }>): Grey {
@@ -190,7 +198,7 @@ async function readTables(context: Context, warnings: Message[]): Promise<TableR
     const cells = table.cells.map((cell) => toTableCell(cell, byCell.get(cell), context));
     const doubtful = table.cells.filter((c) => {
       const r = byCell.get(c);
-      return r?.numeric && !r.confirmed;
+      return (r?.numeric && !r.confirmed) || c.doubtful;
     });
     numbers += table.cells.filter((c) => byCell.get(c)?.numeric).length;
     unconfirmed += doubtful.length;
@@ -209,11 +217,12 @@ async function readTables(context: Context, warnings: Message[]): Promise<TableR
 }
 
 function toTableCell(cell: PictureCell, reading: Reading | undefined, context: Context): TableCell {
-  const box = context.toPicture(cell.box);
+  const box = context.straight(cell.box);
+  const pixelBox = context.toPicture(cell.box);
   // An empty cell (no ink at all) is read for certain: it is empty.
   const ocr = reading
-    ? { confidence: round(reading.confidence), confirmed: reading.confirmed, picture: context.name, pixelBox: box }
-    : { confidence: 1, confirmed: true, picture: context.name, pixelBox: box };
+    ? { confidence: round(reading.confidence), confirmed: reading.confirmed, picture: context.name, pixelBox }
+    : { confidence: cell.doubtful ? 0 : 1, confirmed: !cell.doubtful, picture: context.name, pixelBox };
   return { row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: reading?.text ?? '', box, ocr };
 }
 
@@ -227,8 +236,8 @@ async function readHeadings(context: Context): Promise<TextBlock[]> {
   return candidates.flatMap((band, i): TextBlock[] => {
     const reading = readings[i]!;
     if (reading.text === '') return [];
-    const box = context.toPicture(band.box);
-    return [{ kind: 'text', text: reading.text, box, ocr: { confidence: round(reading.confidence), confirmed: false, picture: context.name, pixelBox: box } }];
+    const pixelBox = context.toPicture(band.box);
+    return [{ kind: 'text', text: reading.text, box: context.straight(band.box), ocr: { confidence: round(reading.confidence), confirmed: false, picture: context.name, pixelBox } }];
   });
 }
 

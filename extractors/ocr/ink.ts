@@ -60,18 +60,32 @@ export interface InkOptions {
   lineThickness: number;
 }
 
-/** The writing in a region: its marks less noise and ruling stubs; empty when the region holds none. */
-export function writingIn(mask: Mask, rect: Rect, options: InkOptions): Mark[] {
+export interface Writing {
+  marks: Mark[];
+  /** Ink set aside as stubs of the rulings around the region (pixels). */
+  stubs: number;
+}
+
+/**
+ * The writing in a region: its marks less noise and the stubs of its rulings — thin marks that hug an edge of the
+ * region along most of its length. (A `1` beside the cell's border is shorter than the border: it stays writing.)
+ */
+export function writingIn(mask: Mask, rect: Rect, options: InkOptions): Writing {
   const r = clampRect(rect, mask.width, mask.height);
   const edge = Math.max(2, options.lineThickness + 1);
-  return marksIn(mask, r).filter((m) => {
+  const width = r.x1 - r.x0;
+  const height = r.y1 - r.y0;
+  let stubs = 0;
+  const marks = marksIn(mask, r).filter((m) => {
     if (m.pixels < options.minPixels) return false;
     const w = m.x1 - m.x0;
     const h = m.y1 - m.y0;
-    const atEdge = m.x0 <= r.x0 + 1 || m.y0 <= r.y0 + 1 || m.x1 >= r.x1 - 1 || m.y1 >= r.y1 - 1;
-    const lineLike = (h <= edge && w >= 4 * h && w >= (r.x1 - r.x0) / 3) || (w <= edge && h >= 4 * w && h >= (r.y1 - r.y0) / 3);
-    return !(atEdge && lineLike);
+    const horizontalStub = h <= edge && w >= width * 0.7 && (m.y0 <= r.y0 + 1 || m.y1 >= r.y1 - 1);
+    const verticalStub = w <= edge && h >= height * 0.7 && (m.x0 <= r.x0 + 1 || m.x1 >= r.x1 - 1);
+    if (horizontalStub || verticalStub) stubs += m.pixels;
+    return !(horizontalStub || verticalStub);
   });
+  return { marks, stubs };
 }
 
 export function boundsOf(marks: Rect[]): Rect | undefined {

@@ -17,6 +17,8 @@ export interface PictureCell {
   box: Rect;
   /** The writing inside it; absent when the cell is empty. */
   ink?: Rect;
+  /** No writing, but ink along a border that may be more than a ruling's stub: not certainly empty. */
+  doubtful?: boolean;
 }
 
 export interface PictureTable {
@@ -68,8 +70,11 @@ function toPictureTable(mask: Mask, table: LatticeTable, thickness: number, minP
   const cells = table.cells.map((c): PictureCell => {
     const box = { x0: Math.round(c.x0), y0: Math.round(c.y0), x1: Math.round(c.x1), y1: Math.round(c.y1) };
     const inner = { x0: box.x0 + inset, y0: box.y0 + inset, x1: box.x1 - inset, y1: box.y1 - inset };
-    const ink = boundsOf(writingIn(mask, inner, { minPixels, lineThickness: thickness }));
-    return { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, box, ...(ink ? { ink } : {}) };
+    const writing = writingIn(mask, inner, { minPixels, lineThickness: thickness });
+    const ink = boundsOf(writing.marks);
+    // Ink set aside as a ruling's stub in a cell with nothing else: too unsure to call the cell empty.
+    const doubtful = !ink && writing.stubs > 0;
+    return { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, box, ...(ink ? { ink } : {}), ...(doubtful ? { doubtful } : {}) };
   });
   return { box: { x0: Math.round(table.x0), y0: Math.round(table.y0), x1: Math.round(table.x1), y1: Math.round(table.y1) }, cells };
 }
