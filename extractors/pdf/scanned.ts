@@ -58,8 +58,7 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
     return { items: [], warnings: [], unread: (error as Error).message.replace(new RegExp(`^page ${n}\\b`), 'the scan') };
   }
   const { width, height } = page.getViewport({ scale: 1 });
-  const straight = straightener(reading.skew ?? 0, reading.width, reading.height);
-  const items = pictureItems(reading.blocks, n, { toPoints: picture.toPoints, straight, pageWidth: width, pageHeight: height });
+  const items = pictureItems(reading.blocks, n, { toPoints: picture.toPoints, pageWidth: width, pageHeight: height });
   const warnings = reading.warnings.map((w) => onPage(w, n));
   if (items.length === 0 && warnings.length === 0) warnings.push(warning(OCR_BLANK, `page ${n}: the scanned page holds no text that could be read`));
   return { items, warnings };
@@ -213,8 +212,6 @@ const RUNNING_LINE_CHARS = 8;
 export interface PictureGeometry {
   /** Picture pixels → page points. */
   toPoints: (box: Box) => Box;
-  /** A box in the (tilted) picture → the same box on the straightened picture (its columns line up). */
-  straight: (box: Box) => Box;
   pageWidth: number;
   pageHeight: number;
 }
@@ -229,10 +226,11 @@ export function pictureItems(blocks: Block[], page: number, geometry: PictureGeo
       if (table) items.push(table);
       continue;
     }
-    if (!block.box) continue;
-    const [x0, y0, x1, y1] = toPoints(block.box);
+    const outline = block.ocr?.pixelBox ?? block.box;
+    if (!outline) continue;
+    const [x0, y0, x1, y1] = toPoints(outline);
     if (isPageNumber(block.text, [x0, y0, x1, y1], pageWidth, pageHeight)) continue;
-    const text: PageText = { kind: 'text', page, text: block.text, x0, y0, x1, y1, ...pictureReading(block.ocr, block.text, `page ${page}`, block.box) };
+    const text: PageText = { kind: 'text', page, text: block.text, x0, y0, x1, y1, ...pictureReading(block.ocr, block.text, `page ${page}`, outline) };
     if (block.emphasis) text.emphasis = true;
     items.push(text);
   }
@@ -240,9 +238,9 @@ export function pictureItems(blocks: Block[], page: number, geometry: PictureGeo
 }
 
 /**
- * A table read from the page: its cells with their boxes on the page (the outline of each cell as scanned), and its
- * column boundaries measured on the straightened picture, so that a table continued on the next scanned page —
- * tilted another way — is recognised by its columns and stitched.
+ * A table read from the page: its cells with their boxes on the page (each cell's outline on the scan as given, its
+ * `ocr.pixelBox`), and its column boundaries measured on the straightened picture (the cells' `box`), so that a
+ * table continued on the next scanned page — tilted another way — is recognised by its columns and stitched.
  */
 function isPageNumber(text: string, [x0, y0, x1, y1]: Box, pageWidth: number, pageHeight: number): boolean {
   const inMargin = y1 < pageHeight * MARGIN_SHARE || y0 > pageHeight * (1 - MARGIN_SHARE);
@@ -251,15 +249,16 @@ function isPageNumber(text: string, [x0, y0, x1, y1]: Box, pageWidth: number, pa
   return PAGE_NUMBER.test(text) || (centred && text.replace(/\s+/g, '').length <= RUNNING_LINE_CHARS);
 }
 
-function pictureTable(block: TableBlock, page: number, { toPoints, straight }: PictureGeometry): PageTable | undefined {
+function pictureTable(block: TableBlock, page: number, { toPoints }: PictureGeometry): PageTable | undefined {
   const cells: PageCell[] = [];
   const straightCells: PageCell[] = [];
   for (const cell of block.cells) {
     if (!cell.box) return undefined;
-    const [x0, y0, x1, y1] = toPoints(cell.box);
+    const outline = cell.ocr?.pixelBox ?? cell.box;
+    const [x0, y0, x1, y1] = toPoints(outline);
     const placed = { row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cell.text, page };
-    cells.push({ ...placed, x0, y0, x1, y1, ...pictureReading(cell.ocr, cell.text, `page ${page}`, cell.box) });
-    const [sx0, sy0, sx1, sy1] = toPoints(straight(cell.box));
+    cells.push({ ...placed, x0, y0, x1, y1, ...pictureReading(cell.ocr, cell.text, `page ${page}`, outline) });
+    const [sx0, sy0, sx1, sy1] = toPoints(cell.box);
     straightCells.push({ ...placed, x0: sx0, y0: sy0, x1: sx1, y1: sy1 });
   }
   if (cells.length === 0) return undefined;
@@ -287,27 +286,6 @@ export function columnBoundaries(cells: PageCell[], columns: number): number[] {
     xs.push(edges.length > 0 ? median(edges) : (xs[xs.length - 1] ?? 0));
   }
   return xs;
-}
-
-/**
- * OCR reads a tilted picture straightened by `degrees` about its centre and gives each box back as the outline of
- * the turned box on the picture. This turns such an outline back: its centre turned back, its size untangled.
- */
-export function straightener(degrees: number, width: number, height: number): (box: Box) => Box {
-  if (Math.abs(degrees) < 1e-6) return (box) => box;
-  const radians = (degrees * Math.PI) / 180;
-  const cos = Math.cos(radians);
-  const sin = Math.sin(radians);
-  const [cx, cy] = [(width - 1) / 2, (height - 1) / 2];
-  const s = Math.abs(sin);
-  return ([x0, y0, x1, y1]) => {
-    const [dx, dy] = [(x0 + x1) / 2 - cx, (y0 + y1) / 2 - cy];
-    const [mx, my] = [cx + dx * cos + dy * sin, cy - dx * sin + dy * cos];
-    const [ow, oh] = [x1 - x0, y1 - y0];
-    const w = Math.max(0, (ow * cos - oh * s) / (cos * cos - s * s));
-    const h = Math.max(0, (oh * cos - ow * s) / (cos * cos - s * s));
-    return [mx - w / 2, my - h / 2, mx + w / 2, my + h / 2];
-  };
 }
 
 function median(values: number[]): number {

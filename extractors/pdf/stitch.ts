@@ -159,8 +159,10 @@ function repeatedHeaderRows(first: PageCell[], next: PageCell[], scanned: boolea
   const row = (cells: PageCell[], r: number) => cells.filter((c) => c.row === r).map((c) => squash(c.text));
   const repeats = (a: string[], b: string[]) => {
     const [ta, tb] = [a.join('|'), b.join('|')];
-    if (!ta || /\d/.test(ta) || /\d/.test(tb)) return false;
-    return ta === tb || (scanned && a.length === b.length && similarity(ta, tb) >= SCANNED_HEADER_SIMILARITY);
+    if (!ta) return false;
+    // OCR may read a heading's strokes as a digit (总计 → 2); a data row is told from a header by its words all the same.
+    if (scanned) return a.length === b.length && similarity(ta, tb) >= SCANNED_HEADER_SIMILARITY;
+    return ta === tb && !/\d/.test(ta);
   };
   let n = 0;
   while (n < 6 && repeats(row(first, n), row(next, n))) n++;

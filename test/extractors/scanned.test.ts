@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OperatorList } from '../../extractors/pdf/graphics.js';
 import type { PageCell, PageTable } from '../../extractors/pdf/layout.js';
 import { openPdf } from '../../extractors/pdf/pdfjs.js';
-import { pagePicture, pictureItems, straightener } from '../../extractors/pdf/scanned.js';
+import { pagePicture, pictureItems } from '../../extractors/pdf/scanned.js';
 import { stitchPages } from '../../extractors/pdf/stitch.js';
 import { tableFromCells, type Block, type Box, type TableCell } from '../../src/model/document.js';
 import { fixturePath } from '../helpers.js';
@@ -78,22 +78,22 @@ describe('the picture of a page without text', () => {
 describe('OCR blocks on the page', () => {
   const scale = 0.5;
   const toPoints = (box: Box) => box.map((v) => v * scale) as Box;
-  const geometry = { toPoints, straight: (box: Box) => box, pageWidth: 600, pageHeight: 800 };
+  const geometry = { toPoints, pageWidth: 600, pageHeight: 800 };
   const reading = { confidence: 0.9, confirmed: true };
   const cell = (row: number, col: number, text: string, box: Box, extra: Partial<TableCell> = {}): TableCell => ({ row, col, rowSpan: 1, colSpan: 1, text, box, ocr: { ...reading, pixelBox: box }, ...extra });
 
-  it('boxes in points, the pixel box and the page kept with each reading; a text without a reading is not confirmed', () => {
+  it('boxes in points (the outline on the scan as given), the pixel box and the page kept with each reading; columns from the straightened boxes; a text without a reading is not confirmed', () => {
     const blocks: Block[] = [
       { kind: 'text', text: '某局2023年政府信息公开工作年度报告', box: [200, 200, 1000, 240], ocr: { confidence: 0.7, confirmed: false } },
       { kind: 'text', text: '一、总体情况', box: [140, 300, 320, 330] },
-      tableFromCells(0, [cell(0, 0, '规章', [140, 400, 400, 440]), cell(0, 1, '12', [400, 400, 600, 440]), { row: 0, col: 2, rowSpan: 1, colSpan: 1, text: '', box: [600, 400, 800, 440] }], 'ocr'),
+      tableFromCells(0, [cell(0, 0, '规章', [140, 400, 400, 440]), cell(0, 1, '12', [400, 400, 600, 440], { ocr: { ...reading, pixelBox: [404, 398, 606, 442] } }), { row: 0, col: 2, rowSpan: 1, colSpan: 1, text: '', box: [600, 400, 800, 440] }], 'ocr'),
     ];
     const items = pictureItems(blocks, 3, geometry);
     expect(items[0]).toMatchObject({ kind: 'text', page: 3, x0: 100, y0: 100, x1: 500, y1: 120, ocr: { confidence: 0.7, confirmed: false, picture: 'page 3', pixelBox: [200, 200, 1000, 240] } });
     expect(items[1]).toMatchObject({ kind: 'text', ocr: { confidence: 0, confirmed: false, picture: 'page 3' } });
     const table = items[2] as PageTable;
-    expect(table).toMatchObject({ kind: 'table', page: 3, structure: 'ocr', rows: 1, xs: [70, 200, 300, 400], x0: 70, y0: 200, x1: 400, y1: 220 });
-    expect(table.cells[1]).toMatchObject({ text: '12', page: 3, x0: 200, y0: 200, x1: 300, y1: 220, ocr: { confirmed: true, picture: 'page 3', pixelBox: [400, 400, 600, 440] } });
+    expect(table).toMatchObject({ kind: 'table', page: 3, structure: 'ocr', rows: 1, xs: [70, 200, 300, 400], x0: 70, y0: 199, x1: 400, y1: 221 });
+    expect(table.cells[1]).toMatchObject({ text: '12', page: 3, x0: 202, y0: 199, x1: 303, y1: 221, ocr: { confirmed: true, picture: 'page 3', pixelBox: [404, 398, 606, 442] } });
     // An empty cell has nothing to confirm.
     expect(table.cells[2]!.ocr).toBeUndefined();
   });
@@ -106,21 +106,6 @@ describe('OCR blocks on the page', () => {
       geometry,
     );
     expect(items.map((i) => (i.kind === 'text' ? i.text : ''))).toEqual(['无。', '2024年1月25日']);
-  });
-
-  it('a tilted picture’s boxes are turned back: columns measured on the straightened picture line up', () => {
-    const [width, height] = [1000, 1400];
-    const degrees = 1.2;
-    const radians = (degrees * Math.PI) / 180;
-    // A 200 × 40 box on the straight page, as OCR gives it back on the picture turned by 1.2°: its turned outline.
-    const [cx, cy] = [(width - 1) / 2, (height - 1) / 2];
-    const turn = ([x, y]: [number, number]): [number, number] => [cx + (x - cx) * Math.cos(radians) - (y - cy) * Math.sin(radians), cy + (x - cx) * Math.sin(radians) + (y - cy) * Math.cos(radians)];
-    const straight: Box = [300, 1100, 500, 1140];
-    const corners = [turn([300, 1100]), turn([500, 1100]), turn([300, 1140]), turn([500, 1140])];
-    const outline: Box = [Math.min(...corners.map((c) => c[0])), Math.min(...corners.map((c) => c[1])), Math.max(...corners.map((c) => c[0])), Math.max(...corners.map((c) => c[1]))];
-    expect(outline[0]).toBeLessThan(300 - 5);
-    const back = straightener(degrees, width, height)(outline);
-    back.forEach((v, i) => expect(v).toBeCloseTo(straight[i]!, 6));
   });
 });
 

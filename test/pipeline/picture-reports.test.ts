@@ -47,8 +47,8 @@ describe('scanned PDFs', () => {
       ['review_litigation', [4], ['ocr']],
     ]);
     expect(misread(report, expectedValues(balancedReport(31)))).toEqual([]);
-    expect(report.cells).toHaveLength(200);
-    expect(readCells(report).length).toBeGreaterThanOrEqual(160);
+    // Of the 200 cells printed: a table left in pieces, or a repeated header taken for rows, would lose dozens.
+    expect(readCells(report).length).toBeGreaterThanOrEqual(180);
     expectStatusSaysWhatIsUnread(report);
     expect(flagsOf(report)).toEqual([]);
     // Where each number was read: the page, its box in points on the US Letter page, and in the scan's pixels.
@@ -68,7 +68,7 @@ describe('scanned PDFs', () => {
     // Section 四 and the end of section 三 are on the scanned page; the rest is read from the text layer.
     expect(fromScan.filter((c) => c.table === 'review_litigation')).toHaveLength(15);
     expect(report.cells.filter((c) => c.source.page !== 4).every((c) => c.kind !== 'ocr' && !c.source.ocr)).toBe(true);
-    expect(report.cells).toHaveLength(200);
+    expect(readCells(report).length).toBeGreaterThanOrEqual(190);
     expectStatusSaysWhatIsUnread(report);
   });
 
