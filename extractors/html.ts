@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/model/document.js';
 import { decodeText, declaredCharset } from './decode.js';
-import { readPictures, type PictureLink, type PictureSources } from './pictures.js';
+import type { PictureLink, PictureSources } from './pictures.js';
 import type { ReadContext, ReaderOutput } from './reader.js';
 
 /**
@@ -63,6 +63,8 @@ export function parseHtml(html: string): HtmlContent {
 export async function withPictures(content: HtmlContent, where: PictureSources): Promise<Pick<ReaderOutput, 'document' | 'warnings' | 'usedOcr'>> {
   const { document, pictures } = content;
   if (pictures.length === 0) return { document, warnings: [] };
+  // Loaded with the first picture met: the OCR engine costs a pure-text batch nothing.
+  const { readPictures } = await import('./pictures.js');
   const read = await readPictures(pictures, where, { content: printsTableHeadings(document.blocks) ? 'table' : 'page' });
   const blocks: Block[] = [];
   let next = 0;

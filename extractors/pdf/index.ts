@@ -8,7 +8,6 @@ import { glyphLines, itemsToGlyphs, type Glyph, type TextItemLike } from './glyp
 import { findTables } from './lattice.js';
 import { layoutPage, type PageItem } from './layout.js';
 import { OPS, openPdf, pdfError } from './pdfjs.js';
-import { readScannedPage } from './scanned.js';
 import { stitchPages, type StitchedItem } from './stitch.js';
 
 /**
@@ -44,12 +43,14 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   const pages: PageItem[][] = [];
   const scanned: number[] = [];
   const unread = new Map<number, string>();
+  let readByOcr = 0;
   for (let n = 1; n <= pageCount; n++) {
     const page = await pdf.getPage(n);
     try {
       const content = await readPage(page, n, scanned.length < MAX_SCANNED_PAGES);
       if (content.scanned) scanned.push(n);
       if (content.unread) unread.set(n, content.unread);
+      if (content.scanned && content.items.length > 0) readByOcr++;
       pages.push(content.items);
       warnings.push(...content.warnings);
     } finally {
@@ -61,7 +62,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   const title = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
   const document: DocumentModel = { blocks: toBlocks(stitchPages(pages)), pageCount: pdf.numPages };
   if (title?.Title && title.Title.trim()) document.title = title.Title.trim();
-  return { document, warnings, ...(scanned.length > unread.size ? { usedOcr: true } : {}) };
+  return { document, warnings, ...(readByOcr > 0 ? { usedOcr: true } : {}) };
 }
 
 async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
@@ -74,6 +75,8 @@ async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ it
     const operators = (await page.getOperatorList()) as OperatorList;
     if (!paintsImages(operators)) return { items: [], warnings: [], scanned: false };
     if (!ocr) return { items: [], warnings: [], scanned: true, unread: `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file` };
+    // Loaded with the first scanned page met: the OCR engine costs a digital PDF nothing.
+    const { readScannedPage } = await import('./scanned.js');
     return { ...(await readScannedPage(page, n, operators)), scanned: true };
   }
   // The operator list costs about as much as the text: read it only where the text is laid out like a table.

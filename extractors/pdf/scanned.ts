@@ -52,10 +52,11 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
   try {
     reading = await readPicture(picture.source, { content: 'page' });
   } catch (error) {
-    // A blank page (the back of a sheet) is read: there is nothing on it.
-    if (error instanceof ReadError && error.code === 'blank') return { items: [], warnings: [warning(OCR_BLANK, `page ${n}: ${error.message}`)] };
     // Said of the scan, not of `page N`: pages refused alike are then named together.
-    return { items: [], warnings: [], unread: (error as Error).message.replace(new RegExp(`^page ${n}\\b`), 'the scan') };
+    const why = (error as Error).message.replace(new RegExp(`^page ${n}\\b`), 'the scan');
+    // A blank page (the back of a sheet) is read: there is nothing on it.
+    if (error instanceof ReadError && error.code === 'blank') return { items: [], warnings: [warning(OCR_BLANK, `page ${n}: ${why}`)] };
+    return { items: [], warnings: [], unread: why };
   }
   const { width, height } = page.getViewport({ scale: 1 });
   const items = pictureItems(reading.blocks, n, { toPoints: picture.toPoints, pageWidth: width, pageHeight: height });

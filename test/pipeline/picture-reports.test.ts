@@ -72,6 +72,16 @@ describe('scanned PDFs', () => {
     expectStatusSaysWhatIsUnread(report);
   });
 
+  it('a blank scanned page (the back of a sheet) is named; the digital page before it is read', async () => {
+    const report = await extract('report-31-blank-scan.pdf');
+    // Nothing of the report came from OCR.
+    expect(report.reader).toBe('pdf');
+    expect(report.findings.filter((f) => f.rule === 'ocr_blank').map((f) => f.message)).toEqual([expect.stringMatching(/^page 2: the scan is blank or nearly blank/)]);
+    expect(report.findings.some((f) => f.rule === 'needs_ocr')).toBe(false);
+    expect(report.cells.filter((c) => c.table === 'active')).toHaveLength(10);
+    expect(misread(report, expectedValues(balancedReport(31)))).toEqual([]);
+  });
+
   it('a scanned page whose image is damaged is named; the digital page before it is read', async () => {
     const report = await extract('report-31-broken-scan.pdf');
     expect(report.reader).toBe('pdf');
