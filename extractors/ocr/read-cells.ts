@@ -83,6 +83,7 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
       const again = wordReading(second[k]!);
       const firstReading = readings[i]!;
       const agree = compact(again.text) === compact(firstReading.text) && !second[k]!.ambiguous && !first[wordCells.indexOf(i)]!.ambiguous;
+      if (process.env.OCR_DEBUG) console.error("words", JSON.stringify(firstReading.text), JSON.stringify(again.text), shapes[i]);
       const confidence = Math.min(firstReading.confidence, again.confidence);
       readings[i] = { ...firstReading, confidence, confirmed: agree && confidence >= MIN_CONFIDENCE };
     });
@@ -105,6 +106,12 @@ async function readDigits(picture: Grey, regions: Region[], digitHeight: number)
 function judgeDigits([a, b]: [PieceReading, PieceReading], shape: CellShape): Reading | undefined {
   const textA = compact(joinLines(a.lines));
   const textB = compact(joinLines(b.lines));
+  // A lone flat stroke is the dash printed for zero; the digit model reads it as a hyphen or not at all.
+  if (shape.pattern === 'm' && shape.tall === 0) {
+    const hyphenOrNothing = (t: string) => t === '' || /^[-—]+$/.test(t);
+    const sure = hyphenOrNothing(textA) && hyphenOrNothing(textB);
+    return { text: '—', confidence: sure ? 1 : 0, confirmed: sure, numeric: true };
+  }
   const confidence = Math.min(lowestConfidence(a.lines), lowestConfidence(b.lines));
   const parsedA = parseNumber(textA);
   if (textA === '' || parsedA.kind === 'unreadable' || parsedA.kind === 'empty') {
