@@ -178,6 +178,13 @@ async function readSized(picture: Grey, regions: Region[], factor: number | numb
     return { image: binarised ? maskToGrey(binarise(image, otsuThreshold(image))) : image };
   });
   const lineHeight = Math.min(...pieces.map((p) => p.image.height));
+  if (process.env.OCR_TIMING) {
+    const t = process.cpuUsage();
+    const r = await readPieces(language, pieces, { psm: PSM.block, gap: Math.max(16, Math.round(lineHeight * 0.9)), ...extra });
+    const u = process.cpuUsage(t);
+    console.error('sheet', language, binarised, pieces.length, 'pieces', Math.round((u.user + u.system) / 1000), 'ms', pieces.reduce((s, p) => s + p.image.width * p.image.height, 0), 'px');
+    return r;
+  }
   return readPieces(language, pieces, { psm: PSM.block, gap: Math.max(16, Math.round(lineHeight * 0.9)), ...extra });
 }
 
