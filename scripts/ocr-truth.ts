@@ -16,9 +16,8 @@ import { readPicture, shutdownRecognisers, type PictureReading } from '../extrac
 import { renderPdfPages } from '../extractors/pdf/render.js';
 import { assembleReport } from '../src/assemble.js';
 import { CsvExport } from '../src/export/csv.js';
-import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/model/document.js';
-import type { PageItem } from '../extractors/pdf/layout.js';
-import { stitchPages } from '../extractors/pdf/stitch.js';
+import { tableFromRows, type Block, type DocumentModel } from '../src/model/document.js';
+import { joinPictures } from '../extractors/ocr/pages.js';
 import type { Message } from '../src/model/messages.js';
 
 const [folder, out, ...rest] = process.argv.slice(2);
@@ -51,7 +50,13 @@ console.log(`${files.length} files, ${cpuTotal.toFixed(1)} s CPU`);
 async function pictureWebPage(path: string, messages: Message[]): Promise<DocumentModel> {
   const $ = load(await readFile(path, 'utf8'));
   const blocks: Block[] = [];
-  for (const element of $('body').find('p, img').toArray()) {
+  for (const element of $('body').find('p, img, table').toArray()) {
+    if (element.tagName === 'table') {
+      // The page's own tables (no spans in the generated pages).
+      const rows = $(element).find('tr').toArray().map((tr) => $(tr).find('td, th').toArray().map((td) => $(td).text().trim()));
+      blocks.push(tableFromRows(0, rows, 'markup'));
+      continue;
+    }
     if (element.tagName === 'p') {
       const text = $(element).text().trim();
       if (text) blocks.push({ kind: 'text', text });
@@ -74,7 +79,7 @@ async function pictureWebPage(path: string, messages: Message[]): Promise<Docume
 
 async function scannedPdf(path: string, messages: Message[]): Promise<DocumentModel> {
   const bytes = new Uint8Array(await readFile(path));
-  const pages: PictureReading[] = [];
+  const pages: { page: number; reading: PictureReading }[] = [];
   for (let n = 1; ; n++) {
     // The generated scans hold their page images at 96 pixels per inch of page: drawn at that scale, one page pixel
     // is one image pixel.
@@ -86,38 +91,10 @@ async function scannedPdf(path: string, messages: Message[]): Promise<DocumentMo
     });
     if (reading) {
       messages.push(...reading.warnings);
-      pages.push(reading);
+      pages.push({ page: n, reading });
     }
   }
-  return { blocks: renumber(joinPages(pages, 72 / 96)), pageCount: pages.length };
-}
-
-/**
- * The pages' blocks joined as the PDF reader joins a text PDF's pages: a table continued on the next page is
- * stitched to it (extractors/pdf/stitch.ts, on boxes in points). Cells keep their OCR readings through it.
- */
-function joinPages(pages: PictureReading[], pointsPerPixel: number): Block[] {
-  const pt = (v: number) => v * pointsPerPixel;
-  const items: PageItem[][] = pages.map((reading, p) =>
-    reading.blocks.map((block): PageItem => {
-      const [x0, y0, x1, y1] = (block.kind === 'text' ? block.box : undefined) ?? [0, 0, 0, 0];
-      if (block.kind === 'text') return { kind: 'text', page: p + 1, text: block.text, x0: pt(x0), y0: pt(y0), x1: pt(x1), y1: pt(y1) };
-      const cells = block.cells.map((c) => {
-        const [cx0, cy0, cx1, cy1] = c.box ?? [0, 0, 0, 0];
-        return { ...c, page: p + 1, x0: pt(cx0), y0: pt(cy0), x1: pt(cx1), y1: pt(cy1) };
-      });
-      const xs = [...new Set(cells.flatMap((c) => [Math.round(c.x0), Math.round(c.x1)]))].sort((a, b) => a - b);
-      return {
-        kind: 'table', page: p + 1, structure: 'ruled', cells, xs, rows: block.grid.length,
-        x0: Math.min(...cells.map((c) => c.x0)), y0: Math.min(...cells.map((c) => c.y0)), x1: Math.max(...cells.map((c) => c.x1)), y1: Math.max(...cells.map((c) => c.y1)),
-      };
-    }),
-  );
-  return stitchPages(items).map((item): Block => {
-    if (item.kind === 'text') return { kind: 'text', text: item.text, page: item.page };
-    const cells = item.cells.map(({ x0: _x0, y0: _y0, x1: _x1, y1: _y1, ...cell }) => cell as TableCell);
-    return { ...tableFromCells(0, cells, 'ocr'), pages: item.pages };
-  });
+  return { blocks: joinPictures(pages, 72 / 96), pageCount: pages.length };
 }
 
 function renumber(blocks: Block[]): Block[] {

@@ -7,7 +7,7 @@ import type { Mask } from './raster.js';
  */
 
 /** How far the search looks; a picture whose best angle is beyond `MAX_DESKEW_DEGREES` is refused. */
-const SEARCH_DEGREES = 8;
+export const SEARCH_DEGREES = 8;
 export const MAX_DESKEW_DEGREES = 6;
 /** Ink points sampled: enough for a sharp profile, few enough to try ~80 angles in tens of milliseconds. */
 const SAMPLE_POINTS = 60_000;

@@ -32,8 +32,12 @@ export interface CellShape {
 /** A glyph: the marks of one character, which overlap one another from left to right (a broken stroke, i's dot). */
 interface Glyph extends Rect {}
 
-export function cellShape(mask: Mask, ink: Rect, options: InkOptions): CellShape {
-  const glyphs = glyphsOf(marksIn(mask, ink).filter((m) => m.pixels >= options.minPixels));
+/**
+ * `digitHeight`, when the table's digits are known to be about that high, lets the pieces of a digit that
+ * binarising broke apart (the bar of a small 5) join across a wider gap, as long as they stay within a digit's height.
+ */
+export function cellShape(mask: Mask, ink: Rect, options: InkOptions, digitHeight?: number): CellShape {
+  const glyphs = glyphsOf(marksIn(mask, ink).filter((m) => m.pixels >= options.minPixels), digitHeight);
   const height = Math.max(0, ...glyphs.map((g) => g.y1 - g.y0));
   const tall = glyphs.filter((g) => g.y1 - g.y0 >= height * 0.6);
   const small = glyphs.filter((g) => !tall.includes(g));
@@ -60,14 +64,16 @@ export function cellShape(mask: Mask, ink: Rect, options: InkOptions): CellShape
  * Marks grouped into glyphs: marks whose horizontal extents overlap by more than a quarter of the narrower one and
  * that nearly touch from above and below (the pieces of a broken stroke; not a character on the next line).
  */
-function glyphsOf(marks: Rect[]): Glyph[] {
+function glyphsOf(marks: Rect[], digitHeight?: number): Glyph[] {
   const sorted = [...marks].sort((a, b) => a.x0 - b.x0);
   const glyphs: Glyph[] = [];
   for (const mark of sorted) {
     const joins = (g: Glyph) => {
       const overlap = Math.min(g.x1, mark.x1) - Math.max(g.x0, mark.x0);
+      if (overlap <= Math.min(g.x1 - g.x0, mark.x1 - mark.x0) * 0.25) return false;
       const gap = Math.max(g.y0, mark.y0) - Math.min(g.y1, mark.y1);
-      return overlap > Math.min(g.x1 - g.x0, mark.x1 - mark.x0) * 0.25 && gap < Math.max(g.y1 - g.y0, mark.y1 - mark.y0) * 0.3;
+      if (gap <= Math.max(2, Math.max(g.y1 - g.y0, mark.y1 - mark.y0) * 0.3)) return true;
+      return digitHeight !== undefined && Math.max(g.y1, mark.y1) - Math.min(g.y0, mark.y0) <= digitHeight * 1.25;
     };
     const last = glyphs.findLast(joins);
     if (last) {

@@ -1,7 +1,7 @@
 import { tableFromCells, type Block, type Box, type TableCell, type TextBlock } from '../../src/model/document.js';
 import { warning, type Message } from '../../src/model/messages.js';
 import { ReadError } from '../errors.js';
-import { estimateSkew, MAX_DESKEW_DEGREES } from './deskew.js';
+import { estimateSkew, MAX_DESKEW_DEGREES, SEARCH_DEGREES } from './deskew.js';
 import { cellShape, type CellShape } from './glyphs.js';
 import { analyseLayout, type Layout, type PictureCell, type TextBand } from './layout.js';
 import { decodePicture, MAX_PICTURE_PIXELS } from './picture.js';
@@ -87,7 +87,8 @@ export async function readPicture(source: PictureSource, options: PictureOptions
   const threshold = inkThreshold(work);
   const skew = estimateSkew(binarise(work, threshold));
   if (Math.abs(skew.degrees) > MAX_DESKEW_DEGREES) {
-    throw new ReadError('unreadable', `${name} is tilted by about ${Math.abs(skew.degrees).toFixed(0)}°; pictures tilted more than ${MAX_DESKEW_DEGREES}° are not straightened and read`);
+    const angle = Math.abs(skew.degrees) >= SEARCH_DEGREES - 0.5 ? `more than ${SEARCH_DEGREES - 1}°` : `about ${Math.abs(skew.degrees).toFixed(0)}°`;
+    throw new ReadError('unreadable', `${name} is tilted by ${angle} (a photograph taken at an angle?); pictures tilted more than ${MAX_DESKEW_DEGREES}° are not straightened and read`);
   }
   const level = rotate(work, skew.degrees);
   const levelThreshold = inkThreshold(level);
@@ -181,13 +182,16 @@ async function readTables(context: Context, warnings: Message[]): Promise<TableR
       .filter((c) => c.ink)
       .map((cell) => ({ t, cell, ink: cell.ink!, clip: { x0: cell.box.x0 + inset, y0: cell.box.y0 + inset, x1: cell.box.x1 - inset, y1: cell.box.y1 - inset } })),
   );
-  const shapes: CellShape[] = written.map((w) => cellShape(mask, w.ink, inkOptions));
-  if (written.length > 0) {
-    const digitHeight = typicalDigitHeight(shapes);
-    if (digitHeight < MIN_DIGIT_HEIGHT) {
-      throw new ReadError('unreadable', `the writing in ${name} is too small to read (digits about ${Math.round(digitHeight)} pixels high; at least ${MIN_DIGIT_HEIGHT} are needed)`);
-    }
+  const firstShapes: CellShape[] = written.map((w) => cellShape(mask, w.ink, inkOptions));
+  const digitHeight = typicalDigitHeight(firstShapes);
+  if (written.length > 0 && digitHeight < MIN_DIGIT_HEIGHT) {
+    throw new ReadError('unreadable', `the writing in ${name} is too small to read (digits about ${Math.round(digitHeight)} pixels high; at least ${MIN_DIGIT_HEIGHT} are needed)`);
   }
+  // Writing one digit high that did not look like digits may be a digit broken apart by binarising: look again,
+  // knowing how high the table's digits are.
+  const shapes = firstShapes.map((s, i) =>
+    s.shape === 'words' && written[i]!.ink.y1 - written[i]!.ink.y0 <= digitHeight * 1.25 ? cellShape(mask, written[i]!.ink, inkOptions, digitHeight) : s,
+  );
   const readings = await readRegions(level, mask, written, { ...inkOptions, shapes });
   const byCell = new Map<PictureCell, Reading>();
   written.forEach((w, i) => byCell.set(w.cell, readings[i]!));

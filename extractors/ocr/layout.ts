@@ -57,10 +57,11 @@ export function analyseLayout(mask: Mask, lineMask: Mask): Layout {
 
 /**
  * Strokes of characters cross like rulings and can close small boxes (口, 田); a table is at least a sixth of the
- * picture wide and a few rulings tall, and is not inside another table's cell.
+ * picture wide and a ruling long tall (a table continued from the previous page may be one row), and is not inside
+ * another table.
  */
 function plausibleTables(tables: LatticeTable[], width: number, minLength: number): LatticeTable[] {
-  const big = tables.filter((t) => t.cells.length >= 2 && t.x1 - t.x0 >= width / 6 && t.y1 - t.y0 >= 2 * minLength);
+  const big = tables.filter((t) => t.cells.length >= 2 && t.x1 - t.x0 >= width / 6 && t.y1 - t.y0 >= minLength);
   return big.filter((t) => !big.some((o) => o !== t && o.x0 <= t.x0 && o.x1 >= t.x1 && o.y0 <= t.y0 && o.y1 >= t.y1));
 }
 

@@ -63,6 +63,7 @@ export function pictureFrames(bytes: Uint8Array, name: string): Frame[] {
 /** Decode one picture (a TIFF's `frame`-th page) to grey pixels; sizes are checked first. */
 export async function decodePicture(bytes: Uint8Array, name: string, frame = 0): Promise<Grey> {
   const frames = pictureFrames(bytes, name);
+  refuseTruncated(bytes, name);
   if (frame < 0 || frame >= frames.length) throw new ReadError('corrupt', `${name} has no page ${frame + 1}`);
   try {
     return sniffPicture(bytes) === 'tiff' ? decodeTiff(bytes, frame) : await decodeWithCanvas(bytes, frames[0]!);
@@ -70,6 +71,18 @@ export async function decodePicture(bytes: Uint8Array, name: string, frame = 0):
     if (error instanceof ReadError) throw error;
     throw new ReadError('corrupt', `${name}: the picture cannot be decoded (${(error as Error).message})`);
   }
+}
+
+/**
+ * A PNG or JPEG file cut short (an interrupted download) still decodes, its missing rows drawn as nothing: refused,
+ * so that a page's missing bottom is not taken for a page that ends there.
+ */
+function refuseTruncated(bytes: Uint8Array, name: string): void {
+  const format = sniffPicture(bytes);
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 4096)));
+  const ends =
+    format === 'png' ? tail.includes(Buffer.from('IEND', 'latin1')) : format === 'jpeg' ? tail.includes(Buffer.from([0xff, 0xd9])) : true;
+  if (!ends) throw new ReadError('truncated', `${name}: the ${format?.toUpperCase()} file is cut short (it has no end marker)`);
 }
 
 async function decodeWithCanvas(bytes: Uint8Array, frame: Frame): Promise<Grey> {

@@ -83,6 +83,7 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
       const again = wordReading(second[k]!);
       const firstReading = readings[i]!;
       const agree = compact(again.text) === compact(firstReading.text) && !second[k]!.ambiguous && !first[wordCells.indexOf(i)]!.ambiguous;
+      if (process.env.OCR_DEBUG) console.error("words", JSON.stringify(firstReading.text), JSON.stringify(again.text), shapes[i]);
       const confidence = Math.min(firstReading.confidence, again.confidence);
       readings[i] = { ...firstReading, confidence, confirmed: agree && confidence >= MIN_CONFIDENCE };
     });
@@ -105,6 +106,12 @@ async function readDigits(picture: Grey, regions: Region[], digitHeight: number)
 function judgeDigits([a, b]: [PieceReading, PieceReading], shape: CellShape): Reading | undefined {
   const textA = compact(joinLines(a.lines));
   const textB = compact(joinLines(b.lines));
+  // A lone flat stroke is the dash printed for zero; the digit model reads it as a hyphen or not at all.
+  if (shape.pattern === 'm' && shape.tall === 0) {
+    const hyphenOrNothing = (t: string) => t === '' || /^[-—]+$/.test(t);
+    const sure = hyphenOrNothing(textA) && hyphenOrNothing(textB);
+    return { text: '—', confidence: sure ? 1 : 0, confirmed: sure, numeric: true };
+  }
   const confidence = Math.min(lowestConfidence(a.lines), lowestConfidence(b.lines));
   const parsedA = parseNumber(textA);
   if (textA === '' || parsedA.kind === 'unreadable' || parsedA.kind === 'empty') {
@@ -171,6 +178,13 @@ async function readSized(picture: Grey, regions: Region[], factor: number | numb
     return { image: binarised ? maskToGrey(binarise(image, otsuThreshold(image))) : image };
   });
   const lineHeight = Math.min(...pieces.map((p) => p.image.height));
+  if (process.env.OCR_TIMING) {
+    const t = process.cpuUsage();
+    const r = await readPieces(language, pieces, { psm: PSM.block, gap: Math.max(16, Math.round(lineHeight * 0.9)), ...extra });
+    const u = process.cpuUsage(t);
+    console.error('sheet', language, binarised, pieces.length, 'pieces', Math.round((u.user + u.system) / 1000), 'ms', pieces.reduce((s, p) => s + p.image.width * p.image.height, 0), 'px');
+    return r;
+  }
   return readPieces(language, pieces, { psm: PSM.block, gap: Math.max(16, Math.round(lineHeight * 0.9)), ...extra });
 }
 

@@ -13,11 +13,7 @@ export interface CopyFacts {
   name: string;
   agency: string | null;
   year: number | null;
-  /**
-   * Its cells that print a number or were left empty, `table:row:column` → value (null: a total not stated), loaded
-   * when a rule needs them. Unreadable cells — OCR readings that were not confirmed among them — are left out: no
-   * finding across files may rest on them.
-   */
+  /** Its cells, `table:row:column` → value (null: not stated; cells left unread are not in it), loaded when a rule needs them. */
   cells: () => Map<string, number | null>;
 }
 

@@ -88,7 +88,8 @@ export class Store {
       insertCell: this.db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       insertFinding: this.db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       report: this.db.prepare('SELECT report FROM reports WHERE content_key = ?'),
-      // Unreadable cells (an OCR reading not confirmed among them) print no number to compare across files.
+      // A cell left unread (an OCR reading not confirmed) says nothing of what the copy prints: no rule across files
+      // may compare it, or an unread cell would pass for a copy that prints a different number.
       cellValues: this.db.prepare(`SELECT "table", "row", "column", value FROM cells WHERE content_key = ? AND kind IS NOT 'unreadable'`),
       summary: this.db.prepare(
         'SELECT f.name, f.path, f.content_key AS contentKey, r.status, r.agency, r.year FROM files f JOIN reports r ON r.content_key = f.content_key WHERE f.name = ?',
@@ -131,7 +132,7 @@ export class Store {
     return { ...(JSON.parse(row.report) as Report), file: name };
   }
 
-  /** A content's readable cells as `table:row:column` → value (null: a total left empty). */
+  /** A content's cells as `table:row:column` → value. */
   cellValues(contentKey: string): Map<string, number | null> {
     const rows = this.statements.cellValues.all(contentKey) as { table: string; row: string; column: string; value: number | null }[];
     return new Map(rows.map((r) => [`${r.table}:${r.row}:${r.column}`, r.value]));

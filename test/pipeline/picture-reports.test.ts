@@ -8,7 +8,7 @@ import { fixturePath, flagsOf } from '../helpers.js';
 
 /**
  * Reports published as pictures, end to end: scanned PDFs (all pages, or the last page only), a web page saved with
- * its tables as pictures, a Word file with pictures of tables. Fixtures from scripts/fixtures/make-ocr-fixtures.sh.
+ * its tables as pictures, a Word file with pictures of tables. Fixtures from scripts/fixtures/make-picture-fixtures.sh.
  * OCR may leave a number unread (not confirmed); it may never report a number the document does not print.
  */
 
