@@ -85,12 +85,12 @@ function appendTable(open: { table: StitchedTable; xs: number[]; rows: number },
   const nextXs = next.xs.map(toOpen);
   const xs = unify(open.xs, nextXs);
   const column = (x: number) => xs.findIndex((v) => Math.abs(v - x) <= X_TOLERANCE);
-  const place = (cell: PageCell, own: number[], rowOffset: number): PageCell => {
-    const col = column(own[cell.col] ?? cell.x0);
-    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(own[cell.col + cell.colSpan] ?? cell.x1) - col) };
+  const place = (cell: PageCell, own: number[] | undefined, rowOffset: number, frame = same): PageCell => {
+    const col = column(own?.[cell.col] ?? frame(cell.x0));
+    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(own?.[cell.col + cell.colSpan] ?? frame(cell.x1)) - col) };
   };
-  open.table.cells = open.table.cells.map((c) => place(c, open.xs, 0));
-  const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => place(c, nextXs, -repeated));
+  open.table.cells = open.table.cells.map((c) => place(c, gridOf(open.xs, open.table.cells), 0));
+  const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => place(c, gridOf(nextXs, next.cells), -repeated, toOpen));
   const lastRow = open.rows - 1;
   const split = isSplitRow(open.table.cells, lastRow, continuation);
   // A row broken by the page joins its first half: rows of the continuation move up by one.
@@ -111,6 +111,12 @@ function appendTable(open: { table: StitchedTable; xs: number[]; rows: number },
   if (next.structure === 'ocr') open.table.structure = 'ocr';
   open.xs = xs;
   open.rows = offset + next.rows - repeated;
+}
+
+/** The boundaries, when they are those of the cells' grid columns (a lattice's); else cells are placed by their own x. */
+function gridOf(xs: number[], cells: PageCell[]): number[] | undefined {
+  const columns = Math.max(0, ...cells.map((c) => c.col + c.colSpan));
+  return xs.length === columns + 1 ? xs : undefined;
 }
 
 const ROW_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+条)/;

@@ -63,8 +63,9 @@ describe('which pictures are read', () => {
     writeFileSync(join(folder, 'report_files', 'bomb.png'), pngHeader(100_000, 100_000));
     mkdirSync(join(folder, 'report_files', 'folder.png'));
     writeFileSync(join(folder, 'report_files', 'page.png'), '<html>not found</html>');
-    // A download broken off after its first 100 bytes.
+    // A download broken off after its first 100 bytes, and a header with no picture behind it.
     writeFileSync(join(folder, 'report_files', 'damaged.png'), readFileSync(fixturePath('saved-page/report_files/table1.png')).subarray(0, 100));
+    writeFileSync(join(folder, 'report_files', 'header.png'), pngHeader(600, 400));
     const photo = createCanvas(400, 300);
     const context = photo.getContext('2d');
     const gradient = context.createLinearGradient(0, 0, 400, 300);
@@ -73,18 +74,19 @@ describe('which pictures are read', () => {
     context.fillStyle = gradient;
     context.fillRect(0, 0, 400, 300);
     writeFileSync(join(folder, 'report_files', 'photo.png'), photo.toBuffer('image/png'));
-    const names = ['icon', 'bomb', 'folder', 'page', 'damaged', 'photo'];
+    const names = ['icon', 'bomb', 'folder', 'page', 'damaged', 'header', 'photo'];
     const links = names.map((name, i) => ({ src: `report_files/${name}.png`, n: i + 1 }));
     const read = await readPictures(links, { pagePath: page }, { content: 'table' });
     expect(read.blocks.size).toBe(0);
     expect(read.usedOcr).toBe(false);
-    expect(read.warnings.map((w) => w.code)).toEqual(['picture', 'picture', 'picture', 'picture', 'picture']);
+    expect(read.warnings.map((w) => w.code)).toEqual(['picture', 'picture', 'picture', 'picture', 'picture', 'picture']);
     const messages = read.warnings.map((w) => w.message);
     expect(messages[0]).toBe('picture report_files/bomb.png not read: 100000 × 100000 pixels is more than a scan of a page needs (limit 40 M pixels)');
     expect(messages[1]).toBe('picture report_files/folder.png not read: report_files/folder.png is a folder, not a picture');
     expect(messages[2]).toBe('picture report_files/page.png not read: not a picture (no PNG, JPEG, GIF, BMP, WebP or TIFF header)');
-    expect(messages[3]).toMatch(/^picture not read: report_files\/damaged.png is blank/);
-    expect(messages[4]).toMatch(/^picture not read: report_files\/photo.png looks like a photograph/);
+    expect(messages[3]).toBe('picture not read: report_files/damaged.png: the PNG file is cut short (it has no end marker)');
+    expect(messages[4]).toBe('picture not read: report_files/header.png: the PNG file is cut short (it has no end marker)');
+    expect(messages[5]).toMatch(/^picture not read: report_files\/photo.png looks like a photograph/);
   });
 
   it('past 20 pictures a document’s other pictures are named, not read', async () => {
