@@ -32,8 +32,6 @@ export interface PicturesRead {
 /** A picture smaller than this on either side, or in area, is an icon, a bullet or a spacer, not a table. */
 export const MIN_PICTURE_SIDE = 24;
 export const MIN_PICTURE_AREA = 12_000;
-/** Larger pictures are refused before decoding (a decompression bomb inflates a small file to gigabytes of pixels). */
-export const MAX_PICTURE_PIXELS = 40_000_000;
 /** No picture file this large is read (a scan of an A4 page at 600 dpi is under 30 MB). */
 export const MAX_PICTURE_BYTES = 64 * 1024 * 1024;
 /** OCR takes seconds a picture: past this many pictures read, the rest of a document's are named, not read. */
@@ -177,13 +175,11 @@ function refusal(bytes: Uint8Array, name: string): string | 'small' | undefined 
   try {
     size = imageSize(bytes);
   } catch {
-    return `picture ${name} not read: not a picture (no PNG, JPEG, GIF, BMP, WebP or TIFF header)`;
+    return `picture ${name} not read: not in a format OCR reads (PNG, JPEG, GIF, BMP, WebP or TIFF)`;
   }
   if (!size.type || !RASTER_TYPES.has(size.type)) return `picture ${name} not read: ${size.type ?? 'its'} format is not read by OCR`;
+  // A picture too large (a decompression bomb) is refused by the OCR reader, from its header too.
   if (size.width < MIN_PICTURE_SIDE || size.height < MIN_PICTURE_SIDE || size.width * size.height < MIN_PICTURE_AREA) return 'small';
-  if (size.width * size.height > MAX_PICTURE_PIXELS) {
-    return `picture ${name} not read: ${size.width} × ${size.height} pixels is more than a scan of a page needs (limit ${MAX_PICTURE_PIXELS / 1e6} M pixels)`;
-  }
   return undefined;
 }
 

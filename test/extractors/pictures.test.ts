@@ -81,9 +81,9 @@ describe('which pictures are read', () => {
     expect(read.usedOcr).toBe(false);
     expect(read.warnings.map((w) => w.code)).toEqual(['picture', 'picture', 'picture', 'picture', 'picture', 'picture']);
     const messages = read.warnings.map((w) => w.message);
-    expect(messages[0]).toBe('picture report_files/bomb.png not read: 100000 × 100000 pixels is more than a scan of a page needs (limit 40 M pixels)');
+    expect(messages[0]).toBe('picture not read: report_files/bomb.png is 100000 × 100000 pixels (10000 M); pictures above 40 M pixels are refused, as a decompression bomb could be');
     expect(messages[1]).toBe('picture report_files/folder.png not read: report_files/folder.png is a folder, not a picture');
-    expect(messages[2]).toBe('picture report_files/page.png not read: not a picture (no PNG, JPEG, GIF, BMP, WebP or TIFF header)');
+    expect(messages[2]).toBe('picture report_files/page.png not read: not in a format OCR reads (PNG, JPEG, GIF, BMP, WebP or TIFF)');
     expect(messages[3]).toBe('picture not read: report_files/damaged.png: the PNG file is cut short (it has no end marker)');
     expect(messages[4]).toBe('picture not read: report_files/header.png: the PNG file is cut short (it has no end marker)');
     expect(messages[5]).toMatch(/^picture not read: report_files\/photo.png looks like a photograph/);
