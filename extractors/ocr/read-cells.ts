@@ -61,19 +61,28 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
 
   const digitReadings = await readDigits(picture, numbers.map((i) => regions[i]!), digitHeight);
   const notNumbers: number[] = [];
+  const doubtful: number[] = [];
   numbers.forEach((i, k) => {
     const reading = judgeDigits(digitReadings[k]!, shapes[i]!);
     if (reading) readings[i] = reading;
     else notNumbers.push(i);
+    if (reading && !reading.confirmed) doubtful.push(i);
   });
 
-  // Words, and marks that looked like digits but did not read as a number.
-  const wordCells = [...words, ...notNumbers].sort((a, b) => a - b);
+  // Words, marks that looked like digits but did not read as a number, and digits not confirmed (which may be words
+  // after all: a heading of two short lines in a narrow column).
+  const wordCells = [...words, ...notNumbers, ...doubtful].sort((a, b) => a - b);
   const wordHeight = typicalWordHeight(shapes, wordCells, digitHeight);
   const first = await readSized(picture, wordCells.map((i) => regions[i]!), WORD_SIZES[0] / wordHeight, 'chi_sim', false, {});
   const numericWords: number[] = [];
   wordCells.forEach((i, k) => {
     const reading = wordReading(first[k]!);
+    if (doubtful.includes(i)) {
+      // An unconfirmed number stays one unless the Chinese model reads words in it: a digit is never read as two
+      // Chinese characters, so such a cell is a label, and taking it for one cannot shift a row's numbers.
+      if (countChinese(reading.text) >= 2) readings[i] = reading;
+      return;
+    }
     readings[i] = reading;
     if (reading.numeric) numericWords.push(i);
   });
@@ -211,6 +220,10 @@ function joinLines(lines: TextLine[]): string {
 function lowestConfidence(lines: TextLine[]): number {
   const all = lines.flatMap((l) => l.words.map((w) => w.confidence));
   return all.length > 0 ? Math.max(0, Math.min(1, ...all)) : 0;
+}
+
+function countChinese(text: string): number {
+  return (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
 }
 
 function compact(text: string): string {
