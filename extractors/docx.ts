@@ -2,21 +2,24 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { repairDocumentXml } from './docx-xml.js';
 import { ReadError } from './errors.js';
-import { htmlToDocument } from './html.js';
+import { parseHtml, withPictures } from './html.js';
+import type { EmbeddedPicture } from './pictures.js';
 import type { ReaderOutput } from './reader.js';
 import { unzipBounded } from './zip.js';
 
 /**
  * Word (.docx) reader: the archive is unzipped within bounds, word/document.xml is repaired for the constructs
  * mammoth drops (see docx-xml.ts), mammoth turns the document into HTML (tracked insertions kept, deletions dropped,
- * text boxes kept, headers and footers left out), and the HTML path builds the document model.
+ * text boxes kept, headers and footers left out), and the HTML path builds the document model. Pictures in the body
+ * (word/media/*, tables pasted as pictures) are read by OCR where they stand, as on a web page.
  */
 
 const DOCUMENT = 'word/document.xml';
+/** The src mammoth is given for the body's n-th picture; its bytes stay here rather than in a data: URI. */
+const EMBEDDED = 'xxgk-word-picture:';
 
 export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
-  // Parts mammoth reads; media (images) are left compressed and unread.
-  const files = await unzipBounded(bytes, (name) => !/^word\/media\//.test(name));
+  const files = await unzipBounded(bytes, () => true);
   const xml = files.get(DOCUMENT);
   if (!xml) {
     const what = files.has('xl/workbook.xml') ? 'an Excel workbook' : files.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
@@ -30,9 +33,16 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   const zip = new JSZip();
   for (const [name, data] of files) zip.file(name, name === DOCUMENT ? repaired.xml : data);
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  const pictures = new Map<string, EmbeddedPicture>();
+  const convertImage = mammoth.images.imgElement(async (image) => {
+    const src = `${EMBEDDED}${pictures.size + 1}`;
+    const type = image.contentType?.replace(/^image\//, '') || 'unknown type';
+    pictures.set(src, { bytes: new Uint8Array(await image.readAsArrayBuffer()), name: `Word picture ${pictures.size + 1} (${type})` });
+    return { src };
+  });
   let html;
   try {
-    html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false });
+    html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage });
   } catch (error) {
     throw new ReadError('corrupt', `the Word document could not be read (${(error as Error).message})`);
   }
@@ -40,5 +50,6 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
     // Style names with no HTML mapping do not affect the text or tables.
     if (!/Unrecognised (paragraph|run|table) style/.test(message.message)) warnings.push(`docx: ${message.message}`);
   }
-  return { document: htmlToDocument(html.value), warnings };
+  const read = await withPictures(parseHtml(html.value), { embedded: pictures });
+  return { document: read.document, warnings: [...warnings, ...read.warnings], ...(read.usedOcr ? { usedOcr: true } : {}) };
 }

@@ -11,6 +11,10 @@ export type ReadErrorCode =
   | 'truncated'
   | 'too_large'
   | 'needs_ocr'
+  /** A picture with nothing on it to read (blank or nearly blank). */
+  | 'blank'
+  /** A picture that cannot be read: too small, tilted too far, a photograph, a table without ruling lines. */
+  | 'unreadable'
   | 'timeout';
 
 export class ReadError extends Error {

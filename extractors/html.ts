@@ -2,12 +2,14 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/model/document.js';
 import { decodeText, declaredCharset } from './decode.js';
-import type { ReaderOutput } from './reader.js';
+import type { PictureLink, PictureSources } from './pictures.js';
+import type { ReadContext, ReaderOutput } from './reader.js';
 
 /**
  * HTML reader: a web page (or a Word "save as web page" export) → document model. Walks the DOM in document order,
  * turning block elements into text blocks and data tables into grids with spans expanded. Tables used for page
- * layout (the article nested inside a frame table) are walked through as flow content.
+ * layout (the article nested inside a frame table) are walked through as flow content. Pictures (<img>) are read by
+ * OCR (pictures.ts) and their blocks put where the picture stands in the flow.
  */
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'embed', 'svg', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'canvas']);
@@ -23,27 +25,81 @@ const EMPHASIS = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const LAYOUT_CELL_CHARS = 300;
 const MAX_COLSPAN = 100;
 
-export function readHtml(bytes: Uint8Array): ReaderOutput {
+export async function readHtml(bytes: Uint8Array, context?: ReadContext): Promise<ReaderOutput> {
   const decoded = decodeText(bytes, declaredCharset(bytes));
-  const document = htmlToDocument(decoded.text);
-  return { document, encoding: decoded.encoding, warnings: decoded.warnings };
+  const read = await withPictures(parseHtml(decoded.text), context?.path ? { pagePath: context.path } : {});
+  return { document: read.document, encoding: decoded.encoding, warnings: [...decoded.warnings, ...read.warnings], ...(read.usedOcr ? { usedOcr: true } : {}) };
 }
 
+/** A picture and where it stands: its blocks go before `document.blocks[at]`. */
+export interface PicturePlace extends PictureLink {
+  at: number;
+}
+
+export interface HtmlContent {
+  document: DocumentModel;
+  pictures: PicturePlace[];
+}
+
+/** The page's text and tables (pictures left out). */
 export function htmlToDocument(html: string): DocumentModel {
+  return parseHtml(html).document;
+}
+
+export function parseHtml(html: string): HtmlContent {
   const $ = cheerio.load(html);
   const title = ($('meta[name="ArticleTitle"]').attr('content') ?? $('title').first().text()).trim();
   const flow = new Flow();
   for (const child of $.root().contents().toArray()) walk(child, false, flow);
   flow.flush();
-  return { ...(title ? { title } : {}), blocks: flow.blocks };
+  return { document: { ...(title ? { title } : {}), blocks: flow.blocks }, pictures: flow.pictures };
 }
 
-/** Collects inline text into text blocks, one per block element or <br>-separated line. */
+/**
+ * The document with each picture's blocks in its place and the tables numbered again in document order. Pictures
+ * are read as tables between the headings the page prints as text; where the page's text does not hold those
+ * headings (a page that is a picture of the whole report), as pages, whose headings OCR reads too.
+ */
+export async function withPictures(content: HtmlContent, where: PictureSources): Promise<Pick<ReaderOutput, 'document' | 'warnings' | 'usedOcr'>> {
+  const { document, pictures } = content;
+  if (pictures.length === 0) return { document, warnings: [] };
+  // Loaded with the first picture met: the OCR engine costs a pure-text batch nothing.
+  const { readPictures } = await import('./pictures.js');
+  const read = await readPictures(pictures, where, { content: printsTableHeadings(document.blocks) ? 'table' : 'page' });
+  const blocks: Block[] = [];
+  let next = 0;
+  const insertUpTo = (at: number) => {
+    for (; next < pictures.length && pictures[next]!.at <= at; next++) blocks.push(...(read.blocks.get(pictures[next]!.n) ?? []));
+  };
+  document.blocks.forEach((block, i) => {
+    insertUpTo(i);
+    blocks.push(block);
+  });
+  insertUpTo(Number.POSITIVE_INFINITY);
+  let tables = 0;
+  const numbered = blocks.map((block) => (block.kind === 'table' ? { ...block, index: tables++ } : block));
+  return { document: { ...document, blocks: numbered }, warnings: read.warnings, usedOcr: read.usedOcr };
+}
+
+/** Short lines naming at least two of the three table sections (主动公开, 申请, 复议/诉讼): the page prints its own headings. */
+function printsTableHeadings(blocks: Block[]): boolean {
+  const headings = [/主动公开/, /收到和处理|依申请|申请情况/, /行政复议|行政诉讼/];
+  const short = blocks.flatMap((b) => (b.kind === 'text' && b.text.length <= 45 ? [b.text] : []));
+  return headings.filter((pattern) => short.some((text) => pattern.test(text))).length >= 2;
+}
+
+/** Collects inline text into text blocks, one per block element or <br>-separated line, and where pictures stand. */
 class Flow {
   readonly blocks: Block[] = [];
+  readonly pictures: PicturePlace[] = [];
   private tables = 0;
   private text = '';
   private plainChars = 0;
+
+  picture(src: string): void {
+    this.flush();
+    this.pictures.push({ src, n: this.pictures.length + 1, at: this.blocks.length });
+  }
 
   append(text: string, emphasized: boolean): void {
     this.text += text;
@@ -73,6 +129,11 @@ function walk(node: AnyNode, emphasized: boolean, flow: Flow): void {
   const tag = node.type === 'root' ? 'body' : element.name.toLowerCase();
   if (SKIPPED.has(tag)) return;
   if (tag === 'br') return flow.flush();
+  if (tag === 'img') {
+    const src = element.attribs['src']?.trim();
+    if (src) flow.picture(src);
+    return;
+  }
   if (tag === 'table') {
     const cells = readTableCells(element);
     if (cells) return flow.table(cells);

@@ -3,6 +3,8 @@ import { ReadError } from './errors.js';
 import { readDoc } from './doc/index.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
+import { readImage } from './image.js';
+import { sniffPicture } from './ocr/picture.js';
 import { readPdf } from './pdf/index.js';
 import type { ReadContext, ReaderName, ReaderOutput } from './reader.js';
 import { readText } from './text.js';
@@ -20,6 +22,7 @@ const EXTENSION_FORMAT: Record<string, ReaderName> = {
   '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.mht': 'html',
   '.txt': 'text', '.md': 'text', '.text': 'text', '.csv': 'text',
   '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc',
+  '.png': 'ocr', '.jpg': 'ocr', '.jpeg': 'ocr', '.tif': 'ocr', '.tiff': 'ocr', '.gif': 'ocr', '.bmp': 'ocr', '.webp': 'ocr',
 };
 
 export async function readDocument(bytes: Uint8Array, context: ReadContext): Promise<ReadResult> {
@@ -41,6 +44,7 @@ const READERS: Record<ReaderName, (bytes: Uint8Array, context: ReadContext) => P
   pdf: readPdf,
   docx: readDocx,
   doc: readDoc,
+  ocr: readImage,
 };
 
 function sniff(bytes: Uint8Array): ReaderName | undefined {
@@ -48,11 +52,12 @@ function sniff(bytes: Uint8Array): ReaderName | undefined {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-' || head.toString('latin1').includes('%PDF-')) return 'pdf';
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'docx';
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
+  if (sniffPicture(bytes)) return 'ocr';
   const text = head.toString('latin1').toLowerCase();
   if (/<(?:!doctype html|html|head|body|meta|table|div|p)[\s>]/.test(text)) return 'html';
   return undefined;
 }
 
 function describe(reader: ReaderName): string {
-  return { html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document' }[reader];
+  return { html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document', ocr: 'a picture' }[reader];
 }

@@ -20,4 +20,5 @@ export interface ReaderOutput {
   usedOcr?: boolean;
 }
 
-export type ReaderName = 'html' | 'text' | 'docx' | 'doc' | 'pdf';
+/** `ocr`: a picture file (PNG, JPEG, TIFF, …) read by OCR. */
+export type ReaderName = 'html' | 'text' | 'docx' | 'doc' | 'pdf' | 'ocr';

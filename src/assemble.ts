@@ -3,7 +3,7 @@ import { auditRules } from './audit/rules.js';
 import { locate, type Located } from './locate/index.js';
 import type { DocumentModel } from './model/document.js';
 import { warning, WRAPPED_LABELS, type Message } from './model/messages.js';
-import type { Finding, Report, ReportFormat, ReportStatus } from './model/report.js';
+import type { Cell, Finding, Report, ReportFormat, ReportStatus } from './model/report.js';
 import { normalise, type NormalisedTable } from './normalise/index.js';
 import { squash } from './text/normalize.js';
 import { expectedCells, type TableKey } from './template/template.js';
@@ -63,11 +63,11 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     ...lowConfidence(located),
     ...messageFindings(messages),
   ];
-  const status = statusOf(findings, tables, format);
+  const status = statusOf(findings, tables, format, cells);
   return {
     ...base,
     status,
-    ...(status === 'incomplete' ? { reason: incompleteReason(tables, located, messages) } : {}),
+    ...(status === 'incomplete' ? { reason: incompleteReason(tables, located, messages, cells) } : {}),
     formatVersion: format,
     tables: tables.map((t) => summary(t, located)),
     cells,
@@ -165,18 +165,25 @@ function scopeOf(message: string): string {
   return /^(active|requests|review_litigation):/.exec(message)?.[1] ?? 'document';
 }
 
-function statusOf(findings: Finding[], tables: NormalisedTable[], format: ReportFormat | null): ReportStatus {
+function statusOf(findings: Finding[], tables: NormalisedTable[], format: ReportFormat | null, cells: Cell[]): ReportStatus {
   if (findings.some((f) => f.severity === 'error')) return 'flagged';
   if (format === 'legacy') return 'ok';
   const complete = TABLE_KEYS.every((key) => tables.some((t) => t.key === key && t.cells.length > 0));
   const rowsMissing = findings.some((f) => f.rule === 'missing_cells');
-  return complete && !rowsMissing ? 'ok' : 'incomplete';
+  return complete && !rowsMissing && unconfirmedCells(cells).length === 0 ? 'ok' : 'incomplete';
 }
 
-function incompleteReason(tables: NormalisedTable[], located: Located, messages: Message[]): string {
+function incompleteReason(tables: NormalisedTable[], located: Located, messages: Message[], cells: Cell[]): string {
   const missing = TABLE_KEYS.filter((key) => !tables.some((t) => t.key === key && t.cells.length > 0));
-  if (missing.length === 0) return 'template cells not found (see findings: missing_cells)';
-  return `tables not found: ${missing.join(', ')}${whyNotFound(located, messages)}`;
+  const unconfirmed = unconfirmedCells(cells).length;
+  const unread = unconfirmed > 0 ? `${unconfirmed} cells read by OCR were not confirmed and are left unread (cells.csv kind=unreadable)` : '';
+  if (missing.length === 0) return unread || 'template cells not found (see findings: missing_cells)';
+  return `tables not found: ${missing.join(', ')}${whyNotFound(located, messages)}${unread ? `; ${unread}` : ''}`;
+}
+
+/** Cells whose picture reading OCR could not confirm: their numbers are not reported, so the report is not complete. */
+function unconfirmedCells(cells: Cell[]): Cell[] {
+  return cells.filter((c) => c.value === null && c.source.ocr && !c.source.ocr.confirmed);
 }
 
 function whyNotFound(located: Located, messages: Message[]): string {

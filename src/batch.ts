@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { exportOutputs, type BatchSummary } from './bulk/export.js';
 import { WorkerPool } from './bulk/pool.js';
@@ -58,7 +58,7 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
   });
-  const context: IngestContext = { store, pool, force: options.force ?? false, inFlight: new Map() };
+  const context: IngestContext = { store, pool, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs) };
   try {
     // One file more than workers: the next file is read and hashed while the workers are busy.
     const queue = new PQueue({ concurrency: jobs + 1 });
@@ -77,13 +77,17 @@ interface IngestContext {
   force: boolean;
   /** Contents being read right now: a second file with the same bytes waits for the first. */
   inFlight: Map<string, Promise<unknown>>;
+  /** Each web page's saved files (`<page>_files/…`), by the page's name. */
+  saved: Map<string, InputFile[]>;
 }
 
 /** Ingest one file; returns whether it failed. */
-async function ingest(input: InputFile, { store, pool, force, inFlight }: IngestContext): Promise<boolean> {
+async function ingest(input: InputFile, { store, pool, force, inFlight, saved }: IngestContext): Promise<boolean> {
   const info = await stat(input.path).catch(() => undefined);
   const base = { name: input.name, path: input.path, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ms: 0 };
-  if (!force && info && store.unchangedFile(input.name, base.size, base.mtimeMs)) return false;
+  const pictures = saved.get(input.name) ?? [];
+  // A page's pictures may change while the page does not: such a page is always hashed again, with them.
+  if (!force && info && pictures.length === 0 && store.unchangedFile(input.name, base.size, base.mtimeMs)) return false;
   if (input.attachedTo) {
     const reason = `saved with ${input.attachedTo}: read as part of that page, not as a report of its own`;
     store.recordReport({ ...base, contentKey: `attached:${input.name}` }, failedReport(input.name, null, 'attached', reason));
@@ -96,7 +100,7 @@ async function ingest(input: InputFile, { store, pool, force, inFlight }: Ingest
     store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', `unreadable: cannot open the file (${(error as Error).message})`));
     return true;
   }
-  const file: FileRecord = { ...base, contentKey: `${createHash('sha256').update(bytes).digest('hex')}${extname(input.name).toLowerCase()}` };
+  const file: FileRecord = { ...base, contentKey: `${await contentHash(bytes, input.path, pictures)}${extname(input.name).toLowerCase()}` };
   const pending = inFlight.get(file.contentKey);
   if (pending) await pending;
   if (pending || (!force && store.hasContent(file.contentKey))) {
@@ -113,4 +117,23 @@ async function ingest(input: InputFile, { store, pool, force, inFlight }: Ingest
   } finally {
     inFlight.delete(file.contentKey);
   }
+}
+
+/**
+ * The content a report is read from: the file's bytes, and for a web page the files saved with it (their names and
+ * bytes), whose pictures are part of its report — a picture replaced in `<page>_files/` makes the page be read again.
+ */
+async function contentHash(bytes: Uint8Array, path: string, saved: InputFile[]): Promise<string> {
+  const hash = createHash('sha256').update(bytes);
+  for (const file of saved) {
+    const content = await readFile(file.path).catch(() => Buffer.alloc(0));
+    hash.update(`\0${relative(dirname(path), file.path)}\0${content.length}\0`).update(content);
+  }
+  return hash.digest('hex');
+}
+
+function savedWith(inputs: InputFile[]): Map<string, InputFile[]> {
+  const saved = new Map<string, InputFile[]>();
+  for (const input of inputs) if (input.attachedTo) saved.set(input.attachedTo, [...(saved.get(input.attachedTo) ?? []), input]);
+  return saved;
 }

@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../../src/model/document.js';
-import type { Message } from '../../src/model/messages.js';
+import { warning, type Message } from '../../src/model/messages.js';
 import { ReadError } from '../errors.js';
 import type { ReaderOutput } from '../reader.js';
 import { extractSegments, type Matrix, type OperatorList } from './graphics.js';
@@ -14,11 +14,17 @@ import { stitchPages, type StitchedItem } from './stitch.js';
 /**
  * PDF reader: per page, glyphs from the text layer and ruling lines from the operator list become ruled tables and
  * paragraphs; tables continued across pages are stitched; the pages become one document model whose every cell
- * knows its page and box. Pages without a text layer are reported (they need OCR); nothing is guessed for them.
+ * knows its page and box. Pages without a text layer are scans: OCR reads them into the same page items
+ * (scanned.ts); a page OCR cannot read is reported, never guessed.
  */
 
 /** Reports run to a few dozen pages; a longer file is read up to this many pages, with a warning. */
 export const MAX_PAGES = 200;
+/**
+ * OCR takes several seconds a page: past this many scanned pages the rest are named, not read, so that a long scan
+ * (a whole year's bulletins) gives its first pages within the per-file time limit instead of nothing.
+ */
+export const MAX_SCANNED_PAGES = 12;
 
 export async function readPdf(bytes: Uint8Array): Promise<ReaderOutput> {
   const pdf = await openPdf(bytes);
@@ -37,37 +43,44 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   if (pdf.numPages > MAX_PAGES) warnings.push(`the PDF has ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`);
   const pages: PageItem[][] = [];
   const scanned: number[] = [];
+  const unread = new Map<number, string>();
+  let readByOcr = 0;
   for (let n = 1; n <= pageCount; n++) {
     const page = await pdf.getPage(n);
     try {
-      const content = await readPage(page, n);
+      const content = await readPage(page, n, scanned.length < MAX_SCANNED_PAGES);
       if (content.scanned) scanned.push(n);
+      if (content.unread) unread.set(n, content.unread);
+      if (content.scanned && content.items.length > 0) readByOcr++;
       pages.push(content.items);
       warnings.push(...content.warnings);
     } finally {
       page.cleanup();
     }
   }
-  if (scanned.length === pageCount && pageCount > 0) {
-    throw new ReadError('needs_ocr', `no text layer on any page (${pageList(scanned)}): scanned images need OCR`);
-  }
-  if (scanned.length > 0) {
-    const which = scanned.length === 1 ? `page ${scanned[0]} has` : `pages ${pageList(scanned)} have`;
-    warnings.push(`${which} no text layer (scanned images); OCR is needed to read ${scanned.length === 1 ? 'it' : 'them'}`);
-  }
+  if (unread.size === pageCount && pageCount > 0) throw new ReadError('needs_ocr', `no text layer on any page, and OCR could not read them: ${unreadReasons(unread)}`);
+  if (unread.size > 0) warnings.push(warning('needs_ocr', `scanned pages OCR could not read, left out: ${unreadReasons(unread)}`));
   const title = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
   const document: DocumentModel = { blocks: toBlocks(stitchPages(pages)), pageCount: pdf.numPages };
   if (title?.Title && title.Title.trim()) document.title = title.Title.trim();
-  return { document, warnings };
+  return { document, warnings, ...(readByOcr > 0 ? { usedOcr: true } : {}) };
 }
 
-async function readPage(page: PDFPageProxy, n: number): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean }> {
+async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
   const viewport = page.getViewport({ scale: 1 });
   const transform = viewport.transform as Matrix;
   const text = await page.getTextContent();
   // Text and rulings are read in the frame where the text stands upright (pages turned by /Rotate, tables drawn sideways).
   const frames = pageFrames(text.items.filter((i): i is TextItemLike & typeof i => 'str' in i), transform, viewport.width, viewport.height);
-  if (frames.length === 0) return { items: [], warnings: [], scanned: paintsImages((await page.getOperatorList()) as OperatorList) };
+  if (frames.length === 0) {
+    // A page without text that paints images is a scan: OCR reads it. A page painting nothing is blank.
+    const operators = (await page.getOperatorList()) as OperatorList;
+    if (!paintsImages(operators)) return { items: [], warnings: [], scanned: false };
+    if (!ocr) return { items: [], warnings: [], scanned: true, unread: `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file` };
+    // Loaded with the first scanned page met: the OCR engine costs a digital PDF nothing.
+    const { readScannedPage } = await import('./scanned.js');
+    return { ...(await readScannedPage(page, n, operators)), scanned: true };
+  }
   // The operator list costs about as much as the text: read it only where the text is laid out like a table.
   const segments = frames.some((f) => looksTabular(f.glyphs)) ? extractSegments((await page.getOperatorList()) as OperatorList, transform) : [];
   return { ...layoutFrames(n, frames, segments), scanned: false };
@@ -85,8 +98,12 @@ function paintsImages(operators: OperatorList): boolean {
 function toBlocks(items: StitchedItem[]): Block[] {
   let tables = 0;
   return items.map((item): Block => {
-    if (item.kind === 'text') return { kind: 'text', text: item.text, page: item.page, box: shownBox(item) };
-    const cells: TableCell[] = item.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page, box: shownBox(c) }));
+    if (item.kind === 'text') {
+      return { kind: 'text', text: item.text, page: item.page, box: shownBox(item), ...(item.emphasis ? { emphasis: true } : {}), ...(item.ocr ? { ocr: item.ocr } : {}) };
+    }
+    const cells: TableCell[] = item.cells.map((c) => ({
+      row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page, box: shownBox(c), ...(c.ocr ? { ocr: c.ocr } : {}),
+    }));
     return { ...tableFromCells(tables++, cells, item.structure), pages: item.pages };
   });
 }
@@ -99,6 +116,13 @@ function shownBox(item: Box & Shown): [number, number, number, number] {
 
 function pageList(pages: number[]): string {
   return pages.length > 12 ? `${pages.slice(0, 12).join(', ')} … (${pages.length} pages)` : pages.join(', ');
+}
+
+/** `page 2: reason; pages 3, 4: other reason` — pages that failed alike are named together. */
+function unreadReasons(unread: Map<number, string>): string {
+  const byReason = new Map<string, number[]>();
+  for (const [page, reason] of unread) byReason.set(reason, [...(byReason.get(reason) ?? []), page]);
+  return [...byReason].map(([reason, pages]) => `${pages.length === 1 ? 'page' : 'pages'} ${pageList(pages)}: ${reason}`).join('; ');
 }
 
 export type { Glyph };

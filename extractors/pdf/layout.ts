@@ -1,3 +1,4 @@
+import type { OcrReading } from '../../src/model/document.js';
 import { warning, WRAPPED_LABELS, type Message } from '../../src/model/messages.js';
 import { isLabelFragment } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
@@ -23,12 +24,15 @@ export interface PageCell extends Box, Shown {
   colSpan: number;
   text: string;
   page: number;
+  /** Read from a scanned page by OCR. */
+  ocr?: OcrReading;
 }
 
 export interface PageTable extends Box, Shown {
   kind: 'table';
   page: number;
-  structure: 'ruled' | 'text-aligned';
+  /** `ocr`: ruling lines found in a scanned page's pixels, cells read by OCR. */
+  structure: 'ruled' | 'text-aligned' | 'ocr';
   cells: PageCell[];
   /** Column boundaries (for stitching a table continued on the next page). */
   xs: number[];
@@ -41,6 +45,9 @@ export interface PageText extends Box, Shown {
   kind: 'text';
   page: number;
   text: string;
+  /** Read from a scanned page by OCR. */
+  ocr?: OcrReading;
+  emphasis?: boolean;
 }
 
 export type PageItem = PageTable | PageText;

@@ -1,12 +1,14 @@
-import { squash } from '../../src/text/normalize.js';
+import type { OcrReading } from '../../src/model/document.js';
+import { similarity, squash } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { joinCellLines } from './glyphs.js';
 import type { PageCell, PageItem, PageTable } from './layout.js';
 
 /**
  * A ruled table that ends a page and a ruled table that starts the next page, with the same column layout, are one
- * table printed across pages (page numbers in between are already gone). The continuation's repeated header rows,
- * if any, are dropped; the column grids are unified so every cell keeps its place.
+ * table printed across pages (page numbers in between are already gone), whether the pages are digital or scanned.
+ * The continuation's repeated header rows, if any, are dropped; the column grids are unified so every cell keeps
+ * its place.
  */
 
 const X_TOLERANCE = 4;
@@ -37,9 +39,10 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
         if (previous) continueLastRow(previous, item.continued);
         else item = { ...item, cells: [...item.continued.map((c) => ({ ...c, row: 0 })), ...item.cells.map((c) => ({ ...c, row: c.row + 1 }))], rows: item.rows + 1 };
       }
-      const continues = i === 0 && p > 0 && open && item.structure === 'ruled' && sameColumns(open.xs, item.xs);
+      const toOpen = open ? alignment(open.table.structure, open.xs, item) : same;
+      const continues = i === 0 && p > 0 && open && continuable(open.table.structure, item.structure) && sameColumns(open.xs, item.xs.map(toOpen));
       if (continues && open) {
-        appendTable(open, item);
+        appendTable(open, item, toOpen);
       } else {
         const table = { kind: 'table' as const, pages: [item.page], structure: item.structure, cells: [...item.cells] };
         out.push(table);
@@ -78,6 +81,27 @@ function continueLastRow(table: StitchedTable, continued: PageCell[]): void {
   table.cells.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
+/** Ruled tables continue on the next page, whether the pages are digital or scanned (a scanned page among digital ones). */
+function continuable(open: StitchedTable['structure'], next: PageTable['structure']): boolean {
+  return RULED.has(open) && RULED.has(next);
+}
+
+/** How alike a scanned page's first row and the table's first row must read to be the same header repeated. */
+const SCANNED_HEADER_SIMILARITY = 0.8;
+const RULED = new Set<PageTable['structure']>(['ruled', 'ocr']);
+const same = (x: number) => x;
+
+/**
+ * A continuation's x positions in the open table's frame. Digital pages print a table's columns exactly in place; a
+ * scanned sheet lies a little to one side or the other on the scanner, so a table on a scanned page is compared by
+ * its columns' positions from its left edge (the same checks then apply: both edges, and the same columns).
+ */
+function alignment(open: StitchedTable['structure'], xs: number[], next: PageTable): (x: number) => number {
+  if (open !== 'ocr' && next.structure !== 'ocr') return same;
+  const shift = (next.xs[0] ?? 0) - (xs[0] ?? 0);
+  return (x) => x - shift;
+}
+
 /** The continuation has the same columns, or a subset of them (a merged header may hide some boundaries). */
 function sameColumns(a: number[], b: number[]): boolean {
   const near = (x: number, list: number[]) => list.some((y) => Math.abs(x - y) <= X_TOLERANCE);
@@ -86,31 +110,47 @@ function sameColumns(a: number[], b: number[]): boolean {
   return Math.abs(first - b[0]!) <= X_TOLERANCE && Math.abs(last - b[b.length - 1]!) <= X_TOLERANCE && (b.every((x) => near(x, a)) || a.every((x) => near(x, b)));
 }
 
-function appendTable(open: { table: StitchedTable; xs: number[]; rows: number }, next: PageTable): void {
-  const repeated = repeatedHeaderRows(open.table.cells, next.cells);
-  const xs = unify(open.xs, next.xs);
+/**
+ * `toOpen`: the continuation's x positions in the open table's frame. Cells are placed on the unified grid by their
+ * own table's column boundaries (a scanned cell's box is its outline on the tilted scan; its grid slot is exact).
+ */
+function appendTable(open: { table: StitchedTable; xs: number[]; rows: number }, next: PageTable, toOpen: (x: number) => number): void {
+  const repeated = repeatedHeaderRows(open.table.cells, next.cells, open.table.structure === 'ocr' || next.structure === 'ocr');
+  const nextXs = next.xs.map(toOpen);
+  const xs = unify(open.xs, nextXs);
   const column = (x: number) => xs.findIndex((v) => Math.abs(v - x) <= X_TOLERANCE);
-  const place = (cell: PageCell, rowOffset: number): PageCell => {
-    const col = column(cell.x0);
-    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(cell.x1) - col) };
+  const place = (cell: PageCell, own: number[] | undefined, rowOffset: number, frame = same): PageCell => {
+    const col = column(own?.[cell.col] ?? frame(cell.x0));
+    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(own?.[cell.col + cell.colSpan] ?? frame(cell.x1)) - col) };
   };
-  open.table.cells = open.table.cells.map((c) => place(c, 0));
-  const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => ({ ...c, row: c.row - repeated }));
+  open.table.cells = open.table.cells.map((c) => place(c, gridOf(open.xs, open.table.cells), 0));
+  const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => place(c, gridOf(nextXs, next.cells), -repeated, toOpen));
   const lastRow = open.rows - 1;
   const split = isSplitRow(open.table.cells, lastRow, continuation);
   // A row broken by the page joins its first half: rows of the continuation move up by one.
   const offset = split ? lastRow : open.rows;
-  for (const cell of continuation.map((c) => place(c, offset))) {
+  for (const cell of continuation.map((c) => ({ ...c, row: c.row + offset }))) {
     const first = split && cell.row === lastRow ? open.table.cells.find((c) => c.col === cell.col && c.row + c.rowSpan - 1 === lastRow) : undefined;
     if (first) {
+      // Only a half with writing has a reading that matters (an empty half read from a scan vouches for nothing).
+      const ocr = joinReadings(first.text.trim() ? first.ocr : undefined, cell.text.trim() ? cell.ocr : undefined);
       first.text = joinCellLines([first.text, cell.text].filter(Boolean));
+      if (ocr) first.ocr = ocr;
       first.rowSpan += cell.rowSpan - 1;
       first.y1 = Math.max(first.y1, cell.y1);
     } else open.table.cells.push(cell);
   }
   open.table.pages.push(next.page);
+  // Part of the table was read from a scanned page.
+  if (next.structure === 'ocr') open.table.structure = 'ocr';
   open.xs = xs;
   open.rows = offset + next.rows - repeated;
+}
+
+/** The boundaries, when they are those of the cells' grid columns (a lattice's); else cells are placed by their own x. */
+function gridOf(xs: number[], cells: PageCell[]): number[] | undefined {
+  const columns = Math.max(0, ...cells.map((c) => c.col + c.colSpan));
+  return xs.length === columns + 1 ? xs : undefined;
 }
 
 const ROW_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+条)/;
@@ -127,7 +167,7 @@ function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[]
   if (below.length === 0 || above.length === 0) return false;
   if (below.some((c) => ROW_START.test(squash(c.text)))) return false;
   // Both halves are cut from the same row: every cell below sits exactly under a cell above.
-  const aligned = (c: PageCell) => above.some((a) => Math.abs(a.x0 - c.x0) <= X_TOLERANCE && Math.abs(a.x1 - c.x1) <= X_TOLERANCE);
+  const aligned = (c: PageCell) => above.some((a) => a.col === c.col && a.colSpan === c.colSpan);
   if (!below.every(aligned)) return false;
   const kind = (c: PageCell) => (c.text.trim() === '' ? 'empty' : isNumberLike(c.text) ? 'number' : 'label');
   const has = (row: PageCell[], k: string) => row.some((c) => kind(c) === k);
@@ -137,6 +177,12 @@ function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[]
   return numbersAbove || numbersBelow;
 }
 
+/** A cell whose halves were read from two scanned pages is as sure as its less sure half. */
+function joinReadings(a: OcrReading | undefined, b: OcrReading | undefined): OcrReading | undefined {
+  if (!a || !b) return a ?? b;
+  return { ...a, confidence: Math.min(a.confidence, b.confidence), confirmed: a.confirmed && b.confirmed };
+}
+
 function unify(a: number[], b: number[]): number[] {
   const all = [...a, ...b].sort((x, y) => x - y);
   const out: number[] = [];
@@ -144,15 +190,21 @@ function unify(a: number[], b: number[]): number[] {
   return out;
 }
 
-/** How many of the continuation's first rows repeat the table's first rows (a repeated header). */
-function repeatedHeaderRows(first: PageCell[], next: PageCell[]): number {
-  const rowText = (cells: PageCell[], row: number) => cells.filter((c) => c.row === row).map((c) => squash(c.text)).join('|');
+/**
+ * How many of the continuation's first rows repeat the table's first rows (a repeated header). Read by OCR, a
+ * repeated header is rarely read twice the same (勾稽 / 勾移): there the rows need only have the same cells and
+ * nearly the same words.
+ */
+function repeatedHeaderRows(first: PageCell[], next: PageCell[], scanned: boolean): number {
+  const row = (cells: PageCell[], r: number) => cells.filter((c) => c.row === r).map((c) => squash(c.text));
+  const repeats = (a: string[], b: string[]) => {
+    const [ta, tb] = [a.join('|'), b.join('|')];
+    if (!ta) return false;
+    // OCR may read a heading's strokes as a digit (总计 → 2); a data row is told from a header by its words all the same.
+    if (scanned) return a.length === b.length && similarity(ta, tb) >= SCANNED_HEADER_SIMILARITY;
+    return ta === tb && !/\d/.test(ta);
+  };
   let n = 0;
-  while (n < 6) {
-    const a = rowText(first, n);
-    const b = rowText(next, n);
-    if (!a || a !== b || /\d/.test(a)) break;
-    n++;
-  }
+  while (n < 6 && repeats(row(first, n), row(next, n))) n++;
   return n;
 }

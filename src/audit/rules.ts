@@ -5,7 +5,8 @@ import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIE
 
 /**
  * The error-level rules of TEMPLATE.md (勾稽关系) on one report's cells. A rule is checked only when every cell it
- * needs was found; an empty total (not stated) skips the rule with a warning instead of a verdict.
+ * needs was found; an empty total (not stated), an unreadable cell or an OCR reading that was not confirmed skips
+ * the rule with a warning instead of a verdict.
  */
 
 type CellIndex = Map<string, Cell>;
@@ -108,7 +109,12 @@ function evaluate(check: Sum, index: CellIndex): Finding[] {
   const blankTotals = cells.filter((c) => c.kind === 'empty' && c.value === null);
   if (blankTotals.length > 0) return [skipped(check, `not checked: total left empty (${blankTotals.map(cellRef).join(', ')})`, 'blank_total', refs)];
   const unreadable = cells.filter((c) => c.value === null);
-  if (unreadable.length > 0) return [skipped(check, `not checked: unreadable cells (${unreadable.map((c) => `${cellRef(c)}="${c.raw}"`).join(', ')})`, 'rule_skipped', refs)];
+  const unconfirmed = unreadable.filter((c) => c.source.ocr && !c.source.ocr.confirmed);
+  if (unconfirmed.length > 0) {
+    // Never a verdict on a reading OCR could not confirm: a misread digit looks exactly like the agency's mistake.
+    return [skipped(check, `the sum could not be verified: ${unconfirmed.length} of its cells were read from a picture and the readings were not confirmed (${listed(unconfirmed)})`, 'rule_skipped', refs)];
+  }
+  if (unreadable.length > 0) return [skipped(check, `not checked: unreadable cells (${listed(unreadable)})`, 'rule_skipped', refs)];
   const sum = (list: string[]) => roundDecimal(list.reduce((total, r) => total + index.get(r)!.value!, 0));
   const left = sum(check.left);
   const right = sum(check.right);
@@ -118,6 +124,10 @@ function evaluate(check: Sum, index: CellIndex): Finding[] {
 
 function skipped(check: Sum, why: string, rule: string, refs: string[]): Finding {
   return { rule, scope: `${check.rule}:${check.scope}`, severity: 'warning', expected: null, actual: null, message: `${check.rule} ${check.scope}: ${why}`, cells: refs };
+}
+
+function listed(cells: Cell[]): string {
+  return cells.map((c) => `${cellRef(c)}="${c.raw}"`).join(', ');
 }
 
 function abbreviate(refs: string[], shown = 4): string {

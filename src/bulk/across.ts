@@ -13,7 +13,7 @@ export interface CopyFacts {
   name: string;
   agency: string | null;
   year: number | null;
-  /** Its cells, `table:row:column` → value (null: not stated or unreadable), loaded when a rule needs them. */
+  /** Its cells, `table:row:column` → value (null: not stated; cells left unread are not in it), loaded when a rule needs them. */
   cells: () => Map<string, number | null>;
 }
 

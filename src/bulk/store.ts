@@ -88,7 +88,9 @@ export class Store {
       insertCell: this.db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       insertFinding: this.db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       report: this.db.prepare('SELECT report FROM reports WHERE content_key = ?'),
-      cellValues: this.db.prepare('SELECT "table", "row", "column", value FROM cells WHERE content_key = ?'),
+      // A cell left unread (an OCR reading not confirmed) says nothing of what the copy prints: no rule across files
+      // may compare it, or an unread cell would pass for a copy that prints a different number.
+      cellValues: this.db.prepare(`SELECT "table", "row", "column", value FROM cells WHERE content_key = ? AND kind IS NOT 'unreadable'`),
       summary: this.db.prepare(
         'SELECT f.name, f.path, f.content_key AS contentKey, r.status, r.agency, r.year FROM files f JOIN reports r ON r.content_key = f.content_key WHERE f.name = ?',
       ),

@@ -57,6 +57,22 @@ describe('audit rules', () => {
     expect(findings.filter((f) => f.rule === 'blank_total').map((f) => f.scope)).toEqual(['balance:natural_person', 'outcome_sum:natural_person', 'applicant_sum:total']);
   });
 
+  it('a sum resting on an OCR reading that was not confirmed is not verified: a warning that says so, never an error', () => {
+    const key = 'requests:carried_forward:research_institution';
+    // OCR misread the printed figure (a wrong digit would look exactly like the agency's mistake) and could not confirm it.
+    const cells = cellsOf().map((c): Cell =>
+      `${c.table}:${c.row}:${c.column}` === key ? { ...c, value: null, raw: String(value(key) + 1), kind: 'unreadable', note: 'OCR reading not confirmed', source: { ...c.source, ocr: { confidence: 0.41, confirmed: false, picture: 'page 2' } } } : c,
+    );
+    const findings = auditRules(cells).filter((f) => f.cells.includes(key));
+    expect(findings.map((f) => [f.rule, f.scope, f.severity])).toEqual([
+      ['rule_skipped', 'balance:research_institution', 'warning'],
+      ['rule_skipped', 'applicant_sum:carried_forward', 'warning'],
+    ]);
+    expect(findings[0]!.message).toBe(
+      `balance research_institution: the sum could not be verified: 1 of its cells were read from a picture and the readings were not confirmed (${key}="${value(key) + 1}")`,
+    );
+  });
+
   it('an empty component counts as zero', () => {
     const key = 'requests:granted:other_org';
     const changed = value(key);

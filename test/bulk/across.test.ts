@@ -1,5 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditAcrossReports, type CopyFacts } from '../../src/bulk/across.js';
+import { Store } from '../../src/bulk/store.js';
+import type { Cell, Report } from '../../src/model/report.js';
 
 const copy = (name: string, agency: string, year: number, cells: Record<string, number | null>): CopyFacts => ({
   name,
@@ -52,5 +57,29 @@ describe('rules across reports', () => {
       copy('2023.html', '甲局', 2023, { 'active:regulations:in_force': 9, 'active:regulations:issued': 2, 'active:regulations:repealed': 1 }),
     ]);
     expect(findings.get('2023.html')).toEqual([expect.objectContaining({ rule: 'in_force_continuity', severity: 'warning', expected: 11, actual: 9 })]);
+  });
+
+  it('no finding across files rests on an OCR reading that was not confirmed: such a cell is left out of the comparison', () => {
+    const store = new Store(join(mkdtempSync(join(tmpdir(), 'xxgk-across-')), 'xxgk.db'));
+    const cell = (value: number | null, ocr?: { confirmed: boolean }): Cell => ({
+      table: 'requests', row: 'carried_over', column: 'total', value, raw: '8', kind: value === null ? 'unreadable' : 'number',
+      source: { table: 0, row: 4, col: 9, label: '二、上年结转政府信息公开申请数量', ...(ocr ? { ocr: { confidence: 0.4, ...ocr } } : {}) },
+    });
+    const report = (file: string, cells: Cell[]): Report => ({
+      file, status: 'ok', reader: 'pdf', formatVersion: '2021', title: null, agency: '甲局', year: 2023, sections: [], tables: [], cells, findings: [], messages: [],
+    });
+    const record = (name: string, cells: Cell[]) => store.recordReport({ name, path: name, size: 1, mtimeMs: 1, contentKey: name, ms: 0 }, report(name, cells));
+    record('a.html', [cell(3)]);
+    record('a-scan.pdf', [cell(null, { confirmed: false })]);
+    record('2022.html', [{ ...cell(5), row: 'carried_forward' }]);
+    try {
+      const findings = auditAcrossReports(
+        ['a.html', 'a-scan.pdf', '2022.html'].map((name) => ({ name, agency: '甲局', year: name === '2022.html' ? 2022 : 2023, cells: () => store.cellValues(name) })),
+      );
+      // a.html prints 3 where 2022 carried forward 5: a finding; the scan's unconfirmed cell takes part in none.
+      expect([...findings].map(([name, list]) => [name, list.map((f) => f.rule)])).toEqual([['a.html', ['carry_continuity']]]);
+    } finally {
+      store.close();
+    }
   });
 });

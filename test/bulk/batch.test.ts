@@ -213,6 +213,30 @@ describe('bulk ingest', () => {
     expect(run.stdout).toMatch(/^reports: 4 \(attached 2, not_a_report 1, ok 1\); flagged: 0; failed: 0/);
   });
 
+  it('a web page is read again when a picture saved with it changes, though the page itself did not', () => {
+    const input = temp('page-pictures');
+    writeFileSync(join(input, 'page.html'), renderHtml(balancedReport(71)).replace('<body>', '<body><img src="page_files/table1.png">'));
+    mkdirSync(join(input, 'page_files'));
+    const picture = join(input, 'page_files', 'table1.png');
+    // A 16 × 16 icon (skipped before any OCR), later replaced by a picture declaring 100000 × 100000 pixels.
+    const png = (side: number) => {
+      const header = Buffer.alloc(96);
+      Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(header);
+      header.writeUInt32BE(side, 16);
+      header.writeUInt32BE(side, 20);
+      return header;
+    };
+    writeFileSync(picture, png(16));
+    const out = temp('page-pictures-out');
+    xxgk(input, '--out', out);
+    const pictureWarnings = () => rows(out, 'findings.csv').filter((r) => r.file === 'page.html' && r.rule === 'picture').map((r) => r.message);
+    expect(pictureWarnings()).toEqual([]);
+    writeFileSync(picture, png(100_000));
+    xxgk(input, '--out', out);
+    expect(pictureWarnings()).toEqual(['picture not read: page_files/table1.png is 100000 × 100000 pixels (10000 M); pictures above 40 M pixels are refused, as a decompression bomb could be']);
+    expect(rows(out, 'reports.csv').map((r) => [r.file, r.status])).toEqual([['page.html', 'ok'], ['page_files/table1.png', 'attached']]);
+  });
+
   it('prints plain progress lines when its output is not a terminal', () => {
     const input = temp('progress');
     writeFileSync(join(input, 'a.html'), renderHtml(balancedReport(60)));

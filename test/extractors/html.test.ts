@@ -70,22 +70,22 @@ describe('HTML reader: text blocks', () => {
 
 describe('HTML reader: character sets', () => {
   const page = '<html><head>META</head><body><p>汝州市人力资源和社会保障局</p></body></html>';
-  it('follows a declared charset', () => {
-    const output = readHtml(iconv.encode(page.replace('META', '<meta charset="gbk">'), 'gbk'));
+  it('follows a declared charset', async () => {
+    const output = await readHtml(iconv.encode(page.replace('META', '<meta charset="gbk">'), 'gbk'));
     expect(output.encoding).toBe('gb18030');
     expect(output.document.blocks[0]).toMatchObject({ text: '汝州市人力资源和社会保障局' });
   });
-  it('sniffs GBK when no charset is declared', () => {
-    const output = readHtml(iconv.encode(page.replace('META', ''), 'gbk'));
+  it('sniffs GBK when no charset is declared', async () => {
+    const output = await readHtml(iconv.encode(page.replace('META', ''), 'gbk'));
     expect(output.document.blocks[0]).toMatchObject({ text: '汝州市人力资源和社会保障局' });
   });
-  it('believes the bytes over a wrong declaration', () => {
-    const output = readHtml(Buffer.from(page.replace('META', '<meta charset="gb2312">'), 'utf8'));
+  it('believes the bytes over a wrong declaration', async () => {
+    const output = await readHtml(Buffer.from(page.replace('META', '<meta charset="gb2312">'), 'utf8'));
     expect(output.encoding).toBe('utf-8');
     expect(output.warnings[0]).toMatch(/valid UTF-8/);
   });
-  it('honours a UTF-8 byte-order mark', () => {
-    const output = readHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page.replace('META', ''), 'utf8')]));
+  it('honours a UTF-8 byte-order mark', async () => {
+    const output = await readHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page.replace('META', ''), 'utf8')]));
     expect(output.document.blocks[0]).toMatchObject({ text: '汝州市人力资源和社会保障局' });
   });
 });

@@ -309,16 +309,36 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
 });
 
 describe('PDF reader: pages without text', () => {
-  it('a scanned PDF needs OCR, listing its pages', async () => {
+  // Each page is an 8 × 8 pixel image stretched over the page: a thumbnail OCR cannot read.
+  it('a scanned PDF whose pages OCR cannot read needs OCR, saying why, pages refused alike named together', async () => {
     await expect(readPages(new PdfPage().image(0, 0, 595, 842), new PdfPage().image(0, 0, 595, 842))).rejects.toMatchObject({
       code: 'needs_ocr',
-      message: 'no text layer on any page (1, 2): scanned images need OCR',
+      message: 'no text layer on any page, and OCR could not read them: pages 1, 2: the scan is 8 × 8 pixels: too small to hold readable text',
     });
   });
 
-  it('a partly scanned PDF is read, with the scanned pages named', async () => {
-    const { warnings } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage().image(0, 0, 595, 842));
-    expect(warnings).toEqual(['page 2 has no text layer (scanned images); OCR is needed to read it']);
+  it('a partly scanned PDF is read, with the scanned pages OCR could not read named', async () => {
+    const { warnings, usedOcr } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage().image(0, 0, 595, 842));
+    expect(warnings).toEqual([{ level: 'warning', code: 'needs_ocr', message: 'scanned pages OCR could not read, left out: page 2: the scan is 8 × 8 pixels: too small to hold readable text' }]);
+    expect(usedOcr).toBeUndefined();
+  });
+
+  it('past 12 scanned pages the rest are named, not read (a long scan still gives its first pages within the time limit)', async () => {
+    const pages = Array.from({ length: 14 }, () => new PdfPage().image(0, 0, 595, 842));
+    await expect(readPages(new PdfPage().text(60, 780, '一、总体情况'), ...pages)).resolves.toMatchObject({
+      warnings: [
+        {
+          code: 'needs_ocr',
+          message: 'scanned pages OCR could not read, left out: pages 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13: the scan is 8 × 8 pixels: too small to hold readable text; pages 14, 15: OCR reads at most 12 scanned pages of a file',
+        },
+      ],
+    });
+  });
+
+  it('a page without text that paints nothing is blank, not a scan', async () => {
+    const { warnings, document } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage());
+    expect(warnings).toEqual([]);
+    expect(texts(document.blocks)).toEqual(['一、总体情况']);
   });
 });
 
