@@ -48,6 +48,8 @@ export const MIN_CONFIDENCE = 0.75;
  * than the recogniser's own thresholding of the grey picture.
  */
 const DIGIT_SIZES = [30, 40] as const;
+/** A label read less sure than this is read a second time. */
+const LABEL_CONFIDENCE = 0.8;
 /** Chinese characters are drawn this high for the word reading, and for its confirming second reading. */
 const WORD_SIZES = [28, 38] as const;
 
@@ -86,6 +88,14 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
     }
     readings[i] = reading;
     if (reading.numeric) numericWords.push(i);
+  });
+  // Labels read with doubt are read again, binarised and larger, and the surer reading kept: a label misread in
+  // several characters matches no row, and its row's numbers are lost.
+  const doubtfulLabels = wordCells.filter((i) => !readings[i]!.numeric && !doubtful.includes(i) && readings[i]!.confidence < LABEL_CONFIDENCE);
+  const relabels = await readSized(picture, doubtfulLabels.map((i) => regions[i]!), WORD_SIZES[1] / wordHeight, 'chi_sim', true, {});
+  doubtfulLabels.forEach((i, k) => {
+    const again = wordReading(relabels[k]!);
+    if (!again.numeric && again.text !== '' && again.confidence > readings[i]!.confidence) readings[i] = again;
   });
   if (numericWords.length > 0) {
     const second = await readSized(picture, numericWords.map((i) => regions[i]!), WORD_SIZES[1] / wordHeight, 'chi_sim', true, {});
