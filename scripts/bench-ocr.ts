@@ -5,7 +5,7 @@
  *
  *   npm run bench:ocr [-- FOLDER_OF_SCANNED_PDFS [FOLDER_OF_PAGES_WITH_TABLE_PICTURES]]
  *
- * Defaults: ../shared/corpus/generated/pdf-scanned and html-img. A scanned PDF's pages are drawn at the resolution of
+ * Defaults: ../shared/corpus/generated/pdf-scanned and html-img (beside the project, or beside its work trees' folder). A scanned PDF's pages are drawn at the resolution of
  * their images (pdfjs-dist), as the PDF reader hands them to OCR; a web page's pictures are its `_files/*.png` and its
  * `data:` pictures.
  */
@@ -14,7 +14,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const [scans = `${here}../../shared/corpus/generated/pdf-scanned`, pages = `${here}../../shared/corpus/generated/html-img`] = process.argv.slice(2);
+/** The shared corpus beside the project (or beside the folder holding its work trees). */
+const corpus = [`${here}../../shared/corpus/generated`, `${here}../../../shared/corpus/generated`].find((p) => existsSync(p)) ?? `${here}../../shared/corpus/generated`;
+const [scans = `${corpus}/pdf-scanned`, pages = `${corpus}/html-img`] = process.argv.slice(2);
 const dist = (path: string) => JSON.stringify(new URL(`../dist/${path}`, import.meta.url).href);
 
 /** Runs in the child: reads every picture, prints one JSON line of figures. */
@@ -44,10 +46,12 @@ const child = `
   for (const file of files) {
     if (kind === 'scans' && file.endsWith('.pdf')) {
       const bytes = new Uint8Array(await readFile(join(folder, file)));
+      const drawing = cpu();
       const drawn = await renderPdfPages(bytes, Array.from({ length: 50 }, (_, i) => i + 1), 96 / 72);
+      const drawSeconds = cpu() - drawing;
       const seconds = [];
       for (const page of drawn) seconds.push(await read(file + ' page ' + page.page, page.png, 'page'));
-      items.push({ file, pages: seconds.length, seconds: seconds.reduce((a, b) => a + b, 0) });
+      items.push({ file, pages: seconds.length, seconds: seconds.reduce((a, b) => a + b, 0), drawSeconds });
     }
     if (kind === 'pages' && file.endsWith('.html')) {
       const html = await readFile(join(folder, file), 'utf8');
@@ -76,7 +80,7 @@ function run(kind: 'scans' | 'pages', folder: string) {
   if (result.status !== 0) throw new Error(result.stderr);
   const figures = JSON.parse(result.stdout.trim().split('\n').pop()!) as {
     startup: number;
-    items: { file: string; pages?: number; pictures?: number; seconds: number }[];
+    items: { file: string; pages?: number; pictures?: number; seconds: number; drawSeconds?: number }[];
     numbers: number;
     unconfirmed: number;
     refused: number;
@@ -90,6 +94,8 @@ function run(kind: 'scans' | 'pages', folder: string) {
   console.log(`${folder}: ${figures.items.length} files, ${units} ${unit}s, ${wall.toFixed(0)} s wall on one core`);
   console.log(`  recogniser start-up (first picture): ${figures.startup.toFixed(2)} s CPU`);
   console.log(`  per ${per}: ${(total / figures.items.length).toFixed(2)} s CPU (slowest ${worst.file}: ${worst.seconds.toFixed(2)} s); per ${unit}: ${(total / units).toFixed(2)} s`);
+  const drawing = figures.items.reduce((s, i) => s + (i.drawSeconds ?? 0), 0);
+  if (drawing > 0) console.log(`  drawing the pages to pictures (pdfjs-dist, PNG) besides: ${(drawing / units).toFixed(2)} s per page`);
   console.log(`  numbers left unread: ${figures.unconfirmed} of ${figures.numbers} (${((100 * figures.unconfirmed) / Math.max(1, figures.numbers)).toFixed(2)}%); pictures refused: ${figures.refused}`);
   console.log(`  peak RSS: ${figures.peakRssMb.toFixed(0)} MB`);
 }

@@ -83,7 +83,7 @@ export async function readPicture(source: PictureSource, options: PictureOptions
   if (original.width < 24 || original.height < 12) throw new ReadError('unreadable', `${name} is ${original.width} × ${original.height} pixels: too small to hold readable text`);
   refuseNonPrint(original, name);
   const reduce = Math.min(1, Math.sqrt(WORK_PIXELS / (original.width * original.height)));
-  const work = reduce < 1 ? scale(original, reduce) : original;
+  const work = stretchContrast(reduce < 1 ? scale(original, reduce) : original);
   const threshold = inkThreshold(work);
   const skew = estimateSkew(binarise(work, threshold));
   if (Math.abs(skew.degrees) > MAX_DESKEW_DEGREES) {
@@ -93,7 +93,8 @@ export async function readPicture(source: PictureSource, options: PictureOptions
   const level = rotate(work, skew.degrees);
   const levelThreshold = inkThreshold(level);
   const mask = binarise(level, levelThreshold);
-  const layout = analyseLayout(mask, binarise(level, Math.round(levelThreshold + (255 - levelThreshold) / 2)));
+  // Rulings are looked for at a lighter threshold, halfway between the ink's and the paper's (which may be yellowed).
+  const layout = analyseLayout(mask, binarise(level, Math.round((levelThreshold + paperLevel(level)) / 2)));
   const toPicture = mapBack(work, skew.degrees, reduce);
   const straight = (r: Rect): Box => [Math.round(r.x0 / reduce), Math.round(r.y0 / reduce), Math.round(r.x1 / reduce), Math.round(r.y1 / reduce)];
   const context: Context = { name, level, mask, layout, toPicture, straight };
@@ -141,20 +142,50 @@ function refuseNonPrint(picture: Grey, name: string): void {
   const histogram = new Float64Array(256);
   for (let i = 0; i < picture.data.length; i++) histogram[picture.data[i]!]! += 1;
   const total = picture.data.length;
+  // Print on paper has two greys, the paper's and the ink's, and little between them (the edges of strokes); a
+  // photograph spreads over all of them. Measured between the page's own paper and ink, so that yellowed paper or
+  // grey ink are print all the same.
   const paper = percentile(histogram, total, 0.9);
+  const dark = percentile(histogram, total, 0.005);
+  const range = paper - dark;
   let ink = 0;
   let middle = 0;
   for (let g = 0; g < 256; g++) {
     if (g <= paper - 80) ink += histogram[g]!;
-    if (g >= 40 && g <= 190) middle += histogram[g]!;
+    if (g > dark + range * 0.25 && g < paper - range * 0.25) middle += histogram[g]!;
   }
-  if (middle / total > PHOTO_GREYS) throw new ReadError('unreadable', `${name} looks like a photograph or a drawing (${Math.round((100 * middle) / total)}% of it in middle greys), not a printed page or table`);
   if (ink / total < BLANK_INK) throw new ReadError('blank', `${name} is blank or nearly blank (${((100 * ink) / total).toFixed(2)}% ink)`);
+  if (middle / total > PHOTO_GREYS) throw new ReadError('unreadable', `${name} looks like a photograph or a drawing (${Math.round((100 * middle) / total)}% of it in middle greys), not a printed page or table`);
 }
 
 /** Otsu's threshold, but never so close to the paper that scan noise becomes ink. */
 function inkThreshold(picture: Grey): number {
   return Math.min(otsuThreshold(picture), 200);
+}
+
+/**
+ * The picture's greys stretched so that its paper is white and its darkest ink black: yellowed paper and faded ink
+ * look to the recogniser like any print (its pieces are shown on white).
+ */
+function stretchContrast(picture: Grey): Grey {
+  const histogram = new Float64Array(256);
+  for (let i = 0; i < picture.data.length; i++) histogram[picture.data[i]!]! += 1;
+  const paper = percentile(histogram, picture.data.length, 0.9);
+  const dark = percentile(histogram, picture.data.length, 0.005);
+  if (dark <= 0 && paper >= 255) return picture;
+  const gain = 255 / Math.max(1, paper - dark);
+  const lookup = new Uint8Array(256);
+  for (let g = 0; g < 256; g++) lookup[g] = Math.max(0, Math.min(255, Math.round((g - dark) * gain)));
+  const data = new Uint8Array(picture.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = lookup[picture.data[i]!]!;
+  return { width: picture.width, height: picture.height, data };
+}
+
+/** The paper's grey: most of a page is paper. */
+function paperLevel(picture: Grey): number {
+  const histogram = new Float64Array(256);
+  for (let i = 0; i < picture.data.length; i++) histogram[picture.data[i]!]! += 1;
+  return percentile(histogram, picture.data.length, 0.9);
 }
 
 function percentile(histogram: Float64Array, total: number, q: number): number {

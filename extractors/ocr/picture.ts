@@ -30,7 +30,8 @@ export function sniffPicture(bytes: Uint8Array): PictureFormat | undefined {
   if (b(0) === 0x89 && ascii(1, 4) === 'PNG') return 'png';
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'jpeg';
   if (ascii(0, 4) === 'GIF8') return 'gif';
-  if (ascii(0, 2) === 'BM' && bytes.length > 26) return 'bmp';
+  // BM alone could start a text; a bitmap's info header that follows has one of a few known sizes.
+  if (ascii(0, 2) === 'BM' && bytes.length > 26 && [12, 40, 52, 56, 64, 108, 124].includes(b(14) | (b(15) << 8)) && b(16) === 0 && b(17) === 0) return 'bmp';
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
   if ((ascii(0, 2) === 'II' && b(2) === 42 && b(3) === 0) || (ascii(0, 2) === 'MM' && b(2) === 0 && b(3) === 42)) return 'tiff';
   return undefined;

@@ -7,13 +7,14 @@ import { PSM, type Language, type TextLine } from './recogniser.js';
 import { readPieces, type PieceReading } from './sheet.js';
 
 /**
- * Reading the writing of cells (and lines of text) exactly or not at all. Digits are read twice by the English
- * model restricted to digits — once from the grey picture at one size, once from a binarised picture at another —
- * and a number is confirmed only when both readings are the same, every character is read with high confidence,
- * and the number has as many digits as the cell has marks of digit height. Words are read once by the Chinese
- * model (a label needs no confirmation: the label matcher downstream tolerates a wrong character, and a label does
- * not become a number). A cell whose words turn out to be a number or a placeholder (无, —, a number with a note)
- * is read a second time by the Chinese model, binarised and at another size, and confirmed the same way.
+ * Reading the writing of cells (and lines of text) exactly or not at all. Writing shaped like digits (glyphs.ts) is
+ * read twice by the English model restricted to digits, binarised at two sizes, and a number is confirmed only when
+ * both readings are the same, every character is read with high confidence, and every glyph of the cell is in the
+ * reading in its place (as many digits as marks of digit height; a point, a comma, a minus sign where the small
+ * marks are). Words are read once by the Chinese model (a label needs no confirmation: the label matcher downstream
+ * tolerates a wrong character, and a label does not become a number). A cell whose words turn out to be a number
+ * or a placeholder (无, a number with a note) is read a second time by the Chinese model, binarised and at another
+ * size, and confirmed when both readings are the same. A lone dash is read from its shape.
  */
 
 export interface Region {
@@ -47,6 +48,8 @@ export const MIN_CONFIDENCE = 0.75;
  * than the recogniser's own thresholding of the grey picture.
  */
 const DIGIT_SIZES = [30, 40] as const;
+/** A label read less sure than this is read a second time. */
+const LABEL_CONFIDENCE = 0.8;
 /** Chinese characters are drawn this high for the word reading, and for its confirming second reading. */
 const WORD_SIZES = [28, 38] as const;
 
@@ -86,13 +89,20 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
     readings[i] = reading;
     if (reading.numeric) numericWords.push(i);
   });
+  // Labels read with doubt are read again, binarised and larger, and the surer reading kept: a label misread in
+  // several characters matches no row, and its row's numbers are lost.
+  const doubtfulLabels = wordCells.filter((i) => !readings[i]!.numeric && !doubtful.includes(i) && readings[i]!.confidence < LABEL_CONFIDENCE);
+  const relabels = await readSized(picture, doubtfulLabels.map((i) => regions[i]!), WORD_SIZES[1] / wordHeight, 'chi_sim', true, {});
+  doubtfulLabels.forEach((i, k) => {
+    const again = wordReading(relabels[k]!);
+    if (!again.numeric && again.text !== '' && again.confidence > readings[i]!.confidence) readings[i] = again;
+  });
   if (numericWords.length > 0) {
     const second = await readSized(picture, numericWords.map((i) => regions[i]!), WORD_SIZES[1] / wordHeight, 'chi_sim', true, {});
     numericWords.forEach((i, k) => {
       const again = wordReading(second[k]!);
       const firstReading = readings[i]!;
       const agree = compact(again.text) === compact(firstReading.text) && !second[k]!.ambiguous && !first[wordCells.indexOf(i)]!.ambiguous;
-      if (process.env.OCR_DEBUG) console.error("words", JSON.stringify(firstReading.text), JSON.stringify(again.text), shapes[i]);
       const confidence = Math.min(firstReading.confidence, again.confidence);
       readings[i] = { ...firstReading, confidence, confirmed: agree && confidence >= MIN_CONFIDENCE };
     });
@@ -131,7 +141,6 @@ function judgeDigits([a, b]: [PieceReading, PieceReading], shape: CellShape): Re
   const read = parsedA.kind === 'number' || parsedA.kind === 'placeholder' ? textA : textB;
   const text = agree ? withSignFromShape(read, shape) : read;
   const digitCountFits = accountsForGlyphs(text, shape);
-  if (process.env.OCR_DEBUG) console.error('digits', JSON.stringify(textA), lowestConfidence(a.lines).toFixed(2), JSON.stringify(textB), lowestConfidence(b.lines).toFixed(2), shape.pattern, a.lines.length, b.lines.length, a.ambiguous, b.ambiguous);
   const confirmed = agree && digitCountFits && confidence >= MIN_CONFIDENCE && parseNumber(text).kind !== 'unreadable';
   return { text: parseNumber(text).kind === 'unreadable' ? '' : text, confidence, confirmed, numeric: true };
 }
@@ -187,13 +196,6 @@ async function readSized(picture: Grey, regions: Region[], factor: number | numb
     return { image: binarised ? maskToGrey(binarise(image, otsuThreshold(image))) : image };
   });
   const lineHeight = Math.min(...pieces.map((p) => p.image.height));
-  if (process.env.OCR_TIMING) {
-    const t = process.cpuUsage();
-    const r = await readPieces(language, pieces, { psm: PSM.block, gap: Math.max(16, Math.round(lineHeight * 0.9)), ...extra });
-    const u = process.cpuUsage(t);
-    console.error('sheet', language, binarised, pieces.length, 'pieces', Math.round((u.user + u.system) / 1000), 'ms', pieces.reduce((s, p) => s + p.image.width * p.image.height, 0), 'px');
-    return r;
-  }
   return readPieces(language, pieces, { psm: PSM.block, gap: Math.max(16, Math.round(lineHeight * 0.9)), ...extra });
 }
 

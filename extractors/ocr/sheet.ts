@@ -46,13 +46,6 @@ async function readSheet(language: Language, pieces: Piece[], options: Recognise
     for (let y = 0; y < image.height; y++) data.set(image.data.subarray(y * image.width, (y + 1) * image.width), (tops[i]! + y) * width + margin);
   });
   const lines = await recognise(language, { width, height, data }, options);
-  if (process.env.OCR_SHEETS) {
-    const { writeFileSync } = await import('node:fs');
-    const { toPgm } = await import('./raster.js');
-    const n = (globalThis as { sheetCount?: number }).sheetCount = ((globalThis as { sheetCount?: number }).sheetCount ?? 0) + 1;
-    writeFileSync(`${process.env.OCR_SHEETS}/sheet${n}.pgm`, toPgm({ width, height, data }));
-    writeFileSync(`${process.env.OCR_SHEETS}/sheet${n}.json`, JSON.stringify({ tops, heights: pieces.map((p) => p.image.height), lines: lines.map((l) => ({ text: l.text, box: l.box })) }, null, 1));
-  }
   const readings: PieceReading[] = pieces.map(() => ({ lines: [], ambiguous: false }));
   for (const line of lines) {
     if (line.text.trim() === '') continue;

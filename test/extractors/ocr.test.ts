@@ -89,6 +89,15 @@ describe('OCR: a table published as a picture', () => {
     expect(cellAt(table!, 2, 3)).toMatchObject({ text: '254.1', ocr: { confirmed: true } });
   });
 
+  it('reads print on dark, yellowed paper (grey ink on grey paper is print, not a photograph)', async () => {
+    // The table's greys squeezed into 76–204: paper at 204, ink at 76.
+    const source = await transformed('table.png', (grey) => 76 + Math.round((grey * 128) / 255));
+    const reading = await readPicture(source, { content: 'table' });
+    const [table] = tablesOf(reading.blocks);
+    expect(rowsOf(table!)[2]).toEqual(['行政许可', '137', '-3', '254.1']);
+    expect(cellAt(table!, 2, 3).ocr!.confirmed).toBe(true);
+  });
+
   it('refuses a picture of a table without ruling lines, saying so', async () => {
     const error = await refusal(readPicture(encoded('table-no-rulings.png'), { content: 'table' }));
     expect(error.code).toBe('unreadable');
@@ -192,6 +201,18 @@ function compare(cells: { table: string; row: string; column: string; value: num
     else read++;
   }
   return { wrong, read, unread };
+}
+
+/** A fixture decoded, each grey mapped by `map`. */
+async function transformed(name: string, map: (grey: number) => number): Promise<PictureSource> {
+  const image = await loadImage(readFileSync(picture(name)));
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const rgba = context.getImageData(0, 0, image.width, image.height).data;
+  const data = new Uint8Array(image.width * image.height);
+  for (let i = 0; i < data.length; i++) data[i] = map(rgba[i * 4]!);
+  return { kind: 'pixels', width: image.width, height: image.height, channels: 1, data, name };
 }
 
 /** A fixture decoded, with a rectangle painted white: the picture's pixels as a PDF reader would hand them over. */
