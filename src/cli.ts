@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, runBatch, type BatchSummary } from './batch.js';
 import { createProgress, silentProgress } from './bulk/progress.js';
+import { StoreVersionError } from './bulk/store.js';
 import { InputError } from './inputs.js';
 
 /**
@@ -22,7 +23,7 @@ const program = new Command()
 program
   .command('extract')
   .description(
-    'read reports (PDF, Word, web pages, text copies), audit their tables, and write reports.csv, cells.csv, findings.csv and one JSON per report; ' +
+    'read reports (PDF, Word, web pages, text copies), audit their tables, and write reports.csv, cells.csv, findings.csv and the same as Parquet; ' +
       'results are kept in a SQLite store, so a rerun reads only new or changed files',
   )
   .argument('<inputs...>', 'report files or folders (searched recursively)')
@@ -30,16 +31,18 @@ program
   .option('-j, --jobs <n>', 'worker threads', positiveInteger, availableParallelism())
   .option('--db <file>', 'SQLite store (default: <out>/xxgk.db)')
   .option('--force', 're-read every file, even if its content was read before')
+  .option('--json', 'also write every report whole (section texts, cells with provenance) to reports.jsonl.gz')
   .option('--timeout <seconds>', 'stop reading a file after this long', positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
   .option('--max-memory <MB>', 'memory limit of each worker thread', positiveInteger, DEFAULT_MAX_MEMORY_MB)
   .option('-q, --quiet', 'no progress output, only the summary')
-  .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
+  .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; json?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
     const summary = await runBatch({
       inputs,
       outDir: options.out,
       jobs: options.jobs,
       ...(options.db ? { dbPath: options.db } : {}),
       force: options.force ?? false,
+      json: options.json ?? false,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
       progress: options.quiet ? silentProgress : createProgress(),
@@ -62,7 +65,7 @@ function printSummary(summary: BatchSummary, outDir: string): void {
   console.log(`reports: ${summary.total} (${counts}); flagged: ${summary.flagged.length}; failed: ${failed}`);
   for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`);
   if (summary.flagged.length > FLAGGED_SHOWN) console.log(`  … and ${summary.flagged.length - FLAGGED_SHOWN} more flagged reports (see findings.csv)`);
-  console.log(`output: ${outDir}/reports.csv, cells.csv, findings.csv, reports/*.json, xxgk.db`);
+  console.log(`output: ${outDir}/reports.csv, cells.csv, findings.csv, *.parquet, xxgk.db`);
 }
 
 try {
@@ -73,6 +76,9 @@ try {
   } else if (error instanceof InputError) {
     console.error(`xxgk: ${error.message}`);
     process.exitCode = 2;
+  } else if (error instanceof StoreVersionError) {
+    console.error(`xxgk: ${error.message}`);
+    process.exitCode = 1;
   } else {
     console.error(`xxgk: ${(error as Error).stack ?? error}`);
     process.exitCode = 1;

@@ -1,0 +1,152 @@
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { Decimal, Dictionary, Float64, Int32, Int64, Table as ArrowTable, Utf8, makeData, makeVector, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, writeParquet, type RecordBatch, type WriterProperties } from 'parquet-wasm';
+import type { DataField } from './exporter.js';
+
+/**
+ * One Parquet file written as rows come: rows are gathered into Arrow record batches (apache-arrow), handed to
+ * parquet-wasm's streaming writer, which writes a row group whenever it holds `rowGroupRows` rows; the bytes go
+ * straight to disk. Memory is bounded by one batch and one row group, whatever the number of rows.
+ *
+ * Column types are chosen so that DuckDB, pyarrow and R arrow read the file without casts: integers as Int32/Int64,
+ * amounts as Decimal(38, 8) (exact for every figure to 0.0001 元), repeated strings as dictionaries.
+ */
+
+export type ColumnType = 'dictionary' | 'string' | 'int32' | 'int64' | 'decimal' | 'float64';
+
+export interface ParquetColumn {
+  name: string;
+  type: ColumnType;
+  /** What the column holds, in Chinese and English (the datapackage.json field description). */
+  description: string;
+}
+
+export type ParquetValue = string | number | null | undefined;
+
+const DECIMAL = new Decimal(8, 38, 128);
+const ARROW_TYPES: Record<ColumnType, () => DataType> = {
+  dictionary: () => new Dictionary(new Utf8(), new Int32()),
+  string: () => new Utf8(),
+  int32: () => new Int32(),
+  int64: () => new Int64(),
+  decimal: () => DECIMAL,
+  float64: () => new Float64(),
+};
+
+/** Frictionless field types of the column types. */
+export function dataField(column: ParquetColumn): DataField {
+  const type = column.type === 'int32' || column.type === 'int64' ? 'integer' : column.type === 'decimal' || column.type === 'float64' ? 'number' : 'string';
+  return { name: column.name, type, description: column.description };
+}
+
+export class ParquetFile {
+  private readonly values: ParquetValue[][];
+  private rows = 0;
+  private readonly properties: WriterProperties;
+  private controller: ReadableStreamDefaultController<RecordBatch> | undefined;
+  /** Resolved when the writer wants more batches (back-pressure: at most one batch waits). */
+  private wanted: (() => void) | undefined;
+  /** The streaming writer, started with the first batch (it learns the schema from it). */
+  private written: Promise<void> | undefined;
+
+  constructor(
+    private readonly path: string,
+    readonly columns: ParquetColumn[],
+    private readonly batchRows = 50_000,
+    rowGroupRows = 200_000,
+  ) {
+    this.values = columns.map(() => []);
+    this.properties = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).setMaxRowGroupSize(rowGroupRows).setCreatedBy('xxgk').build();
+  }
+
+  /** Add a row; returns a promise only when a batch was handed on (wait for it: the writer may be behind). */
+  append(row: ParquetValue[]): Promise<void> | undefined {
+    row.forEach((value, i) => this.values[i]!.push(value));
+    return ++this.rows >= this.batchRows ? this.flush() : undefined;
+  }
+
+  async close(): Promise<void> {
+    if (!this.written && this.rows === 0) {
+      // No rows at all: the schema alone, written at once.
+      await writeFile(this.path, writeParquet(WasmTable.fromIPCStream(this.ipc()), this.properties));
+      return;
+    }
+    await this.flush();
+    this.controller!.close();
+    await this.written;
+  }
+
+  /** The rows gathered so far as an Arrow IPC stream (the schema alone when there are none). */
+  private ipc(): Uint8Array {
+    const vectors: Record<string, Vector> = {};
+    this.columns.forEach((column, i) => (vectors[column.name] = toVector(column.type, this.values[i]!)));
+    for (const list of this.values) list.length = 0;
+    this.rows = 0;
+    return tableToIPC(new ArrowTable(vectors), 'stream');
+  }
+
+  private start(): ReadableStreamDefaultController<RecordBatch> {
+    let controller!: ReadableStreamDefaultController<RecordBatch>;
+    const batches = new ReadableStream<RecordBatch>(
+      {
+        start: (c) => void (controller = c),
+        pull: () => {
+          this.wanted?.();
+          this.wanted = undefined;
+        },
+      },
+      { highWaterMark: 1 },
+    );
+    const file = Writable.toWeb(createWriteStream(this.path)) as WritableStream<Uint8Array>;
+    this.written = transformParquetStream(batches, this.properties).then((bytes) => (bytes as ReadableStream<Uint8Array>).pipeTo(file));
+    return controller;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.rows === 0) return;
+    const table = WasmTable.fromIPCStream(this.ipc());
+    this.controller ??= this.start();
+    for (const batch of table.recordBatches()) {
+      if ((this.controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (this.wanted = resolve));
+      this.controller.enqueue(batch);
+    }
+    table.free();
+  }
+}
+
+function toVector(type: ColumnType, values: ParquetValue[]): Vector {
+  const present = values.map((v) => (v === undefined ? null : v));
+  if (type === 'decimal') return decimalVector(present as (number | null)[]);
+  if (type === 'int64') return vectorFromArray(present.map((v) => (v === null ? null : BigInt(v as number))), new Int64());
+  if (type === 'dictionary' || type === 'string') return vectorFromArray(present.map((v) => (v === null ? null : String(v))), ARROW_TYPES[type]());
+  return vectorFromArray(present as (number | null)[], ARROW_TYPES[type]());
+}
+
+const TWO_32 = 2 ** 32;
+
+/** Decimal(38, 8) values: each number scaled by 10^8 exactly (through its decimal digits), as 128-bit integers. */
+function decimalVector(values: (number | null)[]): Vector {
+  const words = new Uint32Array(values.length * 4);
+  const valid = new Uint8Array(Math.ceil(values.length / 8));
+  let nulls = 0;
+  values.forEach((value, i) => {
+    // Beyond 38 digits a figure cannot be held: it is left empty rather than wrapped round (no report prints one).
+    if (value === null || !Number.isFinite(value) || Math.abs(value) >= 1e30) {
+      nulls++;
+      return;
+    }
+    valid[i >> 3]! |= 1 << (i & 7);
+    const scaled = Number.isInteger(value) && Math.abs(value) < 9e7 ? value * 1e8 : undefined;
+    if (scaled !== undefined && scaled >= 0) {
+      words[i * 4] = scaled % TWO_32;
+      words[i * 4 + 1] = Math.floor(scaled / TWO_32);
+      return;
+    }
+    const exact = Math.abs(value) < 1e21 ? BigInt(value.toFixed(8).replace('.', '')) : BigInt(value) * 10n ** 8n;
+    const unsigned = BigInt.asUintN(128, exact);
+    for (let w = 0; w < 4; w++) words[i * 4 + w] = Number((unsigned >> BigInt(32 * w)) & 0xffffffffn);
+  });
+  return makeVector(makeData({ type: DECIMAL, length: values.length, nullCount: nulls, nullBitmap: nulls > 0 ? valid : null, data: words }));
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { packCell, packDocument, unpackCell, unpackReport } from '../../src/bulk/compact.js';
+import { cellRows } from '../../src/export/csv.js';
+import type { Cell, Report } from '../../src/model/report.js';
+
+const cell = (overrides: Omit<Partial<Cell>, 'source'> & { source?: Partial<Cell['source']> } = {}): Cell => ({
+  table: 'active',
+  row: 'fees',
+  column: 'amount_10k_yuan',
+  value: 25.1,
+  raw: '251000元',
+  kind: 'number',
+  ...overrides,
+  source: { table: 0, row: 18, col: 3, label: '行政事业性收费', ...overrides.source },
+});
+
+const roundTrip = (c: Cell) => unpackCell(packCell(c, 7, 9), { table: c.table, row: c.row, column: c.column }, c.source.label);
+
+describe('compact store cells', () => {
+  it('gives back every cell as it was read: raw text, note, OCR reading, page, document position', () => {
+    const cells: Cell[] = [
+      cell(),
+      cell({ value: 12, raw: '12', source: { page: 3 } }),
+      cell({ value: 0, raw: '', kind: 'empty' }),
+      cell({ value: 0, raw: '—', kind: 'placeholder' }),
+      cell({ value: null, raw: '', kind: 'empty', row: 'total', column: 'total' }),
+      cell({ value: null, raw: '1O', kind: 'unreadable' }),
+      cell({ value: 22, raw: '22（其中修订16件）', note: '其中修订16件' }),
+      cell({ value: 7, raw: '７' }),
+      cell({ value: 3, raw: '3', kind: 'ocr', source: { ocr: { confidence: 0.9731, confirmed: true, picture: 'page 2', pixelBox: [10, 20, 30, 40] } } }),
+      // A document table far larger than a report's: its position is kept all the same.
+      cell({ source: { table: 3, row: 5000, col: 250 } }),
+    ];
+    for (const c of cells) expect(roundTrip(c)).toStrictEqual(c);
+  });
+
+  it('keeps only the printed text that differs from the value', () => {
+    expect(packCell(cell({ value: 12, raw: '12' }), 1, 1).raw).toBeNull();
+    expect(packCell(cell({ value: 0, raw: '', kind: 'empty' }), 1, 1).raw).toBeNull();
+    expect(packCell(cell({ value: 7, raw: '７' }), 1, 1).raw).toBe('７');
+    expect(packCell(cell({ value: 0, raw: '—', kind: 'placeholder' }), 1, 1).raw).toBe('—');
+  });
+
+  it('keeps a box to the tenth of a point cells.csv prints, so the CSV row is the same from the store', () => {
+    // Values on both sides of a rounding boundary, and a box beyond 16-bit tenths (a very large page).
+    const boxes: [number, number, number, number][] = [
+      [72.04999, 100.25, 541.2800000001, 118.95],
+      [0.05, 0.15, 3500.75, 4800.04],
+      [-12.34, 5, 90.1, 91],
+    ];
+    for (const box of boxes) {
+      const original = cell({ source: { page: 1, box } });
+      const stored = roundTrip(original);
+      const report = { file: 'a.pdf', cells: [original] } as Report;
+      expect(cellRows({ ...report, cells: [stored] })).toEqual(cellRows(report));
+      stored.source.box!.forEach((v, i) => expect(Math.abs(v - box[i]!)).toBeLessThanOrEqual(0.05 + 1e-9));
+    }
+  });
+
+  it('gives back the rest of the report from its compressed document', () => {
+    const report: Report = {
+      file: 'a.html',
+      status: 'flagged',
+      reader: 'html',
+      encoding: 'gb18030',
+      formatVersion: '2021',
+      title: '某县2023年政府信息公开工作年度报告',
+      agency: '某县人民政府',
+      year: 2023,
+      sections: [{ key: 'overview', heading: '一、总体情况', text: '本年度……'.repeat(50) }],
+      tables: [{ key: 'active', version: '2021', sourceTables: [0], pages: [], structure: ['markup'], cells: 1 }],
+      cells: [cell()],
+      findings: [{ rule: 'balance', scope: 'total', severity: 'error', expected: 3, actual: 4, message: '…', cells: ['requests:total:total'] }],
+      messages: [{ level: 'warning', code: 'read', message: 'declared charset differs' }],
+    };
+    const columns = { status: report.status, reason: null, reader: report.reader, formatVersion: report.formatVersion, agency: report.agency, year: report.year };
+    const back = unpackReport('a.html', columns, packDocument(report), report.cells);
+    expect(back).toStrictEqual(report);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(report));
+  });
+});
