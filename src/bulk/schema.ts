@@ -1,14 +1,12 @@
 /**
  * The store's tables, versioned with SQLite's `user_version`. Version 1 was the first store (every report's whole
- * JSON, then every cell again as text, ~110 KB a report); version 2 keeps each thing once (~5 KB a report):
+ * JSON, then every cell again as a row of text, ~100 KB a report); version 2 keeps each thing once (~3 KB a report):
  *
  * - `files`: every input file by name, pointing at the content its bytes hash to.
  * - `contents`: one row per content read — the columns reports are searched by (status, agency and its normalised
- *   key, year), and the rest of the report (title, section texts, table summaries, findings, messages) as one
- *   Brotli-compressed JSON document.
- * - `cells`: one row per cell, keyed by (content, position in the report), with its template key and printed label
- *   as ids into `cell_keys` and `labels`, the printed text only where it is not the value itself, the box in tenths
- *   of a point (8 bytes).
+ *   key, year, indexed for the rules across files), its cells and the rest of the report as two Brotli-compressed
+ *   JSON documents (`compact.ts`).
+ * - `cell_keys`, `labels`: the dictionaries the cells point into (template keys, printed row labels).
  * - `run_files`: the files of the last run, in the order the outputs list them.
  *
  * A version-1 store is migrated when it is opened (each report's JSON is split into these tables); a store written by
@@ -38,6 +36,7 @@ CREATE TABLE IF NOT EXISTS contents (
   agency_key TEXT,              -- the agency however its name is printed (src/bulk/agency.ts); null without agency or year
   year INTEGER,
   whole_counts INTEGER NOT NULL, -- 1 when every count cell (all but the 万元 columns) holds a whole number
+  cells BLOB NOT NULL,          -- Brotli-compressed JSON, one array per cell property (compact.ts)
   document BLOB NOT NULL        -- Brotli-compressed JSON: title, encoding, pages, sections, tables, findings, messages
 );
 CREATE INDEX IF NOT EXISTS contents_by_agency_year ON contents (agency_key, year) WHERE agency_key IS NOT NULL;
@@ -50,20 +49,6 @@ CREATE TABLE IF NOT EXISTS labels (
   id INTEGER PRIMARY KEY,
   label TEXT NOT NULL UNIQUE
 );
-CREATE TABLE IF NOT EXISTS cells (
-  content_id INTEGER NOT NULL,
-  seq INTEGER NOT NULL,         -- position in the report's cells
-  key_id INTEGER NOT NULL,      -- cell_keys.id
-  value REAL,
-  raw TEXT,                     -- null: printed as the value itself ('' for an empty cell)
-  kind INTEGER NOT NULL,        -- 0 number, 1 placeholder, 2 empty, 3 unreadable, 4 ocr
-  label_id INTEGER NOT NULL,    -- labels.id
-  page INTEGER,
-  source,                       -- (table × 1024 + row) × 64 + column in the document; 'table row column' beyond
-  box,                          -- tenths of a point from the page's top-left: x0 y0 x1 y1 as 16-bit little-endian integers; text beyond
-  extra TEXT,                   -- JSON: the printed note, the OCR reading (only cells that have them)
-  PRIMARY KEY (content_id, seq)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS run_files (
   ord INTEGER PRIMARY KEY,
   name TEXT NOT NULL

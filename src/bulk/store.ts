@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Cell, Finding, Report } from '../model/report.js';
 import { ACTIVE_COLUMNS } from '../template/template.js';
 import { agencyKey } from './agency.js';
-import { packCell, packDocument, unpackCell, unpackReport, type CellKey, type ReportColumns, type StoredCell } from './compact.js';
+import { packCells, packDocument, unpackCells, unpackReport, unpackValues, type CellKey, type ReportColumns } from './compact.js';
 import { SCHEMA, SCHEMA_VERSION, VERSION_1_TABLES } from './schema.js';
 
 /**
@@ -48,7 +48,7 @@ export class StoreVersionError extends Error {}
 const MONEY_COLUMNS = new Set(ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key));
 
 interface ContentRow extends ReportColumns {
-  id: number;
+  cells: Uint8Array;
   document: Uint8Array;
 }
 
@@ -81,10 +81,7 @@ export class Store {
       ),
       key: this.db.prepare('SELECT "table", "row", "column" FROM cell_keys WHERE id = ?'),
       label: this.db.prepare('SELECT label FROM labels WHERE id = ?').pluck(),
-      cells: this.db.prepare(
-        'SELECT key_id AS keyId, value, raw, kind, label_id AS labelId, page, source, box, extra FROM cells WHERE content_id = ? ORDER BY seq',
-      ),
-      cellValues: this.db.prepare('SELECT key_id AS keyId, value FROM cells WHERE content_id = ? ORDER BY seq'),
+      cells: this.db.prepare('SELECT cells FROM contents WHERE id = ?').pluck(),
     };
   }
 
@@ -137,20 +134,15 @@ export class Store {
     return label;
   }
 
-  /** A content's cells, in the order the report lists them. */
-  cells(contentId: number): Cell[] {
-    return (this.statements.cells.all(contentId) as StoredCell[]).map((c) => unpackCell(c, this.cellKey(c.keyId), this.labelOf(c.labelId)));
-  }
-
   /** A content's cells as `table:row:column` → value (a key printed twice: the later cell). */
   cellValues(contentId: number): Map<string, number | null> {
-    const rows = this.statements.cellValues.all(contentId) as { keyId: number; value: number | null }[];
-    return new Map(
-      rows.map((r) => {
-        const key = this.cellKey(r.keyId);
-        return [`${key.table}:${key.row}:${key.column}`, r.value];
-      }),
-    );
+    const { key, value } = unpackValues(this.statements.cells.get(contentId) as Uint8Array);
+    const values = new Map<string, number | null>();
+    key.forEach((id, i) => {
+      const k = this.cellKey(id);
+      values.set(`${k.table}:${k.row}:${k.column}`, value[i]!);
+    });
+    return values;
   }
 
   /** Remember the files of this run, in the order the outputs list them. */
@@ -173,7 +165,7 @@ export class Store {
 
   /**
    * The run's files whose reports name an agency and a year, ordered by agency key and year (so one agency's years
-   * follow each other), streamed from a read-only connection: the caller may write while it reads.
+   * follow each other), streamed from a second connection: the caller may write while it reads.
    */
   *runCopies(): Generator<RunCopy> {
     const reader = this.readConnection();
@@ -196,18 +188,21 @@ export class Store {
     try {
       const rows = reader
         .prepare(
-          `SELECT r.ord, r.name, f.path, c.id, c.status, c.reason, c.reader, c.format_version AS formatVersion, c.agency, c.year, c.document
+          `SELECT r.ord, r.name, f.path, c.status, c.reason, c.reader, c.format_version AS formatVersion, c.agency, c.year, c.cells, c.document
            FROM run_files r JOIN files f ON f.name = r.name JOIN contents c ON c.id = f.content_id ORDER BY r.ord`,
         )
         .iterate() as Iterable<ContentRow & { ord: number; name: string; path: string }>;
-      for (const row of rows) yield { ord: row.ord, name: row.name, path: row.path, report: unpackReport(row.name, row, row.document, this.cells(row.id)) };
+      for (const row of rows) {
+        const cells = unpackCells(row.cells, (id) => this.cellKey(id), (id) => this.labelOf(id));
+        yield { ord: row.ord, name: row.name, path: row.path, report: unpackReport(row.name, row, row.document, cells) };
+      }
     } finally {
       reader.close();
     }
   }
 
   private readConnection(): Database.Database {
-    const reader = new Database(this.path, { readonly: true, fileMustExist: true });
+    const reader = new Database(this.path, { fileMustExist: true });
     reader.pragma('busy_timeout = 60000');
     return reader;
   }
@@ -284,18 +279,12 @@ class ContentWriter {
     this.statements = {
       upsertContent: db
         .prepare(
-          `INSERT INTO contents (content_key, status, reason, reader, format_version, agency, agency_key, year, whole_counts, document)
-           VALUES (@contentKey, @status, @reason, @reader, @formatVersion, @agency, @agencyKey, @year, @wholeCounts, @document)
+          `INSERT INTO contents (content_key, status, reason, reader, format_version, agency, agency_key, year, whole_counts, cells, document)
+           VALUES (@contentKey, @status, @reason, @reader, @formatVersion, @agency, @agencyKey, @year, @wholeCounts, @cells, @document)
            ON CONFLICT(content_key) DO UPDATE SET status = excluded.status, reason = excluded.reason, reader = excluded.reader,
              format_version = excluded.format_version, agency = excluded.agency, agency_key = excluded.agency_key, year = excluded.year,
-             whole_counts = excluded.whole_counts, document = excluded.document
-           RETURNING id`,
-        )
-        .pluck(),
-      deleteCells: db.prepare('DELETE FROM cells WHERE content_id = ?'),
-      insertCell: db.prepare(
-        'INSERT INTO cells VALUES (@contentId, @seq, @keyId, @value, @raw, @kind, @labelId, @page, @source, @box, @extra)',
-      ),
+             whole_counts = excluded.whole_counts, cells = excluded.cells, document = excluded.document`,
+        ),
       keyId: db.prepare('SELECT id FROM cell_keys WHERE "table" = ? AND "row" = ? AND "column" = ?').pluck(),
       insertKey: db.prepare('INSERT INTO cell_keys ("table", "row", "column") VALUES (?, ?, ?)'),
       labelId: db.prepare('SELECT id FROM labels WHERE label = ?').pluck(),
@@ -303,10 +292,9 @@ class ContentWriter {
     };
   }
 
-  /** Inside a transaction: the content's report and cells (replacing what the content had). */
+  /** Inside a transaction: the content's report (replacing what the content had). */
   write(contentKey: string, report: Report): void {
-    const s = this.statements;
-    const contentId = s.upsertContent.get({
+    this.statements.upsertContent.run({
       contentKey,
       status: report.status,
       reason: report.reason ?? null,
@@ -316,10 +304,9 @@ class ContentWriter {
       agencyKey: report.agency && report.year ? agencyKey(report.agency) : null,
       year: report.year,
       wholeCounts: report.cells.every((c) => MONEY_COLUMNS.has(c.column) || c.value === null || Number.isInteger(c.value)) ? 1 : 0,
+      cells: packCells(report.cells, (cell) => this.keyIdOf(cell), (label) => this.labelIdOf(label)),
       document: packDocument(report),
-    }) as number;
-    s.deleteCells.run(contentId);
-    report.cells.forEach((cell, seq) => s.insertCell.run({ contentId, seq, ...packCell(cell, this.keyIdOf(cell), this.labelIdOf(cell.source.label)) }));
+    });
   }
 
   committed(): void {

@@ -1,7 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
 import { roundDecimal } from '../text/numbers.js';
@@ -67,13 +66,25 @@ export function formatNumber(value: number): string {
   return String(roundDecimal(value));
 }
 
+/** A field RFC 4180 quotes: one holding a comma, a quote or a line break (a bare CR or LF too). */
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /**
- * RFC 4180 records: CRLF line ends, and quotes around any field holding a comma, a quote or a line break
- * (csv-stringify leaves a bare LF unquoted when the record delimiter is CRLF, hence `quoted_match`).
+ * RFC 4180 records: CRLF line ends, and quotes around any field holding a comma, a quote or a line break, quotes
+ * inside doubled. Written here rather than by csv-stringify because the rule is this one line and an export writes
+ * hundreds of millions of fields (csv-stringify took 0.7 ms a report); a test holds it to csv-stringify's output.
  */
 export function csvRecords(rows: Row[]): string {
-  const values = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v)));
-  return stringify(values, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      const field = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
+      text += (i > 0 ? ',' : '') + (NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+    }
+    text += '\r\n';
+  }
+  return text;
 }
 
 export class CsvFile {
