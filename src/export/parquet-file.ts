@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { Decimal, Dictionary, Float64, Int32, Int64, Table as ArrowTable, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
-import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, writeParquet, type RecordBatch, type WriterProperties } from 'parquet-wasm';
+import { Compression, EnabledStatistics, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, writeParquet, type RecordBatch, type WriterProperties } from 'parquet-wasm';
 import type { DataField } from './exporter.js';
 
 /**
@@ -49,13 +49,20 @@ export class ParquetFile {
     private readonly batchRows = 50_000,
     rowGroupRows = 200_000,
   ) {
-    this.values = columns.map(() => []);
-    this.properties = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).setMaxRowGroupSize(rowGroupRows).setCreatedBy('xxgk').build();
+    // One array per column, allocated once and overwritten batch after batch.
+    this.values = columns.map(() => new Array<ParquetValue>(batchRows).fill(null));
+    // Statistics per column chunk (what DuckDB uses to skip row groups), not per page: a fifth of the writing time.
+    this.properties = new WriterPropertiesBuilder()
+      .setCompression(Compression.ZSTD)
+      .setStatisticsEnabled(EnabledStatistics.Chunk)
+      .setMaxRowGroupSize(rowGroupRows)
+      .setCreatedBy('xxgk')
+      .build();
   }
 
   /** Add a row; returns a promise only when a batch was handed on (wait for it: the writer may be behind). */
   append(row: ParquetValue[]): Promise<void> | undefined {
-    for (let i = 0; i < row.length; i++) this.values[i]!.push(row[i]);
+    for (let i = 0; i < row.length; i++) this.values[i]![this.rows] = row[i];
     return ++this.rows >= this.batchRows ? this.flush() : undefined;
   }
 
@@ -73,8 +80,7 @@ export class ParquetFile {
   /** The rows gathered so far as an Arrow IPC stream (the schema alone when there are none). */
   private ipc(): Uint8Array {
     const vectors: Record<string, Vector> = {};
-    this.columns.forEach((column, i) => (vectors[column.name] = toVector(column.type, this.values[i]!)));
-    for (const list of this.values) list.length = 0;
+    this.columns.forEach((column, i) => (vectors[column.name] = toVector(column.type, this.rows === this.batchRows ? this.values[i]! : this.values[i]!.slice(0, this.rows))));
     this.rows = 0;
     return tableToIPC(new ArrowTable(vectors), 'stream');
   }

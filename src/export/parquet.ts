@@ -82,6 +82,18 @@ const CELL_COLUMNS: ParquetColumn[] = [
 const tenth = (value: number | undefined): number | null => (value === undefined ? null : Number(value.toFixed(1)));
 
 export class CellsParquet extends ParquetExport {
+  /** Labels as cells.csv prints them (spaces collapsed), by printed label: a few thousand labels, millions of cells. */
+  private readonly labels = new Map<string, string>();
+
+  private label(printed: string): string {
+    let label = this.labels.get(printed);
+    if (label === undefined) {
+      if (this.labels.size > 100_000) this.labels.clear();
+      this.labels.set(printed, (label = printed.replace(/\s+/g, ' ')));
+    }
+    return label;
+  }
+
   constructor(outDir: string) {
     super(outDir, 'cells', CELL_COLUMNS, '每个数值一行（同 cells.csv）/ one row per number, as cells.csv', 100_000);
   }
@@ -99,7 +111,7 @@ export class CellsParquet extends ParquetExport {
         cell.raw,
         cell.kind,
         cell.note,
-        cell.source.label.replace(/\s+/g, ' '),
+        this.label(cell.source.label),
         cell.source.page,
         cell.source.table,
         cell.source.row,
