@@ -1,6 +1,6 @@
 import type { Finding } from '../model/report.js';
 import { REQUEST_COLUMNS } from '../template/template.js';
-import { agencyKey } from './agency.js';
+import { agencyKey } from '../text/agency.js';
 
 /**
  * Rules that need more than one file: copies of the same agency-year report that disagree (`conflicting_copies`),

@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS contents (
   reader TEXT,
   format_version TEXT,
   agency TEXT,
-  agency_key TEXT,              -- the agency however its name is printed (src/bulk/agency.ts); null without agency or year
+  agency_key TEXT,              -- the agency however its name is printed (src/text/agency.ts); null without agency or year
   year INTEGER,
   whole_counts INTEGER NOT NULL, -- 1 when every count cell (all but the 万元 columns) holds a whole number
   cells BLOB NOT NULL,          -- Brotli-compressed JSON, one array per cell property (compact.ts)

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Cell, Finding, Report } from '../model/report.js';
 import { ACTIVE_COLUMNS } from '../template/template.js';
-import { agencyKey } from './agency.js';
+import { agencyKey } from '../text/agency.js';
 import { packCells, packDocument, unpackCells, unpackReport, unpackValues, type CellKey, type ReportColumns } from './compact.js';
 import { SCHEMA, SCHEMA_VERSION, VERSION_1_TABLES } from './schema.js';
 

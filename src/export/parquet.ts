@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Report } from '../model/report.js';
 import { ACTIVE_COLUMNS, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type Label, type TableKey } from '../template/template.js';
+import { agencyKey } from '../text/agency.js';
 import { reportRow } from './csv.js';
 import { DATASET_CELLS } from './dataset.js';
 import type { DataResource, Exporter } from './exporter.js';
@@ -142,15 +143,20 @@ const REPORT_COLUMNS: ParquetColumn[] = [
   { name: 'errors', type: 'int32', description: '错误级发现数 / error-level findings' },
   { name: 'warnings', type: 'int32', description: '警告数 / warnings' },
   { name: 'reason', type: 'string', description: '原因（失败或不完整时）/ why, when failed or incomplete' },
+  {
+    name: 'agency_key',
+    type: 'dictionary',
+    description: '机关归一名（去上级地名，人民政府=政府），跨年对比所用 / the agency however its name is printed, as the rules across years match it',
+  },
 ];
 
 export class ReportsParquet extends ParquetExport {
   constructor(outDir: string) {
-    super(outDir, 'reports', REPORT_COLUMNS, '每个输入文件一行（同 reports.csv）/ one row per input file, as reports.csv');
+    super(outDir, 'reports', REPORT_COLUMNS, '每个输入文件一行（同 reports.csv，另加 agency_key）/ one row per input file, as reports.csv, and agency_key');
   }
 
   async add(report: Report): Promise<void> {
-    await this.file.append(reportRow(report));
+    await this.file.append([...reportRow(report), report.agency ? agencyKey(report.agency) : null]);
   }
 }
 

@@ -43,12 +43,12 @@ describe('Parquet files', () => {
     const input = mkdtempSync(join(tmpdir(), 'xxgk-parquet-'));
     copyFileSync(fixturePath('report-31.pdf'), join(input, 'a.pdf'));
     // Amounts printed in 元 (converted to 万元 with up to 6 decimals), a negative change, placeholders, a flagged report.
-    const spec = balancedReport(5, { agency: '乙县交通运输局', year: 2023 });
+    const spec = balancedReport(5, { agency: '河南省郑州市中牟县交通运输局', year: 2023 });
     spec.cells['active:fees:amount_10k_yuan'] = '1234567.89元';
     spec.cells['active:procurement:amount'] = '—';
     spec.cells['active:licensing:change'] = '-3';
     writeFileSync(join(input, 'b.html'), renderHtml(spec));
-    const flagged = balancedReport(6, { agency: '乙县交通运输局', year: 2022 });
+    const flagged = balancedReport(6, { agency: '中牟县交通运输局', year: 2022 });
     flagged.cells['requests:total:total'] = '999';
     writeFileSync(join(input, 'c.txt'), renderTabText(flagged));
     writeFileSync(join(input, 'empty.pdf'), '');
@@ -86,6 +86,8 @@ describe('Parquet files', () => {
       expect(read.map((r) => Object.fromEntries(Object.keys(expected[0]!).map((c) => [c, plain(r[c])])))).toEqual(expected);
     }
     expect(await types(duck, file('reports.parquet'))).toMatchObject({ year: 'INTEGER', pages: 'INTEGER', cells: 'INTEGER', status: 'VARCHAR' });
+    // And the agency as the rules across years match it, for checks over the outputs of several machines.
+    expect(await rows(duck, `SELECT DISTINCT agency_key FROM '${file('reports.parquet')}' WHERE agency LIKE '%中牟县%'`)).toEqual([{ agency_key: '中牟县交通运输局' }]);
     expect(await types(duck, file('findings.parquet'))).toMatchObject({ expected: 'DECIMAL(38,8)', actual: 'DECIMAL(38,8)' });
   });
 
