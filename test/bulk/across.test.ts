@@ -53,4 +53,26 @@ describe('rules across reports', () => {
     ]);
     expect(findings.get('2023.html')).toEqual([expect.objectContaining({ rule: 'in_force_continuity', severity: 'warning', expected: 11, actual: 9 })]);
   });
+
+  it('loads a report\'s cells only when a rule compares it, and once however many rules do', () => {
+    const loads = new Map<string, number>();
+    const counted = (name: string, agency: string, year: number): CopyFacts => ({
+      name,
+      agency,
+      year,
+      cells: () => {
+        loads.set(name, (loads.get(name) ?? 0) + 1);
+        return new Map([['requests:carried_over:total', 1], ['requests:carried_forward:total', 1]]);
+      },
+    });
+    auditAcrossReports([
+      counted('a-2021.html', '甲局', 2021),
+      counted('a-2022.html', '甲局', 2022),
+      counted('a-2023.html', '甲局', 2023),
+      counted('lone-2023.html', '乙局', 2023),
+      counted('gap-2020.html', '丙局', 2020),
+      counted('gap-2022.html', '丙局', 2022),
+    ]);
+    expect(Object.fromEntries(loads)).toEqual({ 'a-2021.html': 1, 'a-2022.html': 1, 'a-2023.html': 1 });
+  });
 });
