@@ -71,7 +71,7 @@ for (let t = 0; t < 10; t++) {
   const to = times[Math.floor(((t + 1) * times.length) / 10) - 1]!;
   tenths.push(((times.length / 10) / ((to - from) / 1000)).toFixed(1));
 }
-console.log(`files/s in each tenth: ${tenths.join(', ')} (last against first: ${((Number(tenths[9]) / Number(tenths[1 - 1]) - 1) * 100).toFixed(0)}%; target within 10%)`);
+console.log(`files/s in each tenth: ${tenths.join(', ')} (last against first: ${((Number(tenths[9]) / Number(tenths[0]) - 1) * 100).toFixed(0)}%; target within 10%)`);
 const exportMs = big.endedAt - lastCommit;
 console.log(`export after the last file: ${(exportMs / 1000).toFixed(1)} s, ${(exportMs / total).toFixed(2)} ms per report (target ≤ 1 ms)`);
 
