@@ -96,8 +96,13 @@ export class CsvFile {
     this.write([header as unknown as Row]);
   }
 
-  write(rows: Row[]): void {
-    if (rows.length > 0) this.stream.write(csvRecords(rows));
+  /**
+   * Append rows. Returns a promise when the file's buffer is full: wait for it, or an export that runs faster than
+   * the disk holds the whole file in memory.
+   */
+  write(rows: Row[]): Promise<void> | undefined {
+    if (rows.length > 0 && !this.stream.write(csvRecords(rows))) return once(this.stream, 'drain').then(() => undefined);
+    return undefined;
   }
 
   async close(): Promise<void> {
@@ -118,10 +123,8 @@ export class CsvExport implements Exporter {
     this.findings = new CsvFile(join(outDir, 'findings.csv'), FINDING_COLUMNS);
   }
 
-  add(report: Report): void {
-    this.reports.write([reportRow(report)]);
-    this.cells.write(cellRows(report));
-    this.findings.write(findingRows(report));
+  async add(report: Report): Promise<void> {
+    await Promise.all([this.reports.write([reportRow(report)]), this.cells.write(cellRows(report)), this.findings.write(findingRows(report))]);
   }
 
   async close(): Promise<DataResource[]> {

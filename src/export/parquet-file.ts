@@ -7,7 +7,7 @@ import type { DataField } from './exporter.js';
 
 /**
  * One Parquet file written as rows come: rows are gathered into Arrow record batches (apache-arrow), handed to
- * parquet-wasm's streaming writer, which writes a row group whenever it holds `rowGroupRows` rows; the bytes go
+ * parquet-wasm's streaming writer, which writes a row group whenever it holds ROW_GROUP_VALUES values; the bytes go
  * straight to disk. Memory is bounded by one batch and one row group, whatever the number of rows.
  *
  * Column types are chosen so that DuckDB, pyarrow and R arrow read the file without casts: integers as Int32/Int64,
@@ -26,6 +26,10 @@ export interface ParquetColumn {
 export type ParquetValue = string | number | null | undefined;
 
 const DECIMAL = new Decimal(8, 38, 128);
+/** Values gathered before they are handed to the writer (a million: cells.parquet's 19 columns, ~52,000 rows). */
+const BATCH_VALUES = 1_000_000;
+/** Values per row group (cells.parquet: ~210,000 rows, about 1,000 reports; the wide dataset: ~11,000 rows). */
+const ROW_GROUP_VALUES = 4_000_000;
 
 /** Frictionless field types of the column types. */
 export function dataField(column: ParquetColumn): DataField {
@@ -43,14 +47,18 @@ export class ParquetFile {
   /** The streaming writer, started with the first batch (it learns the schema from it). */
   private written: Promise<void> | undefined;
 
+  private readonly batchRows: number;
+
   constructor(
     private readonly path: string,
     readonly columns: ParquetColumn[],
-    private readonly batchRows = 50_000,
-    rowGroupRows = 200_000,
   ) {
+    // Batches and row groups hold a number of values, not of rows: the wide dataset has 20 times the columns of
+    // cells.parquet, and memory must not depend on which file is written or how many reports there are.
+    this.batchRows = Math.max(1, Math.floor(BATCH_VALUES / columns.length));
+    const rowGroupRows = Math.max(1, Math.floor(ROW_GROUP_VALUES / columns.length));
     // One array per column, allocated once and overwritten batch after batch.
-    this.values = columns.map(() => new Array<ParquetValue>(batchRows).fill(null));
+    this.values = columns.map(() => new Array<ParquetValue>(this.batchRows).fill(null));
     // Statistics per column chunk (what DuckDB uses to skip row groups), not per page: a fifth of the writing time.
     this.properties = new WriterPropertiesBuilder()
       .setCompression(Compression.ZSTD)

@@ -35,9 +35,8 @@ abstract class ParquetExport implements Exporter {
     private readonly name: string,
     columns: ParquetColumn[],
     private readonly description: string,
-    batchRows?: number,
   ) {
-    this.file = new ParquetFile(join(outDir, `${name}.parquet`), columns, batchRows);
+    this.file = new ParquetFile(join(outDir, `${name}.parquet`), columns);
   }
 
   abstract add(report: Report): Promise<void>;
@@ -96,7 +95,7 @@ export class CellsParquet extends ParquetExport {
   }
 
   constructor(outDir: string) {
-    super(outDir, 'cells', CELL_COLUMNS, '每个数值一行（同 cells.csv）/ one row per number, as cells.csv', 100_000);
+    super(outDir, 'cells', CELL_COLUMNS, '每个数值一行（同 cells.csv）/ one row per number, as cells.csv');
   }
 
   async add(report: Report): Promise<void> {
