@@ -59,7 +59,7 @@ export class ParquetFile {
     const rowGroupRows = Math.max(1, Math.floor(ROW_GROUP_VALUES / columns.length));
     // One array per column, allocated once and overwritten batch after batch.
     this.values = columns.map(() => new Array<ParquetValue>(this.batchRows).fill(null));
-    // Statistics per column chunk (what DuckDB uses to skip row groups), not per page: a fifth of the writing time.
+    // Statistics per column chunk (what DuckDB uses to skip row groups), not per page, which cost ~15% of the writing.
     this.properties = new WriterPropertiesBuilder()
       .setCompression(Compression.ZSTD)
       .setStatisticsEnabled(EnabledStatistics.Chunk)
