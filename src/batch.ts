@@ -26,6 +26,8 @@ export interface BatchOptions {
   dbPath?: string;
   /** Re-read every file, even if its content was ingested before. */
   force?: boolean;
+  /** Also write every report whole to reports.jsonl.gz. */
+  json?: boolean;
   /** Per-file limits. */
   timeoutMs?: number;
   maxMemoryMb?: number;
@@ -45,7 +47,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const store = new Store(dbPath);
   try {
     await ingestAll(inputs, store, dbPath, options);
-    return await exportOutputs(store, inputs.map((i) => i.name), options.outDir);
+    return await exportOutputs(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false });
   } finally {
     store.close();
   }

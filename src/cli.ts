@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, runBatch, type BatchSummary } from './batch.js';
 import { createProgress, silentProgress } from './bulk/progress.js';
+import { StoreVersionError } from './bulk/store.js';
 import { checkFiles, wantsColor } from './check.js';
 import { describeWriteError } from './export/output-folder.js';
 import { InputError } from './inputs.js';
@@ -24,8 +25,8 @@ const program = new Command()
 program
   .command('extract')
   .description(
-    'read reports (PDF, Word, web pages, text copies), audit their tables, and write reports.csv, cells.csv, findings.csv, dataset.csv, ' +
-      'datapackage.json, one JSON per report and the audit view index.html; ' +
+    'read reports (PDF, Word, web pages, text copies, pictures), audit their tables, and write reports.csv, cells.csv, findings.csv, ' +
+      'dataset.csv, the same as Parquet, datapackage.json and the audit view index.html; ' +
       'results are kept in a SQLite store, so a rerun reads only new or changed files',
   )
   .argument('<inputs...>', 'report files or folders (searched recursively)')
@@ -33,16 +34,18 @@ program
   .option('-j, --jobs <n>', 'worker threads', positiveInteger, availableParallelism())
   .option('--db <file>', 'SQLite store (default: <out>/xxgk.db)')
   .option('--force', 're-read every file, even if its content was read before')
+  .option('--json', 'also write every report whole (section texts, cells with provenance) to reports.jsonl.gz')
   .option('--timeout <seconds>', 'stop reading a file after this long', positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
   .option('--max-memory <MB>', 'memory limit of each worker thread', positiveInteger, DEFAULT_MAX_MEMORY_MB)
   .option('-q, --quiet', 'no progress output, only the summary')
-  .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
+  .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; json?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
     const summary = await runBatch({
       inputs,
       outDir: options.out,
       jobs: options.jobs,
       ...(options.db ? { dbPath: options.db } : {}),
       force: options.force ?? false,
+      json: options.json ?? false,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
       progress: options.quiet ? silentProgress : createProgress(),
@@ -78,7 +81,7 @@ function printSummary(summary: BatchSummary, outDir: string): void {
   console.log(`reports: ${summary.total} (${counts}); flagged: ${summary.flagged.length}; failed: ${failed}`);
   for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`);
   if (summary.flagged.length > FLAGGED_SHOWN) console.log(`  … and ${summary.flagged.length - FLAGGED_SHOWN} more flagged reports (see findings.csv)`);
-  console.log(`output: ${outDir}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, datapackage.json, reports/*.json, xxgk.db`);
+  console.log(`output: ${outDir}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, *.parquet, datapackage.json, xxgk.db`);
 }
 
 try {
@@ -87,12 +90,16 @@ try {
   process.exitCode = await reportError(error);
 }
 
-/** One line for what a person can fix (usage, inputs, an output that cannot be written); a stack trace only for bugs. */
+/** One line for what a person can fix (usage, inputs, a store or output that cannot be used); a stack trace only for bugs. */
 async function reportError(error: unknown): Promise<number> {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof InputError) {
     console.error(`xxgk: ${error.message}`);
     return 2;
+  }
+  if (error instanceof StoreVersionError) {
+    console.error(`xxgk: ${error.message}`);
+    return 1;
   }
   const writeError = await describeWriteError(error);
   console.error(`xxgk: ${writeError ?? (error as Error).stack ?? error}`);

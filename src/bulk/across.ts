@@ -1,6 +1,6 @@
 import type { Finding } from '../model/report.js';
 import { REQUEST_COLUMNS } from '../template/template.js';
-import { agencyKey } from './agency.js';
+import { agencyKey } from '../text/agency.js';
 
 /**
  * Rules that need more than one file: copies of the same agency-year report that disagree (`conflicting_copies`),
@@ -22,38 +22,67 @@ const IN_FORCE_ROWS = ['regulations', 'normative_documents'];
 
 export function auditAcrossReports(copies: CopyFacts[]): Map<string, Finding[]> {
   const findings = new Map<string, Finding[]>();
-  const add = (name: string, finding: Finding) => findings.set(name, [...(findings.get(name) ?? []), finding]);
-  const groups = groupByAgencyYear(copies);
-  for (const [key, members] of groups) {
-    const [agency, year] = splitKey(key);
-    const previousMembers = groups.get(groupKey(agency, year - 1));
-    if (members.length < 2 && !previousMembers) continue;
-    // Cells are loaded one agency-year at a time, so memory does not grow with the batch.
-    const group = load(members);
-    for (const finding of conflicts(group)) add(finding.name, finding.finding);
-    if (!previousMembers) continue;
-    const previous = load(previousMembers);
-    for (const copy of group) {
-      for (const finding of [...carryContinuity(copy, previous), ...inForceContinuity(copy, previous)]) add(copy.name, finding);
-    }
-  }
+  const keyed = copies.filter((c) => c.agency && c.year).map((c) => ({ ...c, key: agencyKey(c.agency!) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.year! - b.year!));
+  auditSortedCopies(keyed, (copy, finding) => findings.set(copy.name, [...(findings.get(copy.name) ?? []), finding]));
   return findings;
 }
 
-const groupKey = (agency: string, year: number) => `${agency}\u0000${year}`;
-const splitKey = (key: string): [string, number] => {
-  const [agency = '', year = '0'] = key.split('\u0000');
-  return [agency, Number(year)];
-};
+/** A copy with its agency key (`agencyKey`), as the store lists them. */
+export type KeyedCopy = CopyFacts & { key: string };
 
-function groupByAgencyYear(copies: CopyFacts[]): Map<string, CopyFacts[]> {
-  const groups = new Map<string, CopyFacts[]>();
-  for (const copy of [...copies].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!copy.agency || !copy.year) continue;
-    const key = groupKey(agencyKey(copy.agency), copy.year);
-    groups.set(key, [...(groups.get(key) ?? []), copy]);
+/**
+ * The rules across files over copies ordered by agency key, then year: each agency-year group is checked when the
+ * next begins, against the group just before it when that is the same agency's previous year. Only two groups are
+ * held at a time and their cells are loaded only when a rule needs them, so memory does not grow with the batch.
+ */
+export function auditSortedCopies<C extends KeyedCopy>(copies: Iterable<C>, add: (copy: C, finding: Finding) => void): void {
+  let previous: Group<C> | undefined;
+  let current: Group<C> | undefined;
+  const finish = () => {
+    if (!current) return;
+    const before = previous && previous.key === current.key && previous.year === current.year - 1 ? previous : undefined;
+    auditGroup(current, before, add);
+    previous = current;
+  };
+  for (const copy of copies) {
+    if (!current || copy.key !== current.key || copy.year !== current.year) {
+      finish();
+      current = new Group<C>(copy.key, copy.year!);
+    }
+    current.members.push(copy);
   }
-  return groups;
+  finish();
+}
+
+type Loaded<C extends CopyFacts = CopyFacts> = C & { values: Map<string, number | null> };
+
+/** One agency-year report's copies, by name; their cells loaded once, when first needed. */
+class Group<C extends CopyFacts> {
+  readonly members: C[] = [];
+  private cached: Loaded<C>[] | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly year: number,
+  ) {}
+
+  loaded(): Loaded<C>[] {
+    this.cached ??= [...this.members].sort((a, b) => a.name.localeCompare(b.name)).map((copy) => ({ ...copy, values: copy.cells() }));
+    return this.cached;
+  }
+}
+
+function auditGroup<C extends CopyFacts>(group: Group<C>, previous: Group<C> | undefined, add: (copy: C, finding: Finding) => void): void {
+  if (group.members.length < 2 && !previous) return;
+  const members = group.loaded();
+  const byName = new Map(members.map((m) => [m.name, m]));
+  for (const finding of conflicts(members)) add(byName.get(finding.name)!, finding.finding);
+  if (!previous) return;
+  const before = previous.loaded();
+  for (const copy of members) {
+    for (const finding of [...carryContinuity(copy, before), ...inForceContinuity(copy, before)]) add(copy, finding);
+  }
 }
 
 /** The first copy (by name) that prints a cell: the previous year's figure to compare with. */
@@ -62,11 +91,7 @@ function reference(group: Loaded[], cell: string): { value: number | null; name:
   return copy ? { value: copy.values.get(cell)!, name: copy.name } : undefined;
 }
 
-type Loaded = CopyFacts & { values: Map<string, number | null> };
 
-function load(group: CopyFacts[]): Loaded[] {
-  return group.map((copy) => ({ ...copy, values: copy.cells() }));
-}
 
 /**
  * Each copy that disagrees with the other copies of the same report gets one finding listing the cells where it

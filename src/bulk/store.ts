@@ -1,12 +1,16 @@
 import Database from 'better-sqlite3';
-import { cellRows, findingRows } from '../export/csv.js';
-import type { Report } from '../model/report.js';
+import type { Cell, Finding, Report } from '../model/report.js';
+import { ACTIVE_COLUMNS } from '../template/template.js';
+import { agencyKey } from '../text/agency.js';
+import { packCells, packDocument, unpackCells, unpackReport, unpackValues, type CellKey, type ReportColumns } from './compact.js';
+import { SCHEMA, SCHEMA_VERSION, VERSION_1_TABLES } from './schema.js';
 
 /**
  * The ingest database (SQLite, one file): what each input file is (name, size, content hash) and what its content
- * yielded (report, cells with provenance, findings). One transaction per file, in WAL mode, so a run killed at any
- * moment keeps every file it finished and a rerun picks up the rest. Results are keyed by content, so a file seen
- * before under any name is not parsed again.
+ * yielded, each kept once (`schema.ts`). One transaction per file, in WAL mode, so a run killed at any moment keeps
+ * every file it finished and a rerun picks up the rest. Results are keyed by content, so a file seen before under
+ * any name is not read again. Reading a report back costs the same however many the store holds: every lookup goes
+ * through an index, and the outputs are streamed from it one report at a time.
  */
 
 export interface FileRecord {
@@ -18,93 +22,77 @@ export interface FileRecord {
   ms: number;
 }
 
-export interface ReportSummary {
+/** A report of the last run, as the outputs need it. */
+export interface RunReport {
+  /** Position of the file in the run (the outputs' order). */
+  ord: number;
   name: string;
   /** Absolute path when the file was ingested. */
   path: string;
-  contentKey: string;
-  status: Report['status'];
-  agency: string | null;
-  year: number | null;
+  report: Report;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS files (
-  name TEXT PRIMARY KEY,      -- path relative to the folder given (reports.csv 'file')
-  path TEXT NOT NULL,         -- absolute path when ingested
-  size INTEGER NOT NULL,
-  mtime_ms REAL NOT NULL,
-  content_key TEXT NOT NULL,  -- sha256 of the bytes + the file extension (the reader takes it as a hint)
-  ms REAL NOT NULL,           -- time spent reading this file, in milliseconds
-  ingested_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS reports (
-  content_key TEXT PRIMARY KEY,
-  status TEXT NOT NULL,
-  reader TEXT,
-  reason TEXT,
-  format_version TEXT,
-  agency TEXT,
-  year INTEGER,
-  report TEXT NOT NULL        -- the whole report as JSON
-);
-CREATE TABLE IF NOT EXISTS cells (
-  content_key TEXT NOT NULL, "table" TEXT NOT NULL, "row" TEXT NOT NULL, "column" TEXT NOT NULL,
-  value REAL, raw TEXT, kind TEXT, note TEXT, label TEXT, page INTEGER,
-  source_table INTEGER, source_row INTEGER, source_col INTEGER, box TEXT, ocr_confidence REAL, picture TEXT
-);
-CREATE INDEX IF NOT EXISTS cells_by_content ON cells (content_key);
-CREATE TABLE IF NOT EXISTS findings (
-  content_key TEXT NOT NULL, rule TEXT NOT NULL, scope TEXT NOT NULL, severity TEXT NOT NULL,
-  expected REAL, actual REAL, message TEXT, cells TEXT
-);
-CREATE INDEX IF NOT EXISTS findings_by_content ON findings (content_key);
-`;
+/** A file of the last run whose report names an agency and a year: what the rules across files group by. */
+export interface RunCopy {
+  ord: number;
+  name: string;
+  contentId: number;
+  agency: string;
+  agencyKey: string;
+  year: number;
+}
+
+export class StoreVersionError extends Error {}
+
+/** Columns of the 万元 figures; every other cell is a count. */
+const MONEY_COLUMNS = new Set(ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key));
+
+interface ContentRow extends ReportColumns {
+  cells: Uint8Array;
+  document: Uint8Array;
+}
 
 export class Store {
   private readonly db: Database.Database;
+  private readonly writer: ContentWriter;
   private readonly statements;
+  private readonly keysById = new Map<number, CellKey>();
+  private readonly labelsById = new Map<number, string>();
 
-  constructor(path: string) {
+  constructor(readonly path: string) {
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
     // The main thread and the workers each hold a connection; a writer waits for another's transaction to end.
     this.db.pragma('busy_timeout = 60000');
-    this.db.exec(SCHEMA);
+    refuseLaterVersion(this.db);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    openSchema(this.db);
+    this.writer = new ContentWriter(this.db);
     this.statements = {
-      file: this.db.prepare('SELECT name, path, size, mtime_ms AS mtimeMs, content_key AS contentKey, ms FROM files WHERE name = ?'),
-      hasContent: this.db.prepare('SELECT 1 FROM reports WHERE content_key = ?'),
+      file: this.db.prepare(
+        'SELECT f.name, f.path, f.size, f.mtime_ms AS mtimeMs, c.content_key AS contentKey, f.ms FROM files f JOIN contents c ON c.id = f.content_id WHERE f.name = ?',
+      ),
+      contentId: this.db.prepare('SELECT id FROM contents WHERE content_key = ?').pluck(),
       upsertFile: this.db.prepare(
-        `INSERT INTO files (name, path, size, mtime_ms, content_key, ms, ingested_at) VALUES (@name, @path, @size, @mtimeMs, @contentKey, @ms, @ingestedAt)
+        `INSERT INTO files (name, path, size, mtime_ms, content_id, ms, ingested_at)
+         SELECT @name, @path, @size, @mtimeMs, id, @ms, @ingestedAt FROM contents WHERE content_key = @contentKey
          ON CONFLICT(name) DO UPDATE SET path = excluded.path, size = excluded.size, mtime_ms = excluded.mtime_ms,
-           content_key = excluded.content_key, ms = excluded.ms, ingested_at = excluded.ingested_at`,
+           content_id = excluded.content_id, ms = excluded.ms, ingested_at = excluded.ingested_at`,
       ),
-      deleteCells: this.db.prepare('DELETE FROM cells WHERE content_key = ?'),
-      deleteFindings: this.db.prepare('DELETE FROM findings WHERE content_key = ?'),
-      insertReport: this.db.prepare(
-        `INSERT OR REPLACE INTO reports (content_key, status, reader, reason, format_version, agency, year, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertCell: this.db.prepare('INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      insertFinding: this.db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      report: this.db.prepare('SELECT report FROM reports WHERE content_key = ?'),
-      // A cell left unread (an OCR reading not confirmed) says nothing of what the copy prints: no rule across files
-      // may compare it, or an unread cell would pass for a copy that prints a different number.
-      cellValues: this.db.prepare(`SELECT "table", "row", "column", value FROM cells WHERE content_key = ? AND kind IS NOT 'unreadable'`),
-      summary: this.db.prepare(
-        'SELECT f.name, f.path, f.content_key AS contentKey, r.status, r.agency, r.year FROM files f JOIN reports r ON r.content_key = f.content_key WHERE f.name = ?',
-      ),
+      key: this.db.prepare('SELECT "table", "row", "column" FROM cell_keys WHERE id = ?'),
+      label: this.db.prepare('SELECT label FROM labels WHERE id = ?').pluck(),
+      cells: this.db.prepare('SELECT cells FROM contents WHERE id = ?').pluck(),
     };
   }
 
   /** The file as last ingested, if its size and modification time are unchanged (no need to hash it again). */
   unchangedFile(name: string, size: number, mtimeMs: number): FileRecord | undefined {
     const row = this.statements.file.get(name) as FileRecord | undefined;
-    return row && row.size === size && row.mtimeMs === mtimeMs && this.hasContent(row.contentKey) ? row : undefined;
+    return row && row.size === size && row.mtimeMs === mtimeMs ? row : undefined;
   }
 
   hasContent(contentKey: string): boolean {
-    return this.statements.hasContent.get(contentKey) !== undefined;
+    return this.statements.contentId.get(contentKey) !== undefined;
   }
 
   /** Record a file whose content is already ingested. */
@@ -114,35 +102,121 @@ export class Store {
 
   /** Record a file and what its content yielded, in one transaction. */
   recordReport(file: FileRecord, report: Report): void {
-    const key = file.contentKey;
-    const s = this.statements;
+    try {
+      this.db
+        .transaction(() => {
+          this.writer.write(file.contentKey, report);
+          this.recordFile(file);
+        })
+        .immediate();
+      this.writer.committed();
+    } catch (error) {
+      this.writer.rolledBack();
+      throw error;
+    }
+  }
+
+  private cellKey(id: number): CellKey {
+    let key = this.keysById.get(id);
+    if (!key) {
+      key = this.statements.key.get(id) as CellKey;
+      this.keysById.set(id, key);
+    }
+    return key;
+  }
+
+  private labelOf(id: number): string {
+    let label = this.labelsById.get(id);
+    if (label === undefined) {
+      label = this.statements.label.get(id) as string;
+      this.labelsById.set(id, label);
+    }
+    return label;
+  }
+
+  /** A content's cells as `table:row:column` → value (a key printed twice: the later cell). */
+  cellValues(contentId: number): Map<string, number | null> {
+    const { key, value } = unpackValues(this.statements.cells.get(contentId) as Uint8Array);
+    const values = new Map<string, number | null>();
+    key.forEach((id, i) => {
+      const k = this.cellKey(id);
+      values.set(`${k.table}:${k.row}:${k.column}`, value[i]!);
+    });
+    return values;
+  }
+
+  /** Remember the files of this run, in the order the outputs list them. */
+  setRunFiles(names: string[]): void {
+    const insert = this.db.prepare('INSERT INTO run_files (ord, name) VALUES (?, ?)');
     this.db.transaction(() => {
-      s.deleteCells.run(key);
-      s.deleteFindings.run(key);
-      s.insertReport.run(key, report.status, report.reader, report.reason ?? null, report.formatVersion, report.agency, report.year, JSON.stringify(report));
-      for (const row of cellRows(report)) s.insertCell.run(key, ...row.slice(1).map(sqlValue));
-      for (const row of findingRows(report)) s.insertFinding.run(key, ...row.slice(1).map(sqlValue));
-      this.recordFile(file);
+      this.db.exec('DELETE FROM run_files');
+      names.forEach((name, ord) => insert.run(ord, name));
     })();
   }
 
-  /** The report of a content, filed under a file name (validated when it was recorded). */
-  report(contentKey: string, name: string): Report {
-    const row = this.statements.report.get(contentKey) as { report: string };
-    return { ...(JSON.parse(row.report) as Report), file: name };
+  /** Whether every count cell of the run's reports holds a whole number (then counts are typed as integers). */
+  runCountsAreWhole(): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM run_files r JOIN files f ON f.name = r.name JOIN contents c ON c.id = f.content_id WHERE c.whole_counts = 0 LIMIT 1')
+        .get() === undefined
+    );
   }
 
-  /** A content's cells as `table:row:column` → value. */
-  cellValues(contentKey: string): Map<string, number | null> {
-    const rows = this.statements.cellValues.all(contentKey) as { table: string; row: string; column: string; value: number | null }[];
-    return new Map(rows.map((r) => [`${r.table}:${r.row}:${r.column}`, r.value]));
+  /**
+   * The run's files whose reports name an agency and a year, ordered by agency key and year (so one agency's years
+   * follow each other), streamed from a second connection: the caller may write while it reads.
+   */
+  *runCopies(): Generator<RunCopy> {
+    const reader = this.readConnection();
+    try {
+      yield* reader
+        .prepare(
+          `SELECT r.ord, r.name, c.id AS contentId, c.agency, c.agency_key AS agencyKey, c.year FROM run_files r
+           JOIN files f ON f.name = r.name JOIN contents c ON c.id = f.content_id
+           WHERE c.agency_key IS NOT NULL ORDER BY c.agency_key, c.year`,
+        )
+        .iterate() as Generator<RunCopy>;
+    } finally {
+      reader.close();
+    }
   }
 
-  summaries(names: string[]): ReportSummary[] {
-    return names.flatMap((name) => {
-      const row = this.statements.summary.get(name) as ReportSummary | undefined;
-      return row ? [row] : [];
-    });
+  /** The run's reports in the run's order, whole (cells with provenance, findings, messages), one at a time. */
+  *runReports(): Generator<RunReport> {
+    const reader = this.readConnection();
+    try {
+      const rows = reader
+        .prepare(
+          `SELECT r.ord, r.name, f.path, c.status, c.reason, c.reader, c.format_version AS formatVersion, c.agency, c.year, c.cells, c.document
+           FROM run_files r JOIN files f ON f.name = r.name JOIN contents c ON c.id = f.content_id ORDER BY r.ord`,
+        )
+        .iterate() as Iterable<ContentRow & { ord: number; name: string; path: string }>;
+      for (const row of rows) {
+        const cells = unpackCells(row.cells, (id) => this.cellKey(id), (id) => this.labelOf(id));
+        yield { ord: row.ord, name: row.name, path: row.path, report: unpackReport(row.name, row, row.document, cells) };
+      }
+    } finally {
+      reader.close();
+    }
+  }
+
+  private readConnection(): Database.Database {
+    const reader = new Database(this.path, { fileMustExist: true });
+    reader.pragma('busy_timeout = 60000');
+    return reader;
+  }
+
+  /** A table of this connection only, dropped when it closes: findings that needed other files, by file position. */
+  acrossFindings(): { add(ord: number, finding: Finding): void; of(ord: number): Finding[] } {
+    this.db.exec('DROP TABLE IF EXISTS temp.across_findings; CREATE TEMP TABLE across_findings (ord INTEGER NOT NULL, finding TEXT NOT NULL)');
+    this.db.exec('CREATE INDEX temp.across_findings_by_ord ON across_findings (ord)');
+    const insert = this.db.prepare('INSERT INTO temp.across_findings VALUES (?, ?)');
+    const select = this.db.prepare('SELECT finding FROM temp.across_findings WHERE ord = ? ORDER BY rowid').pluck();
+    return {
+      add: (ord, finding) => void insert.run(ord, JSON.stringify(finding)),
+      of: (ord) => (select.all(ord) as string[]).map((f) => JSON.parse(f) as Finding),
+    };
   }
 
   close(): void {
@@ -150,7 +224,118 @@ export class Store {
   }
 }
 
-function sqlValue(value: unknown): string | number | null {
-  if (value === undefined || value === null || value === '') return null;
-  return typeof value === 'number' ? value : String(value);
+function refuseLaterVersion(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new StoreVersionError(`${db.name} was written by a later version of xxgk (store version ${version}; this one reads ${SCHEMA_VERSION}): use that version, or another --db`);
+  }
+}
+
+/** Create the tables, or migrate a version-1 store. */
+function openSchema(db: Database.Database): void {
+  if (db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) return;
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  db.transaction(() => {
+    if (tables.has('reports')) migrateVersion1(db);
+    else db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+  if (tables.has('reports')) db.exec('VACUUM');
+}
+
+/**
+ * A version-1 store kept every report's whole JSON: each is recorded again in the version-2 tables (cells and
+ * findings come from that JSON, so nothing is read again), then the old tables are dropped.
+ */
+function migrateVersion1(db: Database.Database): void {
+  for (const table of VERSION_1_TABLES) db.exec(`ALTER TABLE "${table}" RENAME TO "v1_${table}"`);
+  db.exec('DROP INDEX IF EXISTS cells_by_content; DROP INDEX IF EXISTS findings_by_content');
+  db.exec(SCHEMA);
+  const writer = new ContentWriter(db);
+  const page = db.prepare('SELECT rowid, content_key AS contentKey, report FROM v1_reports WHERE rowid > ? ORDER BY rowid LIMIT 500');
+  for (let after = 0; ; ) {
+    const rows = page.all(after) as { rowid: number; contentKey: string; report: string }[];
+    if (rows.length === 0) break;
+    for (const row of rows) writer.write(row.contentKey, JSON.parse(row.report) as Report);
+    after = rows.at(-1)!.rowid;
+  }
+  db.exec(`INSERT INTO files (name, path, size, mtime_ms, content_id, ms, ingested_at)
+           SELECT f.name, f.path, f.size, f.mtime_ms, c.id, f.ms, f.ingested_at FROM v1_files f JOIN contents c ON c.content_key = f.content_key`);
+  for (const table of VERSION_1_TABLES) db.exec(`DROP TABLE "v1_${table}"`);
+}
+
+/**
+ * Writes contents and their cells. Template keys and labels are interned in dictionaries; ids this connection
+ * added are trusted only once their transaction committed (a rolled-back id may be taken by another writer).
+ */
+class ContentWriter {
+  private readonly keyIds = new Map<string, number>();
+  private readonly labelIds = new Map<string, number>();
+  private readonly pending = { keys: new Map<string, number>(), labels: new Map<string, number>() };
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      upsertContent: db
+        .prepare(
+          `INSERT INTO contents (content_key, status, reason, reader, format_version, agency, agency_key, year, whole_counts, cells, document)
+           VALUES (@contentKey, @status, @reason, @reader, @formatVersion, @agency, @agencyKey, @year, @wholeCounts, @cells, @document)
+           ON CONFLICT(content_key) DO UPDATE SET status = excluded.status, reason = excluded.reason, reader = excluded.reader,
+             format_version = excluded.format_version, agency = excluded.agency, agency_key = excluded.agency_key, year = excluded.year,
+             whole_counts = excluded.whole_counts, cells = excluded.cells, document = excluded.document`,
+        ),
+      keyId: db.prepare('SELECT id FROM cell_keys WHERE "table" = ? AND "row" = ? AND "column" = ?').pluck(),
+      insertKey: db.prepare('INSERT INTO cell_keys ("table", "row", "column") VALUES (?, ?, ?)'),
+      labelId: db.prepare('SELECT id FROM labels WHERE label = ?').pluck(),
+      insertLabel: db.prepare('INSERT INTO labels (label) VALUES (?)'),
+    };
+  }
+
+  /** Inside a transaction: the content's report (replacing what the content had). */
+  write(contentKey: string, report: Report): void {
+    this.statements.upsertContent.run({
+      contentKey,
+      status: report.status,
+      reason: report.reason ?? null,
+      reader: report.reader,
+      formatVersion: report.formatVersion,
+      agency: report.agency,
+      agencyKey: report.agency && report.year ? agencyKey(report.agency) : null,
+      year: report.year,
+      wholeCounts: report.cells.every((c) => MONEY_COLUMNS.has(c.column) || c.value === null || Number.isInteger(c.value)) ? 1 : 0,
+      cells: packCells(report.cells, (cell) => this.keyIdOf(cell), (label) => this.labelIdOf(label)),
+      document: packDocument(report),
+    });
+  }
+
+  committed(): void {
+    for (const [key, id] of this.pending.keys) this.keyIds.set(key, id);
+    for (const [label, id] of this.pending.labels) this.labelIds.set(label, id);
+    this.rolledBack();
+  }
+
+  rolledBack(): void {
+    this.pending.keys.clear();
+    this.pending.labels.clear();
+  }
+
+  private keyIdOf(cell: Cell): number {
+    const key = `${cell.table}\u0000${cell.row}\u0000${cell.column}`;
+    const known = this.keyIds.get(key) ?? this.pending.keys.get(key);
+    if (known !== undefined) return known;
+    const s = this.statements;
+    const id = (s.keyId.get(cell.table, cell.row, cell.column) as number | undefined) ?? Number(s.insertKey.run(cell.table, cell.row, cell.column).lastInsertRowid);
+    this.pending.keys.set(key, id);
+    return id;
+  }
+
+  private labelIdOf(label: string): number {
+    const known = this.labelIds.get(label) ?? this.pending.labels.get(label);
+    if (known !== undefined) return known;
+    const s = this.statements;
+    const id = (s.labelId.get(label) as number | undefined) ?? Number(s.insertLabel.run(label).lastInsertRowid);
+    this.pending.labels.set(label, id);
+    return id;
+  }
 }

@@ -12,8 +12,8 @@ export class DatasetCsvExport implements Exporter {
     this.file = new CsvFile(join(outDir, 'dataset.csv'), DATASET_COLUMNS);
   }
 
-  add(report: Report): void {
-    this.file.write([datasetRow(report)]);
+  async add(report: Report): Promise<void> {
+    await this.file.write([datasetRow(report)]);
   }
 
   async close(): Promise<DataResource[]> {

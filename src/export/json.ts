@@ -1,25 +1,42 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createGzip, type Gzip } from 'node:zlib';
 import type { Report } from '../model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
 
-/** One JSON file per report, at `<out>/reports/<file>.json`, holding every cell with its provenance. */
-export async function writeReportJson(outDir: string, report: Report): Promise<string> {
-  const path = join(outDir, 'reports', `${report.file}.json`);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, JSON.stringify(report, null, 2) + '\n');
-  return path;
-}
+/**
+ * Every report whole — section texts, every cell with its provenance, findings, messages — as one gzip-compressed
+ * JSON Lines file, `reports.jsonl.gz`, one report a line in the run's order (`zcat`, pandas
+ * `read_json(lines=True)`, DuckDB `read_json`). One file rather than one per report: at national scale that is
+ * 700,000 files, which file systems and people handle badly; written only when asked for (`--json`), since the
+ * store holds the same and the CSV/Parquet files hold every number.
+ */
+export class JsonLinesExport implements Exporter {
+  private readonly gzip: Gzip;
+  private readonly file: WriteStream;
 
-/** The JSON files as an exporter. */
-export class JsonExport implements Exporter {
-  constructor(private readonly outDir: string) {}
+  constructor(outDir: string) {
+    this.gzip = createGzip();
+    this.file = createWriteStream(join(outDir, 'reports.jsonl.gz'));
+    this.gzip.pipe(this.file);
+  }
 
   async add(report: Report): Promise<void> {
-    await writeReportJson(this.outDir, report);
+    if (!this.gzip.write(JSON.stringify(report) + '\n')) await once(this.gzip, 'drain');
   }
 
   async close(): Promise<DataResource[]> {
-    return [{ name: 'reports-json', path: 'reports/', format: 'json', description: '每份报告一个 JSON 文件 / one JSON file per report, every cell with its provenance' }];
+    this.gzip.end();
+    await once(this.file, 'finish');
+    return [
+      {
+        name: 'reports-json',
+        path: 'reports.jsonl.gz',
+        format: 'jsonl',
+        mediatype: 'application/jsonl+gzip',
+        description: '每份报告一行 JSON（gzip 压缩）：各部分正文、每个数值及其出处、发现 / every report whole, one JSON object a line, gzip-compressed',
+      },
+    ];
   }
 }

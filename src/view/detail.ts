@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { distinguishingLabel, explainFindings, RULE_TITLES } from '../audit/explain.js';
-import { agencyKey } from '../bulk/agency.js';
+import { agencyKey } from '../text/agency.js';
 import type { Cell, Report } from '../model/report.js';
 import { DATASET_CELLS } from '../export/dataset.js';
 import { printedRowLabel, rowLabel, tableLabel } from '../template/labels.js';

@@ -73,13 +73,36 @@ describe('rules across reports', () => {
     record('a-scan.pdf', [cell(null, { confirmed: false })]);
     record('2022.html', [{ ...cell(5), row: 'carried_forward' }]);
     try {
+      store.setRunFiles(['2022.html', 'a-scan.pdf', 'a.html']);
       const findings = auditAcrossReports(
-        ['a.html', 'a-scan.pdf', '2022.html'].map((name) => ({ name, agency: '甲局', year: name === '2022.html' ? 2022 : 2023, cells: () => store.cellValues(name) })),
+        [...store.runCopies()].map((copy) => ({ name: copy.name, agency: copy.agency, year: copy.name === '2022.html' ? 2022 : 2023, cells: () => store.cellValues(copy.contentId) })),
       );
       // a.html prints 3 where 2022 carried forward 5: a finding; the scan's unconfirmed cell takes part in none.
       expect([...findings].map(([name, list]) => [name, list.map((f) => f.rule)])).toEqual([['a.html', ['carry_continuity']]]);
     } finally {
       store.close();
     }
+  });
+
+  it('loads a report\'s cells only when a rule compares it, and once however many rules do', () => {
+    const loads = new Map<string, number>();
+    const counted = (name: string, agency: string, year: number): CopyFacts => ({
+      name,
+      agency,
+      year,
+      cells: () => {
+        loads.set(name, (loads.get(name) ?? 0) + 1);
+        return new Map([['requests:carried_over:total', 1], ['requests:carried_forward:total', 1]]);
+      },
+    });
+    auditAcrossReports([
+      counted('a-2021.html', '甲局', 2021),
+      counted('a-2022.html', '甲局', 2022),
+      counted('a-2023.html', '甲局', 2023),
+      counted('lone-2023.html', '乙局', 2023),
+      counted('gap-2020.html', '丙局', 2020),
+      counted('gap-2022.html', '丙局', 2022),
+    ]);
+    expect(Object.fromEntries(loads)).toEqual({ 'a-2021.html': 1, 'a-2022.html': 1, 'a-2023.html': 1 });
   });
 });

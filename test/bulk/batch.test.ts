@@ -33,13 +33,14 @@ const committedFiles = (db: string) => {
   }
 };
 
-function outputs(out: string): Record<string, string> {
-  const files: Record<string, string> = {};
+/** Every output file but the store, as bytes. */
+function outputs(out: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('xxgk.db')) continue;
       if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name), 'utf8');
+      else files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name));
     }
   };
   walk(out, '');
@@ -80,7 +81,9 @@ describe('bulk ingest', () => {
     xxgk(input, '--out', resumed);
     expect(outputs(resumed)).toEqual(outputs(clean));
     expect(rows(resumed, 'reports.csv')).toHaveLength(45);
-  });
+    // The Parquet files are compared too, byte for byte.
+    expect(Object.keys(outputs(clean))).toEqual(expect.arrayContaining(['cells.parquet', 'dataset.parquet']));
+  }, 180_000);
 
   it('stops a file that hangs the reader at the time limit, records it, and goes on; the file queued behind it is not charged for the wait', () => {
     const input = temp('hang');

@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { reportSchema } from '../../src/model/report.js';
 import { balancedReport, renderHtml, renderTabText } from '../fixtures/report-builder.js';
 import { projectRoot } from '../helpers.js';
 
@@ -32,7 +34,7 @@ function sampleFolder(): string {
 }
 
 describe('xxgk extract', () => {
-  it('writes the three CSVs and one JSON per file, listing every input once with its status', () => {
+  it('writes the three CSVs and the same as Parquet, listing every input once with its status', () => {
     const input = sampleFolder();
     const out = join(input, '..', `${input.split('/').pop()}-out`);
     const run = xxgk('extract', input, '--out', out, '--quiet');
@@ -58,7 +60,21 @@ describe('xxgk extract', () => {
     expect(Object.keys(findings[0]!)).toEqual(['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells']);
     expect(findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.rule, f.scope, f.actual])).toEqual([['2023/flagged.txt', 'review_litigation_sum', 'review', expect.any(String)]]);
 
-    expect(readdirSync(join(out, 'reports', '2023')).sort()).toEqual(['flagged.txt.json', 'ok.html.json']);
+    expect(readdirSync(out).sort()).toEqual(['cells.csv', 'cells.parquet', 'dataset.parquet', 'findings.csv', 'findings.parquet', 'reports.csv', 'reports.parquet', 'xxgk.db']);
+  });
+
+  it('with --json, also writes every report whole to one compressed JSON Lines file, in the order of reports.csv', () => {
+    const input = sampleFolder();
+    const out = join(input, '..', `${input.split('/').pop()}-json`);
+    expect(xxgk('extract', input, '--out', out, '--quiet', '--json').code).toBe(0);
+    const lines = gunzipSync(readFileSync(join(out, 'reports.jsonl.gz'))).toString('utf8').trimEnd().split('\n');
+    const reports = lines.map((line) => reportSchema.parse(JSON.parse(line)));
+    expect(reports.map((r) => r.file)).toEqual(readCsv(join(out, 'reports.csv')).map((r) => r.file));
+    const ok = reports.find((r) => r.file === '2023/ok.html')!;
+    expect(ok.cells).toHaveLength(200);
+    expect(ok.cells[0]!.source.label).not.toBe('');
+    expect(ok.sections.map((s) => s.key)).toContain('overview');
+    expect(reports.find((r) => r.file === '2023/flagged.txt')!.findings.map((f) => f.rule)).toContain('review_litigation_sum');
   });
 
   it('exits 2 with a clear message for a missing input', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agencyKey } from '../../src/bulk/agency.js';
+import { agencyKey } from '../../src/text/agency.js';
 
 describe('agency names', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { squash } from '../text/normalize.js';
+import { squash } from './normalize.js';
 
 /**
  * One key per agency however its name is printed: `淮安市洪泽区人民政府` and `洪泽区人民政府` are the same agency; so
