@@ -19,9 +19,13 @@ function xxgk(...args: string[]) {
   return spawnSync(process.execPath, [CLI, 'extract', ...args, '--quiet'], { encoding: 'utf8' });
 }
 
-/** Every output file but the store, as bytes. */
+/** Every output file but the store, as bytes, by its path in the output folder. */
 function outputs(out: string): Record<string, Buffer> {
-  return Object.fromEntries(readdirSync(out).filter((f) => !f.startsWith('xxgk.db')).map((f) => [f, readFileSync(join(out, f))]));
+  return Object.fromEntries(
+    readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((f) => !f.startsWith('xxgk.db') && statSync(join(out, f)).isFile())
+      .map((f) => [f, readFileSync(join(out, f))]),
+  );
 }
 
 /** A folder of reports: a PDF (cells with pages and boxes), a web page, and a text copy of another report. */

@@ -60,7 +60,10 @@ describe('xxgk extract', () => {
     expect(Object.keys(findings[0]!)).toEqual(['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells']);
     expect(findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.rule, f.scope, f.actual])).toEqual([['2023/flagged.txt', 'review_litigation_sum', 'review', expect.any(String)]]);
 
-    expect(readdirSync(out).sort()).toEqual(['cells.csv', 'cells.parquet', 'dataset.parquet', 'findings.csv', 'findings.parquet', 'reports.csv', 'reports.parquet', 'xxgk.db']);
+    expect(readdirSync(out).sort()).toEqual([
+      'cells.csv', 'cells.parquet', 'datapackage.json', 'dataset.csv', 'dataset.parquet', 'findings.csv', 'findings.parquet',
+      'index.html', 'reports.csv', 'reports.parquet', 'view', 'xxgk.db',
+    ]);
   });
 
   it('with --json, also writes every report whole to one compressed JSON Lines file, in the order of reports.csv', () => {
