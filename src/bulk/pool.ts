@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FileRecord } from './store.js';
-import type { WorkerDone, WorkerTask } from './worker.js';
+import type { WorkerMessage, WorkerTask } from './worker.js';
 
 /**
  * A fixed set of worker threads, each reading one file at a time and committing its report. A file that runs past
@@ -102,13 +102,20 @@ export class WorkerPool {
         resolve(outcome);
       };
       const stopped = (reason: string) => finish({ failed: true, stopped: reason }, true);
-      const onMessage = (message: WorkerDone) => {
-        if (message.id === id) finish({ failed: message.failed }, false);
+      const onMessage = (message: WorkerMessage) => {
+        if (message.id !== id) return;
+        if ('started' in message) {
+          // The file's time starts now: a fresh worker first loads the readers, which on a busy machine takes seconds.
+          clearTimeout(timer);
+          timer = startTimer();
+        } else finish({ failed: message.failed }, false);
       };
       const onError = (error: Error & { code?: string }) =>
         stopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `too_large: stopped at the ${this.limits.maxMemoryMb} MB memory limit` : `crashed: the reader failed (${error.message})`);
       const onExit = (code: number) => stopped(`crashed: the reader exited (code ${code})`);
-      const timer = setTimeout(() => stopped(`timeout: stopped after ${Math.round(this.limits.timeoutMs / 1000)} s`), this.limits.timeoutMs);
+      const startTimer = () => setTimeout(() => stopped(`timeout: stopped after ${Math.round(this.limits.timeoutMs / 1000)} s`), this.limits.timeoutMs);
+      // Until the worker says it started the file, the limit also bounds its start-up.
+      let timer = startTimer();
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       const task: WorkerTask = { id, file, bytes: owned };
       worker.postMessage(task, [owned.buffer as ArrayBuffer]);

@@ -18,9 +18,18 @@ export interface WorkerDone {
   failed: boolean;
 }
 
+/** Sent when the worker takes the file up (its readers loaded): the file's time limit counts from here. */
+export interface WorkerStarted {
+  id: number;
+  started: true;
+}
+
+export type WorkerMessage = WorkerDone | WorkerStarted;
+
 const store = new Store((workerData as { dbPath: string }).dbPath);
 
 parentPort?.on('message', async (task: WorkerTask) => {
+  parentPort!.postMessage({ id: task.id, started: true } satisfies WorkerStarted);
   const started = performance.now();
   const report = await extractFromBytes(task.bytes, task.file.name, task.file.path);
   store.recordReport({ ...task.file, ms: performance.now() - started }, report);
