@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { Report } from '../model/report.js';
-import { ACTIVE_COLUMNS, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type Label, type TableKey } from '../template/template.js';
+import { ACTIVE_COLUMNS } from '../template/template.js';
 import { agencyKey } from '../text/agency.js';
 import { reportRow } from './csv.js';
-import { DATASET_CELLS } from './dataset.js';
-import type { DataResource, Exporter } from './exporter.js';
-import { ParquetFile, dataField, type ParquetColumn, type ParquetValue } from './parquet-file.js';
+import { DATASET_CELLS, DATASET_FIELDS } from './dataset.js';
+import type { DataField, DataResource, Exporter } from './exporter.js';
+import { CELL_FIELDS_LIST, FINDING_FIELDS_LIST, REPORT_FIELDS_LIST } from './fields.js';
+import { ParquetFile, dataField, type ColumnType, type ParquetColumn, type ParquetValue } from './parquet-file.js';
 
 /**
  * Parquet beside the CSV files, for analysts who query rather than open: cells.parquet, reports.parquet,
@@ -24,7 +25,16 @@ export function parquetExporters(outDir: string, options: ParquetOptions): Expor
   return [new CellsParquet(outDir), new ReportsParquet(outDir), new FindingsParquet(outDir), new DatasetParquet(outDir, options)];
 }
 
-const FILE: ParquetColumn = { name: 'file', type: 'dictionary', description: '文件（相对输入文件夹的路径）/ file, its path relative to the folder given' };
+/**
+ * Columns that are also CSV columns take the CSV field's description (fields.ts, dataset.ts): one text for both files.
+ */
+function typed(fields: DataField[], types: Record<string, ColumnType>): ParquetColumn[] {
+  return Object.entries(types).map(([name, type]) => {
+    const field = fields.find((f) => f.name === name);
+    if (!field) throw new Error(`no CSV field named ${name}`);
+    return { name, type, description: field.description };
+  });
+}
 
 /** Shared close: the file and its description as a data resource. */
 abstract class ParquetExport implements Exporter {
@@ -56,26 +66,17 @@ abstract class ParquetExport implements Exporter {
   }
 }
 
+/** cells.csv's columns, but the box as four numbers. */
 const CELL_COLUMNS: ParquetColumn[] = [
-  FILE,
-  { name: 'table', type: 'dictionary', description: '表（active 二、requests 三、review_litigation 四）/ template table' },
-  { name: 'row', type: 'dictionary', description: '模板行 / template row key' },
-  { name: 'column', type: 'dictionary', description: '模板列 / template column key' },
-  { name: 'value', type: 'decimal', description: '数值（金额为万元；未填写或无法识别时为空）/ the number (万元 for amounts; empty when not stated or unreadable)' },
-  { name: 'raw', type: 'string', description: '原文 / the text as printed' },
-  { name: 'kind', type: 'dictionary', description: '类型：number、placeholder、empty、unreadable、ocr / how the cell was read' },
-  { name: 'note', type: 'string', description: '附注（如“其中修订16件”）/ a note printed with the number' },
-  { name: 'label', type: 'dictionary', description: '匹配的行标签原文 / the printed row label the cell was matched by' },
-  { name: 'page', type: 'int32', description: '页码 / page' },
-  { name: 'source_table', type: 'int32', description: '文档中的表序号（从0起）/ table in the document, from 0' },
-  { name: 'source_row', type: 'int32', description: '表中行号 / row in that table' },
-  { name: 'source_col', type: 'int32', description: '表中列号 / column in that table' },
+  ...typed(CELL_FIELDS_LIST, {
+    file: 'dictionary', table: 'dictionary', row: 'dictionary', column: 'dictionary', value: 'decimal', raw: 'string', kind: 'dictionary',
+    note: 'string', label: 'dictionary', page: 'int32', source_table: 'int32', source_row: 'int32', source_col: 'int32',
+  }),
   { name: 'box_x0', type: 'float64', description: '位置：左（磅，自页面左上角）/ box left, points from the top-left' },
   { name: 'box_y0', type: 'float64', description: '位置：上 / box top' },
   { name: 'box_x1', type: 'float64', description: '位置：右 / box right' },
   { name: 'box_y1', type: 'float64', description: '位置：下 / box bottom' },
-  { name: 'ocr_confidence', type: 'float64', description: 'OCR 置信度（0–1）/ OCR confidence' },
-  { name: 'picture', type: 'dictionary', description: 'OCR 所读图片 / the picture the cell was read from' },
+  ...typed(CELL_FIELDS_LIST, { ocr_confidence: 'float64', picture: 'dictionary' }),
 ];
 
 /** The box as cells.csv prints it (a tenth of a point). */
@@ -128,20 +129,12 @@ export class CellsParquet extends ParquetExport {
   }
 }
 
+/** reports.csv's columns, and agency_key. */
 const REPORT_COLUMNS: ParquetColumn[] = [
-  FILE,
-  { name: 'status', type: 'dictionary', description: '状态：ok、flagged、incomplete、not_a_report、needs_ocr、attached、failed / status' },
-  { name: 'format_version', type: 'dictionary', description: '格式：2021、2019、hybrid、legacy / report format' },
-  { name: 'agency', type: 'dictionary', description: '机关 / agency' },
-  { name: 'year', type: 'int32', description: '年度 / year reported on' },
-  { name: 'reader', type: 'dictionary', description: '读取方式 / reader' },
-  { name: 'encoding', type: 'dictionary', description: '字符编码 / text encoding' },
-  { name: 'pages', type: 'int32', description: '页数 / pages' },
-  { name: 'tables', type: 'dictionary', description: '读到的表（以;分隔）/ tables read, separated by ;' },
-  { name: 'cells', type: 'int32', description: '数值个数 / numbers read' },
-  { name: 'errors', type: 'int32', description: '错误级发现数 / error-level findings' },
-  { name: 'warnings', type: 'int32', description: '警告数 / warnings' },
-  { name: 'reason', type: 'string', description: '原因（失败或不完整时）/ why, when failed or incomplete' },
+  ...typed(REPORT_FIELDS_LIST, {
+    file: 'dictionary', status: 'dictionary', format_version: 'dictionary', agency: 'dictionary', year: 'int32', reader: 'dictionary',
+    encoding: 'dictionary', pages: 'int32', tables: 'dictionary', cells: 'int32', errors: 'int32', warnings: 'int32', reason: 'string',
+  }),
   {
     name: 'agency_key',
     type: 'dictionary',
@@ -159,16 +152,9 @@ export class ReportsParquet extends ParquetExport {
   }
 }
 
-const FINDING_COLUMNS: ParquetColumn[] = [
-  FILE,
-  { name: 'rule', type: 'dictionary', description: '规则 / rule' },
-  { name: 'scope', type: 'dictionary', description: '范围（列、行或组）/ the column, row or group checked' },
-  { name: 'severity', type: 'dictionary', description: '级别：error、warning / severity' },
-  { name: 'expected', type: 'decimal', description: '应为 / expected' },
-  { name: 'actual', type: 'decimal', description: '实际 / actual' },
-  { name: 'message', type: 'string', description: '说明 / message' },
-  { name: 'cells', type: 'string', description: '涉及的单元格（table:row:column，以空格分隔）/ the cells involved' },
-];
+const FINDING_COLUMNS: ParquetColumn[] = typed(FINDING_FIELDS_LIST, {
+  file: 'dictionary', rule: 'dictionary', scope: 'dictionary', severity: 'dictionary', expected: 'decimal', actual: 'decimal', message: 'string', cells: 'string',
+});
 
 export class FindingsParquet extends ParquetExport {
   constructor(outDir: string) {
@@ -184,20 +170,12 @@ export class FindingsParquet extends ParquetExport {
 }
 
 const MONEY_COLUMNS = new Set(ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key));
-const ROW_LABELS: Record<TableKey, Label[]> = { active: ACTIVE_ROWS, requests: REQUEST_ROWS, review_litigation: REVIEW_GROUPS };
-const COLUMN_LABELS: Record<TableKey, Label[]> = { active: ACTIVE_COLUMNS, requests: REQUEST_COLUMNS, review_litigation: REVIEW_COLUMNS };
 
+/** dataset.csv's columns: counts as integers when every count of the run is whole, amounts (万元) as decimals. */
 function datasetColumns(wholeCounts: boolean): ParquetColumn[] {
-  const fixed: ParquetColumn[] = [FILE, REPORT_COLUMNS[3]!, REPORT_COLUMNS[4]!, REPORT_COLUMNS[2]!, REPORT_COLUMNS[1]!];
-  return [
-    ...fixed,
-    ...DATASET_CELLS.map((cell): ParquetColumn => {
-      const row = ROW_LABELS[cell.table].find((r) => r.key === cell.row)?.label ?? cell.row;
-      const column = COLUMN_LABELS[cell.table].find((c) => c.key === cell.column)?.label ?? cell.column;
-      const money = MONEY_COLUMNS.has(cell.column);
-      return { name: cell.name, type: money || !wholeCounts ? 'decimal' : 'int64', description: `${row} · ${column}${money ? '（万元）' : ''} / ${cell.name}` };
-    }),
-  ];
+  const types: Record<string, ColumnType> = { file: 'dictionary', agency: 'dictionary', year: 'int32', format_version: 'dictionary', status: 'dictionary' };
+  for (const cell of DATASET_CELLS) types[cell.name] = MONEY_COLUMNS.has(cell.column) || !wholeCounts ? 'decimal' : 'int64';
+  return typed(DATASET_FIELDS, types);
 }
 
 /** dataset.parquet: one row per input file, one typed column per template cell (as dataset.csv). */
