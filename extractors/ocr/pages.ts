@@ -1,4 +1,5 @@
 import { tableFromCells, type Block, type TableCell } from '../../src/model/document.js';
+import { enclosingBox } from '../pdf/lattice.js';
 import type { PageItem } from '../pdf/layout.js';
 import { stitchPages } from '../pdf/stitch.js';
 import type { PictureReading } from './index.js';
@@ -30,10 +31,7 @@ export function joinPictures(pages: { page: number; reading: PictureReading }[],
         cells,
         xs,
         rows: block.grid.length,
-        x0: Math.min(...cells.map((c) => c.x0)),
-        y0: Math.min(...cells.map((c) => c.y0)),
-        x1: Math.max(...cells.map((c) => c.x1)),
-        y1: Math.max(...cells.map((c) => c.y1)),
+        ...enclosingBox(cells),
       };
     }),
   );

@@ -14,6 +14,16 @@ export interface Box {
   y1: number;
 }
 
+/** The smallest box holding all the given boxes (a table's cells). */
+export function enclosingBox(boxes: Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
 export interface LatticeCell extends Box {
   row: number;
   col: number;

@@ -3,7 +3,7 @@ import { warning, WRAPPED_LABELS, type Message } from '../../src/model/messages.
 import { isLabelFragment } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { glyphLines, joinCellLines, type Glyph } from './glyphs.js';
-import type { Box, LatticeTable } from './lattice.js';
+import { enclosingBox, type Box, type LatticeTable } from './lattice.js';
 import { readWrappedTables, type Line } from './wrapped.js';
 
 /**
@@ -187,10 +187,7 @@ function alignedTable(page: number, lines: Line[]): PageTable {
     cells,
     xs,
     rows: rows.length,
-    x0: Math.min(...cells.map((c) => c.x0)),
-    y0: Math.min(...cells.map((c) => c.y0)),
-    x1: Math.max(...cells.map((c) => c.x1)),
-    y1: Math.max(...cells.map((c) => c.y1)),
+    ...enclosingBox(cells),
   };
 }
 

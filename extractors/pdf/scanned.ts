@@ -5,6 +5,7 @@ import { ReadError } from '../errors.js';
 import { readPicture, type PictureSource } from '../ocr/index.js';
 import { pictureReading } from '../pictures.js';
 import { apply, multiply, type Matrix, type OperatorList } from './graphics.js';
+import { enclosingBox } from './lattice.js';
 import type { PageCell, PageItem, PageTable, PageText } from './layout.js';
 import { OPS } from './pdfjs.js';
 import { renderPage } from './render.js';
@@ -271,10 +272,7 @@ function pictureTable(block: TableBlock, page: number, { toPoints }: PictureGeom
     cells,
     xs: columnBoundaries(straightCells, columns),
     rows: block.grid.length,
-    x0: Math.min(...cells.map((c) => c.x0)),
-    y0: Math.min(...cells.map((c) => c.y0)),
-    x1: Math.max(...cells.map((c) => c.x1)),
-    y1: Math.max(...cells.map((c) => c.y1)),
+    ...enclosingBox(cells),
   };
 }
 

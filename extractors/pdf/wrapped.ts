@@ -1,6 +1,7 @@
 import { splitNumbering, squash } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { joinCellLines, type Glyph } from './glyphs.js';
+import { enclosingBox } from './lattice.js';
 import type { PageCell, PageTable } from './layout.js';
 
 /**
@@ -234,10 +235,7 @@ function buildTable(page: number, rows: { line: Line; labels: Line[] }[], block:
     cells,
     xs,
     rows: rows.length,
-    x0: Math.min(...cells.map((c) => c.x0)),
-    y0: Math.min(...cells.map((c) => c.y0)),
-    x1: Math.max(...cells.map((c) => c.x1)),
-    y1: Math.max(...cells.map((c) => c.y1)),
+    ...enclosingBox(cells),
     ...(continued.size > 0 ? { continued: [...continued.values()].sort((a, b) => a.x0 - b.x0) } : {}),
   };
 }
