@@ -13,8 +13,9 @@ const CLI = join(projectRoot, 'dist/src/cli.js');
 /** The environment without colour settings (the test runner sets some), plus the given ones. */
 function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
+  // Node's own colour test (stream.hasColors) says no under CI=…, NODE_DISABLE_COLORS or TERM=dumb, which a CI
+  // runner sets: the test decides what the terminal is, not the machine it runs on.
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'CI', 'TERM']) delete env[name];
   return { ...env, ...extra };
 }
 
