@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { auditRules } from '../../src/audit/rules.js';
+import type { RegionCell } from '../../src/locate/tables.js';
 import type { Cell } from '../../src/model/report.js';
-import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
+import { toCell } from '../../src/normalise/rows.js';
+import { balancedReport } from '../fixtures/report-builder.js';
 
-/** Cells of a generated report, with some printed values replaced. */
+/** Cells of a generated report as the normaliser makes them from the printed text (its empty-cell rule included), with some printed texts replaced. */
 function cellsOf(changes: Record<string, string> = {}): Cell[] {
   const spec = balancedReport(9);
   Object.assign(spec.cells, changes);
-  return [...expectedValues(spec)].map(([key, value]) => {
+  return Object.entries(spec.cells).map(([key, text], i) => {
     const [table, row, column] = key.split(':') as [Cell['table'], string, string];
-    const raw = spec.cells[key]!;
-    return { table, row, column, value, raw, kind: raw === '' ? 'empty' : 'number', source: { table: 0, row: 0, col: 0, label: row } };
+    const printed: RegionCell = { text, col: i % 7, colSpan: 1, rowSpan: 1, isOrigin: true, table: 0, row: Math.floor(i / 7) };
+    return toCell(printed, { table, row, column, label: row });
   });
 }
 

@@ -158,6 +158,12 @@ describe('rules across reports: copies of one report', () => {
     });
   });
 
+  it('adds no ellipsis when exactly six cells differ', () => {
+    const cells = (base: number) => Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`requests:granted:c${i}`, base + i]));
+    const [finding] = auditAcrossReports([copy('a.html', '甲局', 2023, cells(10)), copy('b.html', '甲局', 2023, cells(20))]).get('b.html')!;
+    expect(finding!.message).toMatch(/ in 6 cells: .*requests:granted:c5 25 vs 15$/);
+  });
+
   it('says "empty" for a cell the other copies leave empty, and adds no ellipsis up to six cells', () => {
     const findings = auditAcrossReports([
       copy('a.html', '甲局', 2023, { 'requests:total:total': null }),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -18,7 +18,8 @@ const csv = (out: string, name: string) => parse(readFileSync(join(out, name), '
 const tableMissing: Finding = { rule: 'table_missing', scope: 'review_litigation', severity: 'warning', expected: null, actual: null, message: 'review_litigation: no table', cells: [] };
 
 /** 甲局 2022 and 2023 (carried over wrongly in two columns, section 四 missing), a scan of the 2023 report that could not be
- * read in full, 乙局 2022 and 2023 (carried over right; documents in force do not follow: a warning), 丙局 flagged on its own. */
+ * read in full, 乙局 2022 and 2023 (carried over right; documents in force do not follow: a warning), 丙局 flagged on its own,
+ * two copies of 丁局's report that disagree (the second by name is flagged). */
 function reports(): Report[] {
   const a2023 = { 'requests:carried_over:natural_person': 2, 'requests:carried_over:total': 2, 'active:regulations:in_force': 9, 'active:regulations:issued': 2, 'active:regulations:repealed': 1 };
   return [
@@ -28,6 +29,8 @@ function reports(): Report[] {
     storedReport('b-2022.html', { agency: '乙局', year: 2022, cells: { 'requests:carried_forward:total': 1, 'active:regulations:in_force': 5 } }),
     storedReport('b-2023.html', { agency: '乙局', cells: { 'requests:carried_over:total': 1, 'active:regulations:in_force': 6, 'active:regulations:issued': 1, 'active:regulations:repealed': 1 } }),
     storedReport('c-2023.html', { status: 'flagged', agency: '丙局', cells: { 'requests:total:total': 5 }, findings: [errorFinding('outcome_sum', 'total', 5, 4, ['requests:total:total'])] }),
+    storedReport('d1.html', { agency: '丁局', cells: { 'requests:total:total': 5 } }),
+    storedReport('d2.html', { agency: '丁局', cells: { 'requests:total:total': 6 } }),
   ];
 }
 
@@ -36,7 +39,7 @@ async function exportRun() {
   const store = new Store(join(out, 'xxgk.db'));
   try {
     reports().forEach((report, i) => store.recordReport({ name: report.file, path: `/in/${report.file}`, size: 1, mtimeMs: 1, contentKey: `key-${i}`, ms: 1 }, report));
-    const names = ['a-2022.html', 'a-2023-scan.pdf', 'a-2023.html', 'b-2022.html', 'b-2023.html', 'c-2023.html', 'not-ingested.html'];
+    const names = ['a-2022.html', 'a-2023-scan.pdf', 'a-2023.html', 'b-2022.html', 'b-2023.html', 'c-2023.html', 'd1.html', 'd2.html', 'not-ingested.html'];
     return { out, summary: await exportOutputs(store, names, out) };
   } finally {
     store.close();
@@ -53,6 +56,8 @@ describe('export with the rules across files', () => {
       ['b-2022.html', 'ok', '0', '0'],
       ['b-2023.html', 'ok', '0', '1'],
       ['c-2023.html', 'flagged', '1', '0'],
+      ['d1.html', 'ok', '0', '0'],
+      ['d2.html', 'flagged', '1', '0'],
     ]);
   });
 
@@ -74,12 +79,30 @@ describe('export with the rules across files', () => {
   it('sums up the run: every exported file by status, and the flagged ones with their error rules', async () => {
     const { summary } = await exportRun();
     expect(summary).toEqual({
-      total: 6,
-      byStatus: { ok: 3, needs_ocr: 1, flagged: 2 },
+      total: 8,
+      byStatus: { ok: 4, needs_ocr: 1, flagged: 3 },
       flagged: [
         { file: 'a-2023.html', rules: ['carry_continuity:natural_person', 'carry_continuity:total'] },
         { file: 'c-2023.html', rules: ['outcome_sum:total'] },
+        { file: 'd2.html', rules: ['conflicting_copies:d1.html'] },
       ],
     });
   });
+
+  it.skipIf(process.platform !== 'linux')('returns only once every output file is written and closed', async () => {
+    const { out } = await exportRun();
+    expect(openFiles(out)).toEqual([]);
+  });
 });
+
+/** Files under `folder` this process holds open (Linux: /proc/self/fd). */
+function openFiles(folder: string): string[] {
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      return target.startsWith(folder) ? [target] : [];
+    } catch {
+      return [];
+    }
+  });
+}

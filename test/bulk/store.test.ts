@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -132,6 +132,24 @@ describe('ingest store: what is kept', () => {
     expect(query(path, 'SELECT content_key, status, reader, reason, format_version, agency, year FROM reports')).toEqual([
       { content_key: 'key-b', status: 'ok', reader: 'html', reason: null, format_version: '2021', agency: '甲局', year: 2023 },
     ]);
+  });
+
+  it('keeps why a report is what it is, and leaves a figure a finding could not compare empty', () => {
+    const { store, path } = openStore();
+    const skipped = { rule: 'blank_total', scope: 'balance:total', severity: 'warning' as const, expected: null, actual: null, message: 'not checked', cells: [] };
+    store.recordReport(file('b.html', 'key-b'), storedReport('b.html', { status: 'incomplete', reason: 'tables not found: requests', findings: [skipped] }));
+    expect(query(path, 'SELECT status, reason FROM reports')).toEqual([{ status: 'incomplete', reason: 'tables not found: requests' }]);
+    expect(query(path, 'SELECT rule, expected, actual, cells FROM findings')).toEqual([{ rule: 'blank_total', expected: null, actual: null, cells: null }]);
+  });
+
+  it('closed, it leaves one self-contained database file (the write-ahead log merged into it)', () => {
+    const { store, path } = openStore();
+    store.recordReport(file('a.html', 'key-a'), balanced());
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    store.close();
+    opened.splice(opened.indexOf(store), 1);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect(query(path, 'SELECT name FROM files')).toEqual([{ name: 'a.html' }]);
   });
 
   it('files the stored report under the name asked, and sums up files in the order asked, skipping unknown names', () => {
