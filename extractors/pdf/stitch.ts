@@ -93,11 +93,14 @@ function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[]
   if (below.length === 0 || above.length === 0) return false;
   if (below.some((c) => ROW_START.test(squash(c.text)))) return false;
   // Both halves are cut from the same row: every cell below sits exactly under a cell above.
-  const aligned = (c: PageCell) => above.some((a) => Math.abs(a.x0 - c.x0) <= X_TOLERANCE && Math.abs(a.x1 - c.x1) <= X_TOLERANCE);
-  if (!below.every(aligned)) return false;
+  const over = (c: PageCell) => above.find((a) => Math.abs(a.x0 - c.x0) <= X_TOLERANCE && Math.abs(a.x1 - c.x1) <= X_TOLERANCE);
+  if (!below.every(over)) return false;
   const kind = (c: PageCell) => (c.text.trim() === '' ? 'empty' : isNumberLike(c.text) ? 'number' : 'label');
   const has = (row: PageCell[], k: string) => row.some((c) => kind(c) === k);
   if (!has(below, 'label')) return false;
+  // The rest of a label continues a label: words under a number or an empty cell open a row of their own (a header
+  // repeated on the next page in other words than on the first).
+  if (below.some((c) => kind(c) === 'label' && kind(over(c)!) !== 'label')) return false;
   const numbersAbove = has(above, 'number') && !has(below, 'number');
   const numbersBelow = has(below, 'number') && !has(above, 'number') && has(above, 'empty') && above.filter((c) => kind(c) === 'label').length === 1;
   return numbersAbove || numbersBelow;
