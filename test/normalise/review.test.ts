@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseReview } from '../../src/normalise/review.js';
+import { region, type PrintedCell } from '../fixtures/regions.js';
+
+/** Section 四 read from its printed rows: the three-level header, and the one row of fifteen numbers under it. */
+
+const RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+const HEADER: PrintedCell[][] = [
+  [{ text: '行政复议', colSpan: 5 }, { text: '行政诉讼', colSpan: 10 }],
+  [...RESULTS.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+  [...RESULTS, ...RESULTS],
+];
+const NUMBERS = Array.from({ length: 15 }, (_, i) => String(i + 1));
+const TEMPLATE = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((group) => KEYS.map((column) => `${group}.${column}`));
+
+function read(rows: PrintedCell[][], structure?: Parameters<typeof region>[2]) {
+  const table = normaliseReview(region('review_litigation', rows, structure));
+  return { cells: table.cells.map((c) => `${c.row}.${c.column}=${c.value}`), warnings: table.messages.map((m) => `${m.code}: ${m.message}`), version: table.version };
+}
+
+describe('section 四', () => {
+  it('reads the fifteen numbers under their header, each keyed by its group and result, with its label', () => {
+    const table = normaliseReview(region('review_litigation', [...HEADER, NUMBERS]));
+    expect(table.cells.map((c) => `${c.row}.${c.column}=${c.value}`)).toEqual(TEMPLATE.map((key, i) => `${key}=${i + 1}`));
+    expect(table.cells[7]).toMatchObject({ table: 'review_litigation', row: 'litigation_direct', column: 'other', raw: '8', source: { label: 'litigation_direct other', row: 3, col: 7 } });
+    expect([table.key, table.version, table.messages]).toEqual(['review_litigation', null, []]);
+  });
+
+  it('follows the printed order of the results when the header shows another order', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header: PrintedCell[][] = [
+      HEADER[0]!,
+      [...swapped.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+      [...swapped, ...swapped],
+    ];
+    expect(read([...header, NUMBERS]).cells.slice(0, 2)).toEqual(['review.corrected=1', 'review.upheld=2']);
+    expect(read([...header, NUMBERS]).cells.slice(5, 7)).toEqual(['litigation_direct.corrected=6', 'litigation_direct.upheld=7']);
+  });
+
+  it('uses the template\'s order when the header cannot be read as fifteen distinct leaves under their groups', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    // A text copy shifts header cells: its header is not trusted.
+    const copy: PrintedCell[][] = [['行政复议', '行政诉讼'], [...swapped, '未经复议直接起诉', '复议后起诉'], [...swapped, ...swapped], NUMBERS];
+    expect(read(copy, 'text-separated').cells.slice(0, 2)).toEqual(['review.upheld=1', 'review.corrected=2']);
+    // A leaf repeated under one group (复议后起诉 prints 结果维持 twice): the other groups' printed order is not trusted either.
+    const repeated: PrintedCell[][] = [HEADER[0]!, HEADER[1]!, [...swapped, ...RESULTS.slice(0, 4), '结果维持'], NUMBERS];
+    expect(read(repeated).cells.slice(5, 7)).toEqual(['litigation_direct.upheld=6', 'litigation_direct.corrected=7']);
+    // Leaves under no group.
+    expect(read([RESULTS.concat(RESULTS, RESULTS), NUMBERS]).cells).toEqual(TEMPLATE.map((key, i) => `${key}=${i + 1}`));
+  });
+
+  it('reads only the first row of numbers, saying how many there were', () => {
+    expect(read([...HEADER, NUMBERS, NUMBERS.map((n) => `${Number(n) * 10}`)])).toMatchObject({
+      cells: TEMPLATE.map((key, i) => `${key}=${i + 1}`),
+      warnings: ['template_deviation: review_litigation: 2 rows of numbers; only the first is read'],
+    });
+  });
+
+  it('needs a row of at least five numbers', () => {
+    expect(read([...HEADER, ['1', '2', '3', '4']])).toEqual({ cells: [], warnings: ['table_unreadable: review_litigation: no row of numbers found in the table'], version: null });
+    expect(read([...HEADER, ['1', '2', '3', '4', '5']])).toMatchObject({
+      cells: ['review.upheld=1', 'review.corrected=2', 'review.other=3', 'review.pending=4', 'review.total=5'],
+      warnings: ['row_columns: review_litigation: 5 values for 15 columns; placed by the header\'s columns'],
+    });
+    expect(read([...HEADER, ['', '', '', '', '', '']])).toMatchObject({ cells: [], warnings: ['table_unreadable: review_litigation: no row of numbers found in the table'] });
+  });
+});
