@@ -106,6 +106,17 @@ describe('zip limits for Office files, each checked from the declared sizes befo
 });
 
 describe('unzipping what an Office file holds', () => {
+  it('reads an archive that inflates to exactly its limit', async () => {
+    const bytes = zipArchive([textEntry('a.xml', 'x'.repeat(60)), textEntry('b.xml', 'y'.repeat(40))]);
+    const files = await unzipBounded(bytes, () => true, { maxEntries: 2, maxTotalBytes: 100, maxRatio: 200 });
+    expect([...files].map(([name, data]) => [name, data.length])).toEqual([
+      ['a.xml', 60],
+      ['b.xml', 40],
+    ]);
+    await expect(unzipBounded(bytes, () => true, { maxEntries: 2, maxTotalBytes: 99, maxRatio: 200 })).rejects.toThrow('refused: the archive inflates to 0.0 MiB (limit 0.0 MiB)');
+    await expect(unzipBounded(bytes, () => true, { maxEntries: 1, maxTotalBytes: 100, maxRatio: 200 })).rejects.toThrow('the archive holds 2 entries (limit 1)');
+  });
+
   it('inflates the wanted entries only, skipping folders', async () => {
     const bytes = zipArchive([textEntry('word/', ''), textEntry('word/document.xml', '<w:document>文</w:document>'), textEntry('word/media/image1.png', 'PNG')]);
     const files = await unzipBounded(bytes, (name) => !name.startsWith('word/media/'));
