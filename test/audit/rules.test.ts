@@ -164,6 +164,25 @@ describe('audit rules: which checks apply', () => {
     expect(auditRules(withoutLitigation)).toEqual([]);
   });
 
+  it('does not take a column of another table for a column of section 三', () => {
+    // Section 三 without its 总计 column, section 四 with its own: no balance or outcome check of 总计.
+    const findings = auditRules(cellsOf().filter((c) => !(c.table === 'requests' && c.column === 'total')));
+    expect(findings.filter((f) => /^(balance|outcome_sum):total$/.test(f.scope))).toEqual([]);
+    expect(findings.filter((f) => f.scope.startsWith('balance:')).map((f) => f.scope)).toEqual([]);
+    expect(new Set(findings.map((f) => f.scope.split(':')[0]))).toEqual(new Set(['applicant_sum']));
+  });
+
+  it('lists every empty total and every unreadable cell of a rule, separated by commas', () => {
+    const blank = auditRules(cellsOf({ 'requests:total:natural_person': '', 'requests:carried_forward:natural_person': '', 'requests:carried_forward:total': '1' }));
+    expect(blank.find((f) => f.scope === 'balance:natural_person')!.message).toBe('balance natural_person: not checked: total left empty (requests:total:natural_person)');
+    const both = auditRules(cellsOf({ 'requests:new_received:total': '', 'requests:total:total': '' }));
+    expect(both.find((f) => f.scope === 'balance:total')!.message).toBe('balance total: not checked: total left empty (requests:new_received:total, requests:total:total)');
+    const unreadable = auditRules(cellsOf({ 'review_litigation:review:upheld': '见附件', 'review_litigation:review:pending': '？' }));
+    expect(unreadable.map((f) => f.message)).toEqual([
+      'review_litigation_sum review: not checked: unreadable cells (review_litigation:review:upheld="见附件", review_litigation:review:pending="？")',
+    ]);
+  });
+
   it('a rule whose cells were not all found is skipped with a warning naming up to four of them', () => {
     const missing = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org'].map((c) => `requests:granted:${c}`);
     const findings = auditRules(cellsOf().filter((c) => !missing.includes(`${c.table}:${c.row}:${c.column}`)));
