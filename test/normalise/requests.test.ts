@@ -57,6 +57,27 @@ describe('section 三: rows', () => {
     expect(read([[header[0]!.slice(0, 7)].flat(), [wide('一、本年新收政府信息公开申请数量'), ...seven(10)]].map((r) => r as PrintedCell[])).rows.new_received).toEqual(columns(10));
   });
 
+  it('reads the header only above the first row of numbers (a 总计 row below is no column heading)', () => {
+    const header: PrintedCell[][] = [[wide('项目'), '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']];
+    expect(read([...header, [wide('一、本年新收政府信息公开申请数量'), ...seven(10)], [wide('（七）总计'), ...seven(50)]]).rows).toEqual({ new_received: columns(10), total: columns(50) });
+  });
+
+  it('does not take a heading that only roughly reads like a column (的业企业) for that column', () => {
+    const header: PrintedCell[][] = [[wide('项目'), '总计', '自然人', '的业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']];
+    // Six headings of seven: the template's order, not the printed one.
+    expect(read([...header, [wide('一、本年新收政府信息公开申请数量'), ...seven(10)]]).rows.new_received).toEqual(columns(10));
+  });
+
+  it('header rows are skipped: a heading 其他 opens no group for the numbered rows that follow', () => {
+    const garbled: PrintedCell[] = [wide('1.某某某某某'), ...seven(10)];
+    const notPlaced = ['unknown_row: requests: row "1.某某某某某" is not in the template; its numbers are not used'];
+    expect(read([...HEADER, garbled]).warnings).toEqual(notPlaced);
+    // A row of two headings, and a row of one heading beside 申请人情况 or 勾稽关系, are header rows too.
+    expect(read([[wide('项目'), '总计', '其他'], garbled]).warnings).toEqual(notPlaced);
+    expect(read([[wide('申请人情况'), '其他'], garbled]).warnings).toEqual(notPlaced);
+    expect(read([[wide('（本列数据的勾稽关系）'), '其他'], garbled]).warnings).toEqual(notPlaced);
+  });
+
   it('a numbered row whose words match nothing is placed by its number in its group, with a warning; not after 三、', () => {
     const table = read([...HEADER, [{ text: '（四）无法提供', rowSpan: 2 }, '1.本机关不掌握相关政府信息', ...seven(10)], ['2.某某某某某', ...seven(20)]]);
     expect(table.rows['unable.needs_creation']).toEqual(columns(20));
@@ -69,6 +90,17 @@ describe('section 三: rows', () => {
     const rows: PrintedCell[][] = [['（四）无法提供'], ['1.本机关不掌握相关政府信息', ...seven(10)], ['2.某某某某某', ...seven(20)]];
     expect(Object.keys(read(rows, 'text-spaced').rows)).toEqual(['unable.not_held']);
     expect(Object.keys(read(rows, 'text-separated').rows)).toEqual(['unable.not_held', 'unable.needs_creation']);
+  });
+
+  it('only a numbered row (1. 2. …) is placed by its number, not a garbled （八）', () => {
+    expect(Object.keys(read([...HEADER, [{ text: '（三）不予公开', rowSpan: 2 }, '1.属于国家秘密', ...seven(10)], ['（八）某某某某某', ...seven(20)]]).rows)).toEqual(['denied.state_secret']);
+  });
+
+  it('a row after a group\'s numbered rows closes the group: a garbled numbered row below is not placed in it', () => {
+    const denied: PrintedCell[][] = [[wide('（三）不予公开')], [wide('1.属于国家秘密'), ...seven(10)]];
+    const garbled: PrintedCell[] = [wide('2.某某某某某'), ...seven(30)];
+    expect(Object.keys(read([...HEADER, ...denied, [wide('（一）予以公开'), ...seven(20)], garbled]).rows)).toEqual(['denied.state_secret', 'granted']);
+    expect(Object.keys(read([...HEADER, ...denied, [wide('四、结转下年度继续办理'), ...seven(20)], garbled]).rows)).toEqual(['denied.state_secret', 'carried_forward']);
   });
 
   it('a numbered row the group does not have is not placed', () => {
@@ -93,6 +125,10 @@ describe('section 三: what is not read, and why', () => {
       'unknown_row: requests: row "其中：网上申请" is not in the template; its numbers are not used',
       'unknown_row: requests: a row of numbers with no label (1 2 3 4 5 6 7) is not used',
     ]);
+  });
+
+  it('names an unknown row by all its labels, spaces removed', () => {
+    expect(read([...HEADER, [row2('其中：\n网上 申请'), '小计', ...seven(10)]]).warnings).toEqual(['unknown_row: requests: row "其中：网上申请 / 小计" is not in the template; its numbers are not used']);
   });
 
   it('a row of words only is not a row, and neither is a group label without numbers', () => {
@@ -141,6 +177,13 @@ describe('section 三: the two shapes of （六）其他处理', () => {
       rows: { 'other.no_amendment_overdue': columns(10) },
       warnings: ['subtotal_row: requests: （六）其他处理 has numbers and numbered rows; its own numbers are a subtotal and are not used'],
     });
+  });
+
+  it('a group row with only some numbers printed is a subtotal as well', () => {
+    const partly: PrintedCell[] = [{ text: '（六）其他处理', colSpan: 3 }, '1', '', '', '', '', '', '1'];
+    expect(read([...HEADER, partly, subRow('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 10)]).warnings).toEqual([
+      'subtotal_row: requests: （六）其他处理 has numbers and numbered rows; its own numbers are a subtotal and are not used',
+    ]);
   });
 
   it('an empty group row above numbered rows: 2021, silently', () => {

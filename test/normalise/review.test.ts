@@ -50,6 +50,56 @@ describe('section 四', () => {
     expect(read([RESULTS.concat(RESULTS, RESULTS), NUMBERS]).cells).toEqual(TEMPLATE.map((key, i) => `${key}=${i + 1}`));
   });
 
+  it('reads the header above the row of numbers only', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header: PrintedCell[][] = [HEADER[0]!, [...swapped.map((text) => ({ text, rowSpan: 2 })), HEADER[1]![5]!, HEADER[1]![6]!], [...swapped, ...swapped]];
+    // The leaves printed again under the numbers (a note, a second table) would make the header's leaves repeat.
+    expect(read([...header, NUMBERS, ...HEADER]).cells.slice(0, 2)).toEqual(['review.corrected=1', 'review.upheld=2']);
+  });
+
+  it('does not trust the header of a text copy, however its cells line up', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header: PrintedCell[][] = [HEADER[0]!, [...swapped.map((text) => ({ text, rowSpan: 2 })), HEADER[1]![5]!, HEADER[1]![6]!], [...swapped, ...swapped]];
+    expect(read([...header, NUMBERS], 'text-separated').cells.slice(0, 2)).toEqual(['review.upheld=1', 'review.corrected=2']);
+  });
+
+  it('orders the leaves by column, whichever row of the header they are printed in', () => {
+    // 行政诉讼's leaves in the upper row, 行政复议's below them.
+    const header: PrintedCell[][] = [
+      [{ text: '行政复议', colSpan: 5, rowSpan: 2 }, { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+      [...RESULTS.map((text) => ({ text, rowSpan: 2 })), ...RESULTS.map((text) => ({ text, rowSpan: 2 }))],
+      ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'],
+    ];
+    expect(read([...header, NUMBERS]).cells.slice(0, 7)).toEqual(['review.corrected=1', 'review.upheld=2', 'review.other=3', 'review.pending=4', 'review.total=5', 'litigation_direct.upheld=6', 'litigation_direct.corrected=7']);
+  });
+
+  it('gives each leaf the group whose columns hold it, whichever row the group is printed in', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header: PrintedCell[][] = [
+      [{ text: '', colSpan: 5 }, { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+      [{ text: '行政复议', colSpan: 5 }, ...swapped.map((text) => ({ text, rowSpan: 2 })), ...RESULTS.map((text) => ({ text, rowSpan: 2 }))],
+      RESULTS,
+    ];
+    expect(read([...header, NUMBERS]).cells.slice(0, 7)).toEqual(['review.upheld=1', 'review.corrected=2', 'review.other=3', 'review.pending=4', 'review.total=5', 'litigation_direct.corrected=6', 'litigation_direct.upheld=7']);
+  });
+
+  it('does not take headings that only roughly read like a group or a result (的政复议, 的果维持)', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header = (group: string, leaves: string[]): PrintedCell[][] => [
+      [{ text: group, colSpan: 5 }, { text: '行政诉讼', colSpan: 10 }],
+      [...leaves.map((text) => ({ text, rowSpan: 2 })), HEADER[1]![5]!, HEADER[1]![6]!],
+      [...RESULTS, ...RESULTS],
+    ];
+    expect(read([...header('行政复议', swapped), NUMBERS]).cells[0]).toBe('review.corrected=1');
+    expect(read([...header('的政复议', swapped), NUMBERS]).cells[0]).toBe('review.upheld=1');
+    expect(read([...header('行政复议', ['的果纠正', ...swapped.slice(1)]), NUMBERS]).cells[0]).toBe('review.upheld=1');
+  });
+
+  it('a text copy with an empty cell among its numbers is not read', () => {
+    const copy = [['行政复议', '行政诉讼'], [...NUMBERS.slice(0, 7), '', ...NUMBERS.slice(7)]];
+    expect(read(copy, 'text-separated')).toMatchObject({ cells: [], warnings: ['row_columns: review_litigation: 16 values for 15 columns; row not read'] });
+  });
+
   it('reads only the first row of numbers, saying how many there were', () => {
     expect(read([...HEADER, NUMBERS, NUMBERS.map((n) => `${Number(n) * 10}`)])).toMatchObject({
       cells: TEMPLATE.map((key, i) => `${key}=${i + 1}`),
@@ -59,6 +109,7 @@ describe('section 四', () => {
 
   it('needs a row of at least five numbers', () => {
     expect(read([...HEADER, ['1', '2', '3', '4']])).toEqual({ cells: [], warnings: ['table_unreadable: review_litigation: no row of numbers found in the table'], version: null });
+    expect(normaliseReview(region('review_litigation', [['1', '2']])).key).toBe('review_litigation');
     expect(read([...HEADER, ['1', '2', '3', '4', '5']])).toMatchObject({
       cells: ['review.upheld=1', 'review.corrected=2', 'review.other=3', 'review.pending=4', 'review.total=5'],
       warnings: ['row_columns: review_litigation: 5 values for 15 columns; placed by the header\'s columns'],

@@ -102,6 +102,30 @@ describe('which value is which column', () => {
     expect(assignment.problem).toBe('only 2 of 3 values printed; the rest are missing');
   });
 
+  it('text split by spaces with more numbers than columns: not read either', () => {
+    expect(assignColumns(printed('规章', ['1', '2', '3', '4'], 'text-spaced'), expected, header)).toEqual({ assigned: [], problem: '4 values for 3 columns; row not read' });
+  });
+
+  it('a blank cell (spaces only) under no heading is not a value either', () => {
+    const analysed = analyseRow(row([cell('（七）总计', 0), cell('1', 1), cell(' ', 2), cell('2', 3), cell('3', 4)]));
+    expect(assignColumns(analysed, expected, [heading('a', 1), heading('b', 3), heading('c', 4)])).toEqual({
+      assigned: [
+        { key: 'a', cell: cell('1', 1) },
+        { key: 'b', cell: cell('2', 3) },
+        { key: 'c', cell: cell('3', 4) },
+      ],
+    });
+  });
+
+  it('without header slots an empty cell between numbers is not dropped: the row is not read', () => {
+    expect(assignColumns(printed('规章', ['1', '', '2', '3'], 'text-separated'), expected, header)).toEqual({ assigned: [], problem: '4 values for 3 columns; row not read' });
+  });
+
+  it('drops blank cells (spaces only) at the ends as empty ones', () => {
+    expect(placed(assignColumns(printed('规章', [' ', '1', '2', '3'], 'text-separated'), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=3@4']);
+    expect(placed(assignColumns(printed('规章', ['1', '2', '3', '\u3000'], 'text-separated'), expected, []))).toEqual(['a=1@1', 'b=2@2', 'c=3@3']);
+  });
+
   it('more numbers than columns with nothing to place them by: the row is not read', () => {
     expect(assignColumns(printed('规章', ['1', '2', '3', '4']), expected, [])).toEqual({ assigned: [], problem: '4 values for 3 columns; row not read' });
   });

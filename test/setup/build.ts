@@ -18,7 +18,12 @@ export default function buildIfStale(): void {
   const stale = staleOutputs();
   if (stale.length === 0) return;
   const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`npm run build failed (dist/ was older than ${stale[0]}):\n${run.stdout}${run.stderr}`);
+  if (run.status === 0) return;
+  // tsc writes its output even when the types do not check: the tests can still run, on the code as it is now
+  // (`npm test` type-checks before anything else). Only a build that did not write is a reason to stop.
+  const still = staleOutputs();
+  if (still.length > 0) throw new Error(`npm run build did not update dist/ (older than ${still[0]}):\n${run.stdout}${run.stderr}`);
+  console.warn(`dist/ rebuilt, with type errors:\n${run.stdout}${run.stderr}`);
 }
 
 /** Sources whose compiled file is missing or older than the source (or than the compiler settings). */
