@@ -132,6 +132,7 @@ function sniff(bytes: Uint8Array): string {
 }
 
 function hasMultibyte(bytes: Uint8Array): boolean {
+  // Stryker disable next-line EqualityOperator: equivalent, only called on valid UTF-8, whose characters past ASCII start with a byte of 0xC2 or more
   for (const b of bytes) if (b >= 0x80) return true;
   return false;
 }

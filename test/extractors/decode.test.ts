@@ -93,8 +93,10 @@ describe('decoding: what the page declares, and what the bytes are', () => {
     }
   });
 
-  it('follows a declared charset it knows by another spelling (utf_8, Big5)', () => {
+  it('follows a declared charset it knows by another spelling (utf_8, UTF8, Big5)', () => {
     expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF_8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', warnings: [] });
+    expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', warnings: [] });
+    expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'), 'UTF8').warnings).toEqual(['page declares charset UTF8 but its bytes are not UTF-8; decoded by sniffing instead']);
     expect(decodeText(iconv.encode('臺北市政府', 'big5'), 'Big5')).toEqual({ text: '臺北市政府', encoding: 'big5', evidence: 'declared', warnings: [] });
   });
 
@@ -176,6 +178,9 @@ describe('the charset a page declares', () => {
     ['<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', 'utf-8'],
     ['<meta content="text/html; charset = x-gbk" http-equiv="Content-Type">', 'x-gbk'],
     ['<?xml version="1.0" encoding="GB18030"?>', 'GB18030'],
+    ["<?xml version='1.0' encoding = 'gbk'?>", 'gbk'],
+    ['<meta charset=" gbk ">', 'gbk'],
+    ['<meta http-equiv="Content-Type" content="text/html;charset=windows-936">', 'windows-936'],
     ['<p>charset=gbk</p>', undefined],
   ])('%s declares %s', (head, charset) => {
     expect(declaredCharset(Buffer.from(`<html><head>${head}</head><body></body></html>`))).toBe(charset);
