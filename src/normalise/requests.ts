@@ -153,6 +153,7 @@ export function splitLabelPieces(text: string): string[] {
 }
 
 function labelText(row: AnalysedRow): string {
+  // Stryker disable next-line Regex: equivalent, removing each space or each run of spaces removes the same
   return row.labels.map((c) => c.text.replace(/\s+/g, '')).join(' / ');
 }
 

@@ -71,6 +71,7 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   // An empty cell under no column heading (the sub-label column of a row without a sub-label) is not a value.
   const underHeadings = values.filter((cell) => cell.text.trim() !== '' || header.some((h) => overlap(cell, h) > 0));
   if (header.length > 0 && underHeadings.length === expected.length) return { assigned: zip(underHeadings) };
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no heading places no value
   if (header.length > 0) {
     const bySlot = assignBySlot(values, header);
     if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by the header's columns` };

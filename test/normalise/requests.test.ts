@@ -127,6 +127,10 @@ describe('section 三: what is not read, and why', () => {
     ]);
   });
 
+  it('a row of numbers is a row even when its labels read like column headings (其他 | 总计)', () => {
+    expect(read([...HEADER, [{ text: '其他' }, row2('总计'), ...seven(10)]]).rows).toEqual({ total: columns(10) });
+  });
+
   it('names an unknown row by all its labels, spaces removed', () => {
     expect(read([...HEADER, [row2('其中：\n网上 申请'), '小计', ...seven(10)]]).warnings).toEqual(['unknown_row: requests: row "其中：网上申请 / 小计" is not in the template; its numbers are not used']);
   });

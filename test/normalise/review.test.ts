@@ -95,6 +95,12 @@ describe('section 四', () => {
     expect(read([...header('行政复议', ['的果纠正', ...swapped.slice(1)]), NUMBERS]).cells[0]).toBe('review.upheld=1');
   });
 
+  it('with a header that cannot be read, an empty cell among the numbers is not dropped: the row is not read', () => {
+    const repeated: PrintedCell[][] = [HEADER[0]!, HEADER[1]!, [...RESULTS, ...RESULTS.slice(0, 4), '结果维持']];
+    const numbers = [...NUMBERS.slice(0, 7), '', ...NUMBERS.slice(7)];
+    expect(read([...repeated, numbers])).toMatchObject({ cells: [], warnings: ['row_columns: review_litigation: 16 values for 15 columns; row not read'] });
+  });
+
   it('a text copy with an empty cell among its numbers is not read', () => {
     const copy = [['行政复议', '行政诉讼'], [...NUMBERS.slice(0, 7), '', ...NUMBERS.slice(7)]];
     expect(read(copy, 'text-separated')).toMatchObject({ cells: [], warnings: ['row_columns: review_litigation: 16 values for 15 columns; row not read'] });
