@@ -36,6 +36,27 @@ describe('decoding: a byte-order mark decides', () => {
   });
 });
 
+describe('decoding: only a whole byte-order mark is one', () => {
+  it.each([
+    ['41 BB BF', [0x41, 0xbb, 0xbf]],
+    ['EF 41 BF', [0xef, 0x41, 0xbf]],
+    ['EF BB 41', [0xef, 0xbb, 0x41]],
+    ['41 41 BF', [0x41, 0x41, 0xbf]],
+    ['41 FE', [0x41, 0xfe]],
+    ['FF 41', [0xff, 0x41]],
+    ['41 FF', [0x41, 0xff]],
+  ])('bytes starting %s are no mark', (_, start) => {
+    const decoded = decodeText(Buffer.concat([Buffer.from([...start, 0x20]), iconv.encode('汝州市人力资源和社会保障局', 'gbk')]));
+    expect(decoded.evidence).toBe('sniffed');
+    expect(decoded.text.endsWith('汝州市人力资源和社会保障局')).toBe(true);
+  });
+
+  it('reads UTF-16 with its mark whatever its zero bytes look like', () => {
+    // 一 (U+4E00) and 1 have their zero bytes on opposite sides: no pattern, but the mark says UTF-16.
+    expect(decodeText(withBom('utf-16le', '一1一1一1'))).toEqual({ text: '一1一1一1', encoding: 'utf-16le', evidence: 'bom', warnings: [] });
+  });
+});
+
 describe('decoding: UTF-16 without a byte-order mark', () => {
   it.each([
     ['utf-16le', 'UTF-16LE'],
@@ -65,6 +86,8 @@ describe('decoding: UTF-16 without a byte-order mark', () => {
     expect(utf16('aa一'.repeat(10) + '一', 'utf-16be')).toBe('binary: the file holds binary data (NUL bytes), not text');
     expect(utf16('1' + '汝州市'.repeat(6) + '政')).toBe('decoded');
     expect(utf16('1' + '汝州市'.repeat(6) + '政府')).toBe('binary: the file holds binary data (NUL bytes), not text');
+    expect(utf16('1' + '汝州市'.repeat(6) + '政', 'utf-16be')).toBe('decoded');
+    expect(utf16('1' + '汝州市'.repeat(6) + '政府', 'utf-16be')).toBe('binary: the file holds binary data (NUL bytes), not text');
   });
 
   it('does not take bytes with a lone surrogate or many control characters for UTF-16', () => {
@@ -74,6 +97,11 @@ describe('decoding: UTF-16 without a byte-order mark', () => {
     // 114 characters of text, then 6 control characters (5%) or 7.
     expect(refusal(iconv.encode(`${'规章 12\n'.repeat(19)}${'\u0001'.repeat(6)}`, 'utf-16le'))).toBe('decoded');
     expect(refusal(iconv.encode(`${'规章 12\n'.repeat(19)}${'\u0001'.repeat(7)}`, 'utf-16le'))).toBe('binary: the file holds binary data (NUL bytes), not text');
+  });
+
+  it('judges control characters on the first 4096 characters, as it judges zero bytes on the first 8 KiB', () => {
+    const bytes = iconv.encode(`${'a'.repeat(4096)}${'\u0001'.repeat(1000)}`, 'utf-16le');
+    expect(decodeText(bytes)).toMatchObject({ encoding: 'utf-16le', evidence: 'sniffed' });
   });
 
   it('does not take binary data with zero bytes on both sides for UTF-16', () => {
@@ -98,6 +126,10 @@ describe('decoding: what the page declares, and what the bytes are', () => {
     expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', warnings: [] });
     expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'), 'UTF8').warnings).toEqual(['page declares charset UTF8 but its bytes are not UTF-8; decoded by sniffing instead']);
     expect(decodeText(iconv.encode('臺北市政府', 'big5'), 'Big5')).toEqual({ text: '臺北市政府', encoding: 'big5', evidence: 'declared', warnings: [] });
+  });
+
+  it('reads a declared charset written with an underscore (X_GBK) as its usual name', () => {
+    expect(decodeText(iconv.encode('汝州市', 'gbk'), 'X_GBK')).toEqual({ text: '汝州市', encoding: 'gb18030', evidence: 'declared', warnings: [] });
   });
 
   it('believes valid UTF-8 over a declared Chinese charset, with a warning', () => {
@@ -136,6 +168,12 @@ describe('decoding: what the page declares, and what the bytes are', () => {
   it('reads undeclared valid UTF-8 as UTF-8, and undeclared GBK as GB18030', () => {
     expect(decodeText(Buffer.from('规章 12', 'utf8'))).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'utf8-valid', warnings: [] });
     expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'))).toMatchObject({ text: '汝州市人力资源和社会保障局', encoding: 'gb18030', evidence: 'sniffed' });
+  });
+
+  it('sniffs GB18030 when Big5 is not clearly more likely, and when nothing suggests a Chinese encoding', () => {
+    // Six characters fit Big5 and GB18030 alike: the domain decides.
+    expect(decodeText(iconv.encode('政府資訊公開', 'big5')).encoding).toBe('gb18030');
+    expect(decodeText(Buffer.from('Café résumé naïve façade à la carte, déjà vu. '.repeat(5), 'latin1')).encoding).toBe('gb18030');
   });
 
   it('recognises Big5 when the bytes are clearly Big5, not GB18030', () => {

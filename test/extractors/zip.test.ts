@@ -123,6 +123,11 @@ describe('unzipping what an Office file holds', () => {
     expect([...files].map(([name, data]) => [name, data.toString('utf8')])).toEqual([['word/document.xml', '<w:document>文</w:document>']]);
   });
 
+  it('reads an archive made with Windows paths (word\\document.xml) as word/document.xml', async () => {
+    const files = await unzipBounded(zipArchive([textEntry('word\\document.xml', '<w:document/>')]), () => true);
+    expect([...files.keys()]).toEqual(['word/document.xml']);
+  });
+
   it('an entry that is not valid deflate data is a damaged entry', async () => {
     const bytes = zipArchive([{ name: 'word/document.xml', data: Buffer.from([0xff, 0xff, 0xff, 0xff]), declaredSize: 100 }]);
     expect(await refusal(bytes)).toMatch(/^corrupt: damaged entry word\/document\.xml \(.+\)$/);
