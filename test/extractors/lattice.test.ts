@@ -58,6 +58,17 @@ describe('ruled tables: cells from rulings', () => {
 
   it('ignores slanted lines', () => {
     expect(findTables([...grid([60, 200, 260], [100, 140]), { x0: 60, y0: 100, x1: 260, y1: 140 }]).map(layout)).toEqual([['0,0 1×1', '0,1 1×1']]);
+    // Starting inside a cell, a slanted line taken for a vertical (x0) or a horizontal one (y0) would split it.
+    expect(findTables([...grid([60, 200, 260], [100, 140]), { x0: 130, y0: 100, x1: 160, y1: 140 }, { x0: 60, y0: 120, x1: 200, y1: 125 }]).map(layout)).toEqual([['0,0 1×1', '0,1 1×1']]);
+  });
+
+  it('lists tables by their top, then by their left edge (an L-shaped table left of a box of two cells)', () => {
+    const lShaped = [h(100, 100, 140), h(120, 60, 140), h(140, 60, 140), v(60, 120, 140), v(100, 100, 120), v(140, 100, 140)];
+    const box = [h(100, 70, 90), h(110, 70, 90), v(70, 100, 110), v(80, 100, 110), v(90, 100, 110)];
+    expect(findTables([...lShaped, ...box]).map((t) => [t.x0, t.y0, t.cells.length])).toEqual([
+      [60, 100, 2],
+      [70, 100, 2],
+    ]);
   });
 });
 
@@ -92,6 +103,17 @@ describe('ruled tables: rulings as PDF producers draw them', () => {
     // A 2.9 pt tick at x=100 below the top ruling is no ruling; a 3 pt one is, but crosses nothing below: no cell.
     expect(findTables([...base, v(100, 100, 102.9)]).map(layout)).toEqual([['0,0 1×1', '0,1 1×1']]);
     expect(findTables([...base, v(100, 100, 103)])[0]!.xs).toEqual([60, 200, 260]);
+  });
+
+  it('closes no cell whose left side is broken by a gap wider than 3 pt', () => {
+    // The left ruling in two pieces (100–115 and 122–140): the only cell left is the one on the right, alone.
+    const segments = [h(100, 60, 260), h(140, 60, 260), v(60, 100, 115), v(60, 122, 140), v(200, 100, 140), v(260, 100, 140)];
+    expect(findTables(segments)).toEqual([]);
+  });
+
+  it('closes no cell whose right side is broken: the cell runs on to the next ruling', () => {
+    const segments = [h(100, 60, 260), h(140, 60, 260), h(180, 60, 260), v(60, 100, 180), v(200, 100, 115), v(200, 125, 180), v(260, 100, 180)];
+    expect(findTables(segments).map(layout)).toEqual([['0,0 1×2', '1,0 1×1', '1,1 1×1']]);
   });
 
   it('lets a ruling stop up to 3 pt short of the line it meets', () => {

@@ -68,6 +68,8 @@ describe('stitching: which tables continue on the next page', () => {
     ['the first column starts 5 pt apart', [[ruled(1, XS, [['一、', '1', '1']])], [ruled(2, [65, 210, 270, 330], [['二、', '2', '2']])]]],
     ['the last column ends 5 pt apart', [[ruled(1, XS, [['一、', '1', '1']])], [ruled(2, [60, 210, 270, 335], [['二、', '2', '2']])]]],
     ['inner columns differ both ways', [[ruled(1, XS, [['一、', '1', '1']])], [ruled(2, [60, 180, 300, 330], [['二、', '2', '2']])]]],
+    ['the next table runs past the last column', [[ruled(1, XS, [['一、', '1', '1']])], [ruled(2, [...XS, 390], [['二、', '2', '2', '2']])]]],
+    ['the next table starts left of the first column', [[ruled(1, XS, [['一、', '1', '1']])], [ruled(2, [20, ...XS], [['', '二、', '2', '2']])]]],
   ])('keeps two tables apart when %s', (_, pages) => {
     expect(tablesOf(stitchPages(pages as PageItem[][])).map((t) => t.pages)).toEqual([[1], [2]]);
   });
@@ -116,6 +118,16 @@ describe('stitching: header rows repeated on the next page', () => {
     expect(tablesOf(numbered)[0]!.rows).toEqual([['第1页', '1', '1'], ['一、', '1', '1'], ['第1页', '1', '1'], ['二、', '2', '2']]);
   });
 
+  it('a continuation that only repeats the header adds nothing, and the table goes on after it', () => {
+    const items = stitchPages([[ruled(1, XS, [HEADER, ['一、', '1', '1']])], [ruled(2, XS, [HEADER])], [ruled(3, XS, [['二、', '2', '2']])]]);
+    expect(tablesOf(items)).toEqual([{ pages: [1, 2, 3], rows: [HEADER, ['一、', '1', '1'], ['二、', '2', '2']] }]);
+  });
+
+  it('compares header rows cell by cell, not as run-together text', () => {
+    const items = stitchPages([[ruled(1, XS, [HEADER, ['一、', '1', '1']])], [ruled(2, XS, [['项目自然人', '', '总计'], ['二、', '2', '2']])]]);
+    expect(tablesOf(items)[0]!.rows[2]).toEqual(['项目自然人', '', '总计']);
+  });
+
   it('drops at most six repeated rows', () => {
     const header = Array.from({ length: 7 }, (_, i) => [`表头${'一二三四五六七'[i]}`, '甲', '乙']);
     const items = stitchPages([[ruled(1, XS, [...header, ['一、', '1', '1']])], [ruled(2, XS, [...header, ['二、', '2', '2']])]]);
@@ -151,6 +163,20 @@ describe('stitching: a row the page break cut in two', () => {
     ]);
   });
 
+  it('joins the halves of a cut row on a page printed up to 4 pt to the side', () => {
+    const items = stitchPages([
+      [ruled(1, XS, [['（一）予以公开', '3', '3'], ['（二）部分公开（区分处理', '4', '4']])],
+      [ruled(2, XS.map((x) => x + 4), [['的，只计这一情形）', '', '']], 800)],
+    ]);
+    expect(tablesOf(items)[0]!.rows).toEqual([['（一）予以公开', '3', '3'], ['（二）部分公开（区分处理的，只计这一情形）', '4', '4']]);
+  });
+
+  it('takes a cell of spaces above the numbers for an empty one', () => {
+    const items = stitchPages([[ruled(1, XS, [['（二）部分公开（区分处理', ' ', ' ']])], [ruled(2, XS, [['的，只计这一情形）', '4', '4']], 800)]]);
+    // One row (the blanks of the upper half stay in the text, and go when the number is read).
+    expect(tablesOf(items)[0]!.rows.map((row) => row.map((text) => text.replace(/\s+/g, '')))).toEqual([['（二）部分公开（区分处理的，只计这一情形）', '4', '4']]);
+  });
+
   it('a label cell spanning rows below grows the row it joins', () => {
     const first = ruled(1, XS, [['（一）予以公开', '3', '3'], ['（二）部分公开（区分处理', '4', '4']]);
     const second = ruled(2, XS, [['的，只计这一情形）', '', ''], ['', '5', '5']], 800);
@@ -168,9 +194,23 @@ describe('stitching: a row the page break cut in two', () => {
     ['the row above is a header over a data row', [['项目', '自然人', '总计']], [['合计', '4', '4']]],
     ['two labels above the numbers below', [['（二）部分', '公开', '']], [['的情形', '4', '4']]],
     ['nothing is empty above the numbers below', [['（二）部分公开', '—', '—']], [['的情形', '4', '4']]],
+    ['both halves hold numbers', [['（二）部分公开', '4', '']], [['的情形', '5', '']]],
+    ['neither half holds numbers', [['（二）部分公开', '', '']], [['的情形', '', '']]],
+    ['the row below opens with 三、', [['（二）部分公开', '4', '4']], [['三、本年度办理结果', '', '']]],
+    ['the row below opens with 十二、', [['（二）部分公开', '4', '4']], [['十二、其他', '', '']]],
+    ['the row below opens with （十二）', [['（二）部分公开', '4', '4']], [['（十二）其他', '', '']]],
+    ['the row below opens with 1.', [['（二）部分公开', '4', '4']], [['1.属于国家秘密', '', '']]],
+    ['the row below opens with 12.', [['（二）部分公开', '4', '4']], [['12.其他', '', '']]],
+    ['the row below opens with 第一条', [['（二）部分公开', '4', '4']], [['第一条', '', '']]],
+    ['the row below opens with 第十二条', [['（二）部分公开', '4', '4']], [['第十二条', '', '']]],
   ])('keeps two rows when %s', (_, above, below) => {
     const items = stitchPages([[ruled(1, XS, above as Entry[][])], [ruled(2, XS, below as Entry[][])]]);
     expect(tablesOf(items)[0]!.rows).toEqual([...(above as string[][]), ...(below as string[][])]);
+  });
+
+  it('an outline number inside the rest of a label does not open a row', () => {
+    const items = stitchPages([[ruled(1, XS, [['（二）部分公开（区分处理', '4', '4']])], [ruled(2, XS, [['的，见（二）', '', '']], 800)]]);
+    expect(tablesOf(items)[0]!.rows).toEqual([['（二）部分公开（区分处理的，见（二）', '4', '4']]);
   });
 
   it('keeps two rows when the cells below are not under the cells above', () => {
