@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import type { RunnerTestCase } from 'vitest';
-import { BaseSequencer, type Reporter, type TestSpecification } from 'vitest/node';
+import { BaseSequencer, type Reporter, type TestSpecification, type Vitest } from 'vitest/node';
 import { BUILT_CODE_TESTS } from './vitest.config.js';
 
 /**
@@ -34,25 +34,32 @@ class QuickFirstSequencer extends BaseSequencer {
  * none: a mutant that stops a module from loading (an emptied initialiser at module level) was reported as surviving,
  * though the suite cannot even load (stryker-js#6150). Such a file counts here as one failed test, carrying the error.
  */
-const unloadableFileFails: Reporter = {
-  onTestModuleEnd(testModule) {
-    const file = testModule.task;
-    if (file.result?.state !== 'fail' || file.tasks.length > 0) return;
-    const loads = {
-      type: 'test',
-      id: `${file.id}_loads`,
-      name: 'the test file loads',
-      mode: 'run',
-      file,
-      meta: {},
-      annotations: [],
-      artifacts: [],
-      result: { state: 'fail', errors: file.result.errors, duration: 0 },
-    };
-    // A test only vitest can build in full (its context); nothing reads the rest once the file has run.
-    file.tasks.push(loads as unknown as RunnerTestCase);
-  },
-};
+class UnloadableFileFails implements Reporter {
+  private vitest: Vitest | undefined;
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
+
+  onTestRunEnd(): void {
+    for (const file of this.vitest?.state.getFiles() ?? []) {
+      if (file.result?.state !== 'fail' || file.tasks.length > 0) continue;
+      const loads = {
+        type: 'test',
+        id: `${file.id}_loads`,
+        name: 'the test file loads',
+        mode: 'run',
+        file,
+        meta: {},
+        annotations: [],
+        artifacts: [],
+        result: { state: 'fail', errors: file.result.errors, duration: 0 },
+      };
+      // A test only vitest can build in full (its context); nothing reads the rest once the run has ended.
+      file.tasks.push(loads as unknown as RunnerTestCase);
+    }
+  }
+}
 
 export default defineConfig({
   test: {
@@ -60,6 +67,6 @@ export default defineConfig({
     exclude: ['**/node_modules/**', ...BUILT_CODE_TESTS],
     testTimeout: 60_000,
     sequence: { sequencer: QuickFirstSequencer },
-    reporters: ['default', unloadableFileFails],
+    reporters: ['default', new UnloadableFileFails()],
   },
 });
