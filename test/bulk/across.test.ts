@@ -106,3 +106,172 @@ describe('rules across reports', () => {
     expect(Object.fromEntries(loads)).toEqual({ 'a-2021.html': 1, 'a-2022.html': 1, 'a-2023.html': 1 });
   });
 });
+
+describe('rules across reports: carry-over', () => {
+  it('a blank 上年结转 this year is never an error, whatever last year carried forward', () => {
+    const findings = auditAcrossReports([
+      copy('2022.html', '甲局', 2022, { 'requests:carried_forward:natural_person': 3, 'requests:carried_forward:total': 3 }),
+      copy('2023.html', '甲局', 2023, { 'requests:carried_over:natural_person': null, 'requests:carried_over:total': 0 }),
+    ]);
+    expect(findings.get('2023.html')?.map((f) => [f.rule, f.scope, f.expected, f.actual])).toEqual([['carry_continuity', 'total', 3, 0]]);
+  });
+
+  it('a 上年结转 cell this year\'s report does not print is not compared', () => {
+    const findings = auditAcrossReports([
+      copy('2022.html', '甲局', 2022, { 'requests:carried_forward:total': 3 }),
+      copy('2023.html', '甲局', 2023, { 'requests:new_received:total': 5 }),
+    ]);
+    expect(findings.size).toBe(0);
+  });
+
+  it('equal figures raise nothing, and the message names both figures, the year and the file compared with', () => {
+    const findings = auditAcrossReports([
+      copy('2022/a.html', '甲局', 2022, { 'requests:carried_forward:natural_person': 3, 'requests:carried_forward:total': 4 }),
+      copy('2023/a.html', '甲局', 2023, { 'requests:carried_over:natural_person': 3, 'requests:carried_over:total': 5 }),
+    ]);
+    expect(findings.get('2023/a.html')).toEqual([
+      {
+        rule: 'carry_continuity',
+        scope: 'total',
+        severity: 'error',
+        expected: 4,
+        actual: 5,
+        message: 'total: 上年结转 5, but the 2022 report (2022/a.html) carried forward 结转下年度 4',
+        cells: ['requests:carried_over:total'],
+      },
+    ]);
+  });
+
+  it('compares with the first copy of last year\'s report, by name, that prints the cell', () => {
+    const findings = auditAcrossReports([
+      copy('2022/c.txt', '甲局', 2022, { 'requests:carried_forward:total': 4 }),
+      copy('2022/a.pdf', '甲局', 2022, { 'requests:new_received:total': 9 }),
+      copy('2022/b.html', '甲局', 2022, { 'requests:carried_forward:total': 3 }),
+      copy('2023.html', '甲局', 2023, { 'requests:carried_over:total': 4 }),
+    ]);
+    expect(findings.get('2023.html')?.map((f) => [f.rule, f.expected, f.actual, f.message])).toEqual([
+      ['carry_continuity', 3, 4, 'total: 上年结转 4, but the 2022 report (2022/b.html) carried forward 结转下年度 3'],
+    ]);
+  });
+
+  it('compares only with the year just before, and only the same agency', () => {
+    const findings = auditAcrossReports([
+      copy('2021.html', '甲局', 2021, { 'requests:carried_forward:total': 9 }),
+      copy('2022-other.html', '乙局', 2022, { 'requests:carried_forward:total': 9 }),
+      copy('2023.html', '甲局', 2023, { 'requests:carried_over:total': 1 }),
+    ]);
+    expect(findings.size).toBe(0);
+  });
+
+  it('a report without an agency or a year is never compared with another', () => {
+    const findings = auditAcrossReports([
+      { name: 'a.html', agency: null, year: 2023, cells: () => new Map([['requests:total:total', 10]]) },
+      { name: 'b.html', agency: null, year: 2023, cells: () => new Map([['requests:total:total', 11]]) },
+      { name: 'c.html', agency: '甲局', year: null, cells: () => new Map([['requests:total:total', 10]]) },
+      { name: 'd.html', agency: '甲局', year: null, cells: () => new Map([['requests:total:total', 11]]) },
+    ]);
+    expect(findings.size).toBe(0);
+  });
+
+  it('loads the cells of a report only when another report needs comparing with it', () => {
+    const loaded: string[] = [];
+    const counted = (name: string, agency: string, year: number, cells: Record<string, number | null>): CopyFacts => ({
+      ...copy(name, agency, year, cells),
+      cells: () => {
+        loaded.push(name);
+        return new Map(Object.entries(cells));
+      },
+    });
+    auditAcrossReports([
+      counted('alone.html', '丙局', 2023, { 'requests:total:total': 1 }),
+      counted('2022.html', '甲局', 2022, { 'requests:carried_forward:total': 1 }),
+      counted('2023.html', '甲局', 2023, { 'requests:carried_over:total': 1 }),
+    ]);
+    expect(loaded.sort()).toEqual(['2022.html', '2023.html']);
+  });
+});
+
+describe('rules across reports: copies of one report', () => {
+  it('lists at most six differing cells in the message, empty cells as "empty", every one in cells', () => {
+    const cells = (base: number) => Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`requests:granted:c${i}`, i === 7 ? null : base + i]));
+    const findings = auditAcrossReports([copy('a.html', '甲局', 2023, cells(10)), copy('b.html', '甲局', 2023, { ...cells(20), 'requests:granted:c7': 5 })]);
+    expect([...findings.keys()]).toEqual(['b.html']);
+    const [finding] = findings.get('b.html')!;
+    expect(finding).toEqual({
+      rule: 'conflicting_copies',
+      scope: 'a.html',
+      severity: 'error',
+      expected: null,
+      actual: null,
+      message:
+        'other copies of the 甲局 2023 report (a.html) print different numbers in 8 cells: requests:granted:c0 20 vs 10; requests:granted:c1 21 vs 11; ' +
+        'requests:granted:c2 22 vs 12; requests:granted:c3 23 vs 13; requests:granted:c4 24 vs 14; requests:granted:c5 25 vs 15 …',
+      cells: Array.from({ length: 8 }, (_, i) => `requests:granted:c${i}`),
+    });
+  });
+
+  it('adds no ellipsis when exactly six cells differ', () => {
+    const cells = (base: number) => Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`requests:granted:c${i}`, base + i]));
+    const [finding] = auditAcrossReports([copy('a.html', '甲局', 2023, cells(10)), copy('b.html', '甲局', 2023, cells(20))]).get('b.html')!;
+    expect(finding!.message).toMatch(/ in 6 cells: .*requests:granted:c5 25 vs 15$/);
+  });
+
+  it('says "empty" for a cell the other copies leave empty, and adds no ellipsis up to six cells', () => {
+    const findings = auditAcrossReports([
+      copy('a.html', '甲局', 2023, { 'requests:total:total': null }),
+      copy('b.html', '甲局', 2023, { 'requests:total:total': null }),
+      copy('c.html', '甲局', 2023, { 'requests:total:total': 7 }),
+    ]);
+    expect(findings.get('c.html')?.map((f) => [f.scope, f.message])).toEqual([
+      ['a.html b.html', 'other copies of the 甲局 2023 report (a.html, b.html) print different numbers in 1 cells: requests:total:total 7 vs empty'],
+    ]);
+  });
+
+  it('identical copies raise nothing', () => {
+    const same = { 'requests:total:total': 10, 'requests:granted:total': 4 };
+    expect(auditAcrossReports([copy('a.html', '甲局', 2023, same), copy('b.pdf', '甲局', 2023, same)]).size).toBe(0);
+  });
+});
+
+describe('rules across reports: documents in force', () => {
+  const last = copy('2022.html', '甲局', 2022, { 'active:regulations:in_force': 10, 'active:normative_documents:in_force': 20 });
+
+  it('says how last year\'s figure, this year\'s issued and repealed add up', () => {
+    const findings = auditAcrossReports([
+      last,
+      copy('2023.html', '甲局', 2023, {
+        'active:regulations:in_force': 11, 'active:regulations:issued': 2, 'active:regulations:repealed': 1,
+        'active:normative_documents:in_force': 19, 'active:normative_documents:issued': 3, 'active:normative_documents:repealed': 1,
+      }),
+    ]);
+    expect(findings.get('2023.html')).toEqual([
+      {
+        rule: 'in_force_continuity',
+        scope: 'normative_documents',
+        severity: 'warning',
+        expected: 22,
+        actual: 19,
+        message: 'normative_documents: 现行有效 19, but last year\'s 20 + 本年制发 3 − 本年废止 1 = 22 (documents may also lapse)',
+        cells: ['active:normative_documents:in_force', 'active:normative_documents:issued', 'active:normative_documents:repealed'],
+      },
+    ]);
+  });
+
+  it.each([
+    ['in_force', null],
+    ['issued', null],
+    ['repealed', null],
+  ])('is not checked when this year\'s %s is empty', (column, value) => {
+    const cells: Record<string, number | null> = { 'active:regulations:in_force': 5, 'active:regulations:issued': 2, 'active:regulations:repealed': 1 };
+    cells[`active:regulations:${column}`] = value;
+    expect(auditAcrossReports([last, copy('2023.html', '甲局', 2023, cells)]).size).toBe(0);
+  });
+
+  it('is not checked when last year\'s figure is empty', () => {
+    const findings = auditAcrossReports([
+      copy('2022.html', '甲局', 2022, { 'active:regulations:in_force': null }),
+      copy('2023.html', '甲局', 2023, { 'active:regulations:in_force': 5, 'active:regulations:issued': 2, 'active:regulations:repealed': 1 }),
+    ]);
+    expect(findings.size).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -155,25 +155,38 @@ describe('bulk ingest', () => {
     ]);
   });
 
-  it('reads only new or changed files on a rerun, and every file again with --force', () => {
+  it('a rerun reads only new files and files edited in place (same name and size, new modification time); --force reads every file again', () => {
     const input = temp('rerun');
-    writeFileSync(join(input, 'a.html'), renderHtml(balancedReport(40)));
+    const spec = balancedReport(40);
+    const page = join(input, 'a.html');
+    writeFileSync(page, renderHtml(spec));
+    writeFileSync(join(input, 'c.html'), renderHtml(balancedReport(44, { agency: '丙局' })));
     const out = temp('rerun-out');
-    xxgk(input, '--out', out);
-    const ingested = () => {
-      const db = new Database(join(out, 'xxgk.db'), { readonly: true });
-      const result = Object.fromEntries((db.prepare('SELECT name, ingested_at FROM files').all() as { name: string; ingested_at: string }[]).map((r) => [r.name, r.ingested_at]));
-      db.close();
-      return result;
-    };
-    const first = ingested();
+    xxgk(input, '--out', out, '--jobs', '1');
+    // What the store keeps for c.html, as an older reader had read it: kept by a rerun, replaced with --force.
+    const db = new Database(join(out, 'xxgk.db'));
+    db.prepare(`UPDATE contents SET agency = '旧读法' WHERE id = (SELECT content_id FROM files WHERE name = 'c.html')`).run();
+    db.close();
+    // a.html edited in place: one digit changed, the same size, a new modification time; b.html added.
+    const edited = { ...spec, cells: { ...spec.cells, 'requests:granted:natural_person': String((Number(spec.cells['requests:granted:natural_person']) + 1) % 10) } };
+    writeFileSync(page, renderHtml(edited));
+    expect(statSync(page).size).toBe(Buffer.byteLength(renderHtml(spec)));
+    utimesSync(page, new Date(), new Date(Date.now() + 5000));
     writeFileSync(join(input, 'b.html'), renderHtml(balancedReport(41, { agency: '新增局' })));
-    xxgk(input, '--out', out);
-    const second = ingested();
-    expect(second['a.html']).toBe(first['a.html']);
-    expect(Object.keys(second).sort()).toEqual(['a.html', 'b.html']);
-    xxgk(input, '--out', out, '--force');
-    expect(ingested()['a.html']).not.toBe(first['a.html']);
+    xxgk(input, '--out', out, '--jobs', '1');
+    const granted = () => rows(out, 'cells.csv').find((c) => c.file === 'a.html' && c.row === 'granted' && c.column === 'natural_person')!.value;
+    expect(granted()).toBe(edited.cells['requests:granted:natural_person']);
+    expect(rows(out, 'reports.csv').map((r) => [r.file, r.agency])).toEqual([
+      ['a.html', spec.agency],
+      ['b.html', '新增局'],
+      ['c.html', '旧读法'],
+    ]);
+    xxgk(input, '--out', out, '--jobs', '1', '--force');
+    expect(rows(out, 'reports.csv').map((r) => [r.file, r.agency])).toEqual([
+      ['a.html', spec.agency],
+      ['b.html', '新增局'],
+      ['c.html', '丙局'],
+    ]);
   });
 
   it('accounts for every input: empty, binary, broken links and non-reports each get one row with a status', () => {

@@ -21,12 +21,18 @@ function readCsv(path: string): Record<string, string>[] {
   return parse(text, { bom: true, columns: true });
 }
 
+/** A report whose 行政复议 总计 is printed as 99, not the sum of its four results. */
+function unbalancedReport() {
+  const unbalanced = balancedReport(2, { agency: '另一县审计局' });
+  unbalanced.cells['review_litigation:review:total'] = '99';
+  return unbalanced;
+}
+
 function sampleFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
   mkdirSync(join(dir, '2023'));
   writeFileSync(join(dir, '2023', 'ok.html'), renderHtml(balancedReport(1)));
-  const unbalanced = balancedReport(2, { agency: '另一县审计局' });
-  unbalanced.cells['review_litigation:review:total'] = '99';
+  const unbalanced = unbalancedReport();
   writeFileSync(join(dir, '2023', 'flagged.txt'), renderTabText(unbalanced));
   writeFileSync(join(dir, 'empty.html'), '');
   writeFileSync(join(dir, 'notes.md'), '# 会议纪要\n\n今天讨论了网站改版。');
@@ -58,7 +64,18 @@ describe('xxgk extract', () => {
 
     const findings = readCsv(join(out, 'findings.csv'));
     expect(Object.keys(findings[0]!)).toEqual(['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells']);
-    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.rule, f.scope, f.actual])).toEqual([['2023/flagged.txt', 'review_litigation_sum', 'review', expect.any(String)]]);
+    const results = ['upheld', 'corrected', 'other', 'pending'].map((column) => Number(unbalancedReport().cells[`review_litigation:review:${column}`]));
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.rule, f.scope, f.expected, f.actual, f.cells])).toEqual([
+      [
+        '2023/flagged.txt',
+        'review_litigation_sum',
+        'review',
+        '99',
+        String(results.reduce((a, b) => a + b, 0)),
+        'review_litigation:review:total review_litigation:review:upheld review_litigation:review:corrected review_litigation:review:other review_litigation:review:pending',
+      ],
+    ]);
+    expect(Number(findings.find((f) => f.severity === 'error')!.actual)).not.toBe(99);
 
     expect(readdirSync(out).sort()).toEqual([
       'cells.csv', 'cells.parquet', 'datapackage.json', 'dataset.csv', 'dataset.parquet', 'findings.csv', 'findings.parquet',

@@ -11,6 +11,8 @@ describe('the wide dataset', () => {
     // of 2021 and the single （六）其他处理 row, × 7 columns; section 四: 3 groups × 5.
     const count = (table: string) => DATASET_CELLS.filter((c) => c.table === table).length;
     expect([count('active'), count('requests'), count('review_litigation')]).toEqual([29, 26 * 7, 15]);
+    expect(DATASET_CELLS).toHaveLength(29 + 26 * 7 + 15);
+    expect(DATASET_COLUMNS).toEqual([...DATASET_COLUMNS.slice(0, 5), ...names]);
     expect(names).toContain('requests.denied.state_secret.total');
     expect(names).toContain('requests.other.total');
     expect(names).toContain('active.procurement.amount');

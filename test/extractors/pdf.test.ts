@@ -369,12 +369,13 @@ describe('PDF reader: the process around it', () => {
   it('leaves JSON.stringify, JSON.parse and Array.prototype.push native after reading a PDF', () => {
     const script = `
       const natives = [JSON.stringify, JSON.parse, Array.prototype.push];
-      const { readPdf } = await import(${JSON.stringify(`${projectRoot}dist/extractors/pdf/index.js`)});
+      const { readPdf } = await import(${JSON.stringify(`${projectRoot}extractors/pdf/index.ts`)});
       const { readFileSync } = await import('node:fs');
       const { document } = await readPdf(readFileSync(${JSON.stringify(fixturePath('report-31.pdf'))}));
       const now = [JSON.stringify, JSON.parse, Array.prototype.push];
       console.log(JSON.stringify({ blocks: document.blocks.length, same: natives.map((f, i) => f === now[i]) }));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    // The sources, run through tsx: the reader as it is now, with no build needed.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: projectRoot });
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as { blocks: number; same: boolean[] };
     expect(result.blocks).toBeGreaterThan(10);

@@ -52,9 +52,13 @@ describe('text reader', () => {
     const copy = ['- 4 -', '信息内容 本年处理决定数量', '行政处罚 3985758', '第二十条 第（八）项', '行政事业性收费 96171.6', '三、', '本', '年', '（一）予以公开 1288 21 0 0 50 3 1362'].join('\n');
     const read = readText(Buffer.from(copy));
     expect(read.warnings).toEqual([]);
-    expect(read.document.blocks.filter((b) => b.kind === 'table').flatMap((b) => (b.kind === 'table' ? b.cells.map((c) => c.text) : []))).toEqual(
-      expect.arrayContaining(['行政处罚', '3985758', '行政事业性收费', '96171.6', '（一）予以公开', '1362']),
-    );
+    // Each labelled row whole, every number in its column (the page number aside).
+    const rows = read.document.blocks.flatMap((b) => (b.kind === 'table' ? b.grid.map((row) => row.map((i) => b.cells[i]!.text)) : []));
+    expect(rows.filter((row) => /\p{Script=Han}/u.test(row[0]!))).toEqual([
+      ['行政处罚', '3985758'],
+      ['行政事业性收费', '96171.6'],
+      ['（一）予以公开', '1288', '21', '0', '0', '50', '3', '1362'],
+    ]);
   });
 
   it('keeps prose lines as text blocks', () => {

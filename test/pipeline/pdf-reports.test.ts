@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
-import { extractCorpus, extractText, fixturePath, flagsOf, REVIEW_RESULTS, rowValues, valuesOf, wrongValues } from '../helpers.js';
+import { APPLICANT_COLUMNS, extractCorpus, extractText, fixturePath, flagsOf, REVIEW_RESULTS, rowValues, valuesOf, wrongValues } from '../helpers.js';
 
 /** PDF reports end to end. Fixtures printed by LibreOffice from generated reports; real reports from corpus/. */
 describe('PDF reports printed from Word', () => {
@@ -65,12 +65,30 @@ describe('PDF reports printed from Word', () => {
     }
   });
 
-  it('every number keeps its page and box', async () => {
+  it('every number keeps its page and its box, where its row and column were printed', async () => {
     const report = await extractText(readFileSync(fixturePath('report-31.pdf')), 'report-31.pdf');
-    for (const cell of report.cells) {
-      expect(cell.source.page).toBeGreaterThanOrEqual(1);
-      expect(cell.source.box).toHaveLength(4);
+    expect(report.cells).toHaveLength(expectedValues(balancedReport(31)).size);
+    for (const { source } of report.cells) {
+      const [x0, y0, x1, y1] = source.box!;
+      expect(source.page).toBeGreaterThanOrEqual(1);
+      expect(source.page).toBeLessThanOrEqual(4);
+      // Inside an A4 page, measured from its top-left corner.
+      expect([0 <= x0 && x0 < x1 && x1 <= 596, 0 <= y0 && y0 < y1 && y1 <= 842]).toEqual([true, true]);
     }
+    // The seven numbers of each row of section 三 side by side on one line of one page, in the template's column order.
+    const requests = report.cells.filter((c) => c.table === 'requests');
+    const rows = [...new Set(requests.map((c) => c.row))];
+    expect(rows).toHaveLength(25);
+    for (const row of rows) {
+      const cells = APPLICANT_COLUMNS.map((column) => requests.find((c) => c.row === row && c.column === column)!);
+      expect(new Set(cells.map((c) => c.source.page)).size).toBe(1);
+      const lefts = cells.map((c) => c.source.box![0]);
+      expect(lefts.every((x, i) => i === 0 || x > lefts[i - 1]!)).toBe(true);
+      expect(Math.max(...cells.map((c) => c.source.box![1]))).toBeLessThan(Math.min(...cells.map((c) => c.source.box![3])));
+    }
+    // Rows of one page go down the page in the template's order.
+    const tops = (page: number) => rows.map((row) => requests.find((c) => c.row === row && c.source.page === page)?.source.box![1]).filter((y) => y !== undefined);
+    for (const page of [1, 2, 3, 4]) expect(tops(page)).toEqual([...tops(page)].sort((a, b) => a - b));
   });
 });
 

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseReview } from '../../src/normalise/review.js';
+import { region, type PrintedCell } from '../fixtures/regions.js';
+
+/** Section 四 read from its printed rows: the three-level header, and the one row of fifteen numbers under it. */
+
+const RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+const HEADER: PrintedCell[][] = [
+  [{ text: '行政复议', colSpan: 5 }, { text: '行政诉讼', colSpan: 10 }],
+  [...RESULTS.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+  [...RESULTS, ...RESULTS],
+];
+const NUMBERS = Array.from({ length: 15 }, (_, i) => String(i + 1));
+const TEMPLATE = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((group) => KEYS.map((column) => `${group}.${column}`));
+
+function read(rows: PrintedCell[][], structure?: Parameters<typeof region>[2]) {
+  const table = normaliseReview(region('review_litigation', rows, structure));
+  return { cells: table.cells.map((c) => `${c.row}.${c.column}=${c.value}`), warnings: table.messages.map((m) => `${m.code}: ${m.message}`), version: table.version };
+}
+
+describe('section 四', () => {
+  it('reads the fifteen numbers under their header, each keyed by its group and result, with its label', () => {
+    const table = normaliseReview(region('review_litigation', [...HEADER, NUMBERS]));
+    expect(table.cells.map((c) => `${c.row}.${c.column}=${c.value}`)).toEqual(TEMPLATE.map((key, i) => `${key}=${i + 1}`));
+    expect(table.cells[7]).toMatchObject({ table: 'review_litigation', row: 'litigation_direct', column: 'other', raw: '8', source: { label: 'litigation_direct other', row: 3, col: 7 } });
+    expect([table.key, table.version, table.messages]).toEqual(['review_litigation', null, []]);
+  });
+
+  it('follows the printed order of the results when the header shows another order', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header: PrintedCell[][] = [
+      HEADER[0]!,
+      [...swapped.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+      [...swapped, ...swapped],
+    ];
+    expect(read([...header, NUMBERS]).cells.slice(0, 2)).toEqual(['review.corrected=1', 'review.upheld=2']);
+    expect(read([...header, NUMBERS]).cells.slice(5, 7)).toEqual(['litigation_direct.corrected=6', 'litigation_direct.upheld=7']);
+  });
+
+  it('uses the template\'s order when the header cannot be read as fifteen distinct leaves under their groups', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    // A text copy shifts header cells: its header is not trusted.
+    const copy: PrintedCell[][] = [['行政复议', '行政诉讼'], [...swapped, '未经复议直接起诉', '复议后起诉'], [...swapped, ...swapped], NUMBERS];
+    expect(read(copy, 'text-separated').cells.slice(0, 2)).toEqual(['review.upheld=1', 'review.corrected=2']);
+    // A leaf repeated under one group (复议后起诉 prints 结果维持 twice): the other groups' printed order is not trusted either.
+    const repeated: PrintedCell[][] = [HEADER[0]!, HEADER[1]!, [...swapped, ...RESULTS.slice(0, 4), '结果维持'], NUMBERS];
+    expect(read(repeated).cells.slice(5, 7)).toEqual(['litigation_direct.upheld=6', 'litigation_direct.corrected=7']);
+    // Leaves under no group.
+    expect(read([RESULTS.concat(RESULTS, RESULTS), NUMBERS]).cells).toEqual(TEMPLATE.map((key, i) => `${key}=${i + 1}`));
+  });
+
+  it('reads the header above the row of numbers only', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header: PrintedCell[][] = [HEADER[0]!, [...swapped.map((text) => ({ text, rowSpan: 2 })), HEADER[1]![5]!, HEADER[1]![6]!], [...swapped, ...swapped]];
+    // The leaves printed again under the numbers (a note, a second table) would make the header's leaves repeat.
+    expect(read([...header, NUMBERS, ...HEADER]).cells.slice(0, 2)).toEqual(['review.corrected=1', 'review.upheld=2']);
+  });
+
+  it('does not trust the header of a text copy, however its cells line up', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header: PrintedCell[][] = [HEADER[0]!, [...swapped.map((text) => ({ text, rowSpan: 2 })), HEADER[1]![5]!, HEADER[1]![6]!], [...swapped, ...swapped]];
+    expect(read([...header, NUMBERS], 'text-separated').cells.slice(0, 2)).toEqual(['review.upheld=1', 'review.corrected=2']);
+  });
+
+  it('orders the leaves by column, whichever row of the header they are printed in', () => {
+    // 行政诉讼's leaves in the upper row, 行政复议's below them.
+    const header: PrintedCell[][] = [
+      [{ text: '行政复议', colSpan: 5, rowSpan: 2 }, { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+      [...RESULTS.map((text) => ({ text, rowSpan: 2 })), ...RESULTS.map((text) => ({ text, rowSpan: 2 }))],
+      ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'],
+    ];
+    expect(read([...header, NUMBERS]).cells.slice(0, 7)).toEqual(['review.corrected=1', 'review.upheld=2', 'review.other=3', 'review.pending=4', 'review.total=5', 'litigation_direct.upheld=6', 'litigation_direct.corrected=7']);
+  });
+
+  it('gives each leaf the group whose columns hold it, whichever row the group is printed in', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header: PrintedCell[][] = [
+      [{ text: '', colSpan: 5 }, { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+      [{ text: '行政复议', colSpan: 5 }, ...swapped.map((text) => ({ text, rowSpan: 2 })), ...RESULTS.map((text) => ({ text, rowSpan: 2 }))],
+      RESULTS,
+    ];
+    expect(read([...header, NUMBERS]).cells.slice(0, 7)).toEqual(['review.upheld=1', 'review.corrected=2', 'review.other=3', 'review.pending=4', 'review.total=5', 'litigation_direct.corrected=6', 'litigation_direct.upheld=7']);
+  });
+
+  it('does not take headings that only roughly read like a group or a result (的政复议, 的果维持)', () => {
+    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
+    const header = (group: string, leaves: string[]): PrintedCell[][] => [
+      [{ text: group, colSpan: 5 }, { text: '行政诉讼', colSpan: 10 }],
+      [...leaves.map((text) => ({ text, rowSpan: 2 })), HEADER[1]![5]!, HEADER[1]![6]!],
+      [...RESULTS, ...RESULTS],
+    ];
+    expect(read([...header('行政复议', swapped), NUMBERS]).cells[0]).toBe('review.corrected=1');
+    expect(read([...header('的政复议', swapped), NUMBERS]).cells[0]).toBe('review.upheld=1');
+    expect(read([...header('行政复议', ['的果纠正', ...swapped.slice(1)]), NUMBERS]).cells[0]).toBe('review.upheld=1');
+  });
+
+  it('with a header that cannot be read, an empty cell among the numbers is not dropped: the row is not read', () => {
+    const repeated: PrintedCell[][] = [HEADER[0]!, HEADER[1]!, [...RESULTS, ...RESULTS.slice(0, 4), '结果维持']];
+    const numbers = [...NUMBERS.slice(0, 7), '', ...NUMBERS.slice(7)];
+    expect(read([...repeated, numbers])).toMatchObject({ cells: [], warnings: ['row_columns: review_litigation: 16 values for 15 columns; row not read'] });
+  });
+
+  it('a text copy with an empty cell among its numbers is not read', () => {
+    const copy = [['行政复议', '行政诉讼'], [...NUMBERS.slice(0, 7), '', ...NUMBERS.slice(7)]];
+    expect(read(copy, 'text-separated')).toMatchObject({ cells: [], warnings: ['row_columns: review_litigation: 16 values for 15 columns; row not read'] });
+  });
+
+  it('reads only the first row of numbers, saying how many there were', () => {
+    expect(read([...HEADER, NUMBERS, NUMBERS.map((n) => `${Number(n) * 10}`)])).toMatchObject({
+      cells: TEMPLATE.map((key, i) => `${key}=${i + 1}`),
+      warnings: ['template_deviation: review_litigation: 2 rows of numbers; only the first is read'],
+    });
+  });
+
+  it('needs a row of at least five numbers', () => {
+    expect(read([...HEADER, ['1', '2', '3', '4']])).toEqual({ cells: [], warnings: ['table_unreadable: review_litigation: no row of numbers found in the table'], version: null });
+    expect(normaliseReview(region('review_litigation', [['1', '2']])).key).toBe('review_litigation');
+    expect(read([...HEADER, ['1', '2', '3', '4', '5']])).toMatchObject({
+      cells: ['review.upheld=1', 'review.corrected=2', 'review.other=3', 'review.pending=4', 'review.total=5'],
+      warnings: ['row_columns: review_litigation: 5 values for 15 columns; placed by the header\'s columns'],
+    });
+    expect(read([...HEADER, ['', '', '', '', '', '']])).toMatchObject({ cells: [], warnings: ['table_unreadable: review_litigation: no row of numbers found in the table'] });
+  });
+});

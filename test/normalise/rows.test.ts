@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import type { RegionCell, RegionRow } from '../../src/locate/tables.js';
+import type { TableBlock } from '../../src/model/document.js';
+import { analyseRow, assignColumns, cellRef, hasNumbers, hasReliableGrid, toCell, type HeaderColumn } from '../../src/normalise/rows.js';
+
+/** The row helpers every table normaliser shares: label and value cells, which value is which column, printed cell → model cell. */
+
+const cell = (text: string, col: number, extra: Partial<RegionCell> = {}): RegionCell => ({ text, col, colSpan: 1, rowSpan: 1, isOrigin: true, table: 2, row: 7, ...extra });
+const row = (cells: RegionCell[], structure: TableBlock['structure'] = 'markup'): RegionRow => ({ cells, structure, table: 2, row: 7 });
+/** A row: a label in column 0, then the given value texts in columns 1, 2, … */
+const printed = (label: string, values: string[], structure: TableBlock['structure'] = 'markup') =>
+  analyseRow(row([cell(label, 0), ...values.map((text, i) => cell(text, i + 1))], structure));
+const heading = (key: string, col: number, colSpan = 1): HeaderColumn => ({ key, col, colSpan, text: key });
+const placed = (assignment: ReturnType<typeof assignColumns>) => assignment.assigned.map(({ key, cell: c }) => `${key}=${c.text}@${c.col}`);
+
+describe('a row: its labels and its values', () => {
+  it('labels are the word cells up to the last one; values are the cells after it that start in this row', () => {
+    const analysed = analyseRow(row([cell('三、本年度办理结果', 0, { isOrigin: false }), cell('', 1), cell('（一）予以公开', 2), cell('12', 3), cell('', 4), cell('3', 5, { isOrigin: false }), cell('—', 6)]));
+    expect(analysed.labels.map((c) => c.text)).toEqual(['三、本年度办理结果', '（一）予以公开']);
+    expect(analysed.values.map((c) => [c.text, c.col])).toEqual([
+      ['12', 3],
+      ['', 4],
+      ['—', 6],
+    ]);
+  });
+
+  it('a row without words has no labels and all its cells as values; a row of words has no values', () => {
+    expect(analyseRow(row([cell('1', 0), cell('2', 1)])).labels).toEqual([]);
+    expect(analyseRow(row([cell('1', 0), cell('2', 1)])).values.map((c) => c.text)).toEqual(['1', '2']);
+    expect(analyseRow(row([cell('自然人', 0), cell('总计', 1)])).values).toEqual([]);
+  });
+
+  it('has numbers when a value cell holds anything but blanks', () => {
+    expect(hasNumbers(printed('规章', ['', ' ']))).toBe(false);
+    expect(hasNumbers(printed('规章', ['', '0']))).toBe(true);
+    expect(hasNumbers(printed('规章', ['—']))).toBe(true);
+  });
+
+  it('trusts grid positions of markup, rulings and text alignment, not of cells split by separators or spaces', () => {
+    const structures = ['markup', 'ruled', 'text-aligned', 'ocr', 'text-separated', 'text-spaced'] as const;
+    expect(structures.map((s) => hasReliableGrid(printed('规章', ['1'], s)))).toEqual([true, true, true, true, false, false]);
+  });
+});
+
+describe('which value is which column', () => {
+  const expected = ['a', 'b', 'c'];
+  const header = [heading('a', 1), heading('b', 2), heading('c', 3)];
+
+  it('as many values as columns: in order, whatever the header says', () => {
+    expect(assignColumns(printed('规章', ['1', '2', '3']), expected, [heading('a', 3), heading('b', 2), heading('c', 1)])).toEqual({
+      assigned: [
+        { key: 'a', cell: cell('1', 1) },
+        { key: 'b', cell: cell('2', 2) },
+        { key: 'c', cell: cell('3', 3) },
+      ],
+    });
+  });
+
+  it('text split by spaces with fewer numbers than columns: nothing is read, and the problem says why', () => {
+    expect(assignColumns(printed('规章', ['1', '2'], 'text-spaced'), expected, header)).toEqual({
+      assigned: [],
+      problem: '2 numbers for 3 columns; in text split by spaces the blank cells cannot be located, so the row is not read',
+    });
+  });
+
+  it('an empty cell under no heading is not a value (the sub-label slot of a row without a sub-label)', () => {
+    const analysed = analyseRow(row([cell('（七）总计', 0), cell('', 1), cell('1', 2), cell('', 3), cell('3', 4)]));
+    const assignment = assignColumns(analysed, expected, [heading('a', 2), heading('b', 3), heading('c', 4)]);
+    expect(placed(assignment)).toEqual(['a=1@2', 'b=@3', 'c=3@4']);
+    expect(assignment.problem).toBeUndefined();
+  });
+
+  it('more values than columns, placed by the header\'s slots, with a problem', () => {
+    const analysed = analyseRow(row([cell('规章', 0), cell('9', 1), cell('1', 2), cell('2', 3, { colSpan: 2 }), cell('3', 5)]));
+    const assignment = assignColumns(analysed, expected, [heading('a', 2), heading('b', 3, 2), heading('c', 5)]);
+    expect(placed(assignment)).toEqual(['a=1@2', 'b=2@3', 'c=3@5']);
+    expect(assignment.problem).toBe('4 values for 3 columns; placed by the header\'s columns');
+  });
+
+  it('by slots, a value goes to the heading it shares most columns with, and each heading takes one value', () => {
+    const analysed = analyseRow(row([cell('规章', 0), cell('1', 1, { colSpan: 2 }), cell('2', 3), cell('8', 4), cell('9', 5)]));
+    const assignment = assignColumns(analysed, expected, [heading('a', 1), heading('b', 2, 2), heading('c', 4)]);
+    expect(placed(assignment)).toEqual(['a=1@1', 'b=2@3', 'c=8@4']);
+  });
+
+  it('without a reliable grid the header\'s slots are not used: empty cells at the ends are dropped', () => {
+    const analysed = printed('规章', ['', '1', '2', '3', ''], 'text-separated');
+    const assignment = assignColumns(analysed, expected, header);
+    expect(placed(assignment)).toEqual(['a=1@2', 'b=2@3', 'c=3@4']);
+    expect(assignment.problem).toBe('5 cells for 3 columns; empty cells at the ends dropped');
+  });
+
+  it('drops empty cells at the ends only down to the number of columns, the start first', () => {
+    expect(placed(assignColumns(printed('规章', ['', '', '1', '2'], 'text-separated'), expected, []))).toEqual(['a=@2', 'b=1@3', 'c=2@4']);
+    expect(placed(assignColumns(printed('规章', ['1', '2', '', ''], 'text-separated'), expected, []))).toEqual(['a=1@1', 'b=2@2', 'c=@3']);
+    expect(placed(assignColumns(printed('规章', ['', '1', '2', ''], 'text-separated'), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=@4']);
+  });
+
+  it('fewer values than columns: the first columns, and a problem naming what is missing', () => {
+    const assignment = assignColumns(printed('规章', ['1', '2']), expected, []);
+    expect(placed(assignment)).toEqual(['a=1@1', 'b=2@2']);
+    expect(assignment.problem).toBe('only 2 of 3 values printed; the rest are missing');
+  });
+
+  it('text split by spaces with more numbers than columns: not read either', () => {
+    expect(assignColumns(printed('规章', ['1', '2', '3', '4'], 'text-spaced'), expected, header)).toEqual({ assigned: [], problem: '4 values for 3 columns; row not read' });
+  });
+
+  it('a blank cell (spaces only) under no heading is not a value either', () => {
+    const analysed = analyseRow(row([cell('（七）总计', 0), cell('1', 1), cell(' ', 2), cell('2', 3), cell('3', 4)]));
+    expect(assignColumns(analysed, expected, [heading('a', 1), heading('b', 3), heading('c', 4)])).toEqual({
+      assigned: [
+        { key: 'a', cell: cell('1', 1) },
+        { key: 'b', cell: cell('2', 3) },
+        { key: 'c', cell: cell('3', 4) },
+      ],
+    });
+  });
+
+  it('without header slots an empty cell between numbers is not dropped: the row is not read', () => {
+    expect(assignColumns(printed('规章', ['1', '', '2', '3'], 'text-separated'), expected, header)).toEqual({ assigned: [], problem: '4 values for 3 columns; row not read' });
+  });
+
+  it('drops blank cells (spaces only) at the ends as empty ones', () => {
+    expect(placed(assignColumns(printed('规章', [' ', '1', '2', '3'], 'text-separated'), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=3@4']);
+    expect(placed(assignColumns(printed('规章', ['1', '2', '3', '\u3000'], 'text-separated'), expected, []))).toEqual(['a=1@1', 'b=2@2', 'c=3@3']);
+  });
+
+  it('more numbers than columns with nothing to place them by: the row is not read', () => {
+    expect(assignColumns(printed('规章', ['1', '2', '3', '4']), expected, [])).toEqual({ assigned: [], problem: '4 values for 3 columns; row not read' });
+  });
+
+  it('a header whose slots place no value: the count decides as if there were no header', () => {
+    const far = [heading('a', 8), heading('b', 9), heading('c', 10)];
+    expect(assignColumns(printed('规章', ['', '1', '2', '3', '4']), expected, far)).toEqual({ assigned: [], problem: '4 values for 3 columns; row not read' });
+    const fewer = assignColumns(printed('规章', ['1', '2']), expected, far);
+    expect([placed(fewer), fewer.problem]).toEqual([['a=1@1', 'b=2@2'], 'only 2 of 3 values printed; the rest are missing']);
+  });
+});
+
+describe('a printed cell as a model cell', () => {
+  const context = { table: 'requests' as const, row: 'granted', column: 'natural_person', label: '（一）予以公开' };
+
+  it('a number keeps its text, its place, its page and its box', () => {
+    expect(toCell(cell('1,288', 3, { page: 2, box: [10, 20, 30, 40] }), context)).toEqual({
+      table: 'requests', row: 'granted', column: 'natural_person', value: 1288, raw: '1,288', kind: 'number',
+      source: { table: 2, row: 7, col: 3, page: 2, box: [10, 20, 30, 40], label: '（一）予以公开' },
+    });
+  });
+
+  it('an empty component cell is 0; an empty total is not stated (null), in its row or in its column', () => {
+    expect(toCell(cell('', 3), context)).toMatchObject({ value: 0, kind: 'empty', raw: '' });
+    expect(toCell(cell('', 3), { ...context, column: 'total' })).toMatchObject({ value: null, kind: 'empty' });
+    expect(toCell(cell(' ', 3), { ...context, row: 'total' })).toMatchObject({ value: null, kind: 'empty' });
+    expect(toCell(cell('', 3), { ...context, table: 'review_litigation', row: 'review', column: 'total' })).toMatchObject({ value: null, kind: 'empty' });
+    expect(toCell(cell('', 3), { ...context, table: 'review_litigation', row: 'review', column: 'upheld' })).toMatchObject({ value: 0, kind: 'empty' });
+    expect(toCell(cell('', 3), { ...context, table: 'active', row: 'regulations', column: 'issued' })).toMatchObject({ value: 0, kind: 'empty' });
+  });
+
+  it('a placeholder is 0; words are unreadable (null); a note travels with the number', () => {
+    expect(toCell(cell('—', 3), context)).toMatchObject({ value: 0, kind: 'placeholder' });
+    expect(toCell(cell('见附件', 3), context)).toMatchObject({ value: null, kind: 'unreadable', raw: '见附件' });
+    expect(toCell(cell('3（注1）', 3), context)).toMatchObject({ value: 3, kind: 'number', note: '注1' });
+    expect(toCell(cell('3', 3), context)).not.toHaveProperty('note');
+  });
+
+  it('reads a figure printed in 元 in a 万元 column as 万元, by its own unit or its header\'s', () => {
+    const amount = { table: 'active' as const, row: 'fees', column: 'amount_10k_yuan', label: '行政事业性收费' };
+    expect(toCell(cell('251000元', 3), { ...amount, units: { tenThousandYuan: true } }).value).toBe(25.1);
+    expect(toCell(cell('251000', 3), { ...amount, units: { tenThousandYuan: true, headerUnit: '元' } }).value).toBe(25.1);
+    expect(toCell(cell('25.1', 3), { ...amount, units: { tenThousandYuan: true } }).value).toBe(25.1);
+  });
+
+  it('a number read by OCR is kind ocr, with its reading; an unconfirmed reading is unreadable whatever it looks like', () => {
+    const ocr = { confidence: 0.93, confirmed: true, picture: 'page-2.png', pixelBox: [1, 2, 3, 4] as [number, number, number, number] };
+    expect(toCell(cell('12', 3, { ocr }), context)).toEqual({
+      table: 'requests', row: 'granted', column: 'natural_person', value: 12, raw: '12', kind: 'ocr',
+      source: { table: 2, row: 7, col: 3, label: '（一）予以公开', ocr },
+    });
+    expect(toCell(cell('—', 3, { ocr }), context)).toMatchObject({ value: 0, kind: 'placeholder' });
+    expect(toCell(cell('12', 3, { ocr: { ...ocr, confirmed: false } }), context)).toMatchObject({ value: null, kind: 'unreadable', raw: '12', note: 'OCR reading not confirmed' });
+  });
+
+  it('is referred to as table:row:column', () => {
+    expect(cellRef({ table: 'requests', row: 'denied.state_secret', column: 'total' })).toBe('requests:denied.state_secret:total');
+  });
+});
