@@ -24,6 +24,8 @@ const config = {
     'extractors/pdf/lattice.ts',
     'extractors/pdf/stitch.ts',
   ],
+  // The audit view's exporter joins the page scripts compiled from src/view/browser (dist/ is not copied).
+  buildCommand: 'tsc -p src/view/browser',
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   // Each mutant runs only the tests that reach its code.

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export const BUILT_CODE_TESTS = [
   'test/cli/**/*.test.ts',
   'test/bulk/batch.test.ts',
+  'test/bulk/store.test.ts',
   'test/export/datasets.test.ts',
   'test/export/parquet.test.ts',
   'test/extractors/ocr-recogniser.test.ts',

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFromBytes } from '../src/pipeline.js';
 import type { Report } from '../src/model/report.js';
+import { balancedReport, renderHtml, renderTabText } from './fixtures/report-builder.js';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export const corpusPath = (name: string) => `${projectRoot}corpus/${name}`;
@@ -40,4 +43,13 @@ export const REVIEW_RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total
 /** One printed row of a table, as the values of the given columns (applicant columns by default). */
 export function rowValues(values: Map<string, number | null>, table: string, key: string, columns = APPLICANT_COLUMNS): (number | null | undefined)[] {
   return columns.map((c) => values.get(`${table}:${key}:${c}`));
+}
+
+/** A new folder of three reports: a PDF (cells with pages and boxes), a web page, and a text copy of another report. */
+export function mixedReportFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-reports-'));
+  copyFileSync(fixturePath('report-31.pdf'), join(dir, 'a.pdf'));
+  writeFileSync(join(dir, 'b.html'), renderHtml(balancedReport(3, { agency: '甲县财政局', year: 2022 })));
+  writeFileSync(join(dir, 'c.txt'), renderTabText(balancedReport(4, { agency: '甲县财政局', year: 2023 })));
+  return dir;
 }

@@ -1,9 +1,12 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store, type FileRecord } from '../../src/bulk/store.js';
+import type { Report } from '../../src/model/report.js';
+import { extractReport } from '../../src/pipeline.js';
+import { mixedReportFolder } from '../helpers.js';
 import { errorFinding, storedReport } from '../fixtures/stored-report.js';
 
 /** The ingest store on its own, in this process: what decides that a file need not be read again, and what is kept. */
@@ -18,6 +21,8 @@ function openStore(): { store: Store; path: string } {
 afterEach(() => {
   for (const store of opened.splice(0)) store.close();
 });
+
+const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
 
 /** Rows of a query, read with a connection of the test's own. */
 function query(path: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {
@@ -124,5 +129,27 @@ describe('ingest store: what is kept', () => {
     opened.splice(opened.indexOf(store), 1);
     expect(existsSync(`${path}-wal`)).toBe(false);
     expect(query(path, 'SELECT name FROM files')).toEqual([{ name: 'a.html' }]);
+  });
+
+  it('gives back each report as it was read: every cell with its provenance (boxes to a tenth of a point), texts, findings', async () => {
+    const dir = mixedReportFolder();
+    const store = new Store(join(temp('store'), 'xxgk.db'));
+    const read: Report[] = [];
+    for (const [i, name] of readdirSync(dir).sort().entries()) {
+      const report = await extractReport(join(dir, name), { name });
+      read.push(report);
+      store.recordReport({ name, path: join(dir, name), size: 1, mtimeMs: 1, contentKey: `key-${i}`, ms: 1 }, report);
+    }
+    store.setRunFiles(['c.txt', 'a.pdf', 'b.html']);
+    const back = [...store.runReports()];
+    store.close();
+    expect(back.map((r) => r.name)).toEqual(['c.txt', 'a.pdf', 'b.html']);
+    const tenth = (report: Report): Report => ({
+      ...report,
+      cells: report.cells.map((c) => (c.source.box ? { ...c, source: { ...c.source, box: c.source.box.map((v) => Number(v.toFixed(1))) as typeof c.source.box } } : c)),
+    });
+    const pdf = read.find((r) => r.file === 'a.pdf')!;
+    expect(pdf.cells.filter((c) => c.source.box).length).toBeGreaterThan(100);
+    for (const r of back) expect(JSON.stringify(r.report)).toBe(JSON.stringify(tenth(read.find((x) => x.file === r.name)!)));
   });
 });

@@ -1,16 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/bulk/store.js';
 import { cellRows, findingRows } from '../../src/export/csv.js';
-import type { Report } from '../../src/model/report.js';
 import { extractReport } from '../../src/pipeline.js';
-import { balancedReport, renderHtml, renderTabText } from '../fixtures/report-builder.js';
-import { fixturePath, projectRoot } from '../helpers.js';
+import { mixedReportFolder, projectRoot } from '../helpers.js';
 
 const CLI = join(projectRoot, 'dist/src/cli.js');
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
@@ -26,15 +23,6 @@ function outputs(out: string): Record<string, Buffer> {
       .filter((f) => !f.startsWith('xxgk.db') && statSync(join(out, f)).isFile())
       .map((f) => [f, readFileSync(join(out, f))]),
   );
-}
-
-/** A folder of reports: a PDF (cells with pages and boxes), a web page, and a text copy of another report. */
-function inputs(): string {
-  const dir = temp('store-in');
-  copyFileSync(fixturePath('report-31.pdf'), join(dir, 'a.pdf'));
-  writeFileSync(join(dir, 'b.html'), renderHtml(balancedReport(3, { agency: '甲县财政局', year: 2022 })));
-  writeFileSync(join(dir, 'c.txt'), renderTabText(balancedReport(4, { agency: '甲县财政局', year: 2023 })));
-  return dir;
 }
 
 /** The store as the first version of xxgk wrote it: each report's whole JSON, its cells and findings again as text. */
@@ -65,30 +53,8 @@ async function versionOneStore(dir: string, path: string): Promise<void> {
 }
 
 describe('the store', () => {
-  it('gives back each report as it was read: every cell with its provenance (boxes to a tenth of a point), texts, findings', async () => {
-    const dir = inputs();
-    const store = new Store(join(temp('store'), 'xxgk.db'));
-    const read: Report[] = [];
-    for (const [i, name] of readdirSync(dir).sort().entries()) {
-      const report = await extractReport(join(dir, name), { name });
-      read.push(report);
-      store.recordReport({ name, path: join(dir, name), size: 1, mtimeMs: 1, contentKey: `key-${i}`, ms: 1 }, report);
-    }
-    store.setRunFiles(['c.txt', 'a.pdf', 'b.html']);
-    const back = [...store.runReports()];
-    store.close();
-    expect(back.map((r) => r.name)).toEqual(['c.txt', 'a.pdf', 'b.html']);
-    const tenth = (report: Report): Report => ({
-      ...report,
-      cells: report.cells.map((c) => (c.source.box ? { ...c, source: { ...c.source, box: c.source.box.map((v) => Number(v.toFixed(1))) as typeof c.source.box } } : c)),
-    });
-    const pdf = read.find((r) => r.file === 'a.pdf')!;
-    expect(pdf.cells.filter((c) => c.source.box).length).toBeGreaterThan(100);
-    for (const r of back) expect(JSON.stringify(r.report)).toBe(JSON.stringify(tenth(read.find((x) => x.file === r.name)!)));
-  });
-
   it('migrates a store written by the first version when opened: nothing is read again, the outputs are the same', async () => {
-    const dir = inputs();
+    const dir = mixedReportFolder();
     const fresh = temp('fresh');
     expect(xxgk(dir, '--out', fresh).status).toBe(0);
 
@@ -109,7 +75,7 @@ describe('the store', () => {
     const db = new Database(join(out, 'xxgk.db'));
     db.pragma('user_version = 99');
     db.close();
-    const run = xxgk(inputs(), '--out', out);
+    const run = xxgk(mixedReportFolder(), '--out', out);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/xxgk\.db was written by a later version of xxgk \(store version 99; this one reads 2\)/);
   });
