@@ -85,7 +85,7 @@ export function explainFinding(finding: Finding, cells: Map<string, Cell>): Expl
 }
 
 function termOf(ref: string, cell: Cell | undefined): Term {
-  const [table = 'requests', row = '', column = ''] = splitRef(ref);
+  const [table, row, column] = splitRef(ref);
   const key = table as TableKey;
   return {
     ref,

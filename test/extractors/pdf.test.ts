@@ -35,16 +35,19 @@ describe('PDF reader: text', () => {
   });
 });
 
+/** A small ruled table: spans, a heading stacked one character a line, numbers. */
+const RULED_CELLS: PdfCell[] = [
+  { row: 0, col: 0, rowSpan: 2, text: '项目' },
+  { row: 0, col: 1, colSpan: 2, text: '行政诉讼' },
+  { row: 1, col: 1, text: '结\n果\n维\n持' },
+  { row: 1, col: 2, text: '总计' },
+  { row: 2, col: 0, text: '件数' },
+  { row: 2, col: 1, text: '3' },
+  { row: 2, col: 2, text: '3' },
+];
+
 describe('PDF reader: ruled tables', () => {
-  const cells: PdfCell[] = [
-    { row: 0, col: 0, rowSpan: 2, text: '项目' },
-    { row: 0, col: 1, colSpan: 2, text: '行政诉讼' },
-    { row: 1, col: 1, text: '结\n果\n维\n持' },
-    { row: 1, col: 2, text: '总计' },
-    { row: 2, col: 0, text: '件数' },
-    { row: 2, col: 1, text: '3' },
-    { row: 2, col: 2, text: '3' },
-  ];
+  const cells = RULED_CELLS;
 
   it('rebuilds cells with their spans from the rulings, reading a header stacked one character per line as one label', async () => {
     const page = new PdfPage();
@@ -89,15 +92,7 @@ describe('PDF reader: ruled tables', () => {
 });
 
 describe('PDF reader: turned pages', () => {
-  const cells: PdfCell[] = [
-    { row: 0, col: 0, rowSpan: 2, text: '项目' },
-    { row: 0, col: 1, colSpan: 2, text: '行政诉讼' },
-    { row: 1, col: 1, text: '结\n果\n维\n持' },
-    { row: 1, col: 2, text: '总计' },
-    { row: 2, col: 0, text: '件数' },
-    { row: 2, col: 1, text: '3' },
-    { row: 2, col: 2, text: '3' },
-  ];
+  const cells = RULED_CELLS;
   /** A heading, a ruled table and a page number, laid out upright on the page's canvas (turned or not). */
   const tablePage = (options: PageOptions) => {
     const page = new PdfPage(options);
