@@ -43,6 +43,10 @@ describe('compact store cells', () => {
       cell({ value: 3, raw: '3', kind: 'ocr', source: { ocr: { confidence: 0.9731, confirmed: true, picture: 'page 2', pixelBox: [10, 20, 30, 40] } } }),
       // A document table far larger than a report's: its position is kept all the same.
       cell({ source: { table: 3, row: 5000, col: 250 } }),
+      // On both sides of the limits of the packed position (1,024 rows, 64 columns).
+      cell({ source: { table: 2, row: 1023, col: 63 } }),
+      cell({ source: { table: 2, row: 1024, col: 63 } }),
+      cell({ source: { table: 2, row: 1023, col: 64 } }),
     ];
     expect(roundTrip(cells)).toStrictEqual(cells);
     // Property for property, in the order a freshly read (schema-validated) cell has them.
@@ -55,6 +59,8 @@ describe('compact store cells', () => {
     expect(storedRaw(cell({ value: 0, raw: '', kind: 'empty' }))).toBeNull();
     expect(storedRaw(cell({ value: 7, raw: '７' }))).toBe('７');
     expect(storedRaw(cell({ value: 0, raw: '—', kind: 'placeholder' }))).toBe('—');
+    expect(storedRaw(cell({ value: 3, raw: '3', kind: 'ocr' }))).toBeNull();
+    expect(storedRaw(cell({ value: null, raw: '1O', kind: 'unreadable' }))).toBe('1O');
   });
 
   it('keeps a box to the tenth of a point cells.csv prints, so the CSV row is the same from the store', () => {

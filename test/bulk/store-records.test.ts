@@ -1,13 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store, type FileRecord } from '../../src/bulk/store.js';
+import { Store, StoreVersionError, type FileRecord } from '../../src/bulk/store.js';
 import type { Report } from '../../src/model/report.js';
 import { extractReport } from '../../src/pipeline.js';
+import { agencyKey } from '../../src/text/agency.js';
+import { versionOneStore } from '../fixtures/version-one-store.js';
 import { mixedReportFolder } from '../helpers.js';
-import { errorFinding, storedReport } from '../fixtures/stored-report.js';
+import { errorFinding, storedCell, storedReport } from '../fixtures/stored-report.js';
 
 /** The ingest store on its own, in this process: what decides that a file need not be read again, and what is kept. */
 
@@ -23,6 +25,12 @@ afterEach(() => {
 });
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
+
+/** A report as the store gives it back: boxes to the tenth of a point that cells.csv prints. */
+const tenth = (report: Report): Report => ({
+  ...report,
+  cells: report.cells.map((c) => (c.source.box ? { ...c, source: { ...c.source, box: c.source.box.map((v) => Number(v.toFixed(1))) as typeof c.source.box } } : c)),
+});
 
 /** Rows of a query, read with a connection of the test's own. */
 function query(path: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {
@@ -144,12 +152,93 @@ describe('ingest store: what is kept', () => {
     const back = [...store.runReports()];
     store.close();
     expect(back.map((r) => r.name)).toEqual(['c.txt', 'a.pdf', 'b.html']);
-    const tenth = (report: Report): Report => ({
-      ...report,
-      cells: report.cells.map((c) => (c.source.box ? { ...c, source: { ...c.source, box: c.source.box.map((v) => Number(v.toFixed(1))) as typeof c.source.box } } : c)),
-    });
     const pdf = read.find((r) => r.file === 'a.pdf')!;
     expect(pdf.cells.filter((c) => c.source.box).length).toBeGreaterThan(100);
     for (const r of back) expect(JSON.stringify(r.report)).toBe(JSON.stringify(tenth(read.find((x) => x.file === r.name)!)));
+  });
+});
+
+describe('ingest store: the run and its versions', () => {
+  it('reopened, it is the same store: what was recorded is known', () => {
+    const { store, path } = openStore();
+    store.recordReport(file('a.html', 'key-a'), balanced());
+    store.close();
+    opened.splice(opened.indexOf(store), 1);
+    const again = new Store(path);
+    opened.push(again);
+    expect(again.hasContent('key-a')).toBe(true);
+    expect(again.unchangedFile('a.html', 1000, 1_700_000_000_123.5)).toEqual(file('a.html', 'key-a'));
+  });
+
+  it('converts a store the first version wrote when it opens it: every report as it was read, nothing read again, the old tables gone', async () => {
+    const dir = mixedReportFolder();
+    const path = join(temp('v1'), 'xxgk.db');
+    await versionOneStore(dir, path);
+    const names = readdirSync(dir).sort();
+    const read = await Promise.all(names.map((name) => extractReport(join(dir, name), { name })));
+    const store = new Store(path);
+    opened.push(store);
+    for (const name of names) {
+      const { size, mtimeMs } = statSync(join(dir, name));
+      expect(store.unchangedFile(name, size, mtimeMs)).toMatchObject({ name, path: join(dir, name), ms: 1 });
+    }
+    store.setRunFiles(names);
+    expect([...store.runReports()].map((r) => JSON.stringify(r.report))).toEqual(read.map((r) => JSON.stringify(tenth(r))));
+    expect(query(path, 'SELECT DISTINCT ingested_at FROM files')).toEqual([{ ingested_at: 'version 1' }]);
+    expect(query(path, "SELECT name FROM sqlite_master WHERE name IN ('reports', 'findings') OR name LIKE 'v1_%'")).toEqual([]);
+    expect(query(path, 'PRAGMA user_version')).toEqual([{ user_version: 2 }]);
+  });
+
+  it('refuses a store a later version wrote, naming it and both versions, and leaves it as it was', () => {
+    const path = join(temp('later'), 'xxgk.db');
+    const db = new Database(path);
+    db.exec('CREATE TABLE things_to_come (x)');
+    db.pragma('user_version = 3');
+    db.close();
+    const before = readFileSync(path);
+    expect(() => new Store(path)).toThrow(StoreVersionError);
+    expect(() => new Store(path)).toThrow(`${path} was written by a later version of xxgk (store version 3; this one reads 2): use that version, or another --db`);
+    expect(readFileSync(path)).toEqual(before);
+  });
+
+  it('a report whose recording failed leaves nothing behind: the cell keys it added are not given to the next report', () => {
+    const { store, path } = openStore();
+    const unrecordable = { ...storedReport('x.html', { cells: { 'active:regulations:issued': 1 } }), reader: {} as unknown as string };
+    expect(() => store.recordReport(file('x.html', 'key-x'), unrecordable)).toThrow();
+    expect(store.hasContent('key-x')).toBe(false);
+    store.recordReport(file('y.html', 'key-y'), storedReport('y.html', { cells: { 'requests:total:total': 5 } }));
+    store.recordReport(file('x.html', 'key-x'), storedReport('x.html', { cells: { 'active:regulations:issued': 1 } }));
+    const contentId = (key: string) => query(path, 'SELECT id FROM contents WHERE content_key = ?', key)[0]!.id as number;
+    expect(store.cellValues(contentId('key-x'))).toEqual(new Map([['active:regulations:issued', 1]]));
+    expect(store.cellValues(contentId('key-y'))).toEqual(new Map([['requests:total:total', 5]]));
+  });
+
+  it('types counts as whole numbers only while every count of the run is whole: money and empty cells aside', () => {
+    const { store } = openStore();
+    const cells = [storedCell('requests:total:total', 4), storedCell('active:fees:amount_10k_yuan', 25.1), storedCell('requests:total:natural_person', null)];
+    store.recordReport(file('a.html', 'key-a'), storedReport('a.html', { cells }));
+    store.recordReport(file('b.html', 'key-b'), storedReport('b.html', { cells: { 'requests:total:total': 4.5 } }));
+    store.setRunFiles(['a.html']);
+    expect(store.runCountsAreWhole()).toBe(true);
+    store.setRunFiles(['a.html', 'b.html']);
+    expect(store.runCountsAreWhole()).toBe(false);
+    // Each run's files replace the last run's.
+    store.setRunFiles(['a.html']);
+    expect(store.runCountsAreWhole()).toBe(true);
+  });
+
+  it('lists for the rules across files only the run\'s reports that name both an agency and a year, by agency key and year', () => {
+    const { store } = openStore();
+    store.recordReport(file('a.html', 'key-a'), storedReport('a.html', { agency: '甲县财政局', year: null }));
+    store.recordReport(file('b.html', 'key-b'), storedReport('b.html', { agency: null, year: 2023 }));
+    store.recordReport(file('c.html', 'key-c'), storedReport('c.html', { agency: '郑州市中牟县财政局', year: 2023 }));
+    store.recordReport(file('d.html', 'key-d'), storedReport('d.html', { agency: '中牟县财政局', year: 2022 }));
+    store.setRunFiles(['a.html', 'b.html', 'c.html', 'd.html']);
+    const key = agencyKey('中牟县财政局');
+    expect(agencyKey('郑州市中牟县财政局')).toBe(key);
+    expect([...store.runCopies()].map((c) => [c.name, c.agencyKey, c.year])).toEqual([
+      ['d.html', key, 2022],
+      ['c.html', key, 2023],
+    ]);
   });
 });
