@@ -124,8 +124,11 @@ function appendTable(open: { table: StitchedTable; xs: number[]; rows: number },
     const col = column(own?.[cell.col] ?? frame(cell.x0));
     return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(own?.[cell.col + cell.colSpan] ?? frame(cell.x1)) - col) };
   };
-  open.table.cells = open.table.cells.map((c) => place(c, gridOf(open.xs, open.table.cells), 0));
-  const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => place(c, gridOf(nextXs, next.cells), -repeated, toOpen));
+  // Each grid once per page, not once per cell: a table continued over 200 pages holds thousands of cells.
+  const openGrid = gridOf(open.xs, open.table.cells);
+  open.table.cells = open.table.cells.map((c) => place(c, openGrid, 0));
+  const nextGrid = gridOf(nextXs, next.cells);
+  const continuation = next.cells.filter((c) => c.row >= repeated).map((c) => place(c, nextGrid, -repeated, toOpen));
   const lastRow = open.rows - 1;
   const split = isSplitRow(open.table.cells, lastRow, continuation);
   // A row broken by the page joins its first half: rows of the continuation move up by one.
@@ -150,7 +153,7 @@ function appendTable(open: { table: StitchedTable; xs: number[]; rows: number },
 
 /** The boundaries, when they are those of the cells' grid columns (a lattice's); else cells are placed by their own x. */
 function gridOf(xs: number[], cells: PageCell[]): number[] | undefined {
-  const columns = Math.max(0, ...cells.map((c) => c.col + c.colSpan));
+  const columns = cells.reduce((most, c) => Math.max(most, c.col + c.colSpan), 0);
   return xs.length === columns + 1 ? xs : undefined;
 }
 
