@@ -90,6 +90,12 @@ describe('decoding: UTF-16 without a byte-order mark', () => {
     expect(utf16('1' + '汝州市'.repeat(6) + '政府', 'utf-16be')).toBe('binary: the file holds binary data (NUL bytes), not text');
   });
 
+  it('a UTF-8 byte-order mark does not make binary data text', () => {
+    expect(refusal(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0x50, 0x4b, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00])]))).toBe(
+      'binary: the file holds binary data (NUL bytes), not text',
+    );
+  });
+
   it('does not take bytes with a lone surrogate or many control characters for UTF-16', () => {
     expect(refusal(Buffer.concat([iconv.encode('规章 12\n', 'utf-16le'), Buffer.from([0x00, 0xd8]), iconv.encode('规章 12\n', 'utf-16le')]))).toBe(
       'binary: the file holds binary data (NUL bytes), not text',
