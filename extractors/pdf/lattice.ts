@@ -177,15 +177,13 @@ function toTable(cells: Box[]): LatticeTable {
   const ys = distinct(cells.flatMap((c) => [c.y0, c.y1]));
   // Stryker disable next-line EqualityOperator: equivalent, a position is exactly one of the boundaries, the others more than 3 pt away
   const index = (values: number[], v: number) => values.findIndex((w) => Math.abs(w - v) <= CROSS);
-  // Stryker disable next-line MethodExpression: equivalent, cells are found row by row, left to right: already in this order
-  const placed = cells
-    .map((c) => {
-      const row = index(ys, c.y0);
-      const col = index(xs, c.x0);
-      return { ...c, row, col, rowSpan: index(ys, c.y1) - row, colSpan: index(xs, c.x1) - col };
-    })
-    // Stryker disable next-line all: equivalent, cells are found row by row, left to right: already in this order
-    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const placed = cells.map((c) => {
+    const row = index(ys, c.y0);
+    const col = index(xs, c.x0);
+    return { ...c, row, col, rowSpan: index(ys, c.y1) - row, colSpan: index(xs, c.x1) - col };
+  });
+  // Stryker disable next-line all: equivalent, cells are found row by row, left to right: already in this order
+  placed.sort((a, b) => a.row - b.row || a.col - b.col);
   return { x0: xs[0]!, y0: ys[0]!, x1: xs[xs.length - 1]!, y1: ys[ys.length - 1]!, xs, ys, cells: placed };
 }
 

@@ -229,6 +229,11 @@ describe('stitching: a row the page break cut in two', () => {
     expect(tablesOf(items)[0]!.rows).toEqual([['1\n无法提供', '1.本机关不掌握相关政府信息', '3', '3']]);
   });
 
+  it('keeps two rows when words below stand under the numbers of a row that has no label', () => {
+    const items = stitchPages([[ruled(1, XS, [['', '7', '7']])], [ruled(2, XS, [['', '自然人', '']])]]);
+    expect(tablesOf(items)[0]!.rows).toEqual([['', '7', '7'], ['', '自然人', '']]);
+  });
+
   it('a split row on the second page break of a table continued over three pages', () => {
     const items = stitchPages([
       [ruled(1, XS, [HEADER, ['（一）予以公开', '3', '3']])],
@@ -236,5 +241,87 @@ describe('stitching: a row the page break cut in two', () => {
       [ruled(3, XS, [HEADER, ['国家秘密）', '', ''], ['（四）无法提供', '6', '6']])],
     ]);
     expect(tablesOf(items)[0]!.rows).toEqual([HEADER, ['（一）予以公开', '3', '3'], ['（二）部分公开', '', ''], ['（三）不予公开（含国家秘密）', '5', '5'], ['（四）无法提供', '6', '6']]);
+  });
+});
+
+/** A table on a scanned page: the cells read by OCR, each reading as given (confirmed with 0.95 unless said). */
+function scanned(page: number, xs: number[], rows: Entry[][], readings: Record<string, { confidence: number; confirmed: boolean }> = {}, top = 100): PageTable {
+  const table = ruled(page, xs, rows, top, 'ocr');
+  for (const cell of table.cells) cell.ocr = readings[`${cell.row}:${cell.col}`] ?? { confidence: 0.95, confirmed: true };
+  return table;
+}
+
+describe('stitching: tables on scanned pages', () => {
+  it('joins a scanned continuation whose sheet lay a little to the side, and marks the whole table as read by OCR', () => {
+    const shifted = XS.map((x) => x + 9);
+    const items = stitchPages([[ruled(1, XS, [HEADER, ['（一）予以公开', '3', '3']])], [scanned(2, shifted, [['（二）部分公开', '4', '4']])]]);
+    expect(tablesOf(items)).toEqual([{ pages: [1, 2], rows: [HEADER, ['（一）予以公开', '3', '3'], ['（二）部分公开', '4', '4']] }]);
+    expect(items[0]!.kind === 'table' && items[0]!.structure).toBe('ocr');
+    // The cells keep the open table's grid: the scanned cells sit in its columns.
+    const cells = items[0]!.kind === 'table' ? items[0]!.cells : [];
+    expect(cells.filter((c) => c.row === 2).map((c) => [c.col, c.colSpan])).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ]);
+  });
+
+  it('does not join digital pages whose columns moved as much: only a scanned sheet is compared from its left edge', () => {
+    const shifted = XS.map((x) => x + 9);
+    const items = stitchPages([[ruled(1, XS, [HEADER, ['（一）予以公开', '3', '3']])], [ruled(2, shifted, [['（二）部分公开', '4', '4']])]]);
+    expect(tablesOf(items).map((t) => t.pages)).toEqual([[1], [2]]);
+  });
+
+  it('drops a header the scan repeats read a little differently, only on a scanned page, and never a row of other length', () => {
+    const misread = ['项目', '自然入', '总计'];
+    const onScan = stitchPages([[scanned(1, XS, [HEADER, ['一、', '1', '1']])], [scanned(2, XS, [misread, ['二、', '2', '2']])]]);
+    expect(tablesOf(onScan)[0]!.rows).toEqual([HEADER, ['一、', '1', '1'], ['二、', '2', '2']]);
+    const digital = stitchPages([[ruled(1, XS, [HEADER, ['一、', '1', '1']])], [ruled(2, XS, [misread, ['二、', '2', '2']])]]);
+    expect(tablesOf(digital)[0]!.rows).toEqual([HEADER, ['一、', '1', '1'], misread, ['二、', '2', '2']]);
+    const wider = stitchPages([[scanned(1, XS, [HEADER, ['一、', '1', '1']])], [scanned(2, XS, [[['项目自然人', 2], '总计'], ['二、', '2', '2']])]]);
+    expect(tablesOf(wider)[0]!.rows).toContainEqual(['项目自然人@2', '总计']);
+  });
+
+  it('a row cut by the break of two scanned pages is as sure as its less sure half; an empty half vouches for nothing', () => {
+    const first = scanned(1, XS, [HEADER, ['（三）不予公开（含', '5', '5']], { '1:1': { confidence: 0.97, confirmed: true }, '1:2': { confidence: 0.96, confirmed: true } });
+    const rest = scanned(2, XS, [['国家秘密）', '', '']], { '0:0': { confidence: 0.6, confirmed: false }, '0:1': { confidence: 0.1, confirmed: false } });
+    const [table] = stitchPages([[first], [rest]]);
+    const cells = table!.kind === 'table' ? table!.cells.filter((c) => c.row === 1) : [];
+    expect(cells.map((c) => [c.text, c.ocr])).toEqual([
+      ['（三）不予公开（含国家秘密）', { confidence: 0.6, confirmed: false }],
+      ['5', { confidence: 0.97, confirmed: true }],
+      ['5', { confidence: 0.96, confirmed: true }],
+    ]);
+  });
+});
+
+describe('stitching: label lines continuing a table without rulings', () => {
+  /** A table without rulings (text-aligned): label column, sub-label column, one number column. */
+  const TXS = [60, 120, 270, 330];
+  const aligned = (page: number, rows: Entry[][], continued?: [text: string, x0: number][]): PageTable => {
+    const table = ruled(page, TXS, rows, 100, 'text-aligned');
+    if (continued) table.continued = continued.map(([text, x0]) => ({ row: 0, col: 0, rowSpan: 1, colSpan: 1, text, page, x0, x1: x0 + 40, y0: 80, y1: 92 }));
+    return table;
+  };
+
+  it('joins each line to the last row of the table ending the page before, in its column', () => {
+    const items = stitchPages([[aligned(1, [['（三）不予公开', '1.属于国家', '2']])], [aligned(2, [['（四）无法提供', '', '6']], [['秘密', 120]])]]);
+    expect(tablesOf(items).map((t) => t.rows)).toEqual([[['（三）不予公开', '1.属于国家秘密', '2']], [['（四）无法提供', '', '6']]]);
+  });
+
+  it('puts a line where the last row has no cell in a cell of its own, or joins it to the label left of it', () => {
+    const own = stitchPages([[aligned(1, [['（三）不予公开', '1.属于国家', '2'], ['', '2.其他', '3']].map((r) => r.filter((c) => c !== '')))], [aligned(2, [['（四）无法提供', '', '6']], [['其他法律', 200]])]]);
+    expect(tablesOf(own)[0]!.rows.at(-1)).toEqual(['2.其他', '3', '其他法律']);
+    const taken = stitchPages([[aligned(1, [['（三）不予公开', '1.属于国家', '2']])], [aligned(2, [['（四）', '', '6']], [['秘密', 140]])]]);
+    expect(tablesOf(taken)[0]!.rows).toEqual([['（三）不予公开', '1.属于国家秘密', '2']]);
+  });
+
+  it('keeps the lines as the first row of their own table when no table without rulings ends the page before', () => {
+    const afterText = stitchPages([[aligned(1, [['一、', '', '1']]), text(1, '（注）')], [aligned(2, [['（四）无法提供', '', '6']], [['秘密', 120]])]]);
+    expect(tablesOf(afterText)[1]!.rows).toEqual([['秘密'], ['（四）无法提供', '', '6']]);
+    const onFirstPage = stitchPages([[aligned(1, [['（四）无法提供', '', '6']], [['秘密', 120]])]]);
+    expect(tablesOf(onFirstPage)[0]!.rows).toEqual([['秘密'], ['（四）无法提供', '', '6']]);
+    const afterRuled = stitchPages([[ruled(1, TXS, [['一、', '', '1']])], [aligned(2, [['（四）无法提供', '', '6']], [['秘密', 120]])]]);
+    expect(tablesOf(afterRuled).map((t) => t.rows)).toEqual([[['一、', '', '1']], [['秘密'], ['（四）无法提供', '', '6']]]);
   });
 });
