@@ -123,3 +123,31 @@ describe('section 四', () => {
     expect(read([...HEADER, ['', '', '', '', '', '']])).toMatchObject({ cells: [], warnings: ['table_unreadable: review_litigation: no row of numbers found in the table'] });
   });
 });
+
+describe('section 四 printed blank', () => {
+  const BLANK = Array<string>(15).fill('');
+  const blankCells = TEMPLATE.map((key) => `${key}=${key.endsWith('.total') ? null : 0}`);
+  const unreadable = ['table_unreadable: review_litigation: no row of numbers found in the table'];
+
+  it('a row of fifteen blank cells under the header: components 0, totals not stated, each keyed by its heading', () => {
+    expect(read([...HEADER, BLANK])).toEqual({ cells: blankCells, warnings: [], version: null });
+    const table = normaliseReview(region('review_litigation', [...HEADER, BLANK]));
+    expect(table.cells[0]).toMatchObject({ row: 'review', column: 'upheld', value: 0, raw: '', kind: 'empty', source: { label: 'review upheld', row: 3, col: 0 } });
+  });
+
+  it('keyed in the printed order of the results', () => {
+    const order = ['结果维持', '结果纠正', '其他结果', '总计', '尚未审结'];
+    const header: PrintedCell[][] = [
+      HEADER[0]!,
+      [...order.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+      [...order, ...order],
+    ];
+    expect(read([...header, BLANK]).cells.slice(3, 5)).toEqual(['review.total=null', 'review.pending=0']);
+  });
+
+  it('is not read without a header above it, with fewer than fifteen cells, or from a copy that keeps no blank cells', () => {
+    expect(read([BLANK])).toEqual({ cells: [], warnings: unreadable, version: null });
+    expect(read([...HEADER, BLANK.slice(1)]).warnings).toEqual(unreadable);
+    expect(read([...HEADER, BLANK], 'text-spaced').warnings).toEqual(unreadable);
+  });
+});

@@ -138,6 +138,24 @@ describe('which value is which column', () => {
   });
 });
 
+describe('which value is which column: a grid row with more cells than columns and no heading', () => {
+  const expected = ['a', 'b', 'c'];
+  const notRead = (cells: number) => ({ assigned: [], problem: `${cells} cells for 3 columns, empty cells at both ends: which are blank values cannot be told, so the row is not read` });
+
+  it('is not read when empty cells at both ends are more than the extra cells: any of them may be a blank value', () => {
+    expect(assignColumns(printed('规章', ['', '1', '2', '']), expected, [])).toEqual(notRead(4));
+    expect(assignColumns(printed('规章', ['', '1', '', '']), expected, [])).toEqual(notRead(4));
+    expect(assignColumns(printed('规章', ['', '', '1', '']), expected, [])).toEqual(notRead(4));
+  });
+
+  it('drops the empty cells at one end, or exactly as many as are extra at both ends', () => {
+    expect(placed(assignColumns(printed('规章', ['', '', '1', '2', '3']), expected, []))).toEqual(['a=1@3', 'b=2@4', 'c=3@5']);
+    expect(placed(assignColumns(printed('规章', ['1', '2', '3', '', '']), expected, []))).toEqual(['a=1@1', 'b=2@2', 'c=3@3']);
+    expect(placed(assignColumns(printed('规章', ['', '1', '2', '3', '']), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=3@4']);
+    expect(placed(assignColumns(printed('规章', [' ', '1', '2', '3', '\u3000']), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=3@4']);
+  });
+});
+
 describe('a printed cell as a model cell', () => {
   const context = { table: 'requests' as const, row: 'granted', column: 'natural_person', label: '（一）予以公开' };
 
