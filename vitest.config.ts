@@ -5,8 +5,6 @@ export const BUILT_CODE_TESTS = [
   'test/cli/**/*.test.ts',
   'test/bulk/batch.test.ts',
   'test/bulk/store.test.ts',
-  'test/export/datasets.test.ts',
-  'test/export/parquet.test.ts',
   'test/extractors/ocr-recogniser.test.ts',
   'test/view/browser.test.ts',
 ];

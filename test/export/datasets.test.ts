@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_COLUMNS } from '../../src/export/dataset.js';
 import { mixedBatch } from '../fixtures/mixed-batch.js';
-import { projectRoot } from '../helpers.js';
+
+import { extractInProcess } from '../fixtures/ingest.js';
 
 /** dataset.csv and datapackage.json after `xxgk extract` on a mixed folder (web pages, PDFs, Word files, text copies). */
 
@@ -35,8 +35,7 @@ describe('datasets for analysts', () => {
   beforeAll(async () => {
     const input = await mixedBatch();
     out = mkdtempSync(join(tmpdir(), 'xxgk-datasets-'));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet'], { encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
+    await extractInProcess(input, out);
   }, 180_000);
 
   it('dataset.csv has one row per input file and agrees with cells.csv on every cell', () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_CELLS } from '../../src/export/dataset.js';
 import { balancedReport, renderHtml, renderTabText } from '../fixtures/report-builder.js';
-import { fixturePath, projectRoot } from '../helpers.js';
+import { fixturePath } from '../helpers.js';
+import { extractInProcess } from '../fixtures/ingest.js';
 
 /**
  * The Parquet files read back by DuckDB — a reader that shares nothing with the writer (parquet-wasm) — and compared
@@ -53,8 +53,7 @@ describe('Parquet files', () => {
     writeFileSync(join(input, 'c.txt'), renderTabText(flagged));
     writeFileSync(join(input, 'empty.pdf'), '');
     out = mkdtempSync(join(tmpdir(), 'xxgk-parquet-out-'));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet'], { encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
+    await extractInProcess(input, out);
     duck = await (await DuckDBInstance.create(':memory:')).connect();
   }, 120_000);
 
