@@ -99,6 +99,7 @@ function termOf(ref: string, cell: Cell | undefined): Term {
 
 /** `requests:denied.state_secret:total` → its table, row and column (row keys hold dots, never colons). */
 export function splitRef(ref: string): [string, string, string] {
+  // Stryker disable next-line StringLiteral: equivalent for the table, since split always gives a first part
   const [table = '', row = '', column = ''] = ref.split(':');
   return [table, row, column];
 }
@@ -109,8 +110,10 @@ function placeOf(cell: Cell): CellPlace {
 }
 
 function concerns(finding: Finding): TableKey | null {
+  // Stryker disable next-line StringLiteral: equivalent, any text that is no table key leads to the scope
   const fromCell = splitRef(finding.cells[0] ?? '')[0];
   if (isTable(fromCell)) return fromCell;
+  // Stryker disable next-line StringLiteral: equivalent, split always gives a first part
   const scope = finding.scope.split(':')[0] ?? '';
   if (isTable(scope)) return scope;
   return RULE_TABLES[finding.rule] ?? RULE_TABLES[scope] ?? null;

@@ -89,7 +89,7 @@ describe('explaining findings, piece by piece', () => {
     const html = storedCell('requests:granted:total', 7, { source: { table: 1, row: 4, col: 2 } });
     const [onPage, inTable] = explainFinding(warning('x', 'y', ['requests:total:total', 'requests:granted:total']), cells(pdf, html)).terms;
     expect(onPage!.cell!.place).toEqual({ page: 3, box: [10, 20, 30, 40], table: 2, row: 5, col: 8 });
-    expect(inTable!.cell).toEqual({ value: 7, raw: '7', kind: 'number', place: { table: 1, row: 4, col: 2 } });
+    expect(inTable!.cell).toStrictEqual({ value: 7, raw: '7', kind: 'number', place: { table: 1, row: 4, col: 2 } });
     expect(describePlace(onPage!.cell!.place)).toBe('第3页');
     expect(describePlace(inTable!.cell!.place)).toBe('第2个表格第5行第3列');
   });
