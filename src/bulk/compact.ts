@@ -52,7 +52,7 @@ export interface CellKey {
 function defaultRaw(kind: Cell['kind'], value: number | null): string | undefined {
   if (kind === 'empty') return '';
   // A whole number prints as itself (formatNumber's rounding is for fractions; this runs for every cell exported).
-  // Stryker disable next-line ConditionalExpression: equivalent, a printed text unlike the default is stored as it is; a number or OCR cell always has a value
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a printed text unlike the default is stored as it is; a number or OCR cell always has a value
   if ((kind === 'number' || kind === 'ocr') && value !== null) return Number.isInteger(value) ? String(value) : formatNumber(value);
   return undefined;
 }

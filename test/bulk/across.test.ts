@@ -26,6 +26,14 @@ describe('rules across reports', () => {
     expect(findings.get('2022/a.html')).toBeUndefined();
   });
 
+  it('finds each agency\'s years whatever order the copies come in', () => {
+    const earlier = (name: string, agency: string) => copy(name, agency, 2022, { 'requests:carried_forward:total': 3 });
+    const later = (name: string, agency: string) => copy(name, agency, 2023, { 'requests:carried_over:total': 2 });
+    const findings = auditAcrossReports([later('b-2023', '乙局'), later('a-2023', '甲局'), earlier('b-2022', '乙局'), earlier('a-2022', '甲局')]);
+    expect([...findings.keys()].sort()).toEqual(['a-2023', 'b-2023']);
+    for (const name of ['a-2023', 'b-2023']) expect(findings.get(name)!.map((f) => [f.rule, f.expected, f.actual])).toEqual([['carry_continuity', 3, 2]]);
+  });
+
   it('carry_continuity is not checked against an empty (not stated) figure', () => {
     const findings = auditAcrossReports([
       copy('a-2022.html', '甲局', 2022, { 'requests:carried_forward:total': null }),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -35,13 +35,13 @@ function reports(): Report[] {
   ];
 }
 
-async function exportRun() {
+async function exportRun(options: { json?: boolean } = { json: true }) {
   const out = mkdtempSync(join(tmpdir(), 'xxgk-export-'));
   const store = new Store(join(out, 'xxgk.db'));
   try {
     reports().forEach((report, i) => store.recordReport({ name: report.file, path: `/in/${report.file}`, size: 1, mtimeMs: 1, contentKey: `key-${i}`, ms: 1 }, report));
     const names = ['a-2022.html', 'a-2023-scan.pdf', 'a-2023.html', 'b-2022.html', 'b-2023.html', 'c-2023.html', 'd1.html', 'd2.html', 'not-ingested.html'];
-    return { out, summary: await exportOutputs(store, names, out, { json: true }) };
+    return { out, summary: await exportOutputs(store, names, out, options) };
   } finally {
     store.close();
   }
@@ -88,6 +88,11 @@ describe('export with the rules across files', () => {
         { file: 'd2.html', rules: ['conflicting_copies:d1.html'] },
       ],
     });
+  });
+
+  it('writes every report whole (reports.jsonl.gz) only when asked to', async () => {
+    expect(existsSync(join((await exportRun({})).out, 'reports.jsonl.gz'))).toBe(false);
+    expect(jsonReports((await exportRun()).out).size).toBe(8);
   });
 
   it.skipIf(process.platform !== 'linux')('returns only once every output file is written and closed', async () => {

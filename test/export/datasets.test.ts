@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_COLUMNS } from '../../src/export/dataset.js';
 import { mixedBatch } from '../fixtures/mixed-batch.js';
 
@@ -32,7 +32,9 @@ describe('datasets for analysts', () => {
   let out: string;
   const csv = (file: string): Rows => parse(readFileSync(join(out, file), 'utf8'), { bom: true, columns: true });
 
-  beforeAll(async () => {
+  // Each test extracts afresh (beforeEach, not beforeAll): mutation testing credits a test only with the code run
+  // while it runs, and the exporters are what these tests are about.
+  beforeEach(async () => {
     const input = await mixedBatch();
     out = mkdtempSync(join(tmpdir(), 'xxgk-datasets-'));
     await extractInProcess(input, out);

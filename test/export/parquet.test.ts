@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_CELLS } from '../../src/export/dataset.js';
 import { balancedReport, renderHtml, renderTabText } from '../fixtures/report-builder.js';
 import { fixturePath } from '../helpers.js';
@@ -39,7 +39,9 @@ describe('Parquet files', () => {
   let duck: DuckDBConnection;
   const file = (name: string) => join(out, name);
 
-  beforeAll(async () => {
+  // Each test extracts afresh (beforeEach, not beforeAll): mutation testing credits a test only with the code run
+  // while it runs, and the exporters are what these tests are about.
+  beforeEach(async () => {
     const input = mkdtempSync(join(tmpdir(), 'xxgk-parquet-'));
     copyFileSync(fixturePath('report-31.pdf'), join(input, 'a.pdf'));
     // Amounts printed in 元 (converted to 万元 with up to 6 decimals), a negative change, placeholders, a flagged report.
