@@ -61,10 +61,17 @@ class UnloadableFileFails implements Reporter {
   }
 }
 
+/**
+ * Tests that read pictures by OCR (seconds each): a surviving mutant in code they pass through (stitching, the
+ * normalisers) would run them again and again. The code in scope they reach is tested on its own: scanned
+ * continuations in test/extractors/stitch.test.ts, OCR readings in the normalisers' and audit tests.
+ */
+const PICTURE_TESTS = ['test/pipeline/picture-reports.test.ts', 'test/extractors/ocr.test.ts'];
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', ...BUILT_CODE_TESTS],
+    exclude: ['**/node_modules/**', ...BUILT_CODE_TESTS, ...PICTURE_TESTS],
     testTimeout: 60_000,
     sequence: { sequencer: QuickFirstSequencer },
     reporters: ['default', new UnloadableFileFails()],
