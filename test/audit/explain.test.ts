@@ -65,6 +65,8 @@ describe('explaining findings, piece by piece', () => {
     expect(concerns('unknown_row', 'requests', ['review_litigation:review:total'])).toBe('review_litigation');
     expect(concerns('missing_cells', 'active:regulations')).toBe('active');
     expect(concerns('balance', 'natural_person')).toBe('requests');
+    expect(concerns('outcome_sum', 'natural_person')).toBe('requests');
+    expect(concerns('applicant_sum', 'granted')).toBe('requests');
     expect(concerns('review_litigation_sum', 'review')).toBe('review_litigation');
     // A sum left unchecked is scoped by the rule it skipped.
     expect(concerns('blank_total', 'balance:total')).toBe('requests');
