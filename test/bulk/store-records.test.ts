@@ -218,6 +218,7 @@ describe('ingest store: the run and its versions', () => {
     const cells = [storedCell('requests:total:total', 4), storedCell('active:fees:amount_10k_yuan', 25.1), storedCell('requests:total:natural_person', null)];
     store.recordReport(file('a.html', 'key-a'), storedReport('a.html', { cells }));
     store.recordReport(file('b.html', 'key-b'), storedReport('b.html', { cells: { 'requests:total:total': 4.5 } }));
+    store.recordReport(file('c.html', 'key-c'), storedReport('c.html', { cells: { 'active:regulations:issued': 1.5 } }));
     store.setRunFiles(['a.html']);
     expect(store.runCountsAreWhole()).toBe(true);
     store.setRunFiles(['a.html', 'b.html']);
@@ -225,6 +226,9 @@ describe('ingest store: the run and its versions', () => {
     // Each run's files replace the last run's.
     store.setRunFiles(['a.html']);
     expect(store.runCountsAreWhole()).toBe(true);
+    // A count of section 二 is a count too: only its money columns may hold fractions.
+    store.setRunFiles(['a.html', 'c.html']);
+    expect(store.runCountsAreWhole()).toBe(false);
   });
 
   it('lists for the rules across files only the run\'s reports that name both an agency and a year, by agency key and year', () => {
