@@ -109,6 +109,26 @@ describe('Parquet files', () => {
     });
   });
 
+  it('datapackage.json describes each Parquet file column by column: names and types as DuckDB reads them, the CSV columns\' descriptions', async () => {
+    type Field = { name: string; type: string; description: string };
+    type Resource = { name: string; path: string; format: string; schema?: { fields: Field[] } };
+    const { resources } = JSON.parse(readFileSync(file('datapackage.json'), 'utf8')) as { resources: Resource[] };
+    const parquet = resources.filter((r) => r.format === 'parquet');
+    expect(parquet.map((r) => r.path).sort()).toEqual(['cells.parquet', 'dataset.parquet', 'findings.parquet', 'reports.parquet']);
+    const frictionless = (duck: string) => (/INT/.test(duck) ? 'integer' : /DECIMAL|DOUBLE/.test(duck) ? 'number' : duck === 'VARCHAR' ? 'string' : duck);
+    for (const resource of parquet) {
+      const read = await types(duck, file(resource.path));
+      expect(resource.schema!.fields.map((f) => [f.name, f.type]), resource.path).toEqual(Object.entries(read).map(([name, type]) => [name, frictionless(type)]));
+      const twin = resources.find((r) => r.path === resource.path.replace('.parquet', '.csv'))!;
+      const described = new Map(twin.schema!.fields.map((f) => [f.name, f.description]));
+      for (const field of resource.schema!.fields) {
+        // Columns of their own here (cells.csv's box as four numbers, the agency key in reports), each described.
+        if (described.has(field.name)) expect(field.description, field.name).toBe(described.get(field.name));
+        else expect([field.name, field.description]).toEqual([expect.stringMatching(/^(box_[xy][01]|agency_key)$/), expect.stringMatching(/\p{Script=Han}.*[A-Za-z]{3}/u)]);
+      }
+    }
+  });
+
   it('strings are dictionary-encoded and the Arrow schema is kept, so pyarrow and R arrow read them as dictionaries', async () => {
     const encodings = await rows(duck, `SELECT path_in_schema, encodings, compression FROM parquet_metadata('${file('cells.parquet')}') WHERE path_in_schema IN ('file', 'label')`);
     for (const column of encodings) expect(column).toMatchObject({ encodings: expect.stringContaining('RLE_DICTIONARY'), compression: 'ZSTD' });
