@@ -149,5 +149,7 @@ describe('section 四 printed blank', () => {
     expect(read([BLANK])).toEqual({ cells: [], warnings: unreadable, version: null });
     expect(read([...HEADER, BLANK.slice(1)]).warnings).toEqual(unreadable);
     expect(read([...HEADER, BLANK], 'text-spaced').warnings).toEqual(unreadable);
+    // Words in one cell: not a row printed blank.
+    expect(read([...HEADER, ['另见附件', ...BLANK.slice(1)]]).warnings).toEqual(unreadable);
   });
 });

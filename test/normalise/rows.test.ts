@@ -153,6 +153,10 @@ describe('which value is which column: a grid row with more cells than columns a
     expect(placed(assignColumns(printed('规章', ['1', '2', '3', '', '']), expected, []))).toEqual(['a=1@1', 'b=2@2', 'c=3@3']);
     expect(placed(assignColumns(printed('规章', ['', '1', '2', '3', '']), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=3@4']);
     expect(placed(assignColumns(printed('规章', [' ', '1', '2', '3', '\u3000']), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=3@4']);
+    // More empty cells than extra ones, all at one end: the ones nearest that end go.
+    expect(placed(assignColumns(printed('规章', ['', '', '', '1', '2']), expected, []))).toEqual(['a=@3', 'b=1@4', 'c=2@5']);
+    expect(placed(assignColumns(printed('规章', ['1', '2', '', '', '']), expected, []))).toEqual(['a=1@1', 'b=2@2', 'c=@3']);
+    expect(placed(assignColumns(printed('规章', ['', '', '', '']), expected, []))).toEqual(['a=@2', 'b=@3', 'c=@4']);
   });
 });
 
