@@ -6,11 +6,13 @@ import { region, type PrintedCell } from '../fixtures/regions.js';
 
 const RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 const KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'];
-const HEADER: PrintedCell[][] = [
+/** The three-level header, its results printed in the order given. */
+const headerWith = (results: string[]): PrintedCell[][] => [
   [{ text: '行政复议', colSpan: 5 }, { text: '行政诉讼', colSpan: 10 }],
-  [...RESULTS.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
-  [...RESULTS, ...RESULTS],
+  [...results.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+  [...results, ...results],
 ];
+const HEADER = headerWith(RESULTS);
 const NUMBERS = Array.from({ length: 15 }, (_, i) => String(i + 1));
 const TEMPLATE = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((group) => KEYS.map((column) => `${group}.${column}`));
 
@@ -28,12 +30,7 @@ describe('section 四', () => {
   });
 
   it('follows the printed order of the results when the header shows another order', () => {
-    const swapped = ['结果纠正', '结果维持', '其他结果', '尚未审结', '总计'];
-    const header: PrintedCell[][] = [
-      HEADER[0]!,
-      [...swapped.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
-      [...swapped, ...swapped],
-    ];
+    const header = headerWith(['结果纠正', '结果维持', '其他结果', '尚未审结', '总计']);
     expect(read([...header, NUMBERS]).cells.slice(0, 2)).toEqual(['review.corrected=1', 'review.upheld=2']);
     expect(read([...header, NUMBERS]).cells.slice(5, 7)).toEqual(['litigation_direct.corrected=6', 'litigation_direct.upheld=7']);
   });
@@ -136,12 +133,7 @@ describe('section 四 printed blank', () => {
   });
 
   it('keyed in the printed order of the results', () => {
-    const order = ['结果维持', '结果纠正', '其他结果', '总计', '尚未审结'];
-    const header: PrintedCell[][] = [
-      HEADER[0]!,
-      [...order.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
-      [...order, ...order],
-    ];
+    const header = headerWith(['结果维持', '结果纠正', '其他结果', '总计', '尚未审结']);
     expect(read([...header, BLANK]).cells.slice(3, 5)).toEqual(['review.total=null', 'review.pending=0']);
   });
 
