@@ -3,8 +3,8 @@ import { warning, WRAPPED_LABELS, type Message } from '../../src/model/messages.
 import { isLabelFragment } from '../../src/text/normalize.js';
 import { isNumberLike } from '../../src/text/numbers.js';
 import { glyphLines, joinCellLines, type Glyph } from './glyphs.js';
-import { enclosingBox, type Box, type LatticeTable } from './lattice.js';
-import { readWrappedTables, type Line } from './wrapped.js';
+import type { Box, LatticeTable } from './lattice.js';
+import { alignedPageTable, lineExtent, nearestColumn, readWrappedTables, type Line } from './wrapped.js';
 
 /**
  * One page's content in reading order: ruled tables with the text of each cell, and the rest of the text as
@@ -167,11 +167,10 @@ function alignedTable(page: number, lines: Line[]): PageTable {
   const starts = rows.flat().map((c) => c.x0).sort((a, b) => a - b);
   const xs: number[] = [];
   for (const x of starts) if (xs.length === 0 || x - xs[xs.length - 1]! > size) xs.push(x);
-  const column = (x: number) => xs.reduce((best, start, i) => (Math.abs(start - x) < Math.abs(xs[best]! - x) ? i : best), 0);
+  const column = nearestColumn(xs);
   const cells: PageCell[] = [];
   rows.forEach((row, r) => {
-    const y0 = Math.min(...lines[r]!.glyphs.map((g) => g.baseline - g.size));
-    const y1 = Math.max(...lines[r]!.glyphs.map((g) => g.baseline));
+    const { y0, y1 } = lineExtent(lines[r]!.glyphs);
     const used = new Set<number>();
     for (const chunk of row) {
       let col = column(chunk.x0);
@@ -180,15 +179,7 @@ function alignedTable(page: number, lines: Line[]): PageTable {
       cells.push({ row: r, col, rowSpan: 1, colSpan: 1, text: chunk.text, page, x0: chunk.x0, x1: chunk.x1, y0, y1 });
     }
   });
-  return {
-    kind: 'table',
-    page,
-    structure: 'text-aligned',
-    cells,
-    xs,
-    rows: rows.length,
-    ...enclosingBox(cells),
-  };
+  return alignedPageTable(page, cells, xs, rows.length);
 }
 
 /** Wrapped lines join their paragraph; a short line, an indented line or a wide gap starts a new one. */

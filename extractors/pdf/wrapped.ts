@@ -212,8 +212,8 @@ function buildTable(page: number, rows: { line: Line; labels: Line[] }[], block:
   const starts = [...block.numbers, ...block.labels, ...block.leading].flatMap((line) => chunks(line).map((c) => c.x0)).sort((a, b) => a - b);
   const xs: number[] = [];
   for (const x of starts) if (xs.length === 0 || x - xs[xs.length - 1]! > size) xs.push(x);
-  const column = (x: number) => xs.reduce((best, start, i) => (Math.abs(start - x) < Math.abs(xs[best]! - x) ? i : best), 0);
-  const lineBox = (line: Line) => ({ y0: Math.min(...line.glyphs.map((g) => g.baseline - g.size)), y1: Math.max(...line.glyphs.map((g) => g.baseline)) });
+  const column = nearestColumn(xs);
+  const lineBox = (line: Line) => lineExtent(line.glyphs);
   const cells: PageCell[] = [];
   rows.forEach((row, r) => {
     const rowCells = new Map<number, PageCell>();
@@ -228,16 +228,8 @@ function buildTable(page: number, rows: { line: Line; labels: Line[] }[], block:
   });
   const continued = new Map<number, PageCell>();
   for (const label of block.leading) appendLabelLine(continued, label, -1, page, chunks, column, lineBox(label));
-  return {
-    kind: 'table',
-    page,
-    structure: 'text-aligned',
-    cells,
-    xs,
-    rows: rows.length,
-    ...enclosingBox(cells),
-    ...(continued.size > 0 ? { continued: [...continued.values()].sort((a, b) => a.x0 - b.x0) } : {}),
-  };
+  const table = alignedPageTable(page, cells, xs, rows.length);
+  return continued.size > 0 ? { ...table, continued: [...continued.values()].sort((a, b) => a.x0 - b.x0) } : table;
 }
 
 /** A label line's pieces join the row's cell in their column (a new cell where the row has none there yet). */
@@ -251,4 +243,19 @@ function appendLabelLine(rowCells: Map<number, PageCell>, label: Line, row: numb
       cell.y1 = box.y1;
     } else rowCells.set(col, { row, col, rowSpan: 1, colSpan: 1, text: chunk.text, page, x0: chunk.x0, x1: chunk.x1, ...box });
   }
+}
+
+/** The column whose start is nearest to `x`, among a table's column starts. */
+export function nearestColumn(xs: number[]): (x: number) => number {
+  return (x) => xs.reduce((best, start, i) => (Math.abs(start - x) < Math.abs(xs[best]! - x) ? i : best), 0);
+}
+
+/** A text line's top and bottom on the page: from the tallest glyph's top to the lowest baseline. */
+export function lineExtent(glyphs: Glyph[]): { y0: number; y1: number } {
+  return { y0: Math.min(...glyphs.map((g) => g.baseline - g.size)), y1: Math.max(...glyphs.map((g) => g.baseline)) };
+}
+
+/** A table without rulings, from its cells placed on the column starts `xs`. */
+export function alignedPageTable(page: number, cells: PageCell[], xs: number[], rows: number): PageTable {
+  return { kind: 'table', page, structure: 'text-aligned', cells, xs, rows, ...enclosingBox(cells) };
 }
