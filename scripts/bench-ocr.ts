@@ -11,11 +11,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { GENERATED, PROJECT } from './shared-corpus.js';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-/** The shared corpus beside the project (or beside the folder holding its work trees). */
-const corpus = [`${here}../../shared/corpus/generated`, `${here}../../../shared/corpus/generated`].find((p) => existsSync(p)) ?? `${here}../../shared/corpus/generated`;
+const corpus = GENERATED ?? '../shared/corpus/generated';
 const [scans = `${corpus}/pdf-scanned`, pages = `${corpus}/html-img`] = process.argv.slice(2);
 const dist = (path: string) => JSON.stringify(new URL(`../dist/${path}`, import.meta.url).href);
 
@@ -39,7 +38,7 @@ const child = `
   };
   // Start-up: the recognisers are created on the first picture; a tiny table makes them load.
   const startup0 = cpu();
-  await read('warm-up', await readFile(${JSON.stringify(`${here}../test/fixtures/ocr/table.png`)}), 'table');
+  await read('warm-up', await readFile(${JSON.stringify(join(PROJECT, 'test/fixtures/ocr/table.png'))}), 'table');
   const startup = cpu() - startup0;
   numbers = 0; unconfirmed = 0; refused = 0;
   const files = (await readdir(folder)).sort();

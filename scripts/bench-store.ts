@@ -16,16 +16,15 @@ import { Store } from '../src/bulk/store.js';
 import type { Report } from '../src/model/report.js';
 import { extractReport } from '../src/pipeline.js';
 
-const PROJECT = fileURLToPath(new URL('..', import.meta.url));
-const GENERATED = join(PROJECT, '../../shared/corpus/generated');
+import { GENERATED, PROJECT } from './shared-corpus.js';
 
 async function samples(): Promise<Report[]> {
   const paths = readdirSync(join(PROJECT, 'corpus')).map((f) => join(PROJECT, 'corpus', f));
-  for (const kind of ['html', 'txt', 'docx', 'pdf']) {
-    try {
-      paths.push(...readdirSync(join(GENERATED, kind)).slice(0, 10).map((f) => join(GENERATED, kind, f)));
-    } catch {
-      // The shared generated corpus is optional.
+  // The shared generated corpus is optional.
+  const generated = GENERATED;
+  if (generated) {
+    for (const kind of ['html', 'txt', 'docx', 'pdf']) {
+      paths.push(...readdirSync(join(generated, kind)).slice(0, 10).map((f) => join(generated, kind, f)));
     }
   }
   return Promise.all(paths.map((path, i) => extractReport(path, { name: `sample-${i}` })));

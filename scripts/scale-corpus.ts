@@ -16,8 +16,7 @@ import JSZip from 'jszip';
 import { renderDocx } from '../test/fixtures/docx-builder.js';
 import { balancedReport, renderHtml, renderTabText } from '../test/fixtures/report-builder.js';
 
-const PROJECT = new URL('..', import.meta.url).pathname;
-const GENERATED = join(PROJECT, '../../shared/corpus/generated');
+import { GENERATED, PROJECT } from './shared-corpus.js';
 
 interface Sample {
   name: string;
@@ -33,7 +32,7 @@ function samples(): Record<string, Sample[]> {
   for (const name of readdirSync(join(PROJECT, 'corpus'))) {
     add(extname(name).slice(1), { name, bytes: readFileSync(join(PROJECT, 'corpus', name)) });
   }
-  if (existsSync(GENERATED)) {
+  if (GENERATED) {
     const truth = JSON.parse(readFileSync(join(GENERATED, 'truth.json'), 'utf8')) as { id: string; agency: string; year: number }[];
     for (const kind of ['html', 'txt', 'docx', 'doc', 'pdf']) {
       for (const t of truth) {
@@ -85,7 +84,8 @@ export async function writeScaleCorpus(folder: string, count: number): Promise<v
       writeFileSync(join(dir, `s${i}.${format}`), bytes);
       continue;
     }
-    const pool = kind === 'any' ? all : byKind[kind]!;
+    // Without the shared corpus there are no Word samples: their places go to any sample.
+    const pool = kind === 'any' || byKind[kind]!.length === 0 ? all : byKind[kind]!;
     const nth = taken.get(kind) ?? 0;
     taken.set(kind, nth + 1);
     const sample = pool[nth % pool.length]!;
