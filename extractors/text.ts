@@ -42,14 +42,18 @@ function readLines(text: string): { document: DocumentModel; warnings: Message[]
   const blocks: Block[] = [];
   let rows: string[][] = [];
   let spacedTable = false;
+  // The row being built is a vertical copy's (its cells on tab-indented lines), where a lone tab is a blank cell.
+  let vertical = false;
   let tables = 0;
   const endTable = () => {
     if (rows.length > 0) blocks.push(tableFromRows(tables++, rows, spacedTable ? 'text-spaced' : 'text-separated'));
     rows = [];
+    vertical = false;
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.kind === 'blank' || line.kind === 'rule') continue;
+    if (line.kind === 'continuation' && line.text === '' && !vertical) continue;
     // Rows split by spaces and rows split by tabs or pipes are read differently: they do not share a table.
     const spaced = isSpacedRow(line);
     if (rows.length > 0 && (line.kind === 'row' || line.kind === 'continuation') && spacedTable !== spaced) endTable();
@@ -58,17 +62,20 @@ function readLines(text: string): { document: DocumentModel; warnings: Message[]
       if (current) current.push(line.text);
       else rows.push([line.text]);
       spacedTable = false;
+      vertical = true;
       continue;
     }
-    if (line.kind === 'text' && lines[i + 1]?.kind === 'continuation') {
+    if (line.kind === 'text' && startsVerticalRow(lines, i + 1)) {
       if (spacedTable) endTable();
       rows.push([line.text]);
       spacedTable = false;
+      vertical = true;
       continue;
     }
     if (line.kind === 'row') {
       rows.push(line.cells);
       spacedTable = spaced;
+      vertical = false;
       continue;
     }
     endTable();
@@ -101,6 +108,16 @@ function demoteWrappedRows(lines: Line[]): boolean {
   return demoted;
 }
 
+/** Tab-indented lines follow, one of them with text: the line before them is a vertical copy's row label. */
+function startsVerticalRow(lines: Line[], from: number): boolean {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind !== 'continuation') return false;
+    if (line.text !== '') return true;
+  }
+  return false;
+}
+
 const isSpacedRow = (line: Line): line is SpacedRow => line.kind === 'row' && line.spaced === true;
 
 /** Runs of spaced rows, label fragments and blank lines: the extent of one layout-text table. */
@@ -125,13 +142,16 @@ function classify(raw: string): Line {
   // nothing after it, is still a row (TEMPLATE.md: blank cells are read, not lost).
   const blankRow = blankCellsRow(spaced);
   if (blankRow) return { kind: 'row', cells: blankRow };
+  // In the vertical copy a blank cell is a line holding its tab alone (read as a cell only inside such a copy).
+  if (/^\t[^\S\t]*$/.test(spaced)) return { kind: 'continuation', text: '' };
   if (line.trim() === '') return { kind: 'blank' };
   if (/^\t[^\t]*$/.test(line)) return { kind: 'continuation', text: line.trim() };
   if (/^\s*\|.*\|\s*$/.test(line)) {
     if (/^\s*\|(\s*:?-{2,}:?\s*\|)+\s*$/.test(line)) return { kind: 'rule' };
     return { kind: 'row', cells: line.trim().slice(1, -1).split('|').map((c) => c.trim()) };
   }
-  if (line.includes('\t')) return { kind: 'row', cells: line.split('\t').map((c) => c.trim()) };
+  // Tabs at the end are blank cells at the end of the row, kept like those between (spaces after them are not).
+  if (line.includes('\t')) return { kind: 'row', cells: spaced.replace(/[^\S\t]+$/, '').split('\t').map((c) => c.trim()) };
   return labelAndNumbers(line.trim()) ?? { kind: 'text', text: line.trim() };
 }
 

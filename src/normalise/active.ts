@@ -4,7 +4,7 @@ import type { Cell } from '../model/report.js';
 import { bestMatch, candidates } from '../text/match.js';
 import { squash } from '../text/normalize.js';
 import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, expectedCells, type FormatVersion } from '../template/template.js';
-import { analyseRow, assignColumns, hasNumbers, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
+import { analyseRow, assignColumns, columnsOf, hasNumbers, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
 
 /**
@@ -58,7 +58,7 @@ export function normaliseActive(region: TableRegion): NormalisedTable {
       continue;
     }
     const expected = columns.map((c) => c.key);
-    const assignment = assignColumns(row, expected, header?.columns ?? []);
+    const assignment = assignColumns(row, expected, columnsOf(header?.columns ?? [], rows, expected));
     if (assignment.problem) messages.push(warning('row_columns', `active: row "${squash(label)}": ${assignment.problem}`));
     const cells = assignment.assigned.map(({ key: column, cell }) =>
       toCell(cell, {

@@ -10,7 +10,7 @@ import {
   type FormatVersion,
   type RequestGroup,
 } from '../template/template.js';
-import { analyseRow, assignColumns, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
+import { analyseRow, assignColumns, columnsOf, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
 
 /**
@@ -33,6 +33,7 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
   const rows = region.rows.map(analyseRow);
   const header = readHeader(rows);
   const columns = columnOrder(header);
+  const placing = columnsOf(header, rows, columns);
   const byKey = new Map<string, Cell[]>();
   const groupRowsWithNumbers: string[] = [];
   let group: RequestGroup | undefined;
@@ -60,7 +61,7 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
       continue;
     }
     if (match.byNumbering) messages.push(warning('label_by_numbering', `requests: row "${match.label}" read as ${key} by its number in its group`));
-    const assignment = assignColumns(row, columns, header);
+    const assignment = assignColumns(row, columns, placing);
     if (assignment.problem) messages.push(warning('row_columns', `requests: row "${match.label}": ${assignment.problem}`));
     byKey.set(key, assignment.assigned.map(({ key: column, cell }) => toCell(cell, { table: 'requests', row: key, column, label: match.label })));
   }

@@ -1,6 +1,7 @@
-import type { TableRegion } from '../locate/tables.js';
+import type { RegionCell, TableRegion } from '../locate/tables.js';
 import { warning, type Message } from '../model/messages.js';
 import { bestMatch, candidates } from '../text/match.js';
+import { squash } from '../text/normalize.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/template.js';
 import { analyseRow, assignColumns, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
@@ -19,18 +20,72 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
   const rows = region.rows.map(analyseRow);
   const dataRows = rows.filter((row) => hasNumbers(row) && row.values.length >= 5);
   if (dataRows.length === 0) return readBlankTable(rows, messages);
+  const byGroup = readGroupRows(rows, dataRows);
+  if (byGroup) return { key: 'review_litigation', version: null, cells: byGroup.map(({ key, cell }) => reviewCell(key, cell)), messages };
   const header = readHeader(rows.slice(0, rows.indexOf(dataRows[0]!)));
   const expected = header.length === TEMPLATE_ORDER.length ? header.map((h) => h.key) : TEMPLATE_ORDER;
-  if (dataRows.length > 1) messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers; only the first is read`));
   const row = dataRows[0]!;
+  // Several short rows are groups printed apart whose groups could not be told: the first is not necessarily 行政复议.
+  if (dataRows.length > 1 && row.values.length < expected.length) {
+    messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers, none of all fifteen cells, whose groups cannot be told; not read`));
+    return { key: 'review_litigation', version: null, cells: [], messages };
+  }
+  if (dataRows.length > 1) messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers; only the first is read`));
   const assignment = assignColumns(row, expected, header);
   if (assignment.problem) messages.push(warning('row_columns', `review_litigation: ${assignment.problem}`));
-  const cells = assignment.assigned.map(({ key, cell }) => {
-    // Stryker disable next-line StringLiteral: equivalent, every key is group|column (the defaults satisfy the type checker)
-    const [group = '', column = ''] = key.split('|');
-    return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
-  });
-  return { key: 'review_litigation', version: null, cells, messages };
+  return { key: 'review_litigation', version: null, cells: assignment.assigned.map(({ key, cell }) => reviewCell(key, cell)), messages };
+}
+
+function reviewCell(key: string, cell: RegionCell) {
+  // Stryker disable next-line StringLiteral: equivalent, every key is group|column (the defaults satisfy the type checker)
+  const [group = '', column = ''] = key.split('|');
+  return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
+}
+
+/**
+ * Section 四 printed as three rows of five numbers, one per group, each under the five result headings: three small
+ * tables, each named above it (copies made from PDFs by converters and OCR: `### 行政诉讼（复议后起诉）`, then
+ * `| 结果维持 | … | 总计 |`), or one table turned, the groups as its row labels. Each row is read under the headings
+ * above it in its own table, and in the group it names or that is named above it; the first table's name may stand
+ * before the section's table region, so one unnamed row takes the one group the others leave. Anything less certain
+ * (no row of the five headings, a group named twice, two rows unnamed) is not read this way.
+ */
+function readGroupRows(rows: AnalysedRow[], dataRows: AnalysedRow[]): { key: string; cell: RegionCell }[] | undefined {
+  if (dataRows.length !== REVIEW_GROUPS.length || dataRows.some((row) => row.values.length !== REVIEW_COLUMNS.length)) return undefined;
+  const groups: (string | undefined)[] = [];
+  const columns: string[][] = [];
+  let from = 0;
+  for (const dataRow of dataRows) {
+    const at = rows.indexOf(dataRow);
+    const own = groupsNamedIn(dataRow.labels.map((cell) => cell.text).join(''));
+    const above = rows.slice(from, at).flatMap((row) => (row.values.length === 0 && row.labels.length === 1 ? groupsNamedIn(row.labels[0]!.text) : []));
+    from = at + 1;
+    const named = own.length > 0 ? own : above;
+    const headings = resultHeadings(rows.slice(0, at), dataRow.row.table);
+    if (named.length > 1 || !headings) return undefined;
+    groups.push(named[0]);
+    columns.push(headings);
+  }
+  const unnamed = groups.filter((group) => group === undefined).length;
+  if (new Set(groups.filter(Boolean)).size !== groups.length - unnamed || unnamed > 1) return undefined;
+  const left = REVIEW_GROUPS.map((g) => g.key).find((key) => !groups.includes(key));
+  return dataRows.flatMap((row, i) => row.values.map((cell, j) => ({ key: `${groups[i] ?? left}|${columns[i]![j]}`, cell })));
+}
+
+/** The five results in printed order, from the nearest row above in the same table block that prints all five. */
+function resultHeadings(above: AnalysedRow[], table: number): string[] | undefined {
+  for (const row of [...above].reverse()) {
+    if (row.row.table !== table || hasNumbers(row)) continue;
+    const keys = row.labels.flatMap((cell) => bestMatch(cell.text, COLUMN_POOL, { threshold: 0.85 })?.key ?? []);
+    if (keys.length === REVIEW_COLUMNS.length && new Set(keys).size === keys.length) return keys;
+  }
+  return undefined;
+}
+
+/** The template groups a heading names (行政诉讼（复议后起诉） names 复议后起诉 only). */
+function groupsNamedIn(text: string): string[] {
+  const squashed = squash(text);
+  return REVIEW_GROUPS.filter((group) => squashed.includes(group.label)).map((group) => group.key);
 }
 
 /**

@@ -47,6 +47,8 @@ export interface HeaderColumn {
   text: string;
   /** The table block the heading is printed in: grid slots mean nothing in another block (a split table's second part has a grid of its own). */
   table?: number;
+  /** Not a heading: where the table's rows printed whole put this column's values (completeRowSlots). */
+  fromRows?: true;
 }
 
 export interface Assignment {
@@ -66,10 +68,14 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   // Stryker disable next-line MethodExpression: equivalent, every caller hands in no more cells than columns
   const zip = (cells: RegionCell[]) => cells.slice(0, expected.length).map((cell, i) => ({ key: expected[i]!, cell }));
   if (values.length === expected.length) return { assigned: zip(values) };
-  // Numbers split by spaces: a blank cell anywhere in the row just shortens it, so which ones are blank is unknown.
+  // A copy without a grid can lose a blank cell anywhere: numbers split by spaces keep no trace of one, and copies
+  // split by tabs or pipes made by other tools drop some (a PDF converted to markdown printing `| 规章 | 22 | 235 |`
+  // under four headings). Which cells are missing is unknown, so the row is not read rather than read shifted.
   // Stryker disable next-line EqualityOperator: equivalent, as many values as columns returned above
-  if (row.row.structure === 'text-spaced' && values.length < expected.length) {
-    return { assigned: [], problem: `${values.length} numbers for ${expected.length} columns; in text split by spaces the blank cells cannot be located, so the row is not read` };
+  if (!hasReliableGrid(row) && values.length < expected.length) {
+    const how = row.row.structure === 'text-spaced' ? 'numbers' : 'cells';
+    const where = row.row.structure === 'text-spaced' ? 'text split by spaces' : 'a copy split by tabs or pipes';
+    return { assigned: [], problem: `${values.length} ${how} for ${expected.length} columns; in ${where} the blank cells cannot be located, so the row is not read` };
   }
   // An empty cell under no column heading (the sub-label column of a row without a sub-label) is not a value.
   const underHeadings = values.filter((cell) => cell.text.trim() !== '' || header.some((h) => overlap(cell, h) > 0));
@@ -77,20 +83,59 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no heading places no value
   if (header.length > 0) {
     const bySlot = assignBySlot(values, header);
-    if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by the header's columns` };
+    const by = header.every((h) => h.fromRows) ? 'the columns the rows printed whole use' : "the header's columns";
+    if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by ${by}` };
   }
-  // A table read with its grid but no heading of its own (the second part of a split table) whose row has empty
-  // cells at both ends, more than the columns: which of them are blank values and which padding cannot be told.
-  if (hasReliableGrid(row) && ambiguousTrim(values, expected.length)) {
+  // A row with empty cells at both ends, more than the columns, and no heading placing them (the second part of a
+  // split table; a copy, whose tables often carry an empty column at the end and an empty field where a label spans
+  // two columns): which of them are blank values and which padding cannot be told.
+  if (ambiguousTrim(values, expected.length)) {
     return { assigned: [], problem: `${values.length} cells for ${expected.length} columns, empty cells at both ends: which are blank values cannot be told, so the row is not read` };
   }
   const trimmed = trimEmpty(values, expected.length);
   if (trimmed.length === expected.length) return { assigned: zip(trimmed), problem: `${values.length} cells for ${expected.length} columns; empty cells at the ends dropped` };
   // Stryker disable next-line EqualityOperator: equivalent, as many values as columns returned above
   if (trimmed.length < expected.length) {
-    return { assigned: zip(trimmed), problem: `only ${trimmed.length} of ${expected.length} values printed; the rest are missing` };
+    // Cells side by side from the first value on, as markup or rulings show them: what is missing is at the end. A
+    // table without rulings leaves no cell where a blank is, so a short row there may lack any of its values.
+    if (row.row.structure !== 'text-aligned' && sideBySide(trimmed)) {
+      return { assigned: zip(trimmed), problem: `only ${trimmed.length} of ${expected.length} values printed; the rest are missing` };
+    }
+    return { assigned: [], problem: `only ${trimmed.length} of ${expected.length} values printed, and which columns they stand in cannot be told; the row is not read` };
   }
   return { assigned: [], problem: `${trimmed.length} values for ${expected.length} columns; row not read` };
+}
+
+/** Single-column cells, each in the column after the one before. */
+function sideBySide(cells: RegionCell[]): boolean {
+  return cells.every((cell, i) => cell.colSpan === 1 && (i === 0 || cell.col === cells[i - 1]!.col + 1));
+}
+
+/**
+ * Where the rows printed whole put their values, as columns for the rows that are not, table block by table block:
+ * a table without rulings leaves no cell where a blank is, but its rows printed whole show which column is where.
+ * A block whose whole rows disagree gives none.
+ */
+export function completeRowSlots(rows: AnalysedRow[], expected: string[]): HeaderColumn[] {
+  const whole = new Map<number, AnalysedRow>();
+  const disagreeing = new Set<number>();
+  const positions = (row: AnalysedRow) => row.values.map((cell) => `${cell.col}+${cell.colSpan}`).join(' ');
+  for (const row of rows) {
+    if (!hasReliableGrid(row) || row.values.length !== expected.length || row.values.some((cell) => cell.text.trim() === '')) continue;
+    const first = whole.get(row.row.table);
+    if (!first) whole.set(row.row.table, row);
+    else if (positions(first) !== positions(row)) disagreeing.add(row.row.table);
+  }
+  return [...whole]
+    .filter(([table]) => !disagreeing.has(table))
+    .flatMap(([table, row]) => row.values.map((cell, i): HeaderColumn => ({ key: expected[i]!, col: cell.col, colSpan: cell.colSpan, text: cell.text, table, fromRows: true })));
+}
+
+/** The header's columns, and for table blocks the header does not cover, the columns their whole rows show. */
+export function columnsOf(header: HeaderColumn[], rows: AnalysedRow[], expected: string[]): HeaderColumn[] {
+  const covered = new Set(header.map((h) => h.table));
+  if (covered.has(undefined)) return header;
+  return [...header, ...completeRowSlots(rows, expected).filter((slot) => !covered.has(slot.table))];
 }
 
 function assignBySlot(values: RegionCell[], header: HeaderColumn[]): { key: string; cell: RegionCell }[] {

@@ -26,6 +26,38 @@ describe('text reader', () => {
     ]);
   });
 
+  it('keeps a blank cell of the vertical copy, a line holding its tab alone, in its place', () => {
+    expect(rowsOf('信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n规章\n\t22\n\t\n\t235\n\n行政规范性文件\n\t\n\t3\n\t \n')).toEqual([
+      [
+        ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+        ['规章', '22', '', '235'],
+        ['行政规范性文件', '', '3', ''],
+      ],
+    ]);
+  });
+
+  it('a line holding a tab alone outside a vertical copy is a blank line, not a cell', () => {
+    expect(textToDocument('一、总体情况\n\t\n本机关全年主动公开信息。').blocks).toEqual([
+      { kind: 'text', text: '一、总体情况' },
+      { kind: 'text', text: '本机关全年主动公开信息。' },
+    ]);
+    expect(rowsOf('规章\t22\t0\t235\n\t\n行政规范性文件\t1\t2\t3')).toEqual([
+      [
+        ['规章', '22', '0', '235'],
+        ['行政规范性文件', '1', '2', '3'],
+      ],
+    ]);
+  });
+
+  it('keeps blank cells at the end of a tab-separated row (tabs before the line end)', () => {
+    expect(rowsOf('规章\t22\t\t\n行政规范性文件\t\t3\t  ')).toEqual([
+      [
+        ['规章', '22', '', ''],
+        ['行政规范性文件', '', '3', ''],
+      ],
+    ]);
+  });
+
   it('reads markdown pipe tables and skips their rule lines', () => {
     expect(rowsOf('| 规章 | 22 | 235 |\n|---|---|---|\n| 行政规范性文件 | 34 | 189 |')).toEqual([
       [

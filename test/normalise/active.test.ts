@@ -162,7 +162,11 @@ describe('section 二: what is not read, and why', () => {
 
   it('a row whose values do not fit its columns says so', () => {
     expect(read([HEADER_2021, ['规章', '1', '2']]).warnings).toEqual(['row_columns: active: row "规章": 2 values for 3 columns; placed by the header\'s columns']);
-    expect(read([HEADER_2021, ['规章', '1', '2']], 'text-separated').warnings).toEqual(['row_columns: active: row "规章": only 2 of 3 values printed; the rest are missing']);
+    // A PDF converted to markdown that dropped the blank 本年废止件数: 235 is the number in force, never the repealed.
+    expect(read([HEADER_2021, ['规章', '22', '235']], 'text-separated')).toMatchObject({
+      cells: [],
+      warnings: ['row_columns: active: row "规章": 2 cells for 3 columns; in a copy split by tabs or pipes the blank cells cannot be located, so the row is not read'],
+    });
   });
 
   it('a cell outside the format\'s layout is read, with a warning naming it', () => {

@@ -103,6 +103,38 @@ describe('section 四', () => {
     expect(read(copy, 'text-separated')).toMatchObject({ cells: [], warnings: ['row_columns: review_litigation: 16 values for 15 columns; row not read'] });
   });
 
+  describe('the groups printed as rows of five (a table turned, or three small tables)', () => {
+    const values = (from: number) => [1, 2, 3, 4, 5].map((n) => String(from + n));
+    const sorted = (cells: string[]) => [...cells].sort();
+    const inGroups = TEMPLATE.map((key, i) => `${key}=${i + 1}`);
+
+    it('each row read in the group it names, under the result headings above it, in whatever order the rows come', () => {
+      const turned: PrintedCell[][] = [
+        [{ text: '', colSpan: 2 }, '结果纠正', '结果维持', '其他结果', '尚未审结', '总计'],
+        [{ text: '行政诉讼', rowSpan: 2 }, '复议后起诉', ...values(10)],
+        ['未经复议直接起诉', ...values(5)],
+        [{ text: '行政复议', colSpan: 2 }, ...values(0)],
+      ];
+      const printedOrder = ['corrected', 'upheld', 'other', 'pending', 'total'];
+      const expected = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((group, g) => printedOrder.map((column, j) => `${group}.${column}=${g * 5 + j + 1}`));
+      expect(sorted(read(turned).cells)).toEqual(sorted(expected));
+      expect(read(turned).warnings).toEqual([]);
+    });
+
+    it('a group named by the text between the tables; one table unnamed takes the group left over', () => {
+      const tables = (names: string[]) => names.flatMap((name, g): PrintedCell[][] => [...(name ? [[name]] : []), RESULTS, values(g * 5)]);
+      expect(sorted(read(tables(['', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）']), 'text-separated').cells)).toEqual(sorted(inGroups));
+      expect(sorted(read(tables(['行政复议', '', '行政诉讼（复议后起诉）']), 'text-separated').cells)).toEqual(sorted(inGroups));
+    });
+
+    it('two rows unnamed, a group named twice, or no row of the five headings: section 四 is not read', () => {
+      const unread = { cells: [], warnings: ['template_deviation: review_litigation: 3 rows of numbers, none of all fifteen cells, whose groups cannot be told; not read'] };
+      expect(read([RESULTS, values(0), RESULTS, values(5), ['复议后起诉'], RESULTS, values(10)])).toMatchObject(unread);
+      expect(read([['行政复议'], RESULTS, values(0), ['行政复议'], RESULTS, values(5), ['复议后起诉'], RESULTS, values(10)])).toMatchObject(unread);
+      expect(read([['行政复议'], values(0), ['未经复议直接起诉'], values(5), ['复议后起诉'], values(10)])).toMatchObject(unread);
+    });
+  });
+
   it('reads only the first row of numbers, saying how many there were', () => {
     expect(read([...HEADER, NUMBERS, NUMBERS.map((n) => `${Number(n) * 10}`)])).toMatchObject({
       cells: TEMPLATE.map((key, i) => `${key}=${i + 1}`),

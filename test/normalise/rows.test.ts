@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionCell, RegionRow } from '../../src/locate/tables.js';
 import type { TableBlock } from '../../src/model/document.js';
-import { analyseRow, assignColumns, cellRef, hasNumbers, hasReliableGrid, toCell, type HeaderColumn } from '../../src/normalise/rows.js';
+import { analyseRow, assignColumns, cellRef, columnsOf, completeRowSlots, hasNumbers, hasReliableGrid, toCell, type HeaderColumn } from '../../src/normalise/rows.js';
 
 /** The row helpers every table normaliser shares: label and value cells, which value is which column, printed cell → model cell. */
 
@@ -93,10 +93,16 @@ describe('which value is which column', () => {
   it('drops empty cells at the ends only down to the number of columns, the start first', () => {
     expect(placed(assignColumns(printed('规章', ['', '', '1', '2'], 'text-separated'), expected, []))).toEqual(['a=@2', 'b=1@3', 'c=2@4']);
     expect(placed(assignColumns(printed('规章', ['1', '2', '', ''], 'text-separated'), expected, []))).toEqual(['a=1@1', 'b=2@2', 'c=@3']);
-    expect(placed(assignColumns(printed('规章', ['', '1', '2', ''], 'text-separated'), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=@4']);
   });
 
-  it('fewer values than columns: the first columns, and a problem naming what is missing', () => {
+  it('a copy split by tabs or pipes with fewer cells than columns (a blank dropped somewhere): nothing is read, and the problem says why', () => {
+    expect(assignColumns(printed('规章', ['22', '235'], 'text-separated'), expected, header)).toEqual({
+      assigned: [],
+      problem: '2 cells for 3 columns; in a copy split by tabs or pipes the blank cells cannot be located, so the row is not read',
+    });
+  });
+
+  it('a grid row with fewer values than columns and no heading: the first columns, as the grid shows them, and a problem naming what is missing', () => {
     const assignment = assignColumns(printed('规章', ['1', '2']), expected, []);
     expect(placed(assignment)).toEqual(['a=1@1', 'b=2@2']);
     expect(assignment.problem).toBe('only 2 of 3 values printed; the rest are missing');
@@ -138,7 +144,7 @@ describe('which value is which column', () => {
   });
 });
 
-describe('which value is which column: a grid row with more cells than columns and no heading', () => {
+describe('which value is which column: a row with more cells than columns and no heading placing them', () => {
   const expected = ['a', 'b', 'c'];
   const notRead = (cells: number) => ({ assigned: [], problem: `${cells} cells for 3 columns, empty cells at both ends: which are blank values cannot be told, so the row is not read` });
 
@@ -146,6 +152,11 @@ describe('which value is which column: a grid row with more cells than columns a
     expect(assignColumns(printed('规章', ['', '1', '2', '']), expected, [])).toEqual(notRead(4));
     expect(assignColumns(printed('规章', ['', '1', '', '']), expected, [])).toEqual(notRead(4));
     expect(assignColumns(printed('规章', ['', '', '1', '']), expected, [])).toEqual(notRead(4));
+  });
+
+  it('in a copy split by tabs or pipes too: an empty field for a label spanning two columns, an empty column at the end, and a blank value', () => {
+    expect(assignColumns(printed('规章', ['', '', '1', '2', ''], 'text-separated'), expected, [])).toEqual(notRead(5));
+    expect(placed(assignColumns(printed('规章', ['', '1', '2', '3', ''], 'text-separated'), expected, []))).toEqual(['a=1@2', 'b=2@3', 'c=3@4']);
   });
 
   it('drops the empty cells at one end, or exactly as many as are extra at both ends', () => {
@@ -157,6 +168,44 @@ describe('which value is which column: a grid row with more cells than columns a
     expect(placed(assignColumns(printed('规章', ['', '', '', '1', '2']), expected, []))).toEqual(['a=@3', 'b=1@4', 'c=2@5']);
     expect(placed(assignColumns(printed('规章', ['1', '2', '', '', '']), expected, []))).toEqual(['a=1@1', 'b=2@2', 'c=@3']);
     expect(placed(assignColumns(printed('规章', ['', '', '', '']), expected, []))).toEqual(['a=@2', 'b=@3', 'c=@4']);
+  });
+});
+
+describe('which value is which column: a short row in a table without rulings, placed by the rows printed whole', () => {
+  const expected = ['a', 'b', 'c'];
+  /** A text-aligned row in table block `table`: a label, then values at the given columns. */
+  const aligned = (values: [string, number][], table = 2) =>
+    analyseRow({ cells: [cell('规章', 0, { table }), ...values.map(([text, col]) => cell(text, col, { table }))], structure: 'text-aligned', table, row: 7 });
+  const whole = aligned([['1', 1], ['2', 2], ['3', 3]]);
+
+  it('a blank leaves no cell, so the short row is placed by the columns the whole rows use', () => {
+    const short = aligned([['5', 1], ['6', 3]]);
+    const assignment = assignColumns(short, expected, completeRowSlots([whole, short], expected));
+    expect(placed(assignment)).toEqual(['a=5@1', 'c=6@3']);
+    expect(assignment.problem).toBe('2 values for 3 columns; placed by the columns the rows printed whole use');
+  });
+
+  it('without a whole row, or with whole rows that disagree, the short row is not read (its first value may be the blank)', () => {
+    const short = aligned([['5', 2], ['6', 3]]);
+    const unread = { assigned: [], problem: 'only 2 of 3 values printed, and which columns they stand in cannot be told; the row is not read' };
+    expect(assignColumns(short, expected, completeRowSlots([short], expected))).toEqual(unread);
+    expect(completeRowSlots([whole, aligned([['1', 1], ['2', 2], ['3', 4]]), short], expected)).toEqual([]);
+    // Another table block's whole rows say nothing of this one's columns.
+    expect(assignColumns(short, expected, completeRowSlots([aligned([['1', 1], ['2', 2], ['3', 3]], 3), short], expected))).toEqual(unread);
+  });
+
+  it('the header places a block it covers; the whole rows only the blocks it does not', () => {
+    const header = [{ ...heading('a', 1), table: 2 }];
+    expect(columnsOf(header, [whole, aligned([['1', 5], ['2', 6], ['3', 7]], 3)], expected).map((h) => `${h.key}@${h.table}:${h.col}`)).toEqual(['a@2:1', 'a@3:5', 'b@3:6', 'c@3:7']);
+    expect(columnsOf([heading('a', 1)], [whole], expected)).toEqual([heading('a', 1)]);
+  });
+
+  it('a grid row of cells side by side keeps its first columns; with a gap or a merged cell among them it is not read', () => {
+    const gap = analyseRow(row([cell('规章', 0), cell('1', 1), cell('2', 3)]));
+    expect(assignColumns(gap, expected, []).assigned).toEqual([]);
+    const merged = analyseRow(row([cell('规章', 0), cell('1', 1, { colSpan: 2 }), cell('2', 3)]));
+    expect(assignColumns(merged, expected, []).assigned).toEqual([]);
+    expect(placed(assignColumns(analyseRow(row([cell('规章', 0), cell('1', 1), cell('2', 2)])), expected, []))).toEqual(['a=1@1', 'b=2@2']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildPdf, PdfPage } from '../fixtures/pdf-writer.js';
 import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
 import { APPLICANT_COLUMNS, extractCorpus, extractText, fixturePath, flagsOf, REVIEW_RESULTS, rowValues, valuesOf, wrongValues } from '../helpers.js';
 
@@ -92,6 +93,34 @@ describe('PDF reports printed from Word', () => {
   });
 });
 
+
+describe('a table without rulings whose row leaves a cell blank (no trace of it in the row)', () => {
+  /** Section 三's first rows set out in columns without rulings; an empty string leaves that cell blank. */
+  async function borderless(rows: [string, string[]][]) {
+    const page = new PdfPage().text(60, 800, '某某局2023年政府信息公开工作年度报告').text(60, 770, '三、收到和处理政府信息公开申请情况');
+    rows.forEach(([label, numbers], r) => {
+      page.text(60, 745 - r * 20, label);
+      numbers.forEach((n, i) => n && page.text(300 + i * 35, 745 - r * 20, n));
+    });
+    return extractText(buildPdf([page]), 'borderless.pdf');
+  }
+  const carriedOver = (report: Awaited<ReturnType<typeof borderless>>) => rowValues(valuesOf(report), 'requests', 'carried_over');
+
+  it('its numbers are placed under the columns the rows printed whole use; the blank one is left unread, never filled', async () => {
+    const report = await borderless([
+      ['一、本年新收政府信息公开申请数量', ['5', '1', '2', '0', '0', '0', '8']],
+      ['二、上年结转政府信息公开申请数量', ['1', '', '1', '0', '0', '0', '2']],
+    ]);
+    // 自然人, 商业企业 (blank), 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
+    expect(carriedOver(report)).toEqual([1, undefined, 1, 0, 0, 0, 2]);
+  });
+
+  it('with no row printed whole, the short row is not read at all', async () => {
+    const report = await borderless([['二、上年结转政府信息公开申请数量', ['', '1', '1', '0', '0', '0', '2']]]);
+    expect(carriedOver(report)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(report.findings.map((f) => f.message)).toContain('requests: row "二、上年结转政府信息公开申请数量": only 6 of 7 values printed, and which columns they stand in cannot be told; the row is not read');
+  });
+});
 
 describe('淮安市洪泽区人民政府 2023 (WPS PDF, hybrid, typo 2.其他法律行政止公开)', () => {
   it('reads every printed number', async () => {

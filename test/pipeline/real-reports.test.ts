@@ -122,6 +122,34 @@ describe('沭阳县发展和改革局 2023 (Word-exported page, labels split acr
   });
 });
 
+describe('上海市人民政府办公厅 2025 (a PDF converted to markdown, blank cells dropped)', () => {
+  it('leaves unread the rows that lost a blank cell (规章 22 | 235 under three headings) and reads the others', async () => {
+    const report = await extractCorpus('shanghai-gov-office-2025_pdf-extracted.md');
+    const values = valuesOf(report);
+    // 235 is the number of regulations in force, printed where 本年废止件数 was left blank: never read as repealed.
+    expect(report.cells.filter((c) => c.row === 'regulations' || c.row === 'normative_documents')).toEqual([]);
+    expect(report.findings.filter((f) => /blank cells cannot be located/.test(f.message)).map((f) => f.message)).toEqual([
+      'active: row "规章": 2 cells for 3 columns; in a copy split by tabs or pipes the blank cells cannot be located, so the row is not read',
+      'active: row "行政规范性文件": 2 cells for 3 columns; in a copy split by tabs or pipes the blank cells cannot be located, so the row is not read',
+    ]);
+    expect(rowValues(values, 'requests', 'total')).toEqual([1139, 48, 0, 0, 4, 0, 1191]);
+    expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([40, 0, 10, 5, 55]);
+    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([6, 0, 9, 7, 22]);
+  });
+});
+
+describe('沭阳县人民政府 2025 (OCR to markdown: section 四 as three small tables)', () => {
+  it('reads each group\'s table under its own heading, the first named before the tables', async () => {
+    const report = await extractCorpus('shuyang-county-gov-2025_ocr-markdown.txt');
+    const values = valuesOf(report);
+    expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([27, 10, 9, 15, 61]);
+    expect(rowValues(values, 'review_litigation', 'litigation_direct', REVIEW_RESULTS)).toEqual([3, 0, 0, 0, 3]);
+    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([8, 0, 1, 1, 10]);
+    expect(report.status).toBe('ok');
+    expect(report.cells).toHaveLength(200);
+  });
+});
+
 describe('page copies whose tables were flattened into runs of digits (平潭)', () => {
   it('2021: finds the report and its title, and reports no number rather than guess how the digits split', async () => {
     const report = await extractCorpus('pingtan-2021_page-flattened.txt');
