@@ -47,7 +47,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const store = new Store(dbPath);
   try {
     await ingestAll(inputs, store, dbPath, options);
-    return await exportOutputs(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false });
+    return await exportOutputs(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true });
   } finally {
     store.close();
   }

@@ -211,17 +211,26 @@ export class Store {
     return reader;
   }
 
-  /** A table of this connection only, dropped when it closes: findings that needed other files, by file position. */
-  acrossFindings(): { add(ord: number, finding: Finding): void; of(ord: number): Finding[] } {
-    this.db.exec('DROP TABLE IF EXISTS temp.across_findings; CREATE TEMP TABLE across_findings (ord INTEGER NOT NULL, finding TEXT NOT NULL)');
+  /**
+   * Findings that needed other files, by file position, kept in a table of the store for the length of an export:
+   * `record` is handed a function that adds one (all in one transaction); `acrossFindingsOf` reads them back, from any
+   * connection (an export worker has its own); `dropAcrossFindings` clears them when the export is done.
+   */
+  recordAcrossFindings(record: (add: (ord: number, finding: Finding) => void) => void): void {
+    this.db.exec('DROP TABLE IF EXISTS across_findings; CREATE TABLE across_findings (ord INTEGER NOT NULL, finding TEXT NOT NULL)');
     // Stryker disable next-line StringLiteral: equivalent, the index only makes the lookups by file faster
-    this.db.exec('CREATE INDEX temp.across_findings_by_ord ON across_findings (ord)');
-    const insert = this.db.prepare('INSERT INTO temp.across_findings VALUES (?, ?)');
-    const select = this.db.prepare('SELECT finding FROM temp.across_findings WHERE ord = ? ORDER BY rowid').pluck();
-    return {
-      add: (ord, finding) => void insert.run(ord, JSON.stringify(finding)),
-      of: (ord) => (select.all(ord) as string[]).map((f) => JSON.parse(f) as Finding),
-    };
+    this.db.exec('CREATE INDEX across_findings_by_ord ON across_findings (ord)');
+    const insert = this.db.prepare('INSERT INTO across_findings VALUES (?, ?)');
+    this.db.transaction(() => record((ord, finding) => void insert.run(ord, JSON.stringify(finding))))();
+  }
+
+  acrossFindingsOf(): (ord: number) => Finding[] {
+    const select = this.db.prepare('SELECT finding FROM across_findings WHERE ord = ? ORDER BY rowid').pluck();
+    return (ord) => (select.all(ord) as string[]).map((f) => JSON.parse(f) as Finding);
+  }
+
+  dropAcrossFindings(): void {
+    this.db.exec('DROP TABLE IF EXISTS across_findings');
   }
 
   close(): void {

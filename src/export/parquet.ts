@@ -21,10 +21,6 @@ export interface ParquetOptions {
   wholeCounts: boolean;
 }
 
-export function parquetExporters(outDir: string, options: ParquetOptions): Exporter[] {
-  return [new CellsParquet(outDir), new ReportsParquet(outDir), new FindingsParquet(outDir), new DatasetParquet(outDir, options)];
-}
-
 /**
  * Columns that are also CSV columns take the CSV field's description (fields.ts, dataset.ts): one text for both files.
  */

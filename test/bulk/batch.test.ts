@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../fixtures/docx-builder.js';
 import { hangingPdf } from '../fixtures/pdf-writer.js';
 import { balancedReport, miscarriedYears, renderHtml, renderTabText, type ReportSpec } from '../fixtures/report-builder.js';
+import { exportOutputs } from '../../src/bulk/export.js';
+import { Store } from '../../src/bulk/store.js';
 import { fixturePath, projectRoot } from '../helpers.js';
 
 /** Bulk runs of the built command line (npm test builds dist/ first). */
@@ -84,6 +86,22 @@ describe('bulk ingest', () => {
     // The Parquet files are compared too, byte for byte.
     expect(Object.keys(outputs(clean))).toEqual(expect.arrayContaining(['cells.parquet', 'dataset.parquet']));
   }, 180_000);
+
+  it('writes the audit view in a worker thread beside the data files: every output the same as an export in one thread', async () => {
+    const input = await corpus(9);
+    const out = temp('threads');
+    xxgk(input, '--out', out);
+    const oneThread = temp('one-thread');
+    const store = new Store(join(out, 'xxgk.db'));
+    try {
+      const names = new Database(join(out, 'xxgk.db'), { readonly: true }).prepare('SELECT name FROM run_files ORDER BY ord').pluck().all() as string[];
+      await exportOutputs(store, names, oneThread);
+    } finally {
+      store.close();
+    }
+    expect(outputs(oneThread)).toEqual(outputs(out));
+    expect(Object.keys(outputs(out))).toEqual(expect.arrayContaining(['index.html', 'view/list.js', 'view/meta.js', 'view/reports/00000.js', 'cells.csv', 'datapackage.json']));
+  }, 60_000);
 
   it('stops a file that hangs the reader at the time limit, records it, and goes on; the file queued behind it is not charged for the wait', () => {
     const input = temp('hang');

@@ -54,6 +54,14 @@ describe('an output folder that cannot be written', () => {
     expect(oneLine(run.stderr)).toBe(`xxgk: cannot write ${join(dir, 'reports.csv')}: a folder is in the way`);
   });
 
+  it('holds a file where the audit view\'s folder goes (the view is written by a worker thread): names it', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'view'), '');
+    const run = extract('--out', dir);
+    expect(run.code).toBe(1);
+    expect(oneLine(run.stderr)).toBe(`xxgk: cannot write ${join(dir, 'view', 'reports')}: a file is in the way (${join(dir, 'view')})`);
+  });
+
   it('--db in a folder that cannot be created: says so before reading anything', () => {
     const dir = temp();
     writeFileSync(join(dir, 'file'), '');
