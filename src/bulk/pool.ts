@@ -124,5 +124,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    // Back to V8's default (0: not set), so that threads started later (the export's) collect garbage as usual.
+    setFlagsFromString('--initial-old-space-size=0');
   }
 }

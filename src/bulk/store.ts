@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Cell, Finding, Report } from '../model/report.js';
 import { ACTIVE_COLUMNS } from '../template/template.js';
@@ -58,6 +59,8 @@ export class Store {
   private readonly statements;
   private readonly keysById = new Map<number, CellKey>();
   private readonly labelsById = new Map<number, string>();
+  /** Connections reading the findings across files (closed when their file is deleted, or with the store). */
+  private readonly acrossReaders: Database.Database[] = [];
 
   constructor(readonly path: string) {
     this.db = new Database(path);
@@ -212,28 +215,43 @@ export class Store {
   }
 
   /**
-   * Findings that needed other files, by file position, kept in a table of the store for the length of an export:
-   * `record` is handed a function that adds one (all in one transaction); `acrossFindingsOf` reads them back, from any
-   * connection (an export worker has its own); `dropAcrossFindings` clears them when the export is done.
+   * Findings that needed other files, by file position, kept for the length of an export in a file of their own
+   * beside the store (`<store>-across`), so that an export worker reads them from its own connection and the store
+   * does not keep their pages once they are gone: `record` is handed a function that adds one (one transaction),
+   * `acrossFindingsOf` reads them back, `dropAcrossFindings` deletes the file.
    */
   recordAcrossFindings(record: (add: (ord: number, finding: Finding) => void) => void): void {
-    this.db.exec('DROP TABLE IF EXISTS across_findings; CREATE TABLE across_findings (ord INTEGER NOT NULL, finding TEXT NOT NULL)');
-    // Stryker disable next-line StringLiteral: equivalent, the index only makes the lookups by file faster
-    this.db.exec('CREATE INDEX across_findings_by_ord ON across_findings (ord)');
-    const insert = this.db.prepare('INSERT INTO across_findings VALUES (?, ?)');
-    this.db.transaction(() => record((ord, finding) => void insert.run(ord, JSON.stringify(finding))))();
+    this.dropAcrossFindings();
+    const db = new Database(this.acrossPath);
+    try {
+      db.exec('CREATE TABLE across_findings (ord INTEGER NOT NULL, finding TEXT NOT NULL)');
+      const insert = db.prepare('INSERT INTO across_findings VALUES (?, ?)');
+      db.transaction(() => record((ord, finding) => void insert.run(ord, JSON.stringify(finding))))();
+      // Stryker disable next-line StringLiteral: equivalent, the index only makes the lookups by file faster
+      db.exec('CREATE INDEX across_findings_by_ord ON across_findings (ord)');
+    } finally {
+      db.close();
+    }
   }
 
   acrossFindingsOf(): (ord: number) => Finding[] {
-    const select = this.db.prepare('SELECT finding FROM across_findings WHERE ord = ? ORDER BY rowid').pluck();
+    const db = new Database(this.acrossPath, { readonly: true, fileMustExist: true });
+    this.acrossReaders.push(db);
+    const select = db.prepare('SELECT finding FROM across_findings WHERE ord = ? ORDER BY rowid').pluck();
     return (ord) => (select.all(ord) as string[]).map((f) => JSON.parse(f) as Finding);
   }
 
   dropAcrossFindings(): void {
-    this.db.exec('DROP TABLE IF EXISTS across_findings');
+    for (const db of this.acrossReaders.splice(0)) db.close();
+    rmSync(this.acrossPath, { force: true });
+  }
+
+  private get acrossPath(): string {
+    return `${this.path}-across`;
   }
 
   close(): void {
+    for (const db of this.acrossReaders.splice(0)) db.close();
     this.db.close();
   }
 }

@@ -77,6 +77,12 @@ describe('export with the rules across files', () => {
     expect(jsonReports(out).get('c-2023.html')).toEqual(reports()[5]);
   });
 
+  it('leaves nothing of the findings across files beside the store once the export is done', async () => {
+    const { out } = await exportRun();
+    expect(readdirSync(out).filter((f) => f.startsWith('xxgk.db'))).toEqual(expect.arrayContaining(['xxgk.db']));
+    expect(readdirSync(out).filter((f) => f.startsWith('xxgk.db-across'))).toEqual([]);
+  });
+
   it('sums up the run: every exported file by status, and the flagged ones with their error rules', async () => {
     const { summary } = await exportRun();
     expect(summary).toEqual({
