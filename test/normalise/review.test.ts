@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseReview } from '../../src/normalise/review.js';
+import type { TableRegion } from '../../src/locate/tables.js';
 import { region, type PrintedCell } from '../fixtures/regions.js';
 
 /** Section 四 read from its printed rows: the three-level header, and the one row of fifteen numbers under it. */
@@ -132,6 +133,31 @@ describe('section 四', () => {
       expect(read([RESULTS, values(0), RESULTS, values(5), ['复议后起诉'], RESULTS, values(10)])).toMatchObject(unread);
       expect(read([['行政复议'], RESULTS, values(0), ['行政复议'], RESULTS, values(5), ['复议后起诉'], RESULTS, values(10)])).toMatchObject(unread);
       expect(read([['行政复议'], values(0), ['未经复议直接起诉'], values(5), ['复议后起诉'], values(10)])).toMatchObject(unread);
+      // Two groups named above one table; headings naming one result twice.
+      expect(read([['行政复议'], ['复议后起诉'], RESULTS, values(0), ['未经复议直接起诉'], RESULTS, values(5), RESULTS, values(10)])).toMatchObject(unread);
+      const twice = ['结果维持', '结果维持', '其他结果', '尚未审结', '总计'];
+      expect(read([['行政复议'], twice, values(0), ['未经复议直接起诉'], twice, values(5), ['复议后起诉'], twice, values(10)])).toMatchObject(unread);
+      // A row of six numbers among them: not rows of five.
+      expect(read([['行政复议'], RESULTS, values(0), ['未经复议直接起诉'], RESULTS, [...values(5), '99'], ['复议后起诉'], RESULTS, values(10)])).toMatchObject(unread);
+    });
+
+    it('headings printed again lower in the table (after a page break) hold for the rows below them only', () => {
+      const turned: PrintedCell[][] = [
+        ['类别', ...RESULTS],
+        ['行政复议', ...values(0)],
+        ['未经复议直接起诉', ...values(5)],
+        ['类别', '结果纠正', '结果维持', '其他结果', '尚未审结', '总计'],
+        ['复议后', '起诉', ...values(10)],
+      ];
+      expect(read(turned).cells.filter((c) => c.startsWith('review.'))).toEqual(['review.upheld=1', 'review.corrected=2', 'review.other=3', 'review.pending=4', 'review.total=5']);
+      expect(read(turned).cells.filter((c) => c.startsWith('litigation_after_review.')).slice(0, 2)).toEqual(['litigation_after_review.corrected=11', 'litigation_after_review.upheld=12']);
+    });
+
+    it('a table\'s own headings only: a table printed without them is not read under the headings of the one before', () => {
+      const block = (rows: PrintedCell[][], table: number): TableRegion['rows'] =>
+        region('review_litigation', rows, 'text-separated').rows.map((row) => ({ ...row, table, cells: row.cells.map((cell) => ({ ...cell, table })) }));
+      const rows = [...block([RESULTS, values(0)], 1), ...block([['未经复议直接起诉'], RESULTS, values(5)], 2), ...block([['复议后起诉'], values(10)], 3)];
+      expect(normaliseReview({ key: 'review_litigation', rows, tables: [1, 2, 3], pages: [], structure: ['text-separated'] }).cells).toEqual([]);
     });
   });
 

@@ -152,6 +152,7 @@ describe('which value is which column: a row with more cells than columns and no
     expect(assignColumns(printed('规章', ['', '1', '2', '']), expected, [])).toEqual(notRead(4));
     expect(assignColumns(printed('规章', ['', '1', '', '']), expected, [])).toEqual(notRead(4));
     expect(assignColumns(printed('规章', ['', '', '1', '']), expected, [])).toEqual(notRead(4));
+    expect(assignColumns(printed('规章', [' ', '1', '2', '\u3000']), expected, [])).toEqual(notRead(4));
   });
 
   it('in a copy split by tabs or pipes too: an empty field for a label spanning two columns, an empty column at the end, and a blank value', () => {
@@ -180,7 +181,7 @@ describe('which value is which column: a short row in a table without rulings, p
 
   it('a blank leaves no cell, so the short row is placed by the columns the whole rows use', () => {
     const short = aligned([['5', 1], ['6', 3]]);
-    const assignment = assignColumns(short, expected, completeRowSlots([whole, short], expected));
+    const assignment = assignColumns(short, expected, completeRowSlots([whole, short, aligned([['7', 1], ['8', 2], ['9', 3]])], expected));
     expect(placed(assignment)).toEqual(['a=5@1', 'c=6@3']);
     expect(assignment.problem).toBe('2 values for 3 columns; placed by the columns the rows printed whole use');
   });
@@ -190,6 +191,8 @@ describe('which value is which column: a short row in a table without rulings, p
     const unread = { assigned: [], problem: 'only 2 of 3 values printed, and which columns they stand in cannot be told; the row is not read' };
     expect(assignColumns(short, expected, completeRowSlots([short], expected))).toEqual(unread);
     expect(completeRowSlots([whole, aligned([['1', 1], ['2', 2], ['3', 4]]), short], expected)).toEqual([]);
+    // A row with a cell of spaces is not whole.
+    expect(completeRowSlots([aligned([['1', 1], [' ', 2], ['3', 3]])], expected)).toEqual([]);
     // Another table block's whole rows say nothing of this one's columns.
     expect(assignColumns(short, expected, completeRowSlots([aligned([['1', 1], ['2', 2], ['3', 3]], 3), short], expected))).toEqual(unread);
   });
@@ -198,6 +201,9 @@ describe('which value is which column: a short row in a table without rulings, p
     const header = [{ ...heading('a', 1), table: 2 }];
     expect(columnsOf(header, [whole, aligned([['1', 5], ['2', 6], ['3', 7]], 3)], expected).map((h) => `${h.key}@${h.table}:${h.col}`)).toEqual(['a@2:1', 'a@3:5', 'b@3:6', 'c@3:7']);
     expect(columnsOf([heading('a', 1)], [whole], expected)).toEqual([heading('a', 1)]);
+    // A short row of the block the header covers is placed by the header, and says so.
+    const placing = columnsOf(header, [whole, aligned([['1', 5], ['2', 6], ['3', 7]], 3)], expected);
+    expect(assignColumns(aligned([['4', 1], ['5', 2]]), expected, placing).problem).toBe("2 values for 3 columns; placed by the header's columns");
   });
 
   it('a grid row of cells side by side keeps its first columns; with a gap or a merged cell among them it is not read', () => {
@@ -205,6 +211,10 @@ describe('which value is which column: a short row in a table without rulings, p
     expect(assignColumns(gap, expected, []).assigned).toEqual([]);
     const merged = analyseRow(row([cell('规章', 0), cell('1', 1, { colSpan: 2 }), cell('2', 3)]));
     expect(assignColumns(merged, expected, []).assigned).toEqual([]);
+    const mergedLast = analyseRow(row([cell('规章', 0), cell('1', 1), cell('2', 2, { colSpan: 2 })]));
+    expect(assignColumns(mergedLast, expected, []).assigned).toEqual([]);
+    // Empty cells at both ends of a short row are not extra cells: the row is as the grid shows it.
+    expect(placed(assignColumns(printed('规章', ['', '1', '']), ['a', 'b', 'c', 'd'], []))).toEqual(['a=@1', 'b=1@2', 'c=@3']);
     expect(placed(assignColumns(analyseRow(row([cell('规章', 0), cell('1', 1), cell('2', 2)])), expected, []))).toEqual(['a=1@1', 'b=2@2']);
   });
 });
