@@ -83,6 +83,7 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no heading places no value
   if (header.length > 0) {
     const bySlot = assignBySlot(values, header);
+    // Stryker disable next-line MethodExpression: equivalent, one block's columns come all from its header or all from its rows
     const by = header.every((h) => h.fromRows) ? 'the columns the rows printed whole use' : "the header's columns";
     if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by ${by}` };
   }
@@ -165,6 +166,7 @@ function overlap(a: { col: number; colSpan: number }, b: { col: number; colSpan:
 /** More cells than wanted, and the extra ones could be dropped from the start or from the end. */
 function ambiguousTrim(values: RegionCell[], want: number): boolean {
   const excess = values.length - want;
+  // Stryker disable next-line EqualityOperator: equivalent, a row with as many values as columns never comes here
   if (excess <= 0) return false;
   const isEmpty = (cell: RegionCell) => cell.text.trim() === '';
   let leading = 0;

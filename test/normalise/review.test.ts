@@ -126,6 +126,9 @@ describe('section 四', () => {
       const tables = (names: string[]) => names.flatMap((name, g): PrintedCell[][] => [...(name ? [[name]] : []), RESULTS, values(g * 5)]);
       expect(sorted(read(tables(['', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）']), 'text-separated').cells)).toEqual(sorted(inGroups));
       expect(sorted(read(tables(['行政复议', '', '行政诉讼（复议后起诉）']), 'text-separated').cells)).toEqual(sorted(inGroups));
+      // Only a line of its own names a table: not a row of several headings, nor a row with a number.
+      const noise: PrintedCell[][] = [['行政复议', '复议后起诉'], ['复议后起诉', '1']];
+      expect(sorted(read([...noise, ...tables(['', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'])], 'text-separated').cells)).toEqual(sorted(inGroups));
     });
 
     it('two rows unnamed, a group named twice, or no row of the five headings: section 四 is not read', () => {
@@ -144,7 +147,7 @@ describe('section 四', () => {
     it('headings printed again lower in the table (after a page break) hold for the rows below them only', () => {
       const turned: PrintedCell[][] = [
         ['类别', ...RESULTS],
-        ['行政复议', ...values(0)],
+        ['行政', '复议', ...values(0)],
         ['未经复议直接起诉', ...values(5)],
         ['类别', '结果纠正', '结果维持', '其他结果', '尚未审结', '总计'],
         ['复议后', '起诉', ...values(10)],
