@@ -10,12 +10,13 @@
 const config = {
   mutate: [
     'src/audit/**/*.ts',
-    // The store, the export with the rules across files, agency names. Not pool.ts, worker.ts and export-worker.ts
-    // (they run in worker threads of the built command line, out of reach of mutants switched on inside the test
-    // process) nor progress.ts (display only): the tests of the built command line cover them.
+    // The store, the export with the rules across files, agency names. Not pool.ts, worker.ts, export-thread.ts and
+    // export-worker.ts (worker threads of the built command line and their plumbing, out of reach of mutants switched
+    // on inside the test process) nor progress.ts (display only): the tests of the built command line cover them.
     'src/bulk/**/*.ts',
     '!src/bulk/pool.ts',
     '!src/bulk/worker.ts',
+    '!src/bulk/export-thread.ts',
     '!src/bulk/export-worker.ts',
     '!src/bulk/progress.ts',
     'src/normalise/**/*.ts',

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createExporter, toWorkerError, writeReports, type ExportWorkerData, type ExportWorkerMessage } from './export.js';
+import { createExporter, writeReports } from './export.js';
+import { toWorkerError, type ExportWorkerData, type ExportWorkerMessage } from './export-thread.js';
 import { Store } from './store.js';
 
 /**

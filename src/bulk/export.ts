@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { CsvExport } from '../export/csv.js';
 import { writeDataPackage } from '../export/datapackage.js';
 import { DatasetCsvExport } from '../export/dataset-csv.js';
@@ -9,6 +8,7 @@ import { CellsParquet, DatasetParquet, FindingsParquet, ReportsParquet } from '.
 import type { Finding, Report, ReportStatus } from '../model/report.js';
 import { ViewExport } from '../view/exporter.js';
 import { auditSortedCopies } from './across.js';
+import { startExportWorker } from './export-thread.js';
 import type { Store } from './store.js';
 
 /**
@@ -38,11 +38,6 @@ export interface ExportOptions {
 /** The outputs, in the order datapackage.json lists them. */
 const OUTPUTS = ['csv', 'dataset-csv', 'cells-parquet', 'reports-parquet', 'findings-parquet', 'dataset-parquet', 'json', 'view'] as const;
 export type Output = (typeof OUTPUTS)[number];
-/**
- * What the worker writes: the audit view, a third of the export's work (its pages, the copies of flagged PDFs).
- * Measured on 20,000 reports, 2 cores: 33 s → 25 s; other splits did no better, the two threads then share the cores.
- */
-const WORKER_OUTPUTS: Output[] = ['view'];
 
 export function createExporter(output: Output, outDir: string, wholeCounts: boolean): Exporter {
   switch (output) {
@@ -78,8 +73,8 @@ export async function exportOutputs(store: Store, names: string[], outDir: strin
   );
   const outputs = OUTPUTS.filter((output) => output !== 'json' || options.json);
   const wholeCounts = store.runCountsAreWhole();
-  const worker = options.inWorker ? startWorker({ dbPath: store.path, outDir, outputs: outputs.filter((o) => WORKER_OUTPUTS.includes(o)), wholeCounts }) : undefined;
-  const here = outputs.filter((output) => !worker || !WORKER_OUTPUTS.includes(output));
+  const threaded = options.inWorker ? startExportWorker(outputs, { dbPath: store.path, outDir, wholeCounts }) : undefined;
+  const here = threaded?.here ?? outputs;
   const summary: BatchSummary = { total: 0, byStatus: {}, flagged: [] };
   try {
     const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts)), (report) => {
@@ -89,10 +84,11 @@ export async function exportOutputs(store: Store, names: string[], outDir: strin
         summary.flagged.push({ file: report.file, rules: report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.scope}`) });
       }
     });
-    const all = [...here.map((output, i) => ({ output, resources: resources[i]! })), ...(worker ? await worker.resources : [])];
+    const all = here.map((output, i) => ({ output, resources: resources[i]! }));
+    if (threaded) all.push(...(await threaded.worker.resources));
     await writeDataPackage(outDir, OUTPUTS.flatMap((output) => all.filter((written) => written.output === output).flatMap((written) => written.resources)));
   } finally {
-    await worker?.stop();
+    await threaded?.worker.stop();
     store.dropAcrossFindings();
   }
   return summary;
@@ -115,50 +111,6 @@ export async function writeReports(store: Store, exporters: Exporter[], each: (r
     for (const exporter of exporters) resources.push(await exporter.close());
   }
   return resources;
-}
-
-export interface ExportWorkerData {
-  dbPath: string;
-  outDir: string;
-  outputs: Output[];
-  wholeCounts: boolean;
-}
-
-/** The worker's error as plain data: its message, and for a file-system error its code and path (they name the cause). */
-export interface WorkerError {
-  message: string;
-  code?: string;
-  path?: string;
-}
-
-export type ExportWorkerMessage = { written: { output: Output; resources: DataResource[] }[] } | { error: WorkerError };
-
-export function toWorkerError(error: unknown): WorkerError {
-  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
-  return { message: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}), ...(path ? { path } : {}) };
-}
-
-function fromWorkerError(error: WorkerError): Error {
-  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {}, error.path ? { path: error.path } : {});
-}
-
-interface ExportWorker {
-  /** What the worker wrote, once it is done; rejected with its error if it failed. */
-  resources: Promise<{ output: Output; resources: DataResource[] }[]>;
-  /** Ends the worker (if this thread failed first, so that no file is left being written). */
-  stop(): Promise<void>;
-}
-
-function startWorker(data: ExportWorkerData): ExportWorker {
-  const worker = new Worker(new URL('./export-worker.js', import.meta.url), { workerData: data });
-  const resources = new Promise<{ output: Output; resources: DataResource[] }[]>((resolve, reject) => {
-    worker.once('message', (message: ExportWorkerMessage) => ('error' in message ? reject(fromWorkerError(message.error)) : resolve(message.written)));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the export worker stopped (exit code ${code})`)));
-  });
-  // A failure is reported by whoever awaits the resources; stopping the worker must not leave it unhandled.
-  resources.catch(() => undefined);
-  return { resources, stop: async () => void (await worker.terminate()) };
 }
 
 /** A report with the findings that needed other files; an error among them flags it. */
