@@ -14,7 +14,7 @@ import type { Store } from './store.js';
 /**
  * Outputs of a run, exported from the store in file-name order, so that the same inputs always give the same
  * files — whether the run went through at once or was killed and resumed. The rules that need several files are
- * checked here, over exactly the files of this run, from indexed queries (their findings wait in a table of the
+ * checked here, over exactly the files of this run, from indexed queries (their findings wait in a file beside the
  * store until the export ends); then the reports are streamed from the store one at a time, so memory does not grow
  * with the run.
  */
