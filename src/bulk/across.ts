@@ -125,22 +125,30 @@ function conflicts(group: Loaded[]): { name: string; finding: Finding }[] {
 
 /** Per cell, the value most copies print (ties: the earliest copy by name) and the copies printing it. */
 function majorityValues(group: Loaded[]): Map<string, { value: number | null; names: string[] }> {
-  const votes = new Map<string, Map<number | null, string[]>>();
+  const everyName = group.map((copy) => copy.name);
+  const majority = new Map<string, { value: number | null; names: string[] }>();
   for (const copy of group) {
     for (const [cell, value] of copy.values) {
-      const byValue = votes.get(cell) ?? new Map<number | null, string[]>();
-      byValue.set(value, [...(byValue.get(value) ?? []), copy.name]);
-      votes.set(cell, byValue);
+      if (majority.has(cell)) continue;
+      // Copies mostly agree: a cell every copy prints alike needs no count.
+      majority.set(cell, group.every((other) => other.values.get(cell) === value) ? { value, names: everyName } : vote(group, cell));
     }
   }
-  const majority = new Map<string, { value: number | null; names: string[] }>();
-  for (const [cell, byValue] of votes) {
-    // Map iteration follows insertion order, which follows the copies' name order: the first maximum wins ties.
-    let best: { value: number | null; names: string[] } | undefined;
-    for (const [value, names] of byValue) if (!best || names.length > best.names.length) best = { value, names };
-    majority.set(cell, best!);
-  }
   return majority;
+}
+
+/** The value most copies print in a cell (ties: the earliest copy by name), and the copies printing it. */
+function vote(group: Loaded[], cell: string): { value: number | null; names: string[] } {
+  const byValue = new Map<number | null, string[]>();
+  for (const copy of group) {
+    if (!copy.values.has(cell)) continue;
+    const value = copy.values.get(cell)!;
+    byValue.set(value, [...(byValue.get(value) ?? []), copy.name]);
+  }
+  // Map iteration follows insertion order, which follows the copies' name order: the first maximum wins ties.
+  let best: { value: number | null; names: string[] } | undefined;
+  for (const [value, names] of byValue) if (!best || names.length > best.names.length) best = { value, names };
+  return best!;
 }
 
 function carryContinuity(copy: Loaded, previous: Loaded[]): Finding[] {

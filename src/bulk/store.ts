@@ -59,6 +59,7 @@ export class Store {
   private readonly statements;
   private readonly keysById = new Map<number, CellKey>();
   private readonly labelsById = new Map<number, string>();
+  private readonly refsById = new Map<number, string>();
   /** Connections reading the findings across files (closed when their file is deleted, or with the store). */
   private readonly acrossReaders: Database.Database[] = [];
 
@@ -143,11 +144,19 @@ export class Store {
   cellValues(contentId: number): Map<string, number | null> {
     const { key, value } = unpackValues(this.statements.cells.get(contentId) as Uint8Array);
     const values = new Map<string, number | null>();
-    key.forEach((id, i) => {
-      const k = this.cellKey(id);
-      values.set(`${k.table}:${k.row}:${k.column}`, value[i]!);
-    });
+    key.forEach((id, i) => values.set(this.cellRef(id), value[i]!));
     return values;
+  }
+
+  /** A cell key as `table:row:column`, written once per key (the rules across files look up millions). */
+  private cellRef(id: number): string {
+    let ref = this.refsById.get(id);
+    // Stryker disable next-line ConditionalExpression: equivalent, a cache: without it the same text is written again
+    if (ref === undefined) {
+      const k = this.cellKey(id);
+      this.refsById.set(id, (ref = `${k.table}:${k.row}:${k.column}`));
+    }
+    return ref;
   }
 
   /** Remember the files of this run, in the order the outputs list them. */

@@ -67,7 +67,11 @@ export class ParquetFile {
     // One array per column, allocated once and overwritten batch after batch.
     this.values = columns.map(() => new Array<ParquetValue>(this.batchRows).fill(null));
     // Statistics per column chunk (what DuckDB uses to skip row groups), not per page, which cost ~15% of the writing.
-    this.properties = new WriterPropertiesBuilder()
+    // Parquet's own dictionary encoding only for the columns that are dictionaries: tried on numbers and free text it
+    // cost ~6% of the writing for ~10% smaller files.
+    let builder = new WriterPropertiesBuilder();
+    for (const column of columns) if (column.type !== 'dictionary') builder = builder.setColumnDictionaryEnabled(column.name, false);
+    this.properties = builder
       .setCompression(Compression.ZSTD)
       .setStatisticsEnabled(EnabledStatistics.Chunk)
       .setMaxRowGroupSize(rowGroupRows)
@@ -184,13 +188,23 @@ function dictionaryVector(values: ParquetValue[]): Vector {
   const type = new Dictionary(new Utf8(), new Int32());
   const { validity, nulls } = validityOf(values);
   const index = new Map<string, number>();
-  const indices = Int32Array.from(values, (v) => {
-    if (v === null || v === undefined) return 0;
-    const text = String(v);
-    let at = index.get(text);
-    if (at === undefined) index.set(text, (at = index.size));
-    return at;
-  });
+  const indices = new Int32Array(values.length);
+  // Values come in runs (a report's file name on each of its cells, a table's key on each of its rows): a run is
+  // looked up once.
+  let last: ParquetValue = null;
+  let lastAt = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (v !== last) {
+      const text = String(v);
+      let at = index.get(text);
+      if (at === undefined) index.set(text, (at = index.size));
+      last = v;
+      lastAt = at;
+    }
+    indices[i] = lastAt;
+  }
   const words = [...index.keys()];
   const dictionary = makeVector(makeData({ type: new Utf8(), length: words.length, nullCount: 0, ...utf8(words) }));
   return makeVector(makeData({ type, length: values.length, nullCount: nulls, nullBitmap: validity, data: indices, dictionary }));

@@ -75,8 +75,8 @@ const CELL_COLUMNS: ParquetColumn[] = [
   ...typed(CELL_FIELDS_LIST, { ocr_confidence: 'float64', picture: 'dictionary' }),
 ];
 
-/** The box as cells.csv prints it (a tenth of a point). */
-const tenth = (value: number | undefined): number | null => (value === undefined ? null : Number(value.toFixed(1)));
+/** The box as cells.csv prints it (a tenth of a point); most coordinates are already whole tenths (`formatTenth`). */
+const tenth = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value * 10) / 10 === value ? value : Number(value.toFixed(1)));
 
 export class CellsParquet extends ParquetExport {
   /** Labels as cells.csv prints them (spaces collapsed), by printed label: a few thousand labels, millions of cells. */

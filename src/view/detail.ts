@@ -86,6 +86,24 @@ const REF_INDEX = new Map(VIEW_REFS.map((ref, i) => [ref, i]));
 /** Boxes to a tenth of a point: finer than any printed line, and a third of the bytes of full precision. */
 const tenth = (v: number) => Math.round(v * 10) / 10;
 
+/** Row key → printed label → what the view shows (`shownLabel`): a few thousand labels recur over millions of cells. */
+const shownLabels = new Map<string, Map<string, string | 0>>();
+
+/** The printed row label where it is not the template's own (a typo, local wording); 0 where it is. */
+function shownLabel(table: Cell['table'], row: string, printedLabel: string): string | 0 {
+  const rowKey = `${table}:${row}`;
+  let byLabel = shownLabels.get(rowKey);
+  if (!byLabel) shownLabels.set(rowKey, (byLabel = new Map()));
+  let shown = byLabel.get(printedLabel);
+  if (shown === undefined) {
+    // A bound on memory: nothing stops a corpus from printing a row's label in millions of ways.
+    if (byLabel.size > 10_000) byLabel.clear();
+    const printed = printedRowLabel(table, row, printedLabel);
+    byLabel.set(printedLabel, (shown = squash(printed) === squash(rowLabel(table, row)) ? 0 : printed));
+  }
+  return shown;
+}
+
 /**
  * A cell written short (XxgkView.WireCell): about 50 bytes instead of 200, as most of a report's bytes in the view are
  * its cells. The printed row label is kept only where it is not the template's own (a typo, local wording).
@@ -93,8 +111,7 @@ const tenth = (v: number) => Math.round(v * 10) / 10;
 function wireCell(cell: Cell): XxgkView.WireCell {
   const { source } = cell;
   const ref = `${cell.table}:${cell.row}:${cell.column}`;
-  const printed = printedRowLabel(cell.table, cell.row, source.label);
-  const label = squash(printed) === squash(rowLabel(cell.table, cell.row)) ? 0 : printed;
+  const label = shownLabel(cell.table, cell.row, source.label);
   const optional: [string | 0, string | 0, string | 0, NonNullable<XxgkView.Cell[11]> | 0] = [
     cell.kind === 'number' ? 0 : cell.kind,
     label,
@@ -115,16 +132,23 @@ function wireCell(cell: Cell): XxgkView.WireCell {
   ] as XxgkView.WireCell;
 }
 
+/** The cells (`table:row:column`) of a report's error-level findings. */
+function errorCells(report: Report): Set<string> {
+  return new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells));
+}
+
 /** Pages holding the cells of error-level findings: the pages a person needs to see. */
 export function pagesWithErrors(report: Report): number[] {
-  const refs = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells));
+  const refs = errorCells(report);
+  if (refs.size === 0) return [];
   const pages = report.cells.filter((c) => refs.has(`${c.table}:${c.row}:${c.column}`)).flatMap((c) => (c.source.page !== undefined ? [c.source.page] : []));
   return [...new Set(pages)].sort((a, b) => a - b);
 }
 
 /** Pictures (other than PDF pages) that the cells of error-level findings were read from by OCR. */
 export function picturesWithErrors(report: Report): string[] {
-  const refs = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells));
+  const refs = errorCells(report);
+  if (refs.size === 0) return [];
   const pictures = report.cells
     .filter((c) => refs.has(`${c.table}:${c.row}:${c.column}`))
     .flatMap((c) => (c.source.ocr?.picture && !/^page \d+$/.test(c.source.ocr.picture) ? [c.source.ocr.picture] : []));

@@ -38,7 +38,12 @@ export class ScriptFile {
   }
 }
 
+/** What a script's JSON must not hold as it is (`scriptJson`). */
+const UNSAFE = /[<\u2028\u2029]/;
+
 /** JSON inside a script: safe against a stray `</script>` or a line separator in a report's text. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value);
+  // One scan for the usual case, where there is nothing to escape.
+  return UNSAFE.test(json) ? json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }
