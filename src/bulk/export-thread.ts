@@ -19,6 +19,8 @@ export interface ExportWorkerData {
   outDir: string;
   outputs: Output[];
   wholeCounts: boolean;
+  /** The share of the rules across files the worker checks (`recordAcrossPart`) while the main thread checks the other. */
+  acrossPart: number;
 }
 
 /** The worker's error as plain data: its message, and for a file-system error its code and path (they name the cause). */
@@ -30,9 +32,12 @@ export interface WorkerError {
 
 export type Written = { output: Output; resources: DataResource[] }[];
 
-export type ExportWorkerMessage = { written: Written } | { error: WorkerError };
+/** From the worker: its share of the rules across files is recorded; then what it wrote, or its error. */
+export type ExportWorkerMessage = { acrossRecorded: true } | { written: Written } | { error: WorkerError };
 
 export interface ExportWorker {
+  /** Waits for the worker's share of the rules across files, then tells it the main thread's is recorded too. */
+  acrossRecorded(): Promise<void>;
   /** What the worker wrote, once it is done; rejected with its error if it failed. */
   resources: Promise<Written>;
   /** Ends the worker (if the main thread failed first, so that no file is left being written). */
@@ -42,15 +47,27 @@ export interface ExportWorker {
 /** Starts the worker on its share of `outputs`; `here` is what is left for the main thread. */
 export function startExportWorker(outputs: Output[], data: Omit<ExportWorkerData, 'outputs'>): { worker: ExportWorker; here: Output[] } {
   const worker = new Worker(new URL('./export-worker.js', import.meta.url), { workerData: { ...data, outputs: outputs.filter((o) => WORKER_OUTPUTS.includes(o)) } satisfies ExportWorkerData });
+  let recorded!: () => void;
+  const across = new Promise<void>((resolve) => (recorded = resolve));
   const resources = new Promise<Written>((resolve, reject) => {
-    worker.once('message', (message: ExportWorkerMessage) => ('error' in message ? reject(fromWorkerError(message.error)) : resolve(message.written)));
+    worker.on('message', (message: ExportWorkerMessage) => {
+      if ('acrossRecorded' in message) recorded();
+      else if ('error' in message) reject(fromWorkerError(message.error));
+      else resolve(message.written);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the export worker stopped (exit code ${code})`)));
   });
   // A failure is reported by whoever awaits the resources; stopping the worker must not leave it unhandled.
   resources.catch(() => undefined);
+  const acrossRecorded = async () => {
+    // The worker's failure ends the wait as well.
+    await Promise.race([across, resources]);
+    // The worker waits for this message (any) to begin the outputs.
+    worker.postMessage('across-ready');
+  };
   return {
-    worker: { resources, stop: async () => void (await worker.terminate()) },
+    worker: { acrossRecorded, resources, stop: async () => void (await worker.terminate()) },
     here: outputs.filter((o) => !WORKER_OUTPUTS.includes(o)),
   };
 }

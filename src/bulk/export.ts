@@ -9,7 +9,7 @@ import type { Finding, Report, ReportStatus } from '../model/report.js';
 import { ViewExport } from '../view/exporter.js';
 import { auditSortedCopies } from './across.js';
 import { startExportWorker } from './export-thread.js';
-import type { Store } from './store.js';
+import { ACROSS_PARTS, type Store } from './store.js';
 
 /**
  * Outputs of a run, exported from the store in file-name order, so that the same inputs always give the same
@@ -60,23 +60,22 @@ export function createExporter(output: Output, outDir: string, wholeCounts: bool
   }
 }
 
+/** The share of the rules across files an export worker checks. */
+const WORKER_ACROSS_PART = ACROSS_PARTS - 1;
+
 export async function exportOutputs(store: Store, names: string[], outDir: string, options: ExportOptions = {}): Promise<BatchSummary> {
   await mkdir(outDir, { recursive: true });
   store.setRunFiles(names);
-  store.recordAcrossFindings((add) =>
-    auditSortedCopies(
-      (function* () {
-        for (const copy of store.runCopies()) yield { ...copy, key: copy.agencyKey, cells: () => store.cellValues(copy.contentId) };
-      })(),
-      (copy, finding) => add(copy.ord, finding),
-    ),
-  );
+  store.dropAcrossFindings();
   const outputs = OUTPUTS.filter((output) => output !== 'json' || options.json);
   const wholeCounts = store.runCountsAreWhole();
-  const threaded = options.inWorker ? startExportWorker(outputs, { dbPath: store.path, outDir, wholeCounts }) : undefined;
+  // With a worker, each thread checks a share of the rules across files; the outputs wait for both shares.
+  const threaded = options.inWorker ? startExportWorker(outputs, { dbPath: store.path, outDir, wholeCounts, acrossPart: WORKER_ACROSS_PART }) : undefined;
   const here = threaded?.here ?? outputs;
   const summary: BatchSummary = { total: 0, byStatus: {}, flagged: [] };
   try {
+    for (let part = 0; part < ACROSS_PARTS; part++) if (!threaded || part !== WORKER_ACROSS_PART) recordAcrossPart(store, part);
+    if (threaded) await threaded.worker.acrossRecorded();
     const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts)), (report) => {
       summary.total++;
       summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
@@ -92,6 +91,30 @@ export async function exportOutputs(store: Store, names: string[], outDir: strin
     store.dropAcrossFindings();
   }
   return summary;
+}
+
+/**
+ * Check one share of the rules across files and keep its findings (`Store.recordAcrossFindings`). The run's copies
+ * are dealt to the shares agency by agency (an agency's years and copies stay together, as the rules compare them),
+ * so that the shares are about even and never check the same thing twice.
+ */
+export function recordAcrossPart(store: Store, part: number): void {
+  store.recordAcrossFindings(part, (add) =>
+    auditSortedCopies(
+      (function* () {
+        let agencies = 0;
+        let last: string | undefined;
+        for (const copy of store.runCopies()) {
+          if (copy.agencyKey !== last) {
+            agencies++;
+            last = copy.agencyKey;
+          }
+          if (agencies % ACROSS_PARTS === part) yield { ...copy, key: copy.agencyKey, cells: () => store.cellValues(copy.contentId) };
+        }
+      })(),
+      (copy, finding) => add(copy.ord, finding),
+    ),
+  );
 }
 
 /**

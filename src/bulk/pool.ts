@@ -23,7 +23,8 @@ export interface PoolLimits {
 }
 
 interface Slot {
-  worker: Worker;
+  /** Started when the slot first takes a file: a rerun with nothing new to read starts none. */
+  worker: Worker | undefined;
   busy: boolean;
 }
 
@@ -52,7 +53,7 @@ export class WorkerPool {
   ) {
     // V8 flags are per process; an isolate reads this one when it is created, so it reaches only the workers.
     setFlagsFromString(`--initial-old-space-size=${Math.min(INITIAL_OLD_SPACE_MB, Math.floor(limits.maxMemoryMb / 2))}`);
-    this.slots = Array.from({ length: size }, () => ({ worker: this.spawn(), busy: false }));
+    this.slots = Array.from({ length: size }, () => ({ worker: undefined, busy: false }));
   }
 
   private spawn(): Worker {
@@ -90,13 +91,13 @@ export class WorkerPool {
     const id = this.nextId++;
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return new Promise<Outcome>((resolve) => {
-      const worker = slot.worker;
+      const worker = (slot.worker ??= this.spawn());
       const finish = (outcome: Outcome, replace: boolean) => {
         clearTimeout(timer);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         if (replace) {
           void worker.terminate();
-          slot.worker = this.spawn();
+          slot.worker = undefined;
         }
         this.release(slot);
         resolve(outcome);
@@ -123,7 +124,7 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
     // Back to V8's default (0: not set), so that threads started later (the export's) collect garbage as usual.
     setFlagsFromString('--initial-old-space-size=0');
   }

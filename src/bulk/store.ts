@@ -45,6 +45,33 @@ export interface RunCopy {
 
 export class StoreVersionError extends Error {}
 
+/** The rules across files run in this many shares, by agency: one for each thread of an export. */
+export const ACROSS_PARTS = 2;
+
+/** Rows in file order, handed out file by file as the files are asked in that order. */
+class OrdCursor {
+  private next: { ord: number; finding: string } | undefined;
+
+  constructor(private readonly rows: Iterator<{ ord: number; finding: string }>) {
+    this.next = this.read();
+  }
+
+  /** The findings of file `ord` (those of earlier files not asked for are passed over). */
+  take(ord: number): string[] {
+    const taken: string[] = [];
+    while (this.next && this.next.ord <= ord) {
+      if (this.next.ord === ord) taken.push(this.next.finding);
+      this.next = this.read();
+    }
+    return taken;
+  }
+
+  private read(): { ord: number; finding: string } | undefined {
+    const row = this.rows.next();
+    return row.done ? undefined : row.value;
+  }
+}
+
 /** Columns of the 万元 figures; every other cell is a count. */
 const MONEY_COLUMNS = new Set(ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key));
 
@@ -61,7 +88,7 @@ export class Store {
   private readonly labelsById = new Map<number, string>();
   private readonly refsById = new Map<number, string>();
   /** Connections reading the findings across files (closed when their file is deleted, or with the store). */
-  private readonly acrossReaders: Database.Database[] = [];
+  private readonly acrossReaders: { close(): void }[] = [];
 
   constructor(readonly path: string) {
     this.db = new Database(path);
@@ -224,44 +251,57 @@ export class Store {
   }
 
   /**
-   * Findings that needed other files, by file position, kept for the length of an export in a file of their own
-   * beside the store (`<store>-across`), so that an export worker reads them from its own connection and the store
+   * Findings that needed other files, by file position, kept for the length of an export in files of their own
+   * beside the store (`<store>-across-<part>`, one per share of the rules, `ACROSS_PARTS`), so that each thread of an
+   * export records its share at the same time, an export worker reads them from its own connections, and the store
    * does not keep their pages once they are gone: `record` is handed a function that adds one (one transaction),
-   * `acrossFindingsOf` reads them back, `dropAcrossFindings` deletes the file.
+   * `acrossFindingsOf` reads them back, `dropAcrossFindings` deletes the files.
    */
-  recordAcrossFindings(record: (add: (ord: number, finding: Finding) => void) => void): void {
-    this.dropAcrossFindings();
-    const db = new Database(this.acrossPath);
+  recordAcrossFindings(part: number, record: (add: (ord: number, finding: Finding) => void) => void): void {
+    rmSync(this.acrossPath(part), { force: true });
+    const db = new Database(this.acrossPath(part));
     try {
       db.exec('CREATE TABLE across_findings (ord INTEGER NOT NULL, finding TEXT NOT NULL)');
       const insert = db.prepare('INSERT INTO across_findings VALUES (?, ?)');
       db.transaction(() => record((ord, finding) => void insert.run(ord, JSON.stringify(finding))))();
-      // Stryker disable next-line StringLiteral: equivalent, the index only makes the lookups by file faster
+      // Stryker disable next-line StringLiteral: equivalent, the index only makes the reading in file order faster
       db.exec('CREATE INDEX across_findings_by_ord ON across_findings (ord)');
     } finally {
       db.close();
     }
   }
 
+  /**
+   * The findings of each file across the parts, for files asked in the run's order (as `runReports` gives them): each
+   * part is read once, in file order, beside the reports.
+   */
   acrossFindingsOf(): (ord: number) => Finding[] {
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, guards against writes this code never makes (the file exists: recorded first)
-    const db = new Database(this.acrossPath, { readonly: true, fileMustExist: true });
-    this.acrossReaders.push(db);
-    const select = db.prepare('SELECT finding FROM across_findings WHERE ord = ? ORDER BY rowid').pluck();
-    return (ord) => (select.all(ord) as string[]).map((f) => JSON.parse(f) as Finding);
+    const cursors = Array.from({ length: ACROSS_PARTS }, (_, part) => {
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, guards against writes this code never makes (the files exist: recorded first)
+      const db = new Database(this.acrossPath(part), { readonly: true, fileMustExist: true });
+      const rows = db.prepare('SELECT ord, finding FROM across_findings ORDER BY ord, rowid').iterate() as IterableIterator<{ ord: number; finding: string }>;
+      this.acrossReaders.push({
+        close: () => {
+          rows.return?.();
+          db.close();
+        },
+      });
+      return new OrdCursor(rows);
+    });
+    return (ord) => cursors.flatMap((cursor) => cursor.take(ord)).map((finding) => JSON.parse(finding) as Finding);
   }
 
   dropAcrossFindings(): void {
-    for (const db of this.acrossReaders.splice(0)) db.close();
-    rmSync(this.acrossPath, { force: true });
+    for (const reader of this.acrossReaders.splice(0)) reader.close();
+    for (let part = 0; part < ACROSS_PARTS; part++) rmSync(this.acrossPath(part), { force: true });
   }
 
-  private get acrossPath(): string {
-    return `${this.path}-across`;
+  private acrossPath(part: number): string {
+    return `${this.path}-across-${part}`;
   }
 
   close(): void {
-    for (const db of this.acrossReaders.splice(0)) db.close();
+    for (const reader of this.acrossReaders.splice(0)) reader.close();
     this.db.close();
   }
 }

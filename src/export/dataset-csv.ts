@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Report } from '../model/report.js';
 import { CsvFile } from './csv.js';
-import { DATASET_COLUMNS, DATASET_FIELDS, datasetRow } from './dataset.js';
+import { DATASET_COLUMNS, DATASET_FIELDS, datasetRecord } from './dataset.js';
 import type { DataResource, Exporter } from './exporter.js';
 
 /** dataset.csv: the wide dataset, one row per input file, written as reports come (TEMPLATE.md, output contract). */
@@ -13,7 +13,7 @@ export class DatasetCsvExport implements Exporter {
   }
 
   async add(report: Report): Promise<void> {
-    await this.file.write([datasetRow(report)]);
+    await this.file.writeText(datasetRecord(report));
   }
 
   async close(): Promise<DataResource[]> {

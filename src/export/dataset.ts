@@ -2,7 +2,7 @@ import type { Report } from '../model/report.js';
 import { englishCellLabel } from '../template/english.js';
 import { columnLabel, rowLabel, tableLabel } from '../template/labels.js';
 import { ACTIVE_COLUMNS, expectedCells, type TableKey } from '../template/template.js';
-import { formatNumber } from './csv.js';
+import { csvRecords, formatNumber } from './csv.js';
 import type { DataField } from './exporter.js';
 import { REPORT_FIELDS_LIST } from './fields.js';
 
@@ -50,20 +50,37 @@ function splitRowColumn(rowColumn: string): [string, string] {
   return [rowColumn.slice(0, at), rowColumn.slice(at + 1)];
 }
 
+/** Table → row → column → the cell's position in DATASET_CELLS. */
+const CELL_INDEX = new Map<string, Map<string, Map<string, number>>>();
+DATASET_CELLS.forEach((cell, i) => {
+  const rows = CELL_INDEX.get(cell.table) ?? CELL_INDEX.set(cell.table, new Map()).get(cell.table)!;
+  const columns = rows.get(cell.row) ?? rows.set(cell.row, new Map()).get(cell.row)!;
+  columns.set(cell.column, i);
+});
+
+/** A report's values in DATASET_CELLS' order: null where not printed or not stated (a cell printed twice: the later). */
+export function datasetValues(report: Report): (number | null)[] {
+  const values = new Array<number | null>(DATASET_CELLS.length).fill(null);
+  for (const cell of report.cells) {
+    const at = CELL_INDEX.get(cell.table)?.get(cell.row)?.get(cell.column);
+    if (at !== undefined) values[at] = cell.value;
+  }
+  return values;
+}
+
 /** One report as a dataset row: the fixed columns, then each template cell's value ('' when not printed or not stated). */
 export function datasetRow(report: Report): (string | number | null)[] {
-  const values = new Map(report.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c.value]));
-  return [
-    report.file,
-    report.agency,
-    report.year,
-    report.formatVersion,
-    report.status,
-    ...DATASET_CELLS.map((cell) => {
-      const value = values.get(cell.name);
-      return value === undefined || value === null ? '' : formatNumber(value);
-    }),
-  ];
+  return [...datasetFixed(report), ...datasetValues(report).map((value) => (value === null ? '' : formatNumber(value)))];
+}
+
+function datasetFixed(report: Report): (string | number | null)[] {
+  return [report.file, report.agency, report.year, report.formatVersion, report.status];
+}
+
+/** The record `csvRecords([datasetRow(report)])` writes, with the values, which never need quotes, joined as they are. */
+export function datasetRecord(report: Report): string {
+  const values = datasetValues(report).map((value) => (value === null ? '' : formatNumber(value)));
+  return `${csvRecords([datasetFixed(report)]).slice(0, -2)},${values.join(',')}\r\n`;
 }
 
 /**

@@ -3,10 +3,10 @@ import type { Report } from '../model/report.js';
 import { ACTIVE_COLUMNS } from '../template/template.js';
 import { agencyKey } from '../text/agency.js';
 import { reportRow } from './csv.js';
-import { DATASET_CELLS, DATASET_FIELDS } from './dataset.js';
+import { DATASET_CELLS, DATASET_FIELDS, datasetValues } from './dataset.js';
 import type { DataField, DataResource, Exporter } from './exporter.js';
 import { CELL_FIELDS_LIST, FINDING_FIELDS_LIST, REPORT_FIELDS_LIST } from './fields.js';
-import { ParquetFile, dataField, type ColumnType, type ParquetColumn, type ParquetValue } from './parquet-file.js';
+import { ParquetFile, dataField, type ColumnType, type ParquetColumn } from './parquet-file.js';
 
 /**
  * Parquet beside the CSV files, for analysts who query rather than open: cells.parquet, reports.parquet,
@@ -181,8 +181,6 @@ export class DatasetParquet extends ParquetExport {
   }
 
   async add(report: Report): Promise<void> {
-    const values = new Map(report.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c.value]));
-    const row: ParquetValue[] = [report.file, report.agency, report.year, report.formatVersion, report.status, ...DATASET_CELLS.map((cell) => values.get(cell.name) ?? null)];
-    await this.file.append(row);
+    await this.file.append([report.file, report.agency, report.year, report.formatVersion, report.status, ...datasetValues(report)]);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DATASET_CELLS, DATASET_COLUMNS, datasetRow } from '../../src/export/dataset.js';
+import { csvRecords } from '../../src/export/csv.js';
+import { DATASET_CELLS, DATASET_COLUMNS, datasetRecord, datasetRow } from '../../src/export/dataset.js';
 import { extractCorpus } from '../helpers.js';
 
 describe('the wide dataset', () => {
@@ -35,5 +36,18 @@ describe('the wide dataset', () => {
     expect(report.cells.length).toBeGreaterThan(150);
     // A 2019 report prints none of the 2021-only columns.
     expect(at('active.regulations.issued')).toBe('');
+  });
+
+  it('writes a report\'s dataset.csv record as its row quoted field by field: names with commas and quotes, a cell printed twice', async () => {
+    const report = await extractCorpus('huaian-city-gov-2024.pdf');
+    const twice = report.cells.find((c) => c.value !== null)!;
+    const reports = [
+      report,
+      { ...report, file: 'a,"b".pdf', agency: '甲,"乙"局', year: null, cells: [...report.cells, { ...twice, value: 12.5 }] },
+      { ...(await extractCorpus('pingtan-2016_page-flattened_pre2019-format.txt')), file: 'x\ny.txt' },
+    ];
+    for (const r of reports) expect(datasetRecord(r)).toBe(csvRecords([datasetRow(r)]));
+    // The later of two cells with one key is the one written.
+    expect(datasetRow(reports[1]!)[DATASET_COLUMNS.indexOf(`${twice.table}.${twice.row}.${twice.column}`)]).toBe('12.5');
   });
 });
