@@ -14,9 +14,9 @@ import { ACROSS_PARTS, type Store } from './store.js';
 /**
  * Outputs of a run, exported from the store in file-name order, so that the same inputs always give the same
  * files — whether the run went through at once or was killed and resumed. The rules that need several files are
- * checked here, over exactly the files of this run, from indexed queries (their findings wait in a file beside the
- * store until the export ends); then the reports are streamed from the store one at a time, so memory does not grow
- * with the run.
+ * checked here, over exactly the files of this run, from indexed queries, in two shares by agency (one per thread
+ * when a worker writes part of the outputs; their findings wait in files beside the store until the export ends);
+ * then the reports are streamed from the store one at a time, so memory does not grow with the run.
  */
 
 export interface BatchSummary {
@@ -125,9 +125,9 @@ export async function writeReports(store: Store, exporters: Exporter[], each: (r
   const acrossOf = store.acrossFindingsOf();
   const resources: DataResource[][] = [];
   try {
-    for (const { ord, path, report: stored } of store.runReports()) {
+    for (const { ord, path, contentKey, report: stored } of store.runReports()) {
       const report = withFindings(stored, acrossOf(ord));
-      for (const exporter of exporters) await exporter.add(report, { path });
+      for (const exporter of exporters) await exporter.add(report, { path, contentKey });
       each(report);
     }
   } finally {

@@ -30,6 +30,8 @@ export interface RunReport {
   name: string;
   /** Absolute path when the file was ingested. */
   path: string;
+  /** What its content is known by (`FileRecord.contentKey`). */
+  contentKey: string;
   report: Report;
 }
 
@@ -230,13 +232,13 @@ export class Store {
     try {
       const rows = reader
         .prepare(
-          `SELECT r.ord, r.name, f.path, c.status, c.reason, c.reader, c.format_version AS formatVersion, c.agency, c.year, c.cells, c.document
+          `SELECT r.ord, r.name, f.path, c.content_key AS contentKey, c.status, c.reason, c.reader, c.format_version AS formatVersion, c.agency, c.year, c.cells, c.document
            FROM run_files r JOIN files f ON f.name = r.name JOIN contents c ON c.id = f.content_id ORDER BY r.ord`,
         )
-        .iterate() as Iterable<ContentRow & { ord: number; name: string; path: string }>;
+        .iterate() as Iterable<ContentRow & { ord: number; name: string; path: string; contentKey: string }>;
       for (const row of rows) {
         const cells = unpackCells(row.cells, (id) => this.cellKey(id), (id) => this.labelOf(id));
-        yield { ord: row.ord, name: row.name, path: row.path, report: unpackReport(row.name, row, row.document, cells) };
+        yield { ord: row.ord, name: row.name, path: row.path, contentKey: row.contentKey, report: unpackReport(row.name, row, row.document, cells) };
       }
     } finally {
       reader.close();

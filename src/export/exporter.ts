@@ -14,6 +14,8 @@ export interface Exporter {
 export interface ExportInput {
   /** The file's absolute path when it was ingested. */
   path?: string;
+  /** What the store knows its content by: the SHA-256 of its bytes (hex) and its extension, for a file read whole. */
+  contentKey?: string;
 }
 
 /**

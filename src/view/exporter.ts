@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { DataResource, ExportInput, Exporter } from '../export/exporter.js';
 import type { Report } from '../model/report.js';
@@ -23,6 +23,8 @@ import { ScriptFile, scriptJson } from './script-file.js';
 const CHUNK_CHARS = 1 << 20;
 /** PDFs larger than this are not copied into the view (a scan can run to hundreds of MB); the page links to the original. */
 const MAX_PDF_BYTES = 64 * 1024 * 1024;
+/** A PDF copy is named by the first characters of its SHA-256 (96 bits: no two PDFs of a corpus share them). */
+const PDF_KEY_CHARS = 24;
 const MAX_PICTURE_BYTES = 20 * 1024 * 1024;
 const PICTURE_TYPES: Record<string, string> = { '.png': '.png', '.jpg': '.jpg', '.jpeg': '.jpg', '.gif': '.gif', '.webp': '.webp', '.bmp': '.bmp' };
 
@@ -32,12 +34,14 @@ export class ViewExport implements Exporter {
   private chunk: ScriptFile | undefined;
   private chunks = 0;
   private reports = 0;
-  private hasPdf = false;
+  /** Keys of the PDF copies this export refers to (the others, left by an earlier run, are deleted at the end). */
+  private readonly pdfCopies = new Set<string>();
 
   constructor(private readonly outDir: string) {
     this.viewDir = join(outDir, 'view');
-    // A rerun replaces the data of the last one; the pdf.js library under view/lib is kept.
-    for (const folder of ['reports', 'pdf', 'pictures']) rmSync(join(this.viewDir, folder), { recursive: true, force: true });
+    // A rerun replaces the data of the last one; the pdf.js library under view/lib is kept, and so are the copies of
+    // PDFs (named by their content, and written whole or not at all): a rerun writes only the ones it lacks.
+    for (const folder of ['reports', 'pictures']) rmSync(join(this.viewDir, folder), { recursive: true, force: true });
     for (const folder of ['reports', 'pdf', 'pictures']) mkdirSync(join(this.viewDir, folder), { recursive: true });
     this.list = new ScriptFile(join(this.viewDir, 'list.js'), 'xxgkList([\n');
   }
@@ -45,26 +49,28 @@ export class ViewExport implements Exporter {
   add(report: Report, input: ExportInput): void {
     const id = this.reports++;
     const chunk = this.chunkFor();
-    const files = { ...(input.path ? { path: input.path } : {}), ...this.copyPdf(report, input.path), ...this.copyPictures(report, input.path) };
+    const files = { ...(input.path ? { path: input.path } : {}), ...this.copyPdf(report, input), ...this.copyPictures(report, input.path) };
     chunk.write(scriptJson(reportDetail(report, id, files)) + ',\n');
     this.list.write(scriptJson(listRow(report, id, this.chunks - 1)) + ',\n');
   }
 
   async close(): Promise<DataResource[]> {
+    // Copies no report of this run refers to any more, and any left half-written by a run that was stopped.
+    for (const name of readdirSync(join(this.viewDir, 'pdf'))) if (!this.pdfCopies.has(name.replace(/\.js$/, ''))) rmSync(join(this.viewDir, 'pdf', name), { force: true });
     this.list.close(']);\n');
     this.chunk?.close(']);\n');
     const meta: XxgkView.Meta = {
       version: '1',
       reports: this.reports,
       chunks: this.chunks,
-      pdfLibrary: this.hasPdf ? `view/${PDF_LIBRARY_FOLDER}` : null,
+      pdfLibrary: this.pdfCopies.size > 0 ? `view/${PDF_LIBRARY_FOLDER}` : null,
       refs: VIEW_REFS,
       template: viewTemplate(),
       ruleTitles: RULE_TITLES,
     };
     writeFileSync(join(this.viewDir, 'meta.js'), `xxgkMeta(${scriptJson(meta)});\n`);
     writeFileSync(join(this.viewDir, 'app.js'), viewScript());
-    if (this.hasPdf) writePdfLibrary(this.viewDir);
+    if (this.pdfCopies.size > 0) writePdfLibrary(this.viewDir);
     writeFileSync(join(this.outDir, 'index.html'), indexHtml());
     return [
       { name: 'audit-view', path: 'index.html', format: 'html', mediatype: 'text/html', description: '审计视图：从磁盘直接打开 / the audit view: open it from disk, no server needed' },
@@ -85,14 +91,30 @@ export class ViewExport implements Exporter {
    * A copy of the PDF for a report whose error-level findings sit on its pages, keyed by its content (copies of one
    * file are stored once). The page draws the pages from it when the report is opened.
    */
-  private copyPdf(report: Report, path: string | undefined): { pdf?: string } {
+  private copyPdf(report: Report, input: ExportInput): { pdf?: string } {
+    const { path } = input;
     if (!path || !report.reader?.startsWith('pdf') || pagesWithErrors(report).length === 0) return {};
+    // The store's key of a PDF is the SHA-256 of its bytes: a copy made by an earlier run is known without reading.
+    const known = /^([0-9a-f]{64})\.pdf$/.exec(input.contentKey ?? '')?.[1]?.slice(0, PDF_KEY_CHARS);
+    if (known && (this.pdfCopies.has(known) || existsSync(this.pdfCopy(known)))) return this.usePdfCopy(known);
     const bytes = readIfSmall(path, MAX_PDF_BYTES);
     if (!bytes) return {};
-    const key = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
-    const file = join(this.viewDir, 'pdf', `${key}.js`);
-    if (!existsSync(file)) writeFileSync(file, `xxgkPdf(${JSON.stringify(key)},"${bytes.toString('base64')}");\n`);
-    this.hasPdf = true;
+    const key = createHash('sha256').update(bytes).digest('hex').slice(0, PDF_KEY_CHARS);
+    const file = this.pdfCopy(key);
+    if (!this.pdfCopies.has(key) && !existsSync(file)) {
+      // Written aside and renamed: a run stopped halfway leaves no partial copy that the next run would keep.
+      writeFileSync(`${file}.partial`, `xxgkPdf(${JSON.stringify(key)},"${bytes.toString('base64')}");\n`);
+      renameSync(`${file}.partial`, file);
+    }
+    return this.usePdfCopy(key);
+  }
+
+  private pdfCopy(key: string): string {
+    return join(this.viewDir, 'pdf', `${key}.js`);
+  }
+
+  private usePdfCopy(key: string): { pdf: string } {
+    this.pdfCopies.add(key);
     return { pdf: key };
   }
 

@@ -245,4 +245,34 @@ describe('ingest store: the run and its versions', () => {
       ['c.html', key, 2023],
     ]);
   });
+
+  it('gives back the findings across files of both shares file by file, in the order each share recorded them, then deletes their files', () => {
+    const { store, path } = openStore();
+    const finding = (rule: string) => errorFinding(rule, 'total', 1, 2, ['requests:total:total']);
+    store.recordAcrossFindings(0, (add) => {
+      add(3, finding('a'));
+      add(1, finding('b'));
+      add(3, finding('c'));
+    });
+    store.recordAcrossFindings(1, (add) => {
+      add(2, finding('d'));
+      add(5, finding('e'));
+      add(4, finding('g'));
+      add(2, finding('f'));
+    });
+    expect(readdirSync(join(path, '..')).filter((f) => f.includes('-across')).sort()).toEqual(['xxgk.db-across-0', 'xxgk.db-across-1']);
+    const of = store.acrossFindingsOf();
+    // Asked in file order, as the export streams the reports: files with none, and a file never asked (4), in between.
+    expect([0, 1, 2, 3, 5, 6].map((ord) => [ord, of(ord).map((f) => f.rule)])).toEqual([
+      [0, []],
+      [1, ['b']],
+      [2, ['d', 'f']],
+      [3, ['a', 'c']],
+      [5, ['e']],
+      [6, []],
+    ]);
+    expect(of(3)).toEqual([]);
+    store.dropAcrossFindings();
+    expect(readdirSync(join(path, '..')).filter((f) => f.includes('-across'))).toEqual([]);
+  });
 });

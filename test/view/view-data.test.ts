@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -115,5 +116,40 @@ describe("a report's data for the page", () => {
     expect(total[8]).toBe('ocr');
     expect(total[11]).toEqual({ confidence: 0.97, picture: OCR_PICTURE, pixelBox: OCR_BOXES[0] });
   });
-});
 
+  it('keeps on a rerun the PDF copies still referred to, known by the store\'s key without reading the file; removes the others', async () => {
+    const flagged = await extractCorpus('huaian-hongze-district-gov-2023.pdf');
+    const ok = await extractCorpus('pingtan-2021.html');
+    const path = corpusPath('huaian-hongze-district-gov-2023.pdf');
+    const contentKey = `${createHash('sha256').update(readFileSync(path)).digest('hex')}.pdf`;
+    const out = mkdtempSync(join(tmpdir(), 'xxgk-viewdata-'));
+    const pdfFolder = join(out, 'view', 'pdf');
+    const exportView = async (reports: [typeof flagged, { path: string; contentKey?: string }][]) => {
+      const view = new ViewExport(out);
+      for (const [report, input] of reports) view.add(report, input);
+      const meta = await view.close();
+      let written: XxgkView.Meta | undefined;
+      runInNewContext(readFileSync(join(out, 'view', 'meta.js'), 'utf8'), { xxgkMeta: (m: XxgkView.Meta) => (written = m) });
+      return { resources: meta, meta: written!, copies: readdirSync(pdfFolder).sort() };
+    };
+
+    const first = await exportView([[flagged, { path, contentKey }]]);
+    const key = contentKey.slice(0, 24);
+    expect(first.copies).toEqual([`${key}.js`]);
+    const copiedAt = statSync(join(pdfFolder, `${key}.js`)).mtimeMs;
+    writeFileSync(join(pdfFolder, `${'f'.repeat(24)}.js`), 'xxgkPdf("ffff","");\n');
+    writeFileSync(join(pdfFolder, `${'e'.repeat(24)}.js.partial`), 'xxgkPdf("eeee","JVBER');
+
+    // The original moved away: the copy is known by the store's key, kept as it was, and the report still shows it.
+    const second = await exportView([[ok, { path: corpusPath('pingtan-2021.html') }], [flagged, { path: '/moved/away.pdf', contentKey }]]);
+    expect(second.copies).toEqual([`${key}.js`]);
+    expect(statSync(join(pdfFolder, `${key}.js`)).mtimeMs).toBe(copiedAt);
+    expect(second.meta.pdfLibrary).toMatch(/^view\/lib\/pdfjs-/);
+
+    // Without the store's key the file is read, and its copy named the same.
+    expect((await exportView([[flagged, { path }]])).copies).toEqual([`${key}.js`]);
+    const none = await exportView([[ok, { path: corpusPath('pingtan-2021.html') }]]);
+    expect(none.copies).toEqual([]);
+    expect(none.meta.pdfLibrary).toBeNull();
+  });
+});
