@@ -65,7 +65,11 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
     // One file more than workers: the next file is read and hashed while the workers are busy.
     const queue = new PQueue({ concurrency: jobs + 1 });
     progress.start(inputs.length);
-    for (const input of inputs) void queue.add(async () => progress.tick(await ingest(input, context)));
+    for (const input of inputs) {
+      // A few files queued at a time, not the whole run: 100,000 waiting tasks held ~100 MB until the end.
+      await queue.onSizeLessThan(jobs + 1);
+      void queue.add(async () => progress.tick(await ingest(input, context)));
+    }
     await queue.onIdle();
     progress.stop();
   } finally {
