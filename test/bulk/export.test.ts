@@ -1,10 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { exportOutputs } from '../../src/bulk/export.js';
+import { exportOutputs, recordAcrossPart } from '../../src/bulk/export.js';
 import { Store } from '../../src/bulk/store.js';
 import type { Finding, Report } from '../../src/model/report.js';
 import { errorFinding, storedReport } from '../fixtures/stored-report.js';
@@ -81,6 +83,42 @@ describe('export with the rules across files', () => {
     const { out } = await exportRun();
     expect(readdirSync(out).filter((f) => f.startsWith('xxgk.db'))).toEqual(expect.arrayContaining(['xxgk.db']));
     expect(readdirSync(out).filter((f) => f.startsWith('xxgk.db-across'))).toEqual([]);
+  });
+
+  it('deals the rules across files to two shares agency by agency: each share checks whole agencies, together every rule', async () => {
+    const { out } = await exportRun();
+    const store = new Store(join(out, 'xxgk.db'));
+    try {
+      recordAcrossPart(store, 0);
+      recordAcrossPart(store, 1);
+      const names = ['a-2022.html', 'a-2023-scan.pdf', 'a-2023.html', 'b-2022.html', 'b-2023.html', 'c-2023.html', 'd1.html', 'd2.html'];
+      const part = (n: number) => {
+        const db = new Database(join(out, `xxgk.db-across-${n}`), { readonly: true });
+        const rows = db.prepare('SELECT ord, finding FROM across_findings ORDER BY rowid').all() as { ord: number; finding: string }[];
+        db.close();
+        return rows.map((r) => `${names[r.ord]} ${(JSON.parse(r.finding) as Finding).rule}`);
+      };
+      const shares = [part(0), part(1)];
+      const agencies = shares.map((share) => [...new Set(share.map((f) => f[0]))].sort());
+      expect(agencies.map((a) => a.length > 0)).toEqual([true, true]);
+      expect(agencies[0]!.filter((a) => agencies[1]!.includes(a))).toEqual([]);
+      expect([...shares[0]!, ...shares[1]!].sort()).toEqual(
+        csv(out, 'findings.csv')
+          .filter((f) => ['carry_continuity', 'in_force_continuity', 'conflicting_copies'].includes(f.rule!))
+          .map((f) => `${f.file} ${f.rule}`)
+          .sort(),
+      );
+    } finally {
+      store.dropAcrossFindings();
+      store.close();
+    }
+  });
+
+  it('gives the audit view each report\'s file as ingested', async () => {
+    const { out } = await exportRun();
+    const paths: (string | null)[] = [];
+    runInNewContext(readFileSync(join(out, 'view', 'reports', '00000.js'), 'utf8'), { xxgkReports: (_: number, reports: XxgkView.ReportFile[]) => paths.push(...reports.map((r) => r.path)) });
+    expect(paths).toEqual(reports().map((r) => `/in/${r.file}`).sort());
   });
 
   it('sums up the run: every exported file by status, and the flagged ones with their error rules', async () => {
