@@ -235,6 +235,10 @@ describe('rules across reports: copies of one report', () => {
     ]);
   });
 
+  it('reports of two agencies for the same year are not copies of each other, whatever they print', () => {
+    expect(auditAcrossReports([copy('a.html', '甲局', 2023, { 'requests:total:total': 10 }), copy('b.html', '乙局', 2023, { 'requests:total:total': 11 })]).size).toBe(0);
+  });
+
   it('identical copies raise nothing', () => {
     const same = { 'requests:total:total': 10, 'requests:granted:total': 4 };
     expect(auditAcrossReports([copy('a.html', '甲局', 2023, same), copy('b.pdf', '甲局', 2023, same)]).size).toBe(0);
