@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import type { Report } from '../model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
 import { CELL_FIELDS_LIST, FINDING_FIELDS_LIST, REPORT_FIELDS_LIST } from './fields.js';
+import { memoize } from '../text/memo.js';
 import { roundDecimal } from '../text/numbers.js';
 
 /**
@@ -39,7 +40,7 @@ export function reportRow(report: Report): Row {
 }
 
 /** What cells.csv's `label` column prints: the label with its runs of white space as one space. */
-const cellLabel = (label: string) => label.replace(/\s+/g, ' ');
+export const cellLabel = (label: string) => label.replace(/\s+/g, ' ');
 
 export function cellRows(report: Report): Row[] {
   return report.cells.map((cell) => [
@@ -109,36 +110,21 @@ function csvField(value: string | number | null | undefined): string {
   return NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
-/** Fields quoted once each, for text that repeats across millions of cells (the template keys, the labels). */
-export class FieldCache {
-  private readonly fields = new Map<string, string>();
-
-  constructor(private readonly clean: (text: string) => string = (text) => text) {}
-
-  field(text: string): string {
-    let field = this.fields.get(text);
-    if (field === undefined) {
-      // A bound on memory: a few thousand labels recur, but nothing stops a corpus from printing millions.
-      if (this.fields.size > 100_000) this.fields.clear();
-      this.fields.set(text, (field = csvField(this.clean(text))));
-    }
-    return field;
-  }
-}
+const labelField = (label: string) => csvField(cellLabel(label));
 
 /**
  * cells.csv's records of a report: the text `csvRecords(cellRows(report))` gives, written without building a row per
  * cell (cells.csv is most of an export's rows); the file, the template keys and the labels are quoted once each.
  */
-export function cellRecords(report: Report, keys = new FieldCache(), labels = new FieldCache(cellLabel)): string {
+export function cellRecords(report: Report, keys = memoize(csvField), labels = memoize(labelField)): string {
   const file = csvField(report.file);
   let text = '';
   for (const cell of report.cells) {
     const { source } = cell;
     const box = source.box ? `${formatTenth(source.box[0])} ${formatTenth(source.box[1])} ${formatTenth(source.box[2])} ${formatTenth(source.box[3])}` : '';
     text +=
-      `${file},${keys.field(cell.table)},${keys.field(cell.row)},${keys.field(cell.column)},${cell.value === null ? '' : formatNumber(cell.value)},` +
-      `${csvField(cell.raw)},${cell.kind},${csvField(cell.note)},${labels.field(source.label)},${source.page ?? ''},${source.table},${source.row},` +
+      `${file},${keys(cell.table)},${keys(cell.row)},${keys(cell.column)},${cell.value === null ? '' : formatNumber(cell.value)},` +
+      `${csvField(cell.raw)},${cell.kind},${csvField(cell.note)},${labels(source.label)},${source.page ?? ''},${source.table},${source.row},` +
       `${source.col},${box},${source.ocr ? source.ocr.confidence.toFixed(3) : ''},${csvField(source.ocr?.picture)}\r\n`;
   }
   return text;
@@ -211,8 +197,8 @@ export class CsvExport implements Exporter {
   private readonly reports: CsvFile;
   private readonly cells: CsvFile;
   private readonly findings: CsvFile;
-  private readonly keys = new FieldCache();
-  private readonly labels = new FieldCache(cellLabel);
+  private readonly keys = memoize(csvField);
+  private readonly labels = memoize(labelField);
 
   constructor(outDir: string) {
     this.reports = new CsvFile(join(outDir, 'reports.csv'), REPORT_COLUMNS);

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Report } from '../model/report.js';
 import { ACTIVE_COLUMNS } from '../template/template.js';
 import { agencyKey } from '../text/agency.js';
-import { reportRow } from './csv.js';
+import { memoize } from '../text/memo.js';
+import { cellLabel, reportRow } from './csv.js';
 import { DATASET_CELLS, DATASET_FIELDS, datasetValues } from './dataset.js';
 import type { DataField, DataResource, Exporter } from './exporter.js';
 import { CELL_FIELDS_LIST, FINDING_FIELDS_LIST, REPORT_FIELDS_LIST } from './fields.js';
@@ -79,17 +80,8 @@ const CELL_COLUMNS: ParquetColumn[] = [
 const tenth = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value * 10) / 10 === value ? value : Number(value.toFixed(1)));
 
 export class CellsParquet extends ParquetExport {
-  /** Labels as cells.csv prints them (spaces collapsed), by printed label: a few thousand labels, millions of cells. */
-  private readonly labels = new Map<string, string>();
-
-  private label(printed: string): string {
-    let label = this.labels.get(printed);
-    if (label === undefined) {
-      if (this.labels.size > 100_000) this.labels.clear();
-      this.labels.set(printed, (label = printed.replace(/\s+/g, ' ')));
-    }
-    return label;
-  }
+  /** Labels as cells.csv prints them (spaces collapsed), each printed label cleaned once. */
+  private readonly label = memoize(cellLabel);
 
   constructor(outDir: string) {
     super(outDir, 'cells', CELL_COLUMNS, '每个数值一行（同 cells.csv）/ one row per number, as cells.csv');

@@ -4,6 +4,7 @@ import { agencyKey } from '../text/agency.js';
 import type { Cell, Report } from '../model/report.js';
 import { DATASET_CELLS } from '../export/dataset.js';
 import { printedRowLabel, rowLabel, tableLabel } from '../template/labels.js';
+import { memoize } from '../text/memo.js';
 import { squash } from '../text/normalize.js';
 import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../template/template.js';
 import { placesOf } from './places.js';
@@ -86,22 +87,21 @@ const REF_INDEX = new Map(VIEW_REFS.map((ref, i) => [ref, i]));
 /** Boxes to a tenth of a point: finer than any printed line, and a third of the bytes of full precision. */
 const tenth = (v: number) => Math.round(v * 10) / 10;
 
-/** Row key → printed label → what the view shows (`shownLabel`): a few thousand labels recur over millions of cells. */
-const shownLabels = new Map<string, Map<string, string | 0>>();
+/** For each row key, its printed labels' decisions (`shownLabel`), each made once: a few thousand recur over millions of cells. */
+const shownLabels = new Map<string, (printedLabel: string) => string | 0>();
 
 /** The printed row label where it is not the template's own (a typo, local wording); 0 where it is. */
 function shownLabel(table: Cell['table'], row: string, printedLabel: string): string | 0 {
   const rowKey = `${table}:${row}`;
-  let byLabel = shownLabels.get(rowKey);
-  if (!byLabel) shownLabels.set(rowKey, (byLabel = new Map()));
-  let shown = byLabel.get(printedLabel);
-  if (shown === undefined) {
-    // A bound on memory: nothing stops a corpus from printing a row's label in millions of ways.
-    if (byLabel.size > 10_000) byLabel.clear();
-    const printed = printedRowLabel(table, row, printedLabel);
-    byLabel.set(printedLabel, (shown = squash(printed) === squash(rowLabel(table, row)) ? 0 : printed));
+  let decide = shownLabels.get(rowKey);
+  if (!decide) {
+    decide = memoize((label) => {
+      const printed = printedRowLabel(table, row, label);
+      return squash(printed) === squash(rowLabel(table, row)) ? 0 : printed;
+    }, 10_000);
+    shownLabels.set(rowKey, decide);
   }
-  return shown;
+  return decide(printedLabel);
 }
 
 /**
