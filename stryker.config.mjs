@@ -13,18 +13,15 @@ const config = {
     // The store, the export with the rules across files, agency names. Not pool.ts, worker.ts, export-thread.ts and
     // export-worker.ts (worker threads of the built command line and their plumbing, out of reach of mutants switched
     // on inside the test process) nor progress.ts (display only): the tests of the built command line cover them.
-    'src/bulk/**/*.ts',
-    '!src/bulk/pool.ts',
-    '!src/bulk/worker.ts',
-    '!src/bulk/export-thread.ts',
-    '!src/bulk/export-worker.ts',
-    '!src/bulk/progress.ts',
+    'src/store/**/*.ts',
+    'src/audit/across/**/*.ts',
+    'src/run/export.ts',
     'src/normalise/**/*.ts',
     'src/export/**/*.ts',
     'extractors/zip.ts',
     'extractors/decode.ts',
-    'extractors/pdf/lattice.ts',
-    'extractors/pdf/stitch.ts',
+    'extractors/geometry/lattice.ts',
+    'extractors/geometry/stitch.ts',
   ],
   // The audit view's exporter joins the page scripts compiled from src/view/browser (dist/ is not copied).
   buildCommand: 'tsc -p src/view/browser',

@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 /** Tests that run the built command line (dist/) in a child process: they need a build that matches the sources. */
 export const BUILT_CODE_TESTS = [
   'test/cli/**/*.test.ts',
-  'test/bulk/batch.test.ts',
-  'test/bulk/store.test.ts',
-  'test/extractors/ocr-recogniser.test.ts',
+  'test/run/batch.test.ts',
+  'test/store/store.test.ts',
+  'test/extractors/ocr/recogniser.test.ts',
   'test/view/browser.test.ts',
 ];
 

@@ -64,9 +64,9 @@ class UnloadableFileFails implements Reporter {
 /**
  * Tests that read pictures by OCR (seconds each): a surviving mutant in code they pass through (stitching, the
  * normalisers) would run them again and again. The code in scope they reach is tested on its own: scanned
- * continuations in test/extractors/stitch.test.ts, OCR readings in the normalisers' and audit tests.
+ * continuations in test/extractors/geometry/stitch.test.ts, OCR readings in the normalisers' and audit tests.
  */
-const PICTURE_TESTS = ['test/pipeline/picture-reports.test.ts', 'test/extractors/ocr.test.ts'];
+const PICTURE_TESTS = ['test/pipeline/picture-reports.test.ts', 'test/extractors/ocr/ocr.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/model/document.js';
+import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/core/model/document.js';
 import { decodeText, declaredCharset } from './decode.js';
 import type { PictureLink, PictureSources } from './pictures.js';
 import type { ReadContext, ReaderOutput } from './reader.js';

@@ -1,4 +1,4 @@
-import { warning, type Message } from '../src/model/messages.js';
+import { warning, type Message } from '../src/core/model/messages.js';
 import { ReadError } from './errors.js';
 import { pictureFrames, readPicture, type PictureReading } from './ocr/index.js';
 import { joinPictures } from './ocr/pages.js';

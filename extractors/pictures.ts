@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { imageSize } from 'image-size';
-import type { Block, Box, OcrReading } from '../src/model/document.js';
-import { warning, type Message } from '../src/model/messages.js';
+import type { Block, Box, OcrReading } from '../src/core/model/document.js';
+import { warning, type Message } from '../src/core/model/messages.js';
 import { readPicture, type PictureOptions } from './ocr/index.js';
 
 /**

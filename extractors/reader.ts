@@ -1,5 +1,5 @@
-import type { DocumentModel } from '../src/model/document.js';
-import type { Message } from '../src/model/messages.js';
+import type { DocumentModel } from '../src/core/model/document.js';
+import type { Message } from '../src/core/model/messages.js';
 
 /** What a reader knows of the file besides its bytes. */
 export interface ReadContext {

@@ -1,7 +1,7 @@
-import { tableFromRows, type Block, type DocumentModel } from '../src/model/document.js';
-import { warning, WRAPPED_LABELS, type Message } from '../src/model/messages.js';
-import { isLabelFragment, stripNotes } from '../src/text/normalize.js';
-import { isNumberLike } from '../src/text/numbers.js';
+import { tableFromRows, type Block, type DocumentModel } from '../src/core/model/document.js';
+import { warning, WRAPPED_LABELS, type Message } from '../src/core/model/messages.js';
+import { isLabelFragment, stripNotes } from '../src/core/text/normalize.js';
+import { isNumberLike } from '../src/core/text/numbers.js';
 import { decodeText } from './decode.js';
 import type { ReaderOutput } from './reader.js';
 

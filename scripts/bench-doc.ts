@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDoc } from '../extractors/doc/index.js';
-import { extractFromBytes } from '../src/pipeline.js';
+import { extractFromBytes } from '../src/pipeline/extract.js';
 
 const inputs = process.argv.slice(2);
 const paths = (inputs.length > 0 ? inputs : ['test/fixtures']).flatMap((input) =>

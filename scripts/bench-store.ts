@@ -11,10 +11,10 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportOutputs } from '../src/bulk/export.js';
-import { Store } from '../src/bulk/store.js';
-import type { Report } from '../src/model/report.js';
-import { extractReport } from '../src/pipeline.js';
+import { finishRun } from '../src/run/export.js';
+import { Store } from '../src/store/store.js';
+import type { Report } from '../src/core/model/report.js';
+import { extractReport } from '../src/pipeline/extract.js';
 
 import { GENERATED, PROJECT } from './shared-corpus.js';
 
@@ -56,7 +56,7 @@ async function one(total: number): Promise<void> {
   }
   const out = join(root, 'out');
   const before = { cpu: cpuMs(), wall: performance.now() };
-  await exportOutputs(store, names, out);
+  await finishRun(store, names, out);
   const exportCpu = (cpuMs() - before.cpu) / total;
   const exportWall = (performance.now() - before.wall) / total;
   store.close();

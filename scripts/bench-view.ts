@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DatasetCsvExport } from '../src/export/dataset-csv.js';
-import type { Report } from '../src/model/report.js';
-import { extractReport } from '../src/pipeline.js';
+import type { Report } from '../src/core/model/report.js';
+import { extractReport } from '../src/pipeline/extract.js';
 import { ViewExport } from '../src/view/exporter.js';
 
 const total = Number(process.argv[2] ?? 100_000);

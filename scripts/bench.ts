@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openPdf } from '../extractors/pdf/pdfjs.js';
-import { extractFromBytes } from '../src/pipeline.js';
+import { extractFromBytes } from '../src/pipeline/extract.js';
 import { buildPdf, gridCells, PdfPage, ruledTable } from '../test/fixtures/pdf-writer.js';
 
 const folder = resolve(process.argv[2] ?? 'corpus');

@@ -14,11 +14,11 @@ import { dirname, extname, join } from 'node:path';
 import { load } from 'cheerio';
 import { readPicture, shutdownRecognisers, type PictureReading } from '../extractors/ocr/index.js';
 import { renderPdfPages } from '../extractors/pdf/render.js';
-import { assembleReport } from '../src/assemble.js';
+import { assembleReport } from '../src/pipeline/assemble.js';
 import { CsvExport } from '../src/export/csv.js';
-import { tableFromRows, type Block, type DocumentModel } from '../src/model/document.js';
+import { tableFromRows, type Block, type DocumentModel } from '../src/core/model/document.js';
 import { joinPictures } from '../extractors/ocr/pages.js';
-import type { Message } from '../src/model/messages.js';
+import type { Message } from '../src/core/model/messages.js';
 
 const [folder, out, ...rest] = process.argv.slice(2);
 if (!folder || !out) {

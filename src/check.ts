@@ -1,8 +1,8 @@
 import { describePlace, distinguishingLabel, describeTerm, explainFindings, type ExplainedFinding, type Term } from './audit/explain.js';
-import { auditAcrossReports } from './bulk/across.js';
-import type { Finding, Report } from './model/report.js';
-import { collectInputs } from './inputs.js';
-import { extractReport } from './pipeline.js';
+import { auditAcrossReports } from './audit/across/rules.js';
+import type { Finding, Report } from './core/model/report.js';
+import { collectInputs } from './run/inputs.js';
+import { extractReport } from './pipeline/extract.js';
 
 /**
  * `xxgk check FILE…`: an agency's 政务公开 office checking its own report before publishing it. Every finding on the

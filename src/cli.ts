@@ -2,12 +2,12 @@
 // One V8 background thread: with the worker threads busy, more only compete for the same cores (measured: npm run bench:bulk).
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, runBatch, type BatchSummary } from './batch.js';
-import { createProgress, silentProgress } from './bulk/progress.js';
-import { StoreVersionError } from './bulk/store.js';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, runBatch, type BatchSummary } from './run/batch.js';
+import { createProgress, silentProgress } from './run/progress.js';
+import { StoreVersionError } from './store/store.js';
 import { checkFiles, wantsColor } from './check.js';
 import { describeWriteError } from './export/output-folder.js';
-import { InputError } from './inputs.js';
+import { InputError } from './run/inputs.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);

@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractFromBytes } from '../src/pipeline.js';
-import type { Report } from '../src/model/report.js';
+import { extractFromBytes } from '../src/pipeline/extract.js';
+import type { Report } from '../src/core/model/report.js';
 import { balancedReport, renderHtml, renderTabText } from './fixtures/report-builder.js';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));

@@ -1,5 +1,5 @@
-import type { Block } from '../../src/model/document.js';
-import type { Message } from '../../src/model/messages.js';
+import type { Block } from '../../src/core/model/document.js';
+import type { Message } from '../../src/core/model/messages.js';
 import { ReadError } from '../errors.js';
 import type { ReaderOutput } from '../reader.js';
 import { openWordFile } from './file.js';

@@ -1,5 +1,5 @@
-import { tableFromCells, type Block, type TableCell } from '../../src/model/document.js';
-import { warning, type Message } from '../../src/model/messages.js';
+import { tableFromCells, type Block, type TableCell } from '../../src/core/model/document.js';
+import { warning, type Message } from '../../src/core/model/messages.js';
 import { collapseSpaces } from '../html.js';
 import type { CellDefinition, RowDefinition } from './rows.js';
 import type { Paragraph } from './story.js';

@@ -1,5 +1,5 @@
-import { tableFromCells, type Block, type Box, type TableCell, type TextBlock } from '../../src/model/document.js';
-import { warning, type Message } from '../../src/model/messages.js';
+import { tableFromCells, type Block, type Box, type TableCell, type TextBlock } from '../../src/core/model/document.js';
+import { warning, type Message } from '../../src/core/model/messages.js';
 import { ReadError } from '../errors.js';
 import { estimateSkew, MAX_DESKEW_DEGREES, SEARCH_DEGREES } from './deskew.js';
 import { cellShape, type CellShape } from './glyphs.js';

@@ -1,4 +1,4 @@
-import { findTables, type LatticeTable } from '../pdf/lattice.js';
+import { findTables, type LatticeTable } from '../geometry/lattice.js';
 import { boundsOf, writingIn } from './ink.js';
 import type { Mask, Rect } from './raster.js';
 import { closeOpenEnds, connectedRulings, findRulings, toSegments, type Line } from './rulings.js';

@@ -1,13 +1,13 @@
-import { tableFromCells, type Block, type TableCell } from '../../src/model/document.js';
-import { enclosingBox } from '../pdf/lattice.js';
-import type { PageItem } from '../pdf/layout.js';
-import { stitchPages } from '../pdf/stitch.js';
+import { tableFromCells, type Block, type TableCell } from '../../src/core/model/document.js';
+import { enclosingBox } from '../geometry/lattice.js';
+import type { PageItem } from '../geometry/page-items.js';
+import { stitchPages } from '../geometry/stitch.js';
 import type { PictureReading } from './index.js';
 
 /**
  * Pictures of consecutive pages (a multi-page TIFF scan, a scanned PDF) as one document's blocks: each block gets its
  * page, and a table that ends a page and continues at the top of the next one is joined to it, as the PDF reader
- * joins a text PDF's tables (extractors/pdf/stitch.ts). Cells keep their OCR readings; tables are renumbered.
+ * joins a text PDF's tables (extractors/geometry/stitch.ts). Cells keep their OCR readings; tables are renumbered.
  *
  * `pointsPerPixel` turns the pictures' pixels into the points the stitching tolerances are measured in (72 / dpi).
  */

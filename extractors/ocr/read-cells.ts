@@ -1,5 +1,5 @@
-import { parseNumber } from '../../src/text/numbers.js';
-import { joinCellLines } from '../pdf/glyphs.js';
+import { parseNumber } from '../../src/core/text/numbers.js';
+import { joinCellLines } from '../geometry/glyphs.js';
 import { cellShape, type CellShape } from './glyphs.js';
 import type { InkOptions } from './ink.js';
 import { binarise, crop, intersect, maskToGrey, onPaper, otsuThreshold, scale, type Grey, type Mask, type Rect } from './raster.js';

@@ -1,4 +1,4 @@
-import type { Segment } from '../pdf/graphics.js';
+import type { Segment } from '../geometry/segments.js';
 import type { Mask } from './raster.js';
 
 /**

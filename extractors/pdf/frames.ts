@@ -1,9 +1,10 @@
-import type { Message } from '../../src/model/messages.js';
-import { multiply, type Matrix, type Segment } from './graphics.js';
-import { itemsToGlyphs, type Glyph, type TextItemLike } from './glyphs.js';
-import { findTables, type Box, type LatticeTable } from './lattice.js';
-import { layoutPage, type PageItem } from './layout.js';
-import { displayedBox, runTurns, turnSegment, uprightFrame, type QuarterTurns, type UprightFrame } from './orientation.js';
+import type { Message } from '../../src/core/model/messages.js';
+import { multiply, type Matrix, type Segment } from '../geometry/segments.js';
+import { itemsToGlyphs, type Glyph, type TextItemLike } from '../geometry/glyphs.js';
+import { findTables, type Box, type LatticeTable } from '../geometry/lattice.js';
+import type { PageItem } from '../geometry/page-items.js';
+import { layoutPage } from './layout.js';
+import { displayedBox, runTurns, turnSegment, uprightFrame, type QuarterTurns, type UprightFrame } from '../geometry/orientation.js';
 
 /**
  * A page read in its upright frames. Text runs are grouped by the way they run (see orientation.ts); each group is

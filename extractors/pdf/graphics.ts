@@ -1,3 +1,4 @@
+import { apply, multiply, type Matrix, type Segment } from '../geometry/segments.js';
 import { OPS, PDFJS_VERSION } from './pdfjs.js';
 
 /**
@@ -7,15 +8,6 @@ import { OPS, PDFJS_VERSION } from './pdfjs.js';
  * closePath 4), failing loudly on anything else. Stroked straight segments are kept; filled thin rectangles become
  * their centre line; white or invisible paint and clipping paths are ignored.
  */
-
-export type Matrix = [number, number, number, number, number, number];
-
-export interface Segment {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
 export interface OperatorList {
   fnArray: number[];
@@ -43,22 +35,6 @@ interface State {
   ctm: Matrix;
   strokeVisible: boolean;
   fillVisible: boolean;
-}
-
-export function multiply(m: Matrix, n: Matrix): Matrix {
-  // Apply n first, then m (PDF's `cm` concatenation: CTM' = n × CTM).
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-export function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
 export function extractSegments(list: OperatorList, viewport: Matrix): Segment[] {

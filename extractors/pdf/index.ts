@@ -1,15 +1,16 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../../src/model/document.js';
-import { warning, type Message } from '../../src/model/messages.js';
+import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../../src/core/model/document.js';
+import { warning, type Message } from '../../src/core/model/messages.js';
 import { ReadError } from '../errors.js';
 import type { ReaderOutput } from '../reader.js';
-import { extractSegments, type Matrix, type OperatorList } from './graphics.js';
+import type { Matrix } from '../geometry/segments.js';
+import { extractSegments, type OperatorList } from './graphics.js';
 import { pageFrames, layoutFrames } from './frames.js';
-import { glyphLines, type Glyph, type TextItemLike } from './glyphs.js';
-import type { Box } from './lattice.js';
-import type { PageItem, Shown } from './layout.js';
+import { glyphLines, type Glyph, type TextItemLike } from '../geometry/glyphs.js';
+import type { Box } from '../geometry/lattice.js';
+import type { PageItem, Shown } from '../geometry/page-items.js';
 import { OPS, openPdf, pdfError } from './pdfjs.js';
-import { stitchPages, type StitchedItem } from './stitch.js';
+import { stitchPages, type StitchedItem } from '../geometry/stitch.js';
 
 /**
  * PDF reader: per page, glyphs from the text layer and ruling lines from the operator list become ruled tables and

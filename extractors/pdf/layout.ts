@@ -1,9 +1,9 @@
-import type { OcrReading } from '../../src/model/document.js';
-import { warning, WRAPPED_LABELS, type Message } from '../../src/model/messages.js';
-import { isLabelFragment } from '../../src/text/normalize.js';
-import { isNumberLike } from '../../src/text/numbers.js';
-import { glyphLines, joinCellLines, type Glyph } from './glyphs.js';
-import type { Box, LatticeTable } from './lattice.js';
+import { warning, WRAPPED_LABELS, type Message } from '../../src/core/model/messages.js';
+import { isLabelFragment } from '../../src/core/text/normalize.js';
+import { isNumberLike } from '../../src/core/text/numbers.js';
+import { glyphLines, joinCellLines, type Glyph } from '../geometry/glyphs.js';
+import type { LatticeTable } from '../geometry/lattice.js';
+import type { PageCell, PageItem, PageTable, PageText } from '../geometry/page-items.js';
 import { alignedPageTable, lineExtent, nearestColumn, readWrappedTables, type Line } from './wrapped.js';
 
 /**
@@ -11,46 +11,6 @@ import { alignedPageTable, lineExtent, nearestColumn, readWrappedTables, type Li
  * paragraphs. Lines that look like a table without rulings (a label, then numbers in columns) become a
  * text-aligned table. Page numbers in the top and bottom margins are dropped.
  */
-
-/** Boxes are in the page's upright frame (orientation.ts); `shown`, where set, is the box on the page as displayed. */
-export interface Shown {
-  shown?: Box;
-}
-
-export interface PageCell extends Box, Shown {
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
-  text: string;
-  page: number;
-  /** Read from a scanned page by OCR. */
-  ocr?: OcrReading;
-}
-
-export interface PageTable extends Box, Shown {
-  kind: 'table';
-  page: number;
-  /** `ocr`: ruling lines found in a scanned page's pixels, cells read by OCR. */
-  structure: 'ruled' | 'text-aligned' | 'ocr';
-  cells: PageCell[];
-  /** Column boundaries (for stitching a table continued on the next page). */
-  xs: number[];
-  rows: number;
-  /** Label lines above a table without rulings that continue the last row of the page before (wrapped.ts). */
-  continued?: PageCell[];
-}
-
-export interface PageText extends Box, Shown {
-  kind: 'text';
-  page: number;
-  text: string;
-  /** Read from a scanned page by OCR. */
-  ocr?: OcrReading;
-  emphasis?: boolean;
-}
-
-export type PageItem = PageTable | PageText;
 
 export interface PageGeometry {
   page: number;

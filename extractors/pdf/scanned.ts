@@ -1,12 +1,13 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Block, Box, TableBlock } from '../../src/model/document.js';
-import { warning, type Message } from '../../src/model/messages.js';
+import type { Block, Box, TableBlock } from '../../src/core/model/document.js';
+import { warning, type Message } from '../../src/core/model/messages.js';
 import { ReadError } from '../errors.js';
 import { readPicture, type PictureSource } from '../ocr/index.js';
 import { pictureReading } from '../pictures.js';
-import { apply, multiply, type Matrix, type OperatorList } from './graphics.js';
-import { enclosingBox } from './lattice.js';
-import type { PageCell, PageItem, PageTable, PageText } from './layout.js';
+import { apply, multiply, type Matrix } from '../geometry/segments.js';
+import type { OperatorList } from './graphics.js';
+import { enclosingBox } from '../geometry/lattice.js';
+import type { PageCell, PageItem, PageTable, PageText } from '../geometry/page-items.js';
 import { OPS } from './pdfjs.js';
 import { renderPage } from './render.js';
 

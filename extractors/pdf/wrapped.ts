@@ -1,8 +1,8 @@
-import { splitNumbering, squash } from '../../src/text/normalize.js';
-import { isNumberLike } from '../../src/text/numbers.js';
-import { joinCellLines, type Glyph } from './glyphs.js';
-import { enclosingBox } from './lattice.js';
-import type { PageCell, PageTable } from './layout.js';
+import { splitNumbering, squash } from '../../src/core/text/normalize.js';
+import { isNumberLike } from '../../src/core/text/numbers.js';
+import { joinCellLines, type Glyph } from '../geometry/glyphs.js';
+import { enclosingBox } from '../geometry/lattice.js';
+import type { PageCell, PageTable } from '../geometry/page-items.js';
 
 /**
  * Tables without ruling lines whose row labels wrap (a Word table printed without borders): each row is one line of

@@ -1,7 +1,7 @@
-import type { Box } from '../model/document.js';
-import type { Cell, Finding, Report } from '../model/report.js';
-import { columnLabel, printedRowLabel, tableLabel } from '../template/labels.js';
-import type { TableKey } from '../template/template.js';
+import type { Box } from '../core/model/document.js';
+import type { Cell, Finding, Report } from '../core/model/report.js';
+import { columnLabel, printedRowLabel, tableLabel } from '../core/template/labels.js';
+import type { TableKey } from '../core/template/template.js';
 import { sumSides } from './rules.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Cell, Finding, Report } from '../model/report.js';
-import { squash } from '../text/normalize.js';
+import type { Cell, Finding, Report } from '../core/model/report.js';
+import { squash } from '../core/text/normalize.js';
 
 /**
  * Section 一 often restates the year's figures in words (共收到申请X件); when the words and the table disagree, an

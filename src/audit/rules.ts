@@ -1,7 +1,7 @@
-import type { Cell, Finding } from '../model/report.js';
+import type { Cell, Finding } from '../core/model/report.js';
 import { cellRef } from '../normalise/rows.js';
-import { roundDecimal } from '../text/numbers.js';
-import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../template/template.js';
+import { roundDecimal } from '../core/text/numbers.js';
+import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../core/template/template.js';
 
 /**
  * The error-level rules of TEMPLATE.md (勾稽关系) on one report's cells. A rule is checked only when every cell it

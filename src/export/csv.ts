@@ -2,20 +2,17 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import type { Report } from '../model/report.js';
+import type { Report } from '../core/model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
-import { CELL_FIELDS_LIST, FINDING_FIELDS_LIST, REPORT_FIELDS_LIST } from './fields.js';
-import { memoize } from '../text/memo.js';
-import { roundDecimal } from '../text/numbers.js';
+import { CELL_COLUMNS, CELL_FIELDS_LIST, FINDING_COLUMNS, FINDING_FIELDS_LIST, REPORT_COLUMNS, REPORT_FIELDS_LIST } from './fields.js';
+import { memoize } from '../core/text/memo.js';
+import { roundDecimal } from '../core/text/numbers.js';
 
 /**
  * The three CSV files of the output contract (TEMPLATE.md): UTF-8 with a BOM so that Excel shows Chinese, RFC 4180
  * quoting and CRLF line ends. Rows are appended report by report, so a batch never holds all rows in memory.
  */
 
-export const REPORT_COLUMNS = ['file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason'] as const;
-export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture'] as const;
-export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'] as const;
 
 type Row = (string | number | null | undefined)[];
 

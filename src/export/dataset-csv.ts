@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Report } from '../model/report.js';
+import type { Report } from '../core/model/report.js';
 import { CsvFile } from './csv.js';
 import { DATASET_COLUMNS, DATASET_FIELDS, datasetRecord } from './dataset.js';
 import type { DataResource, Exporter } from './exporter.js';

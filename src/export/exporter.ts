@@ -1,4 +1,4 @@
-import type { Report } from '../model/report.js';
+import type { Report } from '../core/model/report.js';
 
 /**
  * One output of a run (the CSV files, the JSON files, the audit view, Parquet, …). A run hands every report to each

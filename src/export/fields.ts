@@ -1,6 +1,10 @@
-import { reportStatusSchema, formatVersionSchema } from '../model/report.js';
-import type { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS } from './csv.js';
+import { reportStatusSchema, formatVersionSchema } from '../core/model/report.js';
 import type { DataField } from './exporter.js';
+
+/** The columns of the three CSV files (and their Parquet twins), in order. */
+export const REPORT_COLUMNS = ['file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason'] as const;
+export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture'] as const;
+export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'] as const;
 
 /**
  * What each column of the CSV files means, for datapackage.json (Frictionless Table Schema): type, and a description

@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip, type Gzip } from 'node:zlib';
-import type { Report } from '../model/report.js';
+import type { Report } from '../core/model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
 
 /**

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Report } from '../model/report.js';
-import { ACTIVE_COLUMNS } from '../template/template.js';
-import { agencyKey } from '../text/agency.js';
-import { memoize } from '../text/memo.js';
+import type { Report } from '../core/model/report.js';
+import { ACTIVE_COLUMNS } from '../core/template/template.js';
+import { agencyKey } from '../core/text/agency.js';
+import { memoize } from '../core/text/memo.js';
 import { cellLabel, reportRow } from './csv.js';
 import { DATASET_CELLS, DATASET_FIELDS, datasetValues } from './dataset.js';
 import type { DataField, DataResource, Exporter } from './exporter.js';

@@ -1,5 +1,5 @@
-import type { Block, DocumentModel } from '../model/document.js';
-import type { TableKey } from '../template/template.js';
+import type { Block, DocumentModel } from '../core/model/document.js';
+import type { TableKey } from '../core/template/template.js';
 import { findSections, splitRunOnText, type LocatedSection } from './sections.js';
 import { findTableRegions, type TableRegion } from './tables.js';
 import { findTitle, type Title } from './title.js';

@@ -1,7 +1,7 @@
-import type { Block } from '../model/document.js';
-import { candidates, bestMatch, readLabel } from '../text/match.js';
-import { squash } from '../text/normalize.js';
-import { SECTIONS, type SectionKey } from '../template/template.js';
+import type { Block } from '../core/model/document.js';
+import { candidates, bestMatch, readLabel } from '../core/text/match.js';
+import { squash } from '../core/text/normalize.js';
+import { SECTIONS, type SectionKey } from '../core/template/template.js';
 
 /**
  * Sections found by their headings. A heading is a short text block whose label matches one of the six section

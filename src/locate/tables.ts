@@ -1,6 +1,6 @@
-import type { Block, OcrReading, TableBlock } from '../model/document.js';
-import { core, squash } from '../text/normalize.js';
-import type { TableKey } from '../template/template.js';
+import type { Block, OcrReading, TableBlock } from '../core/model/document.js';
+import { core, squash } from '../core/text/normalize.js';
+import type { TableKey } from '../core/template/template.js';
 import type { LocatedSection } from './sections.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { DocumentModel } from '../model/document.js';
-import { squash } from '../text/normalize.js';
+import type { DocumentModel } from '../core/model/document.js';
+import { squash } from '../core/text/normalize.js';
 
 /**
  * Agency and year from the report's title: `汝州市人力资源和社会保障局2021年政府信息公开工作年度报告`,

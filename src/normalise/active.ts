@@ -1,9 +1,9 @@
 import type { TableRegion } from '../locate/tables.js';
-import { warning, type Message } from '../model/messages.js';
-import type { Cell } from '../model/report.js';
-import { bestMatch, candidates } from '../text/match.js';
-import { squash } from '../text/normalize.js';
-import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, expectedCells, type FormatVersion } from '../template/template.js';
+import { warning, type Message } from '../core/model/messages.js';
+import type { Cell } from '../core/model/report.js';
+import { bestMatch, candidates } from '../core/text/match.js';
+import { squash } from '../core/text/normalize.js';
+import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, expectedCells, type FormatVersion } from '../core/template/template.js';
 import { analyseRow, assignColumns, columnsOf, hasNumbers, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
 

@@ -1,5 +1,5 @@
 import type { Located } from '../locate/index.js';
-import type { TableKey } from '../template/template.js';
+import type { TableKey } from '../core/template/template.js';
 import { normaliseActive } from './active.js';
 import { normaliseRequests } from './requests.js';
 import { normaliseReview } from './review.js';

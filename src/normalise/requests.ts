@@ -1,15 +1,15 @@
 import type { TableRegion } from '../locate/tables.js';
-import { warning, type Message } from '../model/messages.js';
-import type { Cell } from '../model/report.js';
-import { bestMatch, candidates, readLabel } from '../text/match.js';
-import { squash } from '../text/normalize.js';
+import { warning, type Message } from '../core/model/messages.js';
+import type { Cell } from '../core/model/report.js';
+import { bestMatch, candidates, readLabel } from '../core/text/match.js';
+import { squash } from '../core/text/normalize.js';
 import {
   REQUEST_COLUMNS,
   REQUEST_ROWS,
   SINGLE_OTHER_ROW,
   type FormatVersion,
   type RequestGroup,
-} from '../template/template.js';
+} from '../core/template/template.js';
 import { analyseRow, assignColumns, columnsOf, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
 

@@ -1,8 +1,8 @@
 import type { RegionCell, TableRegion } from '../locate/tables.js';
-import { warning, type Message } from '../model/messages.js';
-import { bestMatch, candidates } from '../text/match.js';
-import { squash } from '../text/normalize.js';
-import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/template.js';
+import { warning, type Message } from '../core/model/messages.js';
+import { bestMatch, candidates } from '../core/text/match.js';
+import { squash } from '../core/text/normalize.js';
+import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../core/template/template.js';
 import { analyseRow, assignColumns, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
 

@@ -1,7 +1,7 @@
-import type { Cell } from '../model/report.js';
+import type { Cell } from '../core/model/report.js';
 import type { RegionCell, RegionRow } from '../locate/tables.js';
-import { isLabelLike, parseNumber, type ParseOptions } from '../text/numbers.js';
-import { isTotalCell, type TableKey } from '../template/template.js';
+import { isLabelLike, parseNumber, type ParseOptions } from '../core/text/numbers.js';
+import { isTotalCell, type TableKey } from '../core/template/template.js';
 
 /**
  * Row-level helpers shared by the three table normalisers: splitting a row into its label cells and its value

@@ -1,12 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { distinguishingLabel, explainFindings, RULE_TITLES } from '../audit/explain.js';
-import { agencyKey } from '../text/agency.js';
-import type { Cell, Report } from '../model/report.js';
+import { agencyKey } from '../core/text/agency.js';
+import type { Cell, Report } from '../core/model/report.js';
 import { DATASET_CELLS } from '../export/dataset.js';
-import { printedRowLabel, rowLabel, tableLabel } from '../template/labels.js';
-import { memoize } from '../text/memo.js';
-import { squash } from '../text/normalize.js';
-import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../template/template.js';
+import { printedRowLabel, rowLabel, tableLabel } from '../core/template/labels.js';
+import { memoize } from '../core/text/memo.js';
+import { squash } from '../core/text/normalize.js';
+import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../core/template/template.js';
 import { placesOf } from './places.js';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { DataResource, ExportInput, Exporter } from '../export/exporter.js';
-import type { Report } from '../model/report.js';
+import type { Report } from '../core/model/report.js';
 import { listRow, pagesWithErrors, picturesWithErrors, reportDetail, RULE_TITLES, VIEW_REFS, viewTemplate } from './detail.js';
 import { indexHtml, viewScript } from './page.js';
 import { PDF_LIBRARY_FOLDER, writePdfLibrary } from './pdf-library.js';

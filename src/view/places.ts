@@ -1,4 +1,4 @@
-import { squash } from '../text/normalize.js';
+import { squash } from '../core/text/normalize.js';
 
 /**
  * The places an agency's name starts with, by level — province, city, county, town — so that the audit view can be

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditNarrative, statedCounts } from '../../src/audit/narrative.js';
-import type { Cell } from '../../src/model/report.js';
+import type { Cell } from '../../src/core/model/report.js';
 
 const cell = (row: string, value: number): Cell => ({
   table: 'requests',

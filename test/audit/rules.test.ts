@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditRules } from '../../src/audit/rules.js';
 import type { RegionCell } from '../../src/locate/tables.js';
-import type { Cell } from '../../src/model/report.js';
+import type { Cell } from '../../src/core/model/report.js';
 import { toCell } from '../../src/normalise/rows.js';
 import { balancedReport } from '../fixtures/report-builder.js';
 

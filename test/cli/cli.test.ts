@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { reportSchema } from '../../src/model/report.js';
+import { reportSchema } from '../../src/core/model/report.js';
 import { balancedReport, renderHtml, renderTabText } from '../fixtures/report-builder.js';
 import { projectRoot } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cellRecords, cellRows, CsvFile, csvRecords, formatNumber, formatTenth } from '../../src/export/csv.js';
-import { roundDecimal } from '../../src/text/numbers.js';
+import { roundDecimal } from '../../src/core/text/numbers.js';
 import { balancedReport, renderHtml } from '../fixtures/report-builder.js';
 import { ocrReport } from '../fixtures/ocr-report.js';
 import { extractCorpus, extractText } from '../helpers.js';

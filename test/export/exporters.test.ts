@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { CELL_COLUMNS, cellRows, CsvExport, FINDING_COLUMNS, findingRows, REPORT_COLUMNS, reportRow } from '../../src/export/csv.js';
+import { cellRows, CsvExport, findingRows, reportRow } from '../../src/export/csv.js';
+import { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS } from '../../src/export/fields.js';
 import { JsonLinesExport } from '../../src/export/json.js';
-import type { Report } from '../../src/model/report.js';
+import type { Report } from '../../src/core/model/report.js';
 import { errorFinding, storedCell, storedReport } from '../fixtures/stored-report.js';
 
 /** The CSV and JSON Lines exporters on their own: each field of each row, the files they write, and what they say they wrote. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../extractors/docx.js';
 import { repairDocumentXml } from '../../extractors/docx-xml.js';
 import { findSections } from '../../src/locate/sections.js';
-import type { TableBlock } from '../../src/model/document.js';
+import type { TableBlock } from '../../src/core/model/document.js';
 import { docxPackage, paragraph, run, table } from '../fixtures/docx-builder.js';
 
 /** Tables of a .docx body, each as its grid of cell texts (null where no cell covers a slot). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { htmlToDocument, readHtml } from '../../extractors/html.js';
-import type { TableBlock } from '../../src/model/document.js';
+import type { TableBlock } from '../../src/core/model/document.js';
 
 const tables = (html: string) => htmlToDocument(html).blocks.filter((b): b is TableBlock => b.kind === 'table');
 const texts = (html: string) => htmlToDocument(html).blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readText, textToDocument } from '../../extractors/text.js';
-import type { TableBlock } from '../../src/model/document.js';
+import type { TableBlock } from '../../src/core/model/document.js';
 
 const rowsOf = (text: string) =>
   textToDocument(text)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSections, sectionHeading } from '../../src/locate/sections.js';
-import type { Block } from '../../src/model/document.js';
+import type { Block } from '../../src/core/model/document.js';
 
 const text = (t: string): Block => ({ kind: 'text', text: t });
 

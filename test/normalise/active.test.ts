@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableRows, type TableRegion } from '../../src/locate/tables.js';
-import { tableFromRows, type TableBlock } from '../../src/model/document.js';
+import { tableFromRows, type TableBlock } from '../../src/core/model/document.js';
 import { normaliseActive } from '../../src/normalise/active.js';
 
 /** Section 二 read from its printed rows (as a table of cell texts), every number checked in its row and column. */

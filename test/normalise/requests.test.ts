@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TableBlock } from '../../src/model/document.js';
+import type { TableBlock } from '../../src/core/model/document.js';
 import { normaliseRequests, splitLabelPieces } from '../../src/normalise/requests.js';
 import { region, type PrintedCell } from '../fixtures/regions.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shutdownRecognisers } from '../../extractors/ocr/index.js';
-import { extractFromBytes } from '../../src/pipeline.js';
-import type { Report } from '../../src/model/report.js';
+import { extractFromBytes } from '../../src/pipeline/extract.js';
+import type { Report } from '../../src/core/model/report.js';
 import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
 import { fixturePath, flagsOf } from '../helpers.js';
 

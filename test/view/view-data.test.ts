@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { listRow, pagesWithErrors, reportDetail, VIEW_REFS } from '../../src/view/detail.js';
 import { ViewExport } from '../../src/view/exporter.js';
 import { placesOf } from '../../src/view/places.js';
-import { rowLabel } from '../../src/template/labels.js';
-import type { TableKey } from '../../src/template/template.js';
-import { squash } from '../../src/text/normalize.js';
+import { rowLabel } from '../../src/core/template/labels.js';
+import type { TableKey } from '../../src/core/template/template.js';
+import { squash } from '../../src/core/text/normalize.js';
 import { corpusPath, extractCorpus } from '../helpers.js';
 import { OCR_BOXES, OCR_PICTURE, ocrReport } from '../fixtures/ocr-report.js';
 

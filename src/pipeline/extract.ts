@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { readDocument } from '../../extractors/index.js';
+import { ReadError } from '../../extractors/errors.js';
+import { assembleReport } from './assemble.js';
+import { warning } from '../core/model/messages.js';
+import { reportSchema, type Report } from '../core/model/report.js';
+
+/**
+ * One file in, one audited report out. Never throws for a bad file: whatever goes wrong becomes the report's
+ * status and reason, so a batch always accounts for every file it was given.
+ */
+
+export interface ExtractOptions {
+  /** The name the report is filed under (cells.csv `file`); defaults to the path given. */
+  name?: string;
+}
+
+export async function extractReport(path: string, options: ExtractOptions = {}): Promise<Report> {
+  const name = options.name ?? path;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return failedReport(name, null, 'failed', `cannot open the file: ${(error as Error).message}`);
+  }
+  return extractFromBytes(bytes, name, path);
+}
+
+/** `path`, when given, is where the file is on disk: a web page's pictures are looked up beside it. */
+export async function extractFromBytes(bytes: Uint8Array, name: string, path?: string): Promise<Report> {
+  let read;
+  try {
+    read = await readDocument(bytes, { name, ...(path !== undefined ? { path } : {}) });
+  } catch (error) {
+    if (error instanceof ReadError) {
+      return failedReport(name, null, error.code === 'needs_ocr' ? 'needs_ocr' : 'failed', `${error.code}: ${error.message}`);
+    }
+    return failedReport(name, null, 'failed', `reader error: ${(error as Error).message}`);
+  }
+  const report = assembleReport(read.document, {
+    file: name,
+    reader: read.usedOcr ? `${read.reader}+ocr` : read.reader,
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    ...(read.document.pageCount !== undefined ? { pages: read.document.pageCount } : {}),
+    messages: read.warnings.map((w) => (typeof w === 'string' ? warning('read', w) : w)),
+  });
+  return reportSchema.parse(report);
+}
+
+export function failedReport(file: string, reader: string | null, status: Report['status'], reason: string): Report {
+  return {
+    file,
+    status,
+    reason,
+    reader,
+    formatVersion: null,
+    title: null,
+    agency: null,
+    year: null,
+    sections: [],
+    tables: [],
+    cells: [],
+    findings: [],
+    messages: [],
+  };
+}

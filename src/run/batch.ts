@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import PQueue from 'p-queue';
+import { finishRun, type BatchSummary } from './export.js';
+import { WorkerPool } from './pool.js';
+import { silentProgress, type Progress } from './progress.js';
+import { Store, type FileRecord } from '../store/store.js';
+import { prepareOutputFolder } from '../export/output-folder.js';
+import { collectInputs, type InputFile } from './inputs.js';
+import { failedReport } from '../pipeline/extract.js';
+
+/**
+ * A run over many files: each file is hashed and skipped if its content was ingested before; otherwise a worker
+ * thread reads it and commits its report to the store on its own. The outputs are then exported from the store.
+ * Killing the run at any point loses only the files in flight; running the same command again finishes the rest.
+ */
+
+export interface BatchOptions {
+  inputs: string[];
+  outDir: string;
+  /** Worker threads (default: the machine's cores). */
+  jobs?: number;
+  /** The SQLite store (default: `<outDir>/xxgk.db`). */
+  dbPath?: string;
+  /** Re-read every file, even if its content was ingested before. */
+  force?: boolean;
+  /** Also write every report whole to reports.jsonl.gz. */
+  json?: boolean;
+  /** Per-file limits. */
+  timeoutMs?: number;
+  maxMemoryMb?: number;
+  progress?: Progress;
+}
+
+export type { BatchSummary };
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_MAX_MEMORY_MB = 1536;
+
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const inputs = await collectInputs(options.inputs);
+  await prepareOutputFolder(options.outDir);
+  const dbPath = resolve(options.dbPath ?? join(options.outDir, 'xxgk.db'));
+  if (options.dbPath) await prepareOutputFolder(dirname(dbPath), 'database folder');
+  const store = new Store(dbPath);
+  try {
+    await ingestAll(inputs, store, dbPath, options);
+    return await finishRun(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true });
+  } finally {
+    store.close();
+  }
+}
+
+async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, options: BatchOptions): Promise<void> {
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const progress = options.progress ?? silentProgress;
+  const pool = new WorkerPool(jobs, dbPath, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+  });
+  const context: IngestContext = { store, pool, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs) };
+  try {
+    // One file more than workers: the next file is read and hashed while the workers are busy.
+    const queue = new PQueue({ concurrency: jobs + 1 });
+    progress.start(inputs.length);
+    for (const input of inputs) {
+      // A few files queued at a time, not the whole run: 100,000 waiting tasks held ~100 MB until the end.
+      await queue.onSizeLessThan(jobs + 1);
+      void queue.add(async () => progress.tick(await ingest(input, context)));
+    }
+    await queue.onIdle();
+    progress.stop();
+  } finally {
+    await pool.close();
+  }
+}
+
+interface IngestContext {
+  store: Store;
+  pool: WorkerPool;
+  force: boolean;
+  /** Contents being read right now: a second file with the same bytes waits for the first. */
+  inFlight: Map<string, Promise<unknown>>;
+  /** Each web page's saved files (`<page>_files/…`), by the page's name. */
+  saved: Map<string, InputFile[]>;
+}
+
+/** Ingest one file; returns whether it failed. */
+async function ingest(input: InputFile, { store, pool, force, inFlight, saved }: IngestContext): Promise<boolean> {
+  const info = await stat(input.path).catch(() => undefined);
+  const base = { name: input.name, path: input.path, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ms: 0 };
+  const pictures = saved.get(input.name) ?? [];
+  // A page's pictures may change while the page does not: such a page is always hashed again, with them.
+  if (!force && info && pictures.length === 0 && store.unchangedFile(input.name, base.size, base.mtimeMs)) return false;
+  if (input.attachedTo) {
+    const reason = `saved with ${input.attachedTo}: read as part of that page, not as a report of its own`;
+    store.recordReport({ ...base, contentKey: `attached:${input.name}` }, failedReport(input.name, null, 'attached', reason));
+    return false;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(input.path);
+  } catch (error) {
+    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', `unreadable: cannot open the file (${(error as Error).message})`));
+    return true;
+  }
+  const file: FileRecord = { ...base, contentKey: `${await contentHash(bytes, input.path, pictures)}${extname(input.name).toLowerCase()}` };
+  const pending = inFlight.get(file.contentKey);
+  if (pending) await pending;
+  if (pending || (!force && store.hasContent(file.contentKey))) {
+    store.recordFile(file);
+    return false;
+  }
+  const reading = pool.run(file, bytes);
+  inFlight.set(file.contentKey, reading);
+  try {
+    const outcome = await reading;
+    // A file the worker could not finish (time or memory limit, crash) is recorded here instead.
+    if (outcome.stopped) store.recordReport(file, failedReport(input.name, null, 'failed', outcome.stopped));
+    return outcome.failed;
+  } finally {
+    inFlight.delete(file.contentKey);
+  }
+}
+
+/**
+ * The content a report is read from: the file's bytes, and for a web page the files saved with it (their names and
+ * bytes), whose pictures are part of its report — a picture replaced in `<page>_files/` makes the page be read again.
+ */
+async function contentHash(bytes: Uint8Array, path: string, saved: InputFile[]): Promise<string> {
+  const hash = createHash('sha256').update(bytes);
+  for (const file of saved) {
+    const content = await readFile(file.path).catch(() => Buffer.alloc(0));
+    hash.update(`\0${relative(dirname(path), file.path)}\0${content.length}\0`).update(content);
+  }
+  return hash.digest('hex');
+}
+
+function savedWith(inputs: InputFile[]): Map<string, InputFile[]> {
+  const saved = new Map<string, InputFile[]>();
+  for (const input of inputs) if (input.attachedTo) saved.set(input.attachedTo, [...(saved.get(input.attachedTo) ?? []), input]);
+  return saved;
+}
