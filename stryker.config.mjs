@@ -23,8 +23,8 @@ const config = {
     'extractors/geometry/lattice.ts',
     'extractors/geometry/stitch.ts',
   ],
-  // The audit view's exporter joins the page scripts compiled from src/view/browser (dist/ is not copied).
-  buildCommand: 'tsc -p src/view/browser',
+  // The audit view's exporter writes the page script bundled from src/view/browser (dist/ is not copied).
+  buildCommand: 'npm run build:view',
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   // Each mutant runs only the tests that reach its code.

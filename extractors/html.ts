@@ -130,7 +130,7 @@ function walk(node: AnyNode, emphasized: boolean, flow: Flow): void {
   if (SKIPPED.has(tag)) return;
   if (tag === 'br') return flow.flush();
   if (tag === 'img') {
-    const src = element.attribs['src']?.trim();
+    const src = element.attribs.src?.trim();
     if (src) flow.picture(src);
     return;
   }
@@ -177,8 +177,8 @@ function readTableCells(table: Element): TableCell[] | undefined {
     let c = 0;
     for (const cellElement of rowCells(row)) {
       while (isTaken(r, c)) c++;
-      const colSpan = clampSpan(cellElement.attribs['colspan'], MAX_COLSPAN);
-      const rowSpanAttr = cellElement.attribs['rowspan'];
+      const colSpan = clampSpan(cellElement.attribs.colspan, MAX_COLSPAN);
+      const rowSpanAttr = cellElement.attribs.rowspan;
       const remaining = rows.length - r;
       const rowSpan = rowSpanAttr?.trim() === '0' ? remaining : Math.min(clampSpan(rowSpanAttr, remaining), remaining);
       const text = cellText(cellElement);

@@ -62,7 +62,7 @@ program
   .argument('<files...>', 'report files or folders (searched recursively)')
   .action(async (files: string[]) => {
     const result = await checkFiles(files, wantsColor(process.stdout));
-    process.stdout.write(result.lines.join('\n') + '\n');
+    process.stdout.write(`${result.lines.join('\n')}\n`);
     process.exitCode = result.flagged > 0 ? 1 : 0;
   });
 

@@ -69,10 +69,10 @@ function pieceModifiers(prm: number, grpprls: Buffer[]): Buffer {
 }
 
 const PRM0_SPRMS: Record<number, number> = {
-  0x18: SPRM.PFInTable,
-  0x19: SPRM.PFTtp,
-  0x41: SPRM.CFRMarkDel,
-  0x55: SPRM.CFBold,
+  24: SPRM.PFInTable,
+  25: SPRM.PFTtp,
+  65: SPRM.CFRMarkDel,
+  85: SPRM.CFBold,
 };
 
 const WINDOWS_1252 = new TextDecoder('windows-1252');

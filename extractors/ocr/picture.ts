@@ -102,7 +102,7 @@ async function decodeWithCanvas(bytes: Uint8Array, frame: Frame): Promise<Grey> 
 }
 
 function decodeTiff(bytes: Uint8Array, frame: number): Grey {
-  const ifds = UTIF.decode(bytes).filter((ifd) => ifd['t256'] !== undefined && ifd['t257'] !== undefined);
+  const ifds = UTIF.decode(bytes).filter((ifd) => ifd.t256 !== undefined && ifd.t257 !== undefined);
   const ifd = ifds[frame];
   if (!ifd) throw new ReadError('corrupt', `the TIFF page ${frame + 1} holds no picture`);
   UTIF.decodeImage(bytes, ifd, ifds);

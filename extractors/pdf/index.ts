@@ -63,7 +63,7 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   if (unread.size > 0) warnings.push(warning('needs_ocr', `scanned pages OCR could not read, left out: ${unreadReasons(unread)}`));
   const title = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
   const document: DocumentModel = { blocks: toBlocks(stitchPages(pages)), pageCount: pdf.numPages };
-  if (title?.Title && title.Title.trim()) document.title = title.Title.trim();
+  if (title?.Title?.trim()) document.title = title.Title.trim();
   return { document, warnings, ...(readByOcr > 0 ? { usedOcr: true } : {}) };
 }
 

@@ -6,7 +6,7 @@ import type { Report } from '../core/model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
 import { CELL_COLUMNS, CELL_FIELDS_LIST, FINDING_COLUMNS, FINDING_FIELDS_LIST, REPORT_COLUMNS, REPORT_FIELDS_LIST } from './fields.js';
 import { memoize } from '../core/text/memo.js';
-import { roundDecimal } from '../core/text/numbers.js';
+import { formatNumber } from '../core/text/numbers.js';
 
 /**
  * The three CSV files of the output contract (TEMPLATE.md): UTF-8 with a BOM so that Excel shows Chinese, RFC 4180
@@ -62,13 +62,6 @@ export function cellRows(report: Report): Row[] {
 
 export function findingRows(report: Report): Row[] {
   return report.findings.map((f) => [report.file, f.rule, f.scope, f.severity, f.expected, f.actual, f.message, f.cells.join(' ')]);
-}
-
-/** A plain decimal: no exponent, no binary noise (25.1, not 25.099999999999998). */
-export function formatNumber(value: number): string {
-  // A whole number below 10^21 prints as itself either way; most cells are, and this runs for every one exported.
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
-  return String(roundDecimal(value));
 }
 
 /**
@@ -145,7 +138,7 @@ export class CsvFile {
     // A file that cannot be written (a folder in its way, the disk full) fails close() with the reason, instead of
     // an 'error' event nobody listens to, which would end the process with a stack trace.
     this.stream.on('error', () => undefined);
-    this.writeText('\ufeff' + csvRecords([header as unknown as Row]));
+    this.writeText(`\ufeff${csvRecords([header as unknown as Row])}`);
   }
 
   /**

@@ -40,6 +40,6 @@ function mediatype(format: string): string | undefined {
 }
 
 export async function writeDataPackage(outDir: string, resources: DataResource[]): Promise<DataResource> {
-  await writeFile(join(outDir, DATA_PACKAGE_FILE), JSON.stringify(dataPackage(resources), null, 2) + '\n');
+  await writeFile(join(outDir, DATA_PACKAGE_FILE), `${JSON.stringify(dataPackage(resources), null, 2)}\n`);
   return { name: 'datapackage', path: DATA_PACKAGE_FILE, format: 'json' };
 }

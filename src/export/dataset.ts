@@ -2,7 +2,8 @@ import type { Report } from '../core/model/report.js';
 import { englishCellLabel } from '../core/template/english.js';
 import { columnLabel, rowLabel, tableLabel } from '../core/template/labels.js';
 import { ACTIVE_COLUMNS, expectedCells, type TableKey } from '../core/template/template.js';
-import { csvRecords, formatNumber } from './csv.js';
+import { formatNumber } from '../core/text/numbers.js';
+import { csvRecords } from './csv.js';
 import type { DataField } from './exporter.js';
 import { REPORT_FIELDS_LIST } from './fields.js';
 

@@ -23,7 +23,7 @@ export class JsonLinesExport implements Exporter {
   }
 
   async add(report: Report): Promise<void> {
-    if (!this.gzip.write(JSON.stringify(report) + '\n')) await once(this.gzip, 'drain');
+    if (!this.gzip.write(`${JSON.stringify(report)}\n`)) await once(this.gzip, 'drain');
   }
 
   async close(): Promise<DataResource[]> {

@@ -1,5 +1,5 @@
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import { formatNumber } from '../export/csv.js';
+import { formatNumber } from '../core/text/numbers.js';
 import type { Box, OcrReading } from '../core/model/document.js';
 import type { Cell, Report } from '../core/model/report.js';
 

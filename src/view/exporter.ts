@@ -50,8 +50,8 @@ export class ViewExport implements Exporter {
     const id = this.reports++;
     const chunk = this.chunkFor();
     const files = { ...(input.path ? { path: input.path } : {}), ...this.copyPdf(report, input), ...this.copyPictures(report, input.path) };
-    chunk.write(scriptJson(reportDetail(report, id, files)) + ',\n');
-    this.list.write(scriptJson(listRow(report, id, this.chunks - 1)) + ',\n');
+    chunk.write(`${scriptJson(reportDetail(report, id, files))},\n`);
+    this.list.write(`${scriptJson(listRow(report, id, this.chunks - 1))},\n`);
   }
 
   async close(): Promise<DataResource[]> {

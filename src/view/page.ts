@@ -2,24 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * index.html and the page's script. The page's code is TypeScript in src/view/browser/ (compiled with the DOM
- * library by its own tsconfig, `npm run build`), written as plain scripts sharing one scope: they are joined into
- * view/app.js in this order.
+ * index.html and the page's script. The page's code is TypeScript in src/view/browser/ (ES modules, type-checked
+ * with the DOM library by its own tsconfig), bundled by esbuild into one script, `app.js` (`npm run build`): a page
+ * opened from disk cannot load modules, only classic scripts.
  */
 
-const BROWSER_SCRIPTS = ['util.js', 'styles.js', 'data.js', 'tables.js', 'pictures.js', 'report.js', 'list.js', 'grid.js', 'main.js'];
-
-/** The compiled page scripts: beside this module in dist/, or in dist/ when this module runs from source (tests). */
-function browserScript(name: string): string {
+/** The bundled page script: beside this module in dist/, or in dist/ when this module runs from source (tests). */
+export function viewScript(): string {
   for (const base of ['./browser/', '../../dist/src/view/browser/']) {
-    const path = fileURLToPath(new URL(base + name, import.meta.url));
+    const path = fileURLToPath(new URL(`${base}app.js`, import.meta.url));
     if (existsSync(path)) return readFileSync(path, 'utf8');
   }
-  throw new Error(`the audit view's script ${name} is missing: run npm run build`);
-}
-
-export function viewScript(): string {
-  return `'use strict';\n${BROWSER_SCRIPTS.map((name) => `// ${name}\n${browserScript(name)}`).join('\n')}`;
+  throw new Error("the audit view's script app.js is missing: run npm run build");
 }
 
 /**

@@ -81,13 +81,13 @@ describe('decoding: UTF-16 without a byte-order mark', () => {
     const utf16 = (text: string, encoding: 'utf-16le' | 'utf-16be' = 'utf-16le') => refusal(iconv.encode(text, encoding));
     // 一 (U+4E00) has its zero byte on the other side from ASCII's.
     expect(utf16('aa一'.repeat(10))).toBe('decoded');
-    expect(utf16('aa一'.repeat(10) + '一')).toBe('binary: the file holds binary data (NUL bytes), not text');
+    expect(utf16(`${'aa一'.repeat(10)}一`)).toBe('binary: the file holds binary data (NUL bytes), not text');
     expect(utf16('aa一'.repeat(10), 'utf-16be')).toBe('decoded');
-    expect(utf16('aa一'.repeat(10) + '一', 'utf-16be')).toBe('binary: the file holds binary data (NUL bytes), not text');
-    expect(utf16('1' + '汝州市'.repeat(6) + '政')).toBe('decoded');
-    expect(utf16('1' + '汝州市'.repeat(6) + '政府')).toBe('binary: the file holds binary data (NUL bytes), not text');
-    expect(utf16('1' + '汝州市'.repeat(6) + '政', 'utf-16be')).toBe('decoded');
-    expect(utf16('1' + '汝州市'.repeat(6) + '政府', 'utf-16be')).toBe('binary: the file holds binary data (NUL bytes), not text');
+    expect(utf16(`${'aa一'.repeat(10)}一`, 'utf-16be')).toBe('binary: the file holds binary data (NUL bytes), not text');
+    expect(utf16(`1${'汝州市'.repeat(6)}政`)).toBe('decoded');
+    expect(utf16(`1${'汝州市'.repeat(6)}政府`)).toBe('binary: the file holds binary data (NUL bytes), not text');
+    expect(utf16(`1${'汝州市'.repeat(6)}政`, 'utf-16be')).toBe('decoded');
+    expect(utf16(`1${'汝州市'.repeat(6)}政府`, 'utf-16be')).toBe('binary: the file holds binary data (NUL bytes), not text');
   });
 
   it('a UTF-8 byte-order mark does not make binary data text', () => {

@@ -30,10 +30,17 @@ export default function buildIfStale(): void {
 export function staleOutputs(): string[] {
   const settingsChanged = Math.max(...SETTINGS.map((name) => statSync(join(root, name)).mtimeMs));
   return SOURCE_FOLDERS.flatMap((folder) => typeScriptFiles(join(root, folder))).filter((source) => {
-    const output = join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js');
+    const output = outputOf(source);
     const built = statSync(output, { throwIfNoEntry: false })?.mtimeMs;
     return built === undefined || built < statSync(source).mtimeMs || built < settingsChanged;
   }).map((source) => relative(root, source));
+}
+
+/** A source's compiled file; the view's page code is bundled into one script (`npm run build:view`). */
+function outputOf(source: string): string {
+  const path = relative(root, source);
+  if (path.startsWith(join('src', 'view', 'browser'))) return join(root, 'dist', 'src', 'view', 'browser', 'app.js');
+  return join(root, 'dist', path).replace(/\.ts$/, '.js');
 }
 
 function typeScriptFiles(folder: string): string[] {

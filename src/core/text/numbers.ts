@@ -55,6 +55,13 @@ export function roundDecimal(value: number): number {
   return Number(value.toFixed(8));
 }
 
+/** A plain decimal: no exponent, no binary noise (25.1, not 25.099999999999998). */
+export function formatNumber(value: number): string {
+  // A whole number below 10^21 prints as itself either way; most cells are, and this runs for every one exported.
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
+  return String(roundDecimal(value));
+}
+
 /** Does the text read as a number cell (a number, a placeholder, or nothing)? */
 export function isNumberLike(raw: string): boolean {
   const kind = parseNumber(raw).kind;

@@ -1,16 +1,18 @@
 // The data files call these functions as they load (see src/view/data.d.ts); reports are loaded a chunk at a time.
 
-let META: XxgkView.Meta;
-let ROWS: XxgkView.Row[] = [];
+import { loadScript, loadedScripts } from './util.js';
+
+export let META: XxgkView.Meta;
+export let ROWS: XxgkView.Row[] = [];
 
 /** Columns of a list row. */
-const R = { id: 0, file: 1, status: 2, agency: 3, agencyKey: 4, year: 5, reader: 6, format: 7, errors: 8, warnings: 9, rules: 10, reason: 11, places: 12, chunk: 13 } as const;
+export const R = { id: 0, file: 1, status: 2, agency: 3, agencyKey: 4, year: 5, reader: 6, format: 7, errors: 8, warnings: 9, rules: 10, reason: 11, places: 12, chunk: 13 } as const;
 
-function xxgkMeta(meta: XxgkView.Meta): void {
+export function xxgkMeta(meta: XxgkView.Meta): void {
   META = meta;
 }
 
-function xxgkList(rows: XxgkView.Row[]): void {
+export function xxgkList(rows: XxgkView.Row[]): void {
   ROWS = rows;
 }
 
@@ -18,7 +20,7 @@ const chunks = new Map<number, XxgkView.Report[]>();
 /** Chunks kept in memory; older ones are dropped (and loaded again if needed). */
 const CHUNKS_KEPT = 24;
 
-function xxgkReports(chunk: number, reports: XxgkView.ReportFile[]): void {
+export function xxgkReports(chunk: number, reports: XxgkView.ReportFile[]): void {
   chunks.set(chunk, reports.map((report) => ({ ...report, cells: report.cells.map(expandCell) })));
   if (chunks.size > CHUNKS_KEPT) {
     const oldest = chunks.keys().next().value;
@@ -31,7 +33,7 @@ function xxgkReports(chunk: number, reports: XxgkView.ReportFile[]): void {
 
 const chunkSrc = (n: number) => `view/reports/${String(n).padStart(5, '0')}.js`;
 
-async function loadReport(id: number): Promise<XxgkView.Report> {
+export async function loadReport(id: number): Promise<XxgkView.Report> {
   const row = ROWS[id];
   if (!row) throw new Error(`没有编号为 ${id} 的报告 / no report ${id}`);
   const chunk = row[R.chunk];
@@ -48,9 +50,9 @@ async function loadReport(id: number): Promise<XxgkView.Report> {
  * Places filled in from the rest of the batch: 洪泽区人民政府 prints only its county, but another report printing
  * 淮安市洪泽区 tells its city (when the batch agrees on one). Index: report id.
  */
-let PLACES: [string, string, string, string][] = [];
+export let PLACES: [string, string, string, string][] = [];
 
-function fillPlaces(): void {
+export function fillPlaces(): void {
   const parentOf = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
   for (const row of ROWS) {
     const places = row[R.places];
@@ -74,9 +76,9 @@ function fillPlaces(): void {
 }
 
 /** The batch's reports of one agency (all years, all copies), by year then file. */
-let BY_AGENCY = new Map<string, number[]>();
+export let BY_AGENCY = new Map<string, number[]>();
 
-function groupByAgency(): void {
+export function groupByAgency(): void {
   BY_AGENCY = new Map();
   for (const row of ROWS) {
     const key = row[R.agencyKey];
@@ -92,4 +94,8 @@ function groupByAgency(): void {
 function expandCell(wire: XxgkView.WireCell): XxgkView.Cell {
   const [ref, raw, value, page, box, table, row, col, kind, label, note, ocr] = wire;
   return [typeof ref === 'number' ? META.refs[ref]! : ref, raw, value, kind || 'number', page, box, table, row, col, label || '', note || null, ocr || null];
+}
+
+export function ruleTitle(rule: string): string {
+  return META.ruleTitles[rule] ?? rule;
 }

@@ -1,6 +1,10 @@
 // Agencies × years: which agencies have a report for each year, which are flagged, and which years are missing —
 // without opening each agency. Agencies are grouped as the rules across files group them.
 
+import { BY_AGENCY, PLACES, R, ROWS } from './data.js';
+import { COLLATOR, PLACE_LEVELS, ROW_HEIGHT, STATE, distinct, onRefresh, select } from './list.js';
+import { STATUS_INFO, h, replaceChildren } from './util.js';
+
 let MISSING_YEAR = '';
 
 /** What a year's mark shows: the most serious status among the agency's copies of that year. */
@@ -13,7 +17,7 @@ function markOf(ids: number[]): { kind: string; label: string; id: number } {
   return { kind, label: `${STATUS_INFO[status]?.label ?? status}${copies}`, id: worst[R.id] };
 }
 
-function showGrid(main: HTMLElement): void {
+export function showGrid(main: HTMLElement): void {
   const years = distinct(ROWS.map((r) => r[R.year])).map(Number);
   const wrap = h('div', { class: 'grid-wrap grid' });
   const shown = h('span', { class: 'muted' });
@@ -62,7 +66,7 @@ function showGrid(main: HTMLElement): void {
   };
   wrap.addEventListener('scroll', drawGridRows);
   replaceChildren(main, filters, wrap);
-  REFRESH = refresh;
+  onRefresh(refresh);
   refresh();
 }
 

@@ -1,6 +1,9 @@
 // The report list: every file of the batch, filtered and sorted in memory and drawn a screenful at a time, so that
 // it stays fast at 100,000 reports. Reports that were audited and files that could not be read are separate lists.
 
+import { PLACES, R, ROWS, ruleTitle } from './data.js';
+import { STATUS_INFO, h, replaceChildren, statusBadge, text } from './util.js';
+
 interface ListState {
   search: string;
   statuses: Set<string>;
@@ -14,12 +17,12 @@ interface ListState {
 
 type SortKey = 'status' | 'agency' | 'year' | 'place' | 'errors' | 'warnings' | 'reader' | 'file' | 'reason';
 
-const STATE: ListState = { search: '', statuses: new Set(), rule: '', year: '', reader: '', format: '', places: ['', '', '', ''], sort: { key: 'status', descending: false } };
+export const STATE: ListState = { search: '', statuses: new Set(), rule: '', year: '', reader: '', format: '', places: ['', '', '', ''], sort: { key: 'status', descending: false } };
 
-const ROW_HEIGHT = 32;
-const PLACE_LEVELS = ['省', '市', '区县', '街道乡镇'];
+export const ROW_HEIGHT = 32;
+export const PLACE_LEVELS = ['省', '市', '区县', '街道乡镇'];
 
-const isAudited = (row: XxgkView.Row) => STATUS_INFO[row[R.status]]?.audited ?? false;
+export const isAudited = (row: XxgkView.Row) => STATUS_INFO[row[R.status]]?.audited ?? false;
 
 /** The ids of the reports of one list (audited or not) that pass the filters, sorted. */
 function filteredIds(audited: boolean): number[] {
@@ -45,7 +48,7 @@ function matchesFilters(row: XxgkView.Row, search: string): boolean {
   return true;
 }
 
-const COLLATOR = new Intl.Collator('zh-CN');
+export const COLLATOR = new Intl.Collator('zh-CN');
 
 /**
  * The ids sorted by the chosen column, ties in file-name order (the ids' order). Each key is computed once and
@@ -117,7 +120,7 @@ const UNREAD_COLUMNS: Column[] = [
   { title: '机关', key: 'agency', width: 'minmax(120px,1fr)', cell: (row) => text(row[R.agency]) },
 ];
 
-function showList(main: HTMLElement, audited: boolean): void {
+export function showList(main: HTMLElement, audited: boolean): void {
   const columns = audited ? AUDITED_COLUMNS : UNREAD_COLUMNS;
   const list = h('div', { class: 'list', style: `--columns:${columns.map((c) => c.width).join(' ')}` });
   const shown = h('span', { class: 'muted' });
@@ -135,12 +138,21 @@ function showList(main: HTMLElement, audited: boolean): void {
   list.addEventListener('scroll', () => drawRows(list, columns, ids));
   window.onresize = () => drawRows(list, columns, ids);
   replaceChildren(main, summary, filters, list);
-  REFRESH = refresh;
+  onRefresh(refresh);
   refresh();
 }
 
 /** Set by the list on screen: the header's search box calls it. */
 let REFRESH: () => void = () => undefined;
+
+/** What a change of search or filter redraws: the list or the grid, whichever is shown. */
+export function onRefresh(refresh: () => void): void {
+  REFRESH = refresh;
+}
+
+export function refreshView(): void {
+  REFRESH();
+}
 
 function drawList(list: HTMLElement, columns: Column[], ids: number[], refresh: () => void): void {
   const head = h(
@@ -219,11 +231,11 @@ function options(values: string[], chosen: string, all: string): HTMLOptionEleme
   return [h('option', { value: '' }, all), ...values.map((v) => h('option', { value: v, selected: v === chosen }, v))];
 }
 
-function distinct(values: (string | number | null)[]): string[] {
+export function distinct(values: (string | number | null)[]): string[] {
   return [...new Set(values.filter((v) => v !== null && v !== '').map(String))].sort(COLLATOR.compare);
 }
 
-function select(name: string, values: string[], chosen: string, all: string, change: (value: string) => void): HTMLSelectElement {
+export function select(name: string, values: string[], chosen: string, all: string, change: (value: string) => void): HTMLSelectElement {
   const element = h('select', { name, onchange: () => change(element.value) }, options(values, chosen, all));
   return element;
 }

@@ -2,6 +2,9 @@
 // opened, by pdf.js from the copy of the PDF beside the view (drawing them while the batch runs would cost as much
 // as reading the reports); pictures read by OCR (a web page's images) are shown as they are.
 
+import { META } from './data.js';
+import { appendChildren, h, loadScript, replaceChildren } from './util.js';
+
 interface PdfjsViewport {
   width: number;
   height: number;
@@ -22,15 +25,15 @@ let pdfjsSources: { main: string; worker: string } | undefined;
 const binaries = new Map<string, Uint8Array>();
 const pdfFiles = new Map<string, Uint8Array>();
 
-function xxgkPdfjs(_version: string, main: string, worker: string): void {
+export function xxgkPdfjs(_version: string, main: string, worker: string): void {
   pdfjsSources = { main, worker };
 }
 
-function xxgkBinary(kind: string, name: string, base64: string): void {
+export function xxgkBinary(kind: string, name: string, base64: string): void {
   binaries.set(`${kind}/${name}`, bytesOf(base64));
 }
 
-function xxgkPdf(key: string, base64: string): void {
+export function xxgkPdf(key: string, base64: string): void {
   pdfFiles.set(key, bytesOf(base64));
 }
 
@@ -99,7 +102,7 @@ function openPdf(key: string): Promise<PdfjsDocument> {
   return opening;
 }
 
-interface Box {
+export interface Box {
   ref: string;
   box: [number, number, number, number];
   label: string;
@@ -109,7 +112,7 @@ interface Box {
 /** Pages are drawn one after another: drawing many at once would only make each wait longer. */
 let drawing: Promise<unknown> = Promise.resolve();
 
-function drawPdfPage(key: string, pageNumber: number, boxes: Box[], width: number): HTMLElement {
+export function drawPdfPage(key: string, pageNumber: number, boxes: Box[], width: number): HTMLElement {
   const frame = h('div', { class: 'page-picture', 'data-page': pageNumber }, h('div', { class: 'muted', style: `padding:12px;width:${width}px` }, `正在绘制第${pageNumber}页… / drawing page ${pageNumber}…`));
   drawing = drawing.then(async () => {
     try {
@@ -136,7 +139,7 @@ function boxElement(box: Box, scale: number): HTMLElement {
 }
 
 /** A picture read by OCR, with the boxes of the involved cells (in the picture's pixels). */
-function pictureWithBoxes(src: string, boxes: Box[], width: number): HTMLElement {
+export function pictureWithBoxes(src: string, boxes: Box[], width: number): HTMLElement {
   const frame = h('div', { class: 'page-picture' });
   const image = h('img', { src, alt: '', style: `max-width:${width}px` });
   image.onload = () => {
@@ -149,7 +152,7 @@ function pictureWithBoxes(src: string, boxes: Box[], width: number): HTMLElement
 }
 
 /** Mark a cell's boxes on every picture of the page. */
-function pickBoxes(ref: string): void {
+export function pickBoxes(ref: string): void {
   document.querySelectorAll('.page-picture .box.picked').forEach((b) => b.classList.remove('picked'));
   document.querySelectorAll(`.page-picture .box[data-ref="${CSS.escape(ref)}"]`).forEach((b) => b.classList.add('picked'));
 }

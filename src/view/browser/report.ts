@@ -2,12 +2,17 @@
 // printed), the three tables as the template lays them out, the PDF pages with the cells' boxes, the agency's other
 // years (上年结转 against last year's 结转下年度) and the copies of the same report that print different numbers.
 
+import { BY_AGENCY, META, R, ROWS, loadReport } from './data.js';
+import { type Box, drawPdfPage, pickBoxes, pictureWithBoxes } from './pictures.js';
+import { type Marks, type PickCell, cellIndex, cellLabels, cellTitle, tableSource, templateLabels, templateTable } from './tables.js';
+import { h, placeText, printed, replaceChildren, statusBadge, text } from './util.js';
+
 const TABLE_KEYS: XxgkView.TableKey[] = ['active', 'requests', 'review_litigation'];
 const APPLICANT_ORDER = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
 /** Width at which PDF pages are drawn, in CSS pixels. */
 const PAGE_WIDTH = 760;
 
-async function showReport(main: HTMLElement, id: number): Promise<void> {
+export async function showReport(main: HTMLElement, id: number): Promise<void> {
   replaceChildren(main, h('p', { class: 'muted' }, '正在载入报告… / loading the report…'));
   let report: XxgkView.Report;
   try {

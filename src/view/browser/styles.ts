@@ -1,6 +1,8 @@
 // The page's styles, added by the script so that the view is one script and its data. Problems are marked strongly
 // (solid red, bold): people auditing many reports must not miss one.
 
+import { h } from './util.js';
+
 const VIEW_CSS = `
 :root { --red: #c62828; --red-bg: #ffebee; --amber: #e65100; --amber-bg: #fff3e0; --green: #2e7d32; --green-bg: #e8f5e9;
   --grey: #616161; --line: #d0d4d9; --head: #1f3a5f; --link: #0b57d0; }
@@ -109,6 +111,6 @@ table.compare tr.current th, table.compare td.current { background: #e3ebf6; }
 .kbd { font-family: ui-monospace, monospace; font-size: 12px; background: #f1f3f5; padding: 0 4px; border-radius: 3px; }
 `;
 
-function addStyles(): void {
+export function addStyles(): void {
   document.head.appendChild(h('style', null, VIEW_CSS));
 }

@@ -1,14 +1,17 @@
 // The three tables rebuilt in the template's layout, every value as printed; the cells of failing sums in solid
 // red, the cells warnings concern in amber, cells the report does not have in grey.
 
-interface Marks {
+import { META } from './data.js';
+import { type Attributes, h, placeText, splitRef } from './util.js';
+
+export interface Marks {
   bad: Set<string>;
   warn: Set<string>;
 }
 
-type PickCell = (ref: string) => void;
+export type PickCell = (ref: string) => void;
 
-function cellIndex(report: XxgkView.Report): Map<string, XxgkView.Cell> {
+export function cellIndex(report: XxgkView.Report): Map<string, XxgkView.Cell> {
   return new Map(report.cells.map((c) => [c[0], c]));
 }
 
@@ -19,7 +22,7 @@ function valueCell(ref: string, cells: Map<string, XxgkView.Cell>, marks: Marks,
   return h('td', { class: classes, 'data-ref': ref, title, onclick: () => pick(ref), ...attributes }, cell ? cell[1].trim() : '·');
 }
 
-function cellTitle(cell: XxgkView.Cell): string {
+export function cellTitle(cell: XxgkView.Cell): string {
   const [ref, raw, value, kind, , , , , , label, note, ocr] = cell;
   return [
     `原文 printed: ${raw.trim() === '' ? '(空)' : raw.trim()}`,
@@ -101,7 +104,7 @@ function reviewTable(cells: Map<string, XxgkView.Cell>, marks: Marks, pick: Pick
   return h('table', { class: 'template', 'data-table': 'review_litigation' }, h('thead', null, head), h('tbody', null, values));
 }
 
-function templateTable(key: XxgkView.TableKey, report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell): HTMLTableElement {
+export function templateTable(key: XxgkView.TableKey, report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell): HTMLTableElement {
   if (key === 'active') return activeTable(report, cells, marks, pick);
   if (key === 'requests') return requestsTable(report, cells, marks, pick);
   return reviewTable(cells, marks, pick);
@@ -117,7 +120,7 @@ const STRUCTURE_TEXT: Record<string, string> = {
 };
 
 /** Where the table was read from: the document's tables (numbered from 1), pages, and how their structure was read. */
-function tableSource(report: XxgkView.Report, key: XxgkView.TableKey): string {
+export function tableSource(report: XxgkView.Report, key: XxgkView.TableKey): string {
   const table = report.tables.find((t) => t.key === key);
   if (!table || table.sourceTables.length === 0) return '文档中未找到此表格 / not found in the document';
   const tables = table.sourceTables.map((t) => t + 1).join('、');
@@ -127,14 +130,14 @@ function tableSource(report: XxgkView.Report, key: XxgkView.TableKey): string {
 }
 
 /** A cell's labels: the template's table and column, and its row as printed when the document prints it otherwise. */
-function cellLabels(ref: string, cells: Map<string, XxgkView.Cell>): [string, string, string] {
+export function cellLabels(ref: string, cells: Map<string, XxgkView.Cell>): [string, string, string] {
   const labels = templateLabels(ref);
   const printedLabel = cells.get(ref)?.[9];
   return printedLabel ? [labels[0], printedLabel, labels[2]] : labels;
 }
 
 /** A cell key's labels from the template: table, row, column. */
-function templateLabels(ref: string): [string, string, string] {
+export function templateLabels(ref: string): [string, string, string] {
   const [table, row, column] = splitRef(ref);
   const t = META.template;
   const tableName = t.tables.find((x) => x.key === table)?.label ?? table;

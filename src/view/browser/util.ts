@@ -1,10 +1,11 @@
 // Small helpers for building the page: elements, script loading, labels of statuses and rules.
 
+
 type Child = Node | string | number | null | undefined | false | Child[];
-type Attributes = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
+export type Attributes = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
 /** An element with attributes (`class`, `title`, `data-*`, `on<event>` handlers) and children. */
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes?: Attributes | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes?: Attributes | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === null || value === undefined || value === false) continue;
@@ -16,7 +17,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes?: Attribute
   return element;
 }
 
-function appendChildren(parent: Node, children: Child[]): void {
+export function appendChildren(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) appendChildren(parent, child);
@@ -24,15 +25,15 @@ function appendChildren(parent: Node, children: Child[]): void {
   }
 }
 
-function replaceChildren(parent: Node, ...children: Child[]): void {
+export function replaceChildren(parent: Node, ...children: Child[]): void {
   while (parent.firstChild) parent.removeChild(parent.firstChild);
   appendChildren(parent, children);
 }
 
-const loadedScripts = new Map<string, Promise<void>>();
+export const loadedScripts = new Map<string, Promise<void>>();
 
 /** Load a script beside the page once (a page opened from disk may load scripts, though it may not fetch files). */
-function loadScript(src: string): Promise<void> {
+export function loadScript(src: string): Promise<void> {
   let loading = loadedScripts.get(src);
   if (!loading) {
     loading = new Promise<void>((resolve, reject) => {
@@ -51,7 +52,7 @@ function loadScript(src: string): Promise<void> {
 }
 
 /** Status: label in Chinese, English key, and whether it is a report that was audited. */
-const STATUS_INFO: Record<string, { label: string; audited: boolean; order: number }> = {
+export const STATUS_INFO: Record<string, { label: string; audited: boolean; order: number }> = {
   flagged: { label: '有问题', audited: true, order: 0 },
   incomplete: { label: '不完整', audited: true, order: 1 },
   ok: { label: '正常', audited: true, order: 2 },
@@ -61,20 +62,16 @@ const STATUS_INFO: Record<string, { label: string; audited: boolean; order: numb
   attached: { label: '网页附件', audited: false, order: 6 },
 };
 
-function statusBadge(status: string): HTMLElement {
+export function statusBadge(status: string): HTMLElement {
   const info = STATUS_INFO[status];
   return h('span', { class: `badge status-${status}`, title: status }, info ? info.label : status);
 }
 
-function ruleTitle(rule: string): string {
-  return META.ruleTitles[rule] ?? rule;
-}
-
-function text(value: string | number | null | undefined): string {
+export function text(value: string | number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-function debounce<A extends unknown[]>(action: (...args: A) => void, ms: number): (...args: A) => void {
+export function debounce<A extends unknown[]>(action: (...args: A) => void, ms: number): (...args: A) => void {
   let timer: number | undefined;
   return (...args: A) => {
     if (timer !== undefined) window.clearTimeout(timer);
@@ -83,20 +80,20 @@ function debounce<A extends unknown[]>(action: (...args: A) => void, ms: number)
 }
 
 /** `requests:denied.state_secret:total` → table, row, column. */
-function splitRef(ref: string): [string, string, string] {
+export function splitRef(ref: string): [string, string, string] {
   const parts = ref.split(':');
   return [parts[0] ?? '', parts[1] ?? '', parts[2] ?? ''];
 }
 
 /** Where a number is printed: 第4页, or 第2个表格第5行第3列 in a web page or Word file. */
-function placeText(cell: XxgkView.Cell): string {
+export function placeText(cell: XxgkView.Cell): string {
   const [, , , , page, , table, row, col] = cell;
   if (page !== null) return `第${page}页`;
   return `文档第${table + 1}个表格 第${row + 1}行 第${col + 1}列`;
 }
 
 /** The value as printed, with the number it was read as when they differ (251000元 = 25.1 万元; — = 0). */
-function printed(cell: XxgkView.Cell | undefined): string {
+export function printed(cell: XxgkView.Cell | undefined): string {
   if (!cell) return '未找到';
   const [, raw, value] = cell;
   const shown = raw.trim();
