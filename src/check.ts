@@ -1,6 +1,6 @@
 import { describePlace, distinguishingLabel, describeTerm, explainFindings, type ExplainedFinding, type Term } from './audit/explain.js';
 import { auditAcrossReports } from './audit/across/rules.js';
-import type { Finding, Report } from './core/model/report.js';
+import { cellRef, type Finding, type Report } from './core/model/report.js';
 import { collectInputs } from './run/inputs.js';
 import { extractReport } from './pipeline/extract.js';
 
@@ -32,7 +32,7 @@ export async function checkFiles(args: string[], color: boolean): Promise<CheckR
 /** The rules across files (copies that disagree, 上年结转 against last year's 结转下年度), as `extract` applies them. */
 function withAcrossFindings(reports: Report[]): Report[] {
   const across = auditAcrossReports(
-    reports.map((r) => ({ name: r.file, agency: r.agency, year: r.year, cells: () => new Map(r.cells.map((c) => [`${c.table}:${c.row}:${c.column}`, c.value])) })),
+    reports.map((r) => ({ name: r.file, agency: r.agency, year: r.year, cells: () => new Map(r.cells.map((c) => [cellRef(c), c.value])) })),
   );
   return reports.map((report) => {
     const extra = across.get(report.file) ?? [];

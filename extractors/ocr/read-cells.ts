@@ -1,3 +1,4 @@
+import { median, quantile } from '../../src/core/math.js';
 import { parseNumber } from '../../src/core/text/numbers.js';
 import { joinCellLines } from '../geometry/glyphs.js';
 import { cellShape, type CellShape } from './glyphs.js';
@@ -237,11 +238,3 @@ export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, '').trim();
 }
 
-function median(values: number[]): number {
-  return quantile(values, 0.5);
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
-}

@@ -3,6 +3,7 @@ import { isLabelFragment } from '../../src/core/text/normalize.js';
 import { isNumberLike } from '../../src/core/text/numbers.js';
 import { glyphLines, joinCellLines, type Glyph } from '../geometry/glyphs.js';
 import type { LatticeTable } from '../geometry/lattice.js';
+import { MARGIN_SHARE, PAGE_NUMBER } from '../geometry/margins.js';
 import type { PageCell, PageItem, PageTable, PageText } from '../geometry/page-items.js';
 import { alignedPageTable, lineExtent, nearestColumn, readWrappedTables, type Line } from './wrapped.js';
 
@@ -18,9 +19,6 @@ export interface PageGeometry {
   height: number;
 }
 
-/** Share of the page height at the top and bottom treated as margins (running heads, page numbers). */
-const MARGIN_SHARE = 0.08;
-const PAGE_NUMBER = /^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?[-—–－_\s]*$/;
 
 export interface PageLayout {
   items: PageItem[];

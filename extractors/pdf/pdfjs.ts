@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
+import { PDFJS_ROOT } from '../../src/core/pdfjs-package.js';
 // Must come before pdfjs-dist: it keeps the native built-ins that pdfjs-dist's polyfills replace.
 import { restoreNativeBuiltins } from './native-builtins.js';
 import { getDocument, OPS, version, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -17,8 +17,6 @@ restoreNativeBuiltins();
  * a `file://` URL string fails the same way.
  */
 
-const require = createRequire(import.meta.url);
-const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
 
 export const CMAP_PATH = join(PDFJS_ROOT, 'cmaps') + sep;
 export const STANDARD_FONTS_PATH = join(PDFJS_ROOT, 'standard_fonts') + sep;

@@ -7,6 +7,8 @@ import { pictureReading } from '../pictures.js';
 import { apply, multiply, type Matrix } from '../geometry/segments.js';
 import type { OperatorList } from './graphics.js';
 import { enclosingBox } from '../geometry/lattice.js';
+import { MARGIN_SHARE, PAGE_NUMBER } from '../geometry/margins.js';
+import { median } from '../../src/core/math.js';
 import type { PageCell, PageItem, PageTable, PageText } from '../geometry/page-items.js';
 import { OPS } from './pdfjs.js';
 import { renderPage } from './render.js';
@@ -205,10 +207,6 @@ function unpackBits(packed: Uint8Array | Uint8ClampedArray, width: number, heigh
   return out;
 }
 
-/** Share of the page height at the top and bottom where a page number is dropped (as on digital pages). */
-const MARGIN_SHARE = 0.08;
-/** A page number as OCR reads it: `- 3 -`, `— 3 —` (its dashes often read as 一), `第3页`, `3/5`. */
-const PAGE_NUMBER = /^[-—–－_一\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?[-—–－_一\s]*$/;
 /** A centred line this short in a margin is a running page number or head, whatever OCR made of its digits. */
 const RUNNING_LINE_CHARS = 8;
 
@@ -286,11 +284,6 @@ export function columnBoundaries(cells: PageCell[], columns: number): number[] {
     xs.push(edges.length > 0 ? median(edges) : (xs[xs.length - 1] ?? 0));
   }
   return xs;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function onPage(message: Message, page: number): Message {

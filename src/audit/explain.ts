@@ -1,5 +1,5 @@
 import type { Box } from '../core/model/document.js';
-import type { Cell, Finding, Report } from '../core/model/report.js';
+import { cellRef, TABLE_KEYS, type Cell, type Finding, type Report } from '../core/model/report.js';
 import { columnLabel, printedRowLabel, tableLabel } from '../core/template/labels.js';
 import type { TableKey } from '../core/template/template.js';
 import { sumSides } from './rules.js';
@@ -64,11 +64,10 @@ export const RULE_TITLES: Record<string, string> = {
   read: '读取说明',
 };
 
-const TABLE_KEYS: TableKey[] = ['active', 'requests', 'review_litigation'];
 const RULE_TABLES: Record<string, TableKey> = { balance: 'requests', outcome_sum: 'requests', applicant_sum: 'requests', review_litigation_sum: 'review_litigation' };
 
 export function explainFindings(report: Report): ExplainedFinding[] {
-  const cells = new Map(report.cells.map((c) => [`${c.table}:${c.row}:${c.column}`, c]));
+  const cells = new Map(report.cells.map((c) => [cellRef(c), c]));
   return report.findings.map((finding) => explainFinding(finding, cells));
 }
 

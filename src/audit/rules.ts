@@ -1,5 +1,5 @@
 import type { Cell, Finding } from '../core/model/report.js';
-import { cellRef } from '../normalise/rows.js';
+import { cellRef } from '../core/model/report.js';
 import { roundDecimal } from '../core/text/numbers.js';
 import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../core/template/template.js';
 
@@ -28,7 +28,7 @@ export function auditRules(cells: Cell[]): Finding[] {
   );
 }
 
-const ref = (table: string, row: string, column: string) => `${table}:${row}:${column}`;
+const ref = (table: string, row: string, column: string) => cellRef({ table, row, column });
 // Stryker disable next-line OptionalChaining: equivalent, only the keys of REQUEST_COLUMNS are ever looked up
 const columnLabel = (key: string) => REQUEST_COLUMNS.find((c) => c.key === key)?.label ?? key;
 const rowLabel = (key: string) => REQUEST_ROWS.find((r) => r.key === key)?.label ?? key;

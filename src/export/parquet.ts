@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Report } from '../core/model/report.js';
-import { ACTIVE_COLUMNS } from '../core/template/template.js';
+import { MONEY_COLUMNS } from '../core/template/template.js';
 import { agencyKey } from '../core/text/agency.js';
 import { memoize } from '../core/text/memo.js';
 import { cellLabel, reportRow } from './csv.js';
@@ -157,7 +157,6 @@ export class FindingsParquet extends ParquetExport {
   }
 }
 
-const MONEY_COLUMNS = new Set(ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key));
 
 /** dataset.csv's columns: counts as integers when every count of the run is whole, amounts (万元) as decimals. */
 function datasetColumns(wholeCounts: boolean): ParquetColumn[] {

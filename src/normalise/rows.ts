@@ -221,7 +221,3 @@ export function toCell(printed: RegionCell, context: CellContext): Cell {
     },
   };
 }
-
-export function cellRef(cell: Pick<Cell, 'table' | 'row' | 'column'>): string {
-  return `${cell.table}:${cell.row}:${cell.column}`;
-}

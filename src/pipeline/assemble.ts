@@ -3,7 +3,7 @@ import { auditRules } from '../audit/rules.js';
 import { locate, type Located } from '../locate/index.js';
 import type { DocumentModel } from '../core/model/document.js';
 import { warning, WRAPPED_LABELS, type Message } from '../core/model/messages.js';
-import type { Cell, Finding, Report, ReportFormat, ReportStatus } from '../core/model/report.js';
+import { TABLE_KEYS, type Cell, type Finding, type Report, type ReportFormat, type ReportStatus } from '../core/model/report.js';
 import { normalise, type NormalisedTable } from '../normalise/index.js';
 import { squash } from '../core/text/normalize.js';
 import { expectedCells, type TableKey } from '../core/template/template.js';
@@ -21,7 +21,6 @@ export interface ReadFacts {
   messages: Message[];
 }
 
-const TABLE_KEYS: TableKey[] = ['active', 'requests', 'review_litigation'];
 /** The first year the national template's tables were required (2019 format, 国办公开办函〔2019〕60号). */
 const FIRST_TEMPLATE_YEAR = 2019;
 

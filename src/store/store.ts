@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Cell, Report } from '../core/model/report.js';
-import { ACTIVE_COLUMNS } from '../core/template/template.js';
+import { cellRef, type Cell, type Report } from '../core/model/report.js';
+import { MONEY_COLUMNS } from '../core/template/template.js';
 import { agencyKey } from '../core/text/agency.js';
 import { packCells, packDocument, unpackCells, unpackReport, unpackValues, type CellKey, type ReportColumns } from './codec.js';
 import { SCHEMA, SCHEMA_VERSION, VERSION_1_TABLES } from './schema.js';
@@ -46,8 +46,6 @@ export interface RunCopy {
 
 export class StoreVersionError extends Error {}
 
-/** Columns of the 万元 figures; every other cell is a count. */
-const MONEY_COLUMNS = new Set(ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key));
 
 interface ContentRow extends ReportColumns {
   cells: Uint8Array;
@@ -144,17 +142,17 @@ export class Store {
   cellValues(contentId: number): Map<string, number | null> {
     const { key, value } = unpackValues(this.statements.cells.get(contentId) as Uint8Array);
     const values = new Map<string, number | null>();
-    key.forEach((id, i) => values.set(this.cellRef(id), value[i]!));
+    key.forEach((id, i) => values.set(this.refOf(id), value[i]!));
     return values;
   }
 
   /** A cell key as `table:row:column`, written once per key (the rules across files look up millions). */
-  private cellRef(id: number): string {
+  private refOf(id: number): string {
     let ref = this.refsById.get(id);
     // Stryker disable next-line ConditionalExpression: equivalent, a cache: without it the same text is written again
     if (ref === undefined) {
       const k = this.cellKey(id);
-      this.refsById.set(id, (ref = `${k.table}:${k.row}:${k.column}`));
+      this.refsById.set(id, (ref = cellRef(k)));
     }
     return ref;
   }

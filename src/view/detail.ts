@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { distinguishingLabel, explainFindings, RULE_TITLES } from '../audit/explain.js';
 import { agencyKey } from '../core/text/agency.js';
-import type { Cell, Report } from '../core/model/report.js';
+import { cellRef, type Cell, type Report } from '../core/model/report.js';
 import { DATASET_CELLS } from '../export/dataset.js';
 import { printedRowLabel, rowLabel, tableLabel } from '../core/template/labels.js';
 import { memoize } from '../core/text/memo.js';
@@ -81,7 +81,7 @@ export function reportDetail(report: Report, id: number, files: DetailFiles): Xx
 }
 
 /** Every template cell's key, in a fixed order: the index a cell is written by. */
-export const VIEW_REFS: string[] = DATASET_CELLS.map((c) => `${c.table}:${c.row}:${c.column}`);
+export const VIEW_REFS: string[] = DATASET_CELLS.map(cellRef);
 const REF_INDEX = new Map(VIEW_REFS.map((ref, i) => [ref, i]));
 
 /** Boxes to a tenth of a point: finer than any printed line, and a third of the bytes of full precision. */
@@ -110,7 +110,7 @@ function shownLabel(table: Cell['table'], row: string, printedLabel: string): st
  */
 function wireCell(cell: Cell): XxgkView.WireCell {
   const { source } = cell;
-  const ref = `${cell.table}:${cell.row}:${cell.column}`;
+  const ref = cellRef(cell);
   const label = shownLabel(cell.table, cell.row, source.label);
   const optional: [string | 0, string | 0, string | 0, NonNullable<XxgkView.Cell[11]> | 0] = [
     cell.kind === 'number' ? 0 : cell.kind,
@@ -141,7 +141,7 @@ function errorCells(report: Report): Set<string> {
 export function pagesWithErrors(report: Report): number[] {
   const refs = errorCells(report);
   if (refs.size === 0) return [];
-  const pages = report.cells.filter((c) => refs.has(`${c.table}:${c.row}:${c.column}`)).flatMap((c) => (c.source.page !== undefined ? [c.source.page] : []));
+  const pages = report.cells.filter((c) => refs.has(cellRef(c))).flatMap((c) => (c.source.page !== undefined ? [c.source.page] : []));
   return [...new Set(pages)].sort((a, b) => a - b);
 }
 
@@ -150,7 +150,7 @@ export function picturesWithErrors(report: Report): string[] {
   const refs = errorCells(report);
   if (refs.size === 0) return [];
   const pictures = report.cells
-    .filter((c) => refs.has(`${c.table}:${c.row}:${c.column}`))
+    .filter((c) => refs.has(cellRef(c)))
     .flatMap((c) => (c.source.ocr?.picture && !/^page \d+$/.test(c.source.ocr.picture) ? [c.source.ocr.picture] : []));
   return [...new Set(pictures)];
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { PDFJS_PACKAGE_VERSION, PDFJS_ROOT } from '../core/pdfjs-package.js';
 
 /**
  * pdfjs-dist for the page: the audit view draws a report's PDF pages in the browser, when a person opens the report,
@@ -14,12 +14,9 @@ import { dirname, join } from 'node:path';
  * the pages too.
  */
 
-const require = createRequire(import.meta.url);
-const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
-const PDFJS_VERSION = (JSON.parse(readFileSync(join(PDFJS_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The folder under view/ holding this version of the library (kept across runs: it never changes). */
-export const PDF_LIBRARY_FOLDER = `lib/pdfjs-${PDFJS_VERSION}`;
+export const PDF_LIBRARY_FOLDER = `lib/pdfjs-${PDFJS_PACKAGE_VERSION}`;
 
 /** pdf.js's data kinds (its `BinaryDataFactory.fetch({kind, filename})`) and the package folders holding them. */
 const DATA_FOLDERS: Record<string, string> = { cMapUrl: 'cmaps', standardFontDataUrl: 'standard_fonts', wasmUrl: 'wasm' };
@@ -42,7 +39,7 @@ export function writePdfLibrary(viewDir: string): void {
     }
   }
   const source = (file: string) => JSON.stringify(readFileSync(join(PDFJS_ROOT, 'legacy/build', file), 'utf8'));
-  writeFileSync(join(partial, 'pdfjs.js'), `xxgkPdfjs(${JSON.stringify(PDFJS_VERSION)},${source('pdf.min.mjs')},${source('pdf.worker.min.mjs')});\n`);
+  writeFileSync(join(partial, 'pdfjs.js'), `xxgkPdfjs(${JSON.stringify(PDFJS_PACKAGE_VERSION)},${source('pdf.min.mjs')},${source('pdf.worker.min.mjs')});\n`);
   writeFileSync(join(partial, 'licenses', 'pdfjs-LICENSE'), readFileSync(join(PDFJS_ROOT, 'LICENSE')));
   rmSync(folder, { recursive: true, force: true });
   renameSync(partial, folder);

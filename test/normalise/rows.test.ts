@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionCell, RegionRow } from '../../src/locate/tables.js';
 import type { TableBlock } from '../../src/core/model/document.js';
-import { analyseRow, assignColumns, cellRef, columnsOf, completeRowSlots, hasNumbers, hasReliableGrid, toCell, type HeaderColumn } from '../../src/normalise/rows.js';
+import { cellRef } from '../../src/core/model/report.js';
+import { analyseRow, assignColumns, columnsOf, completeRowSlots, hasNumbers, hasReliableGrid, toCell, type HeaderColumn } from '../../src/normalise/rows.js';
 
 /** The row helpers every table normaliser shares: label and value cells, which value is which column, printed cell → model cell. */
 

@@ -8,6 +8,9 @@ import { messageSchema } from './messages.js';
  */
 
 export const tableKeySchema = z.enum(['active', 'requests', 'review_litigation']);
+/** The three statistical tables, in the template's order. */
+export const TABLE_KEYS = tableKeySchema.options;
+
 export const sectionKeySchema = z.enum(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
 
 /** Where a number was printed, so that an auditor can find it in seconds. */
@@ -110,3 +113,8 @@ export const reportSchema = z.object({
   messages: z.array(messageSchema),
 });
 export type Report = z.infer<typeof reportSchema>;
+
+/** A cell's key as findings, the store and the view refer to it: `table:row:column`. */
+export function cellRef(cell: { table: string; row: string; column: string }): string {
+  return `${cell.table}:${cell.row}:${cell.column}`;
+}

@@ -223,3 +223,6 @@ export function expectedCells(table: TableKey, version: FormatVersion | null): s
   if (table === 'requests') return requestDataRows(version ?? '2021').flatMap((row) => REQUEST_COLUMNS.map((c) => `${row}.${c.key}`));
   return REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `${g.key}.${c.key}`));
 }
+
+/** The columns of 万元 figures (section 二's fees and procurement); every other cell is a count. */
+export const MONEY_COLUMNS: ReadonlySet<string> = new Set(ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key));
