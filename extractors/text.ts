@@ -139,7 +139,7 @@ function classify(raw: string): Line {
   const spaced = raw.replace(/[\u00a0\u200b\ufeff]/g, ' ');
   const line = spaced.replace(/\s+$/, '');
   // A browser copy keeps a row's empty cells as empty fields between tabs: a row of blank cells, or a label with
-  // nothing after it, is still a row (TEMPLATE.md: blank cells are read, not lost).
+  // nothing after it, is still a row (docs/spec/template.md: blank cells are read, not lost).
   const blankRow = blankCellsRow(spaced);
   if (blankRow) return { kind: 'row', cells: blankRow };
   // In the vertical copy a blank cell is a line holding its tab alone (read as a cell only inside such a copy).

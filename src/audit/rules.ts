@@ -4,7 +4,7 @@ import { roundDecimal } from '../core/text/numbers.js';
 import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../core/template/template.js';
 
 /**
- * The error-level rules of TEMPLATE.md (勾稽关系) on one report's cells. A rule is checked only when every cell it
+ * The error-level rules of docs/spec/template.md (勾稽关系) on one report's cells. A rule is checked only when every cell it
  * needs was found; an empty total (not stated), an unreadable cell or an OCR reading that was not confirmed skips
  * the rule with a warning instead of a verdict.
  */

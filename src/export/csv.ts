@@ -9,7 +9,7 @@ import { memoize } from '../core/text/memo.js';
 import { formatNumber } from '../core/text/numbers.js';
 
 /**
- * The three CSV files of the output contract (TEMPLATE.md): UTF-8 with a BOM so that Excel shows Chinese, RFC 4180
+ * The three CSV files of the output contract (docs/spec/template.md): UTF-8 with a BOM so that Excel shows Chinese, RFC 4180
  * quoting and CRLF line ends. Rows are appended report by report, so a batch never holds all rows in memory.
  */
 

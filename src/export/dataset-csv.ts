@@ -4,7 +4,7 @@ import { CsvFile } from './csv.js';
 import { DATASET_COLUMNS, DATASET_FIELDS, datasetRecord } from './dataset.js';
 import type { DataResource, Exporter } from './exporter.js';
 
-/** dataset.csv: the wide dataset, one row per input file, written as reports come (TEMPLATE.md, output contract). */
+/** dataset.csv: the wide dataset, one row per input file, written as reports come (docs/spec/template.md, output contract). */
 export class DatasetCsvExport implements Exporter {
   private readonly file: CsvFile;
 

@@ -8,7 +8,7 @@ import type { DataField } from './exporter.js';
 import { REPORT_FIELDS_LIST } from './fields.js';
 
 /**
- * The wide dataset (TEMPLATE.md, output contract): one row per input file, one column per template cell named
+ * The wide dataset (docs/spec/template.md, output contract): one row per input file, one column per template cell named
  * `table.row.column`, values as in cells.csv. The columns are every cell of both formats, 2021 first, so that one
  * file holds every year; a report leaves the other format's columns empty.
  */

@@ -49,8 +49,8 @@ const CELL_FIELDS: Record<(typeof CELL_COLUMNS)[number], Described> = {
     description: '表格：active 二、主动公开，requests 三、依申请公开，review_litigation 四、行政复议行政诉讼 / template table',
     constraints: { required: true, enum: ['active', 'requests', 'review_litigation'] },
   },
-  row: { type: 'string', description: '模板行键（见 TEMPLATE.md）/ the template row key', constraints: { required: true } },
-  column: { type: 'string', description: '模板列键（见 TEMPLATE.md）/ the template column key', constraints: { required: true } },
+  row: { type: 'string', description: '模板行键（见 docs/spec/template.md）/ the template row key', constraints: { required: true } },
+  column: { type: 'string', description: '模板列键（见 docs/spec/template.md）/ the template column key', constraints: { required: true } },
   value: {
     type: 'number',
     description: '数值；两个金额列以万元计（元已换算）；空 = 总计未填或无法读取 / the number; the two money columns in 10,000 yuan; empty when a total was left blank or could not be read',

@@ -17,7 +17,7 @@ const ROW_POOL = candidates(ACTIVE_ROWS);
 const COLUMN_POOL = candidates(ACTIVE_COLUMNS);
 const ONLY_2021 = new Set(['issued', 'repealed', 'in_force', 'amount_10k_yuan']);
 const ONLY_2019 = new Set(['new_made', 'new_published', 'total_published', 'prev_year_items', 'change', 'items', 'amount']);
-/** A 万元 figure this large was probably printed in 元 (TEMPLATE.md: warn, do not convert). */
+/** A 万元 figure this large was probably printed in 元 (docs/spec/template.md: warn, do not convert). */
 const SUSPICIOUS_TEN_THOUSAND_YUAN = 1_000_000;
 
 interface ActiveHeader {

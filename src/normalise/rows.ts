@@ -193,8 +193,8 @@ export interface CellContext {
 }
 
 /**
- * A printed cell as a model cell, applying the empty-cell policy (TEMPLATE.md). A reading from a picture that OCR
- * could not confirm is never a number: it is unreadable, whatever it looks like (TEMPLATE.md "Cells read by OCR").
+ * A printed cell as a model cell, applying the empty-cell policy (docs/spec/template.md). A reading from a picture that OCR
+ * could not confirm is never a number: it is unreadable, whatever it looks like (docs/spec/template.md "Numbers read from pictures").
  */
 export function toCell(printed: RegionCell, context: CellContext): Cell {
   const unconfirmed = printed.ocr !== undefined && !printed.ocr.confirmed;

@@ -86,7 +86,7 @@ function sectionTexts(located: Located): Report['sections'] {
   }));
 }
 
-/** Format from the tables themselves (TEMPLATE.md "Format detection"), never from the year. */
+/** Format from the tables themselves (docs/spec/template.md "The report"), never from the year. */
 function formatOf(tables: NormalisedTable[], year: number | null): ReportFormat | null {
   const versions = new Set(tables.flatMap((t) => (t.version ? [t.version] : [])));
   if (versions.size === 2) return 'hybrid';

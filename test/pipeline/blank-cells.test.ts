@@ -5,7 +5,7 @@ import { balancedReport, expectedValues, renderHtml, renderTabText, withBlankRow
 import { extractText, fixturePath, flagsOf, valuesOf, warningRules } from '../helpers.js';
 
 /**
- * Rows and tables printed with every cell blank (TEMPLATE.md "Empty and placeholder cells"): components 0
+ * Rows and tables printed with every cell blank (docs/spec/template.md "Blank and placeholder cells"): components 0
  * (kind=empty), totals not stated — read, not reported missing, in every form that keeps a blank cell.
  */
 const blankReview = withBlankRows(balancedReport(51), ['review_litigation']);

@@ -14,8 +14,8 @@ export type Box = z.infer<typeof boxSchema>;
 
 /**
  * How a text was read from a picture by OCR. A reading is `confirmed` only when it is unambiguous (independent
- * passes agree, confidence high); an unconfirmed reading is never reported as a number (TEMPLATE.md "Cells read by
- * OCR").
+ * passes agree, confidence high); an unconfirmed reading is never reported as a number (docs/spec/template.md
+ * "Numbers read from pictures").
  */
 export const ocrReadingSchema = z.object({
   /** The recogniser's confidence, 0–1. */

@@ -44,7 +44,7 @@ export type Cell = z.infer<typeof cellSchema>;
 
 export const findingSchema = z.object({
   rule: z.string(),
-  /** A column key, row key or group key, per rule (TEMPLATE.md "Rules"). */
+  /** A column key, row key or group key, per rule (docs/spec/template.md "Rules"). */
   scope: z.string(),
   severity: z.enum(['error', 'warning']),
   expected: z.number().nullable(),

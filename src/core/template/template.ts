@@ -1,5 +1,5 @@
 /**
- * The national report template (TEMPLATE.md): sections, tables, row and column keys, their printed labels and the
+ * The national report template (docs/spec/template.md): sections, tables, row and column keys, their printed labels and the
  * variants real reports print instead. `test/core/template/template.test.ts` checks it against the spec's template.json.
  */
 

@@ -15,7 +15,7 @@ export interface ParsedNumber {
   note?: string;
 }
 
-/** Cell text that stands for zero (TEMPLATE.md "Empty and placeholder cells"). */
+/** Cell text that stands for zero (docs/spec/template.md "Blank and placeholder cells"). */
 const PLACEHOLDERS = new Set(['-', '—', '–', '−', '－', '/', '／', '无', '——', '--']);
 
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
