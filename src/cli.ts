@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, runBatch, type BatchSummary } from './run/batch.js';
 import { createProgress, silentProgress } from './run/progress.js';
-import { StoreVersionError } from './store/store.js';
+import { StoreVersionError } from './store/migration.js';
 import { checkFiles, wantsColor } from './check.js';
 import { describeWriteError } from './export/output-folder.js';
 import { InputError } from './run/inputs.js';
