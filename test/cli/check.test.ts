@@ -82,7 +82,7 @@ describe('xxgk check', () => {
     expect(run.stdout).toMatch(/2 files: 1 flagged, 1 ok/);
   });
 
-  it('colours its output on a terminal, and not when piped or when NO_COLOR is set', () => {
+  it('colours its output when asked (FORCE_COLOR), not when piped or when NO_COLOR is set', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'xxgk-check-')), 'flagged.txt');
     const spec = balancedReport(4);
     spec.cells['review_litigation:review:total'] = '99';
@@ -90,8 +90,14 @@ describe('xxgk check', () => {
     expect(check([file]).stdout).not.toContain(ESC);
     expect(check([file], { FORCE_COLOR: '1' }).stdout).toContain(`${ESC}31m✖ error`);
     expect(check([file], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain(ESC);
-    if (!existsSync('/usr/bin/script')) return;
-    // A real terminal: util-linux `script` runs the command on a pseudo-terminal.
+  });
+
+  // A real terminal: util-linux `script` runs the command on a pseudo-terminal (skipped, and named so, without it).
+  it.skipIf(!existsSync('/usr/bin/script'))('colours its output on a real terminal, unless NO_COLOR is set (util-linux script)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'xxgk-check-')), 'flagged.txt');
+    const spec = balancedReport(4);
+    spec.cells['review_litigation:review:total'] = '99';
+    writeFileSync(file, renderTabText(spec));
     const tty = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${CLI} check ${file}`, '/dev/null'], { encoding: 'utf8', env: environment({ TERM: 'xterm-256color' }) });
     expect(tty.stdout).toContain(`${ESC}31m✖ error`);
     const noColor = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${CLI} check ${file}`, '/dev/null'], { encoding: 'utf8', env: environment({ NO_COLOR: '1', TERM: 'xterm-256color' }) });
