@@ -36,8 +36,8 @@ for (let i = 0; i < total; i++) {
   const base = reports[i % reports.length]!;
   const agency = `示例省第${i % 37}市第${i % 401}县${towns[i % 4]}第${Math.floor(i / 2406) % 25}局`;
   const report: Report = { ...base, file: `batch-${Math.floor(i / 1000)}/r${i}${sources[i % sources.length]!.slice(-5)}`, agency, year: 2019 + (Math.floor(i / 401) % 6) };
-  view.add(report, { path: sources[i % sources.length]! });
-  dataset.add(report);
+  await view.add(report, { path: sources[i % sources.length]! });
+  await dataset.add(report);
   if (i + 1 === Math.round(total / 10)) atTenth = memory();
 }
 await view.close();

@@ -39,7 +39,7 @@ for (const file of files) {
   const seconds = cpuSeconds(cpu);
   cpuTotal += seconds;
   const report = assembleReport(document, { file, reader: 'ocr', messages, ...(document.pageCount ? { pages: document.pageCount } : {}) });
-  csv.add(report);
+  await csv.add(report);
   const unread = report.cells.filter((c) => c.kind === 'unreadable').length;
   console.log(`${file}: ${report.status} ${report.cells.length} cells, ${unread} unreadable; ${seconds.toFixed(1)} s CPU${report.reason ? `; ${report.reason}` : ''}`);
 }

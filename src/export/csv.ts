@@ -138,7 +138,8 @@ export class CsvFile {
     // A file that cannot be written (a folder in its way, the disk full) fails close() with the reason, instead of
     // an 'error' event nobody listens to, which would end the process with a stack trace.
     this.stream.on('error', () => undefined);
-    this.writeText(`\ufeff${csvRecords([header as unknown as Row])}`);
+    // The header always fits the empty buffer: nothing to wait for.
+    void this.writeText(`\ufeff${csvRecords([header as unknown as Row])}`);
   }
 
   /**

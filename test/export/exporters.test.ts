@@ -81,8 +81,8 @@ describe('the CSV and JSON exporters', () => {
   it('write the three CSV files with a byte-order mark, a header and CRLF records, and say what they wrote', async () => {
     const out = temp();
     const csv = new CsvExport(out);
-    csv.add(report());
-    csv.add({ ...report(), file: 'b.html', cells: [], findings: [] });
+    await csv.add(report());
+    await csv.add({ ...report(), file: 'b.html', cells: [], findings: [] });
     const written = await csv.close();
     expect(written.map(({ name, path, format }) => ({ name, path, format }))).toEqual([
       { name: 'reports', path: 'reports.csv', format: 'csv' },
