@@ -6,6 +6,7 @@ import PQueue from 'p-queue';
 import { Attempts } from './bulk/attempts.js';
 import { exportOutputs, type BatchSummary } from './bulk/export.js';
 import { readIsolated } from './bulk/isolate.js';
+import { notRegularReason } from './bulk/special-file.js';
 import { WorkerPool, type PoolLimits } from './bulk/pool.js';
 import { silentProgress, type Progress } from './bulk/progress.js';
 import { Store, type FileRecord } from './bulk/store.js';
@@ -107,6 +108,11 @@ async function ingest(input: InputFile, context: IngestContext): Promise<boolean
     const reason = `saved with ${input.attachedTo}: read as part of that page, not as a report of its own`;
     store.recordReport({ ...base, contentKey: `attached:${input.name}` }, failedReport(input.name, null, 'attached', reason));
     return false;
+  }
+  const special = info && notRegularReason(info);
+  if (special) {
+    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', special));
+    return true;
   }
   let bytes: Uint8Array;
   try {
