@@ -5,6 +5,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { Attempts } from './bulk/attempts.js';
 import { exportOutputs, type BatchSummary } from './bulk/export.js';
+import { asDiskError } from './bulk/disk-error.js';
 import { readIsolated } from './bulk/isolate.js';
 import { notRegularReason } from './bulk/special-file.js';
 import { WorkerPool, type PoolLimits } from './bulk/pool.js';
@@ -47,12 +48,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   await prepareOutputFolder(options.outDir);
   const dbPath = resolve(options.dbPath ?? join(options.outDir, 'xxgk.db'));
   if (options.dbPath) await prepareOutputFolder(dirname(dbPath), 'database folder');
-  const store = new Store(dbPath);
   try {
-    await ingestAll(inputs, store, dbPath, options);
-    return await exportOutputs(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true });
-  } finally {
-    store.close();
+    const store = new Store(dbPath);
+    try {
+      await ingestAll(inputs, store, dbPath, options);
+      return await exportOutputs(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true });
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    throw asDiskError(error, dbPath);
   }
 }
 
@@ -68,13 +73,17 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
     // One file more than workers: the next file is read and hashed while the workers are busy.
     const queue = new PQueue({ concurrency: jobs + 1 });
     progress.start(inputs.length);
+    // The store refused a write (a full disk): no more files are started, and the run ends with that error.
+    let refused: { error: unknown } | undefined;
     for (const input of inputs) {
       // A few files queued at a time, not the whole run: 100,000 waiting tasks held ~100 MB until the end.
       await queue.onSizeLessThan(jobs + 1);
-      void queue.add(async () => progress.tick(await ingest(input, context)));
+      if (refused) break;
+      void queue.add(async () => progress.tick(await ingest(input, context))).catch((error: unknown) => void (refused ??= { error }));
     }
     await queue.onIdle();
     progress.stop();
+    if (refused) throw refused.error;
   } finally {
     await pool.close();
     attempts.close();

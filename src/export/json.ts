@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip, type Gzip } from 'node:zlib';
+import { withPath } from './write-path.js';
 import type { Report } from '../model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
 
@@ -28,7 +29,7 @@ export class JsonLinesExport implements Exporter {
 
   async close(): Promise<DataResource[]> {
     this.gzip.end();
-    await once(this.file, 'finish');
+    await once(this.file, 'finish').catch(withPath(this.file.path.toString()));
     return [
       {
         name: 'reports-json',
