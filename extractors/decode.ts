@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { inWords } from '../src/core/text/words.js';
 import { ReadError } from './errors.js';
 
 /**
@@ -21,7 +22,7 @@ const MAX_CONTROL_SHARE = 0.05;
 
 const CHINESE_SUPERSET: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', cp936: 'gb18030' };
 
-export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
+export function decodeText(bytes: Uint8Array, declared?: string, options: { markup?: boolean } = {}): Decoded {
   assertText(bytes);
   const bom = byteOrderMark(bytes);
   if (bom) return { text: iconv.decode(Buffer.from(bytes), bom), encoding: bom, evidence: 'bom', warnings: [] };
@@ -32,9 +33,11 @@ export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
   }
 
   const validUtf8 = isValidUtf8(bytes);
+  const damaged = validUtf8 ? undefined : damagedUtf8(bytes, options.markup ?? false);
   const warnings: string[] = [];
   if (declared) {
     const encoding = canonical(declared);
+    if (encoding === 'utf-8' && damaged) return damaged;
     if (encoding === 'utf-8' && !validUtf8) {
       warnings.push(`page declares charset ${declared} but its bytes are not UTF-8; decoded by sniffing instead`);
     } else if (encoding !== 'utf-8' && validUtf8 && hasMultibyte(bytes)) {
@@ -47,7 +50,65 @@ export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
     }
   }
   if (validUtf8) return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8', evidence: 'utf8-valid', warnings };
+  if (damaged) return { ...damaged, evidence: 'sniffed', warnings: [...warnings, ...damaged.warnings] };
   return finish(bytes, sniff(bytes), 'sniffed', warnings);
+}
+
+/**
+ * Where the line between UTF-8 with a few damaged bytes and another encoding lies: the share of the characters past
+ * ASCII that decode as UTF-8. Measured on 40 generated pages and text copies (fuzzed with 1, 3, 10 and 30 random
+ * bytes, and cut short): damaged UTF-8 keeps 0.936–1.000 of them; the same reports in GB18030 read as UTF-8 keep
+ * 0.133, in Big5 0.058–0.061. The line sits in the middle of that gap: a declared UTF-8 gives way to sniffing only
+ * when more than half of its characters fail, and a byte or a cut character loses one character, not the report.
+ */
+const UTF8_SHARE = 0.5;
+/** Below this many characters past ASCII, the share says too little: the page is sniffed as before. */
+const UTF8_EVIDENCE = 20;
+
+/** Bytes that are UTF-8 but for a few invalid sequences, decoded with replacement characters and a warning. */
+function damagedUtf8(bytes: Uint8Array, markup: boolean): Decoded | undefined {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (markup && damagedMarkup(text)) return undefined;
+  let good = 0;
+  const lines: number[] = [];
+  let line = 1;
+  for (const ch of text) {
+    if (ch === '\n') line++;
+    else if (ch === '\ufffd') lines.push(line);
+    else if (ch.codePointAt(0)! >= 0x80) good++;
+  }
+  // Replacement characters the file itself holds (EF BF BD) are text, not damage.
+  const bad = lines.length - countOf(bytes, [0xef, 0xbf, 0xbd]);
+  if (bad <= 0 || good < UTF8_EVIDENCE || good / (good + bad) < UTF8_SHARE) return undefined;
+  const where = [...new Set(lines)].slice(0, 5).join('、') + (new Set(lines).size > 5 ? ' …' : '');
+  const warning = inWords({
+    zh: `按 UTF-8 读取，${bad} 处字节无效，已替换为 �（第 ${where} 行）`,
+    en: `read as UTF-8 with ${bad} invalid byte sequences replaced by � (line ${where})`,
+  });
+  return { text, encoding: 'utf-8', evidence: 'declared', warnings: [warning] };
+}
+
+/**
+ * Whether a replacement character stands in a page's markup — inside a tag (`colspan="�"`), or where a `<` or `>`
+ * was: the parser would then move or merge cells without a trace (text left between cells is moved out of the
+ * table), and values would be read in the wrong columns. Such a page is not read as damaged UTF-8 (exact or silent).
+ */
+function damagedMarkup(text: string): boolean {
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) {
+    if (text.lastIndexOf('<', at) > text.lastIndexOf('>', at)) return true;
+    const close = text.indexOf('>', at);
+    const open = text.indexOf('<', at);
+    if (close >= 0 && (open < 0 || close < open)) return true;
+  }
+  return false;
+}
+
+function countOf(bytes: Uint8Array, sequence: number[]): number {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needle = Buffer.from(sequence);
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) count++;
+  return count;
 }
 
 function finish(bytes: Uint8Array, encoding: string, evidence: Decoded['evidence'], warnings: string[]): Decoded {

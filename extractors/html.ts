@@ -26,7 +26,7 @@ const LAYOUT_CELL_CHARS = 300;
 const MAX_COLSPAN = 100;
 
 export async function readHtml(bytes: Uint8Array, context?: ReadContext): Promise<ReaderOutput> {
-  const decoded = decodeText(bytes, declaredCharset(bytes));
+  const decoded = decodeText(bytes, declaredCharset(bytes), { markup: true });
   const read = await withPictures(parseHtml(decoded.text), context?.path ? { pagePath: context.path } : {});
   return { document: read.document, encoding: decoded.encoding, warnings: [...decoded.warnings, ...read.warnings], ...(read.usedOcr ? { usedOcr: true } : {}) };
 }

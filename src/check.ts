@@ -3,6 +3,11 @@ import { auditAcrossReports } from './audit/across/rules.js';
 import { cellRef, type Finding, type Report } from './core/model/report.js';
 import { collectInputs } from './run/inputs.js';
 import { extractReport } from './pipeline/extract.js';
+import { failedReport } from './pipeline/extract.js';
+import { notRegularReason } from './run/special-file.js';
+import { printableAll } from './core/text/printable.js';
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 
 /**
  * `xxgk check FILE…`: an agency's 政务公开 office checking its own report before publishing it. Every finding on the
@@ -21,10 +26,15 @@ export interface CheckResult {
 export async function checkFiles(args: string[], color: boolean): Promise<CheckResult> {
   const inputs = (await collectInputs(args)).filter((input) => !input.attachedTo);
   const reports: Report[] = [];
-  for (const input of inputs) reports.push(await extractReport(input.path, { name: input.name }));
+  for (const input of inputs) {
+    // A named pipe would wait for a writer for ever: only regular files are opened.
+    const special = notRegularReason(await stat(input.path).catch(() => ({ isFile: () => true }) as Stats));
+    reports.push(special ? failedReport(input.name, null, 'failed', special) : await extractReport(input.path, { name: input.name }));
+  }
   const audited = withAcrossFindings(reports);
   const paint = painter(color);
-  const lines = audited.flatMap((report) => [...describeReport(report, paint), '']);
+  // Names, labels and cell text come from the documents: shown escaped, they cannot drive the terminal.
+  const lines = audited.flatMap((report) => [...describeReport(printableAll(report), paint), '']);
   lines.push(summaryLine(audited, paint));
   return { lines, flagged: audited.filter((r) => r.status === 'flagged').length };
 }

@@ -8,6 +8,7 @@ import { StoreVersionError } from './store/migration.js';
 import { checkFiles, wantsColor } from './check.js';
 import { describeWriteError } from './export/output-folder.js';
 import { InputError } from './run/inputs.js';
+import { printable } from './core/text/printable.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
@@ -79,9 +80,10 @@ function printSummary(summary: BatchSummary, outDir: string): void {
     .join(', ');
   const failed = (summary.byStatus.failed ?? 0) + (summary.byStatus.needs_ocr ?? 0);
   console.log(`reports: ${summary.total} (${counts}); flagged: ${summary.flagged.length}; failed: ${failed}`);
-  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`);
+  // File names may hold control characters: shown escaped (text/printable.ts).
+  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(printable(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`));
   if (summary.flagged.length > FLAGGED_SHOWN) console.log(`  … and ${summary.flagged.length - FLAGGED_SHOWN} more flagged reports (see findings.csv)`);
-  console.log(`output: ${outDir}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, *.parquet, datapackage.json, xxgk.db`);
+  console.log(`output: ${printable(outDir)}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, *.parquet, datapackage.json, xxgk.db`);
 }
 
 try {
@@ -94,7 +96,7 @@ try {
 async function reportError(error: unknown): Promise<number> {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof InputError) {
-    console.error(`xxgk: ${error.message}`);
+    console.error(`xxgk: ${printable(error.message)}`);
     return 2;
   }
   if (error instanceof StoreVersionError) {
@@ -102,6 +104,6 @@ async function reportError(error: unknown): Promise<number> {
     return 1;
   }
   const writeError = await describeWriteError(error);
-  console.error(`xxgk: ${writeError ?? (error as Error).stack ?? error}`);
+  console.error(`xxgk: ${writeError ? printable(writeError) : ((error as Error).stack ?? error)}`);
   return 1;
 }

@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { withPath } from './write-path.js';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -133,7 +134,10 @@ export class CsvFile {
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
 
-  constructor(path: string, header: readonly string[]) {
+  constructor(
+    private readonly path: string,
+    header: readonly string[],
+  ) {
     this.stream = createWriteStream(path);
     // A file that cannot be written (a folder in its way, the disk full) fails close() with the reason, instead of
     // an 'error' event nobody listens to, which would end the process with a stack trace.
@@ -166,7 +170,7 @@ export class CsvFile {
   async close(): Promise<void> {
     await this.flush();
     this.stream.end();
-    await finished(this.stream);
+    await finished(this.stream).catch(withPath(this.path));
   }
 
   /** Hand the gathered bytes to the stream (which keeps them until written: the next ones go in a new chunk). */
@@ -179,7 +183,7 @@ export class CsvFile {
   }
 
   private drained(): Promise<void> {
-    return once(this.stream, 'drain').then(() => undefined);
+    return once(this.stream, 'drain').then(() => undefined, withPath(this.path));
   }
 }
 

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip, type Gzip } from 'node:zlib';
 import type { Report } from '../core/model/report.js';
+import { withPath } from './write-path.js';
 import type { DataResource, Exporter } from './exporter.js';
 
 /**
@@ -28,7 +29,7 @@ export class JsonLinesExport implements Exporter {
 
   async close(): Promise<DataResource[]> {
     this.gzip.end();
-    await once(this.file, 'finish');
+    await once(this.file, 'finish').catch(withPath(this.file.path.toString()));
     return [
       {
         name: 'reports-json',

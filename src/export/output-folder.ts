@@ -51,15 +51,19 @@ export async function describeWriteError(error: unknown): Promise<string | undef
   return `cannot write ${path}: ${await reason(error, path)}`;
 }
 
+/** Chinese first, the English beside it (a catalogue can take both). */
 const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  EISDIR: 'a folder is in the way',
-  ENAMETOOLONG: 'the path is too long',
-  ENOENT: 'no such file or folder',
+  EACCES: '没有写入权限（permission denied）',
+  EPERM: '没有写入权限（permission denied）',
+  EROFS: '文件系统只读（the file system is read-only）',
+  ENOSPC: '磁盘已满（the disk is full）',
+  EDQUOT: '磁盘配额已用完（the disk quota is used up）',
+  EIO: '磁盘读写出错（an input/output error）',
+  /** SQLite's SQLITE_READONLY (bulk/disk-error.ts): the file, its folder or its file system. */
+  READONLY: '文件只读，无法写入（the file is read-only）',
+  EISDIR: '有文件夹挡在那里（a folder is in the way）',
+  ENAMETOOLONG: '路径太长（the path is too long）',
+  ENOENT: '没有这个文件或文件夹（no such file or folder）',
 };
 
 async function reason(error: unknown, path: string): Promise<string> {

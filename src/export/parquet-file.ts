@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
+import { withPath } from './write-path.js';
 import { Decimal, Dictionary, Float64, Int32, Int64, Table as ArrowTable, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import { Compression, EnabledStatistics, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, writeParquet, type RecordBatch, type WriterProperties } from 'parquet-wasm';
 import type { DataField } from './exporter.js';
@@ -117,7 +118,9 @@ export class ParquetFile {
       { highWaterMark: 1 },
     );
     const file = Writable.toWeb(createWriteStream(this.path)) as WritableStream<Uint8Array>;
-    this.written = transformParquetStream(batches, this.properties).then((bytes) => (bytes as ReadableStream<Uint8Array>).pipeTo(file));
+    this.written = transformParquetStream(batches, this.properties)
+      .then((bytes) => (bytes as ReadableStream<Uint8Array>).pipeTo(file))
+      .catch(withPath(this.path));
     return controller;
   }
 

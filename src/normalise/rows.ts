@@ -2,6 +2,7 @@ import type { Cell } from '../core/model/report.js';
 import type { RegionCell, RegionRow } from '../locate/tables.js';
 import { isLabelLike, parseNumber, type ParseOptions } from '../core/text/numbers.js';
 import { isTotalCell, type TableKey } from '../core/template/template.js';
+import { inWords } from '../core/text/words.js';
 
 /**
  * Row-level helpers shared by the three table normalisers: splitting a row into its label cells and its value
@@ -62,6 +63,8 @@ export interface Assignment {
  */
 export function assignColumns(row: AnalysedRow, expected: string[], headerColumns: HeaderColumn[]): Assignment {
   const values = row.values;
+  // Bytes the decoder could not read (extractors/decode.ts) may have eaten a cell boundary: its cells may be shifted.
+  if (row.row.cells.some((cell) => cell.text.includes(DAMAGED))) return { assigned: [], problem: DAMAGED_ROW };
   // Header slots place values only where grid positions mean something: in a table read with its grid, under
   // headings printed in that same table.
   const header = hasReliableGrid(row) ? headerColumns.filter((h) => h.table === undefined || h.table === row.row.table) : [];
@@ -183,6 +186,10 @@ function trimEmpty(values: RegionCell[], want: number): RegionCell[] {
   return cells;
 }
 
+/** The replacement character a decoder puts where bytes could not be read. */
+const DAMAGED = '\ufffd';
+const DAMAGED_ROW = inWords({ zh: '此行含有无法解码的字节，单元格可能错位，未读取', en: 'the row holds bytes that could not be decoded; its cells may be shifted, so it is not read' });
+
 export interface CellContext {
   table: TableKey;
   row: string;
@@ -198,7 +205,11 @@ export interface CellContext {
  */
 export function toCell(printed: RegionCell, context: CellContext): Cell {
   const unconfirmed = printed.ocr !== undefined && !printed.ocr.confirmed;
-  const parsed = unconfirmed ? { kind: 'unreadable' as const, value: null, note: 'OCR reading not confirmed' } : parseNumber(printed.text, context.units);
+  const parsed = unconfirmed
+    ? { kind: 'unreadable' as const, value: null, note: 'OCR reading not confirmed' }
+    : printed.text.includes(DAMAGED)
+      ? { kind: 'unreadable' as const, value: null, note: inWords({ zh: '含有无法解码的字节', en: 'holds bytes that could not be decoded' }) }
+      : parseNumber(printed.text, context.units);
   let value = parsed.value;
   if (parsed.kind === 'empty') value = isTotalCell(context.table, context.row, context.column) ? null : 0;
   const kind = printed.ocr && parsed.kind === 'number' ? 'ocr' : parsed.kind;

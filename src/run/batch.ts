@@ -4,10 +4,14 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { finishRun, type BatchSummary } from './export.js';
-import { WorkerPool } from './pool.js';
+import { WorkerPool, type PoolLimits } from './pool.js';
 import { silentProgress, type Progress } from './progress.js';
 import { Store, type FileRecord } from '../store/store.js';
 import { prepareOutputFolder } from '../export/output-folder.js';
+import { Attempts } from './attempts.js';
+import { asDiskError } from './disk-error.js';
+import { readIsolated } from './isolate.js';
+import { notRegularReason } from './special-file.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { failedReport } from '../pipeline/extract.js';
 
@@ -44,42 +48,55 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   await prepareOutputFolder(options.outDir);
   const dbPath = resolve(options.dbPath ?? join(options.outDir, 'xxgk.db'));
   if (options.dbPath) await prepareOutputFolder(dirname(dbPath), 'database folder');
-  const store = new Store(dbPath);
   try {
-    await ingestAll(inputs, store, dbPath, options);
-    return await finishRun(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true });
-  } finally {
-    store.close();
+    const store = new Store(dbPath);
+    try {
+      await ingestAll(inputs, store, dbPath, options);
+      return await finishRun(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true });
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    throw asDiskError(error, dbPath);
   }
 }
 
 async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, options: BatchOptions): Promise<void> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const progress = options.progress ?? silentProgress;
-  const pool = new WorkerPool(jobs, dbPath, {
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
-  });
-  const context: IngestContext = { store, pool, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs) };
+  const limits: PoolLimits = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB };
+  const pool = new WorkerPool(jobs, dbPath, limits);
+  const attempts = new Attempts(dbPath);
+  const isolated = { dbPath, limits };
+  const context: IngestContext = { store, pool, attempts, isolated, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs) };
   try {
     // One file more than workers: the next file is read and hashed while the workers are busy.
     const queue = new PQueue({ concurrency: jobs + 1 });
     progress.start(inputs.length);
+    // The store refused a write (a full disk): no more files are started, and the run ends with that error.
+    let refused: { error: unknown } | undefined;
     for (const input of inputs) {
       // A few files queued at a time, not the whole run: 100,000 waiting tasks held ~100 MB until the end.
       await queue.onSizeLessThan(jobs + 1);
-      void queue.add(async () => progress.tick(await ingest(input, context)));
+      if (refused) break;
+      void queue.add(async () => progress.tick(await ingest(input, context))).catch((error: unknown) => void (refused ??= { error }));
     }
     await queue.onIdle();
     progress.stop();
+    if (refused) throw refused.error;
   } finally {
     await pool.close();
+    attempts.close();
   }
 }
 
 interface IngestContext {
   store: Store;
   pool: WorkerPool;
+  /** Files being read, and results to read again (`bulk/attempts.ts`). */
+  attempts: Attempts;
+  /** Where a suspect file is read in a process of its own. */
+  isolated: { dbPath: string; limits: PoolLimits };
   force: boolean;
   /** Contents being read right now: a second file with the same bytes waits for the first. */
   inFlight: Map<string, Promise<unknown>>;
@@ -88,16 +105,23 @@ interface IngestContext {
 }
 
 /** Ingest one file; returns whether it failed. */
-async function ingest(input: InputFile, { store, pool, force, inFlight, saved }: IngestContext): Promise<boolean> {
+async function ingest(input: InputFile, context: IngestContext): Promise<boolean> {
+  const { store, attempts, force, inFlight, saved } = context;
   const info = await stat(input.path).catch(() => undefined);
   const base = { name: input.name, path: input.path, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ms: 0 };
   const pictures = saved.get(input.name) ?? [];
   // A page's pictures may change while the page does not: such a page is always hashed again, with them.
-  if (!force && info && pictures.length === 0 && store.unchangedFile(input.name, base.size, base.mtimeMs)) return false;
+  const known = !force && info && pictures.length === 0 ? store.unchangedFile(input.name, base.size, base.mtimeMs) : undefined;
+  if (known && !attempts.retry(known.contentKey)) return false;
   if (input.attachedTo) {
     const reason = `saved with ${input.attachedTo}: read as part of that page, not as a report of its own`;
     store.recordReport({ ...base, contentKey: `attached:${input.name}` }, failedReport(input.name, null, 'attached', reason));
     return false;
+  }
+  const special = info && notRegularReason(info);
+  if (special) {
+    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', special));
+    return true;
   }
   let bytes: Uint8Array;
   try {
@@ -109,20 +133,28 @@ async function ingest(input: InputFile, { store, pool, force, inFlight, saved }:
   const file: FileRecord = { ...base, contentKey: `${await contentHash(bytes, input.path, pictures)}${extname(input.name).toLowerCase()}` };
   const pending = inFlight.get(file.contentKey);
   if (pending) await pending;
-  if (pending || (!force && store.hasContent(file.contentKey))) {
+  if (pending || (!force && store.hasContent(file.contentKey) && !attempts.retry(file.contentKey))) {
     store.recordFile(file);
     return false;
   }
-  const reading = pool.run(file, bytes);
+  const reading = read(file, bytes, context);
   inFlight.set(file.contentKey, reading);
   try {
     const outcome = await reading;
     // A file the worker could not finish (time or memory limit, crash) is recorded here instead.
     if (outcome.stopped) store.recordReport(file, failedReport(input.name, null, 'failed', outcome.stopped));
+    attempts.finish(file.contentKey);
     return outcome.failed;
   } finally {
     inFlight.delete(file.contentKey);
   }
+}
+
+/** Marked as started first, so that a file that takes the process down is known to the next run, which reads it apart. */
+function read(file: FileRecord, bytes: Uint8Array, { pool, attempts, isolated }: IngestContext) {
+  const suspect = attempts.suspect(file.contentKey);
+  attempts.start(file.contentKey, file.name);
+  return suspect ? readIsolated(isolated.dbPath, file, bytes, isolated.limits) : pool.run(file, bytes);
 }
 
 /**

@@ -65,8 +65,9 @@ async function walk(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(path)));
-    // A symbolic link (even a broken one) is an input too: it gets a row, readable or not.
-    else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
+    // Anything else is an input too, and gets a row: a symbolic link (even a broken one), a named pipe, a socket or a
+    // device (these last are not opened: the batch records them as not regular files).
+    else files.push(path);
   }
   return files;
 }

@@ -1,6 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FileRecord } from '../store/store.js';
+import { inWords } from '../core/text/words.js';
+import { crashedReason } from './attempts.js';
 import type { WorkerMessage, WorkerTask } from './worker.js';
 
 /**
@@ -112,8 +114,8 @@ export class WorkerPool {
         } else finish({ failed: message.failed }, false);
       };
       const onError = (error: Error & { code?: string }) =>
-        stopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `too_large: stopped at the ${this.limits.maxMemoryMb} MB memory limit` : `crashed: the reader failed (${error.message})`);
-      const onExit = (code: number) => stopped(`crashed: the reader exited (code ${code})`);
+        stopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryReason(this.limits.maxMemoryMb) : crashedReason('an uncaught error'));
+      const onExit = (code: number) => stopped(crashedReason(`exit ${code}`));
       const startTimer = () => setTimeout(() => stopped(`timeout: stopped after ${Math.round(this.limits.timeoutMs / 1000)} s`), this.limits.timeoutMs);
       // Until the worker says it started the file, the limit also bounds its start-up.
       let timer = startTimer();
@@ -128,4 +130,9 @@ export class WorkerPool {
     // Back to V8's default (0: not set), so that threads started later (the export's) collect garbage as usual.
     setFlagsFromString('--initial-old-space-size=0');
   }
+}
+
+/** `max_memory`, not `too_large`: the limit is the run's (`--max-memory`), and the next run reads the file again. */
+function memoryReason(mb: number): string {
+  return `max_memory: ${inWords({ zh: `超出 ${mb} MB 内存上限而停止`, en: `stopped at the ${mb} MB memory limit` })}`;
 }

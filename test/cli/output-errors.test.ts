@@ -51,7 +51,7 @@ describe('an output folder that cannot be written', () => {
     mkdirSync(join(dir, 'reports.csv'));
     const run = extract('--out', dir);
     expect(run.code).toBe(1);
-    expect(oneLine(run.stderr)).toBe(`xxgk: cannot write ${join(dir, 'reports.csv')}: a folder is in the way`);
+    expect(oneLine(run.stderr)).toBe(`xxgk: cannot write ${join(dir, 'reports.csv')}: 有文件夹挡在那里（a folder is in the way）`);
   });
 
   it('holds a file where the audit view\'s folder goes (the view is written by a worker thread): names it', () => {
@@ -75,10 +75,10 @@ describe('an output folder that cannot be written', () => {
     chmodSync(dir, 0o555);
     const denied = run(['--out', join(dir, 'out')], ORDINARY_USER);
     expect(denied.code).toBe(1);
-    expect(oneLine(denied.stderr)).toBe(`xxgk: cannot create the output folder ${join(dir, 'out')}: permission denied`);
+    expect(oneLine(denied.stderr)).toBe(`xxgk: cannot create the output folder ${join(dir, 'out')}: 没有写入权限（permission denied）`);
     // The folder exists but files cannot be created in it.
     const existing = run(['--out', dir], ORDINARY_USER);
     expect(existing.code).toBe(1);
-    expect(oneLine(existing.stderr)).toBe(`xxgk: cannot write in the output folder ${dir}: permission denied`);
+    expect(oneLine(existing.stderr)).toBe(`xxgk: cannot write in the output folder ${dir}: 没有写入权限（permission denied）`);
   });
 });

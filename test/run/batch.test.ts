@@ -126,7 +126,7 @@ describe('bulk ingest', () => {
     const out = temp('memory-out');
     xxgk(input, '--out', out, '--max-memory', '96', '--jobs', '1');
     expect(rows(out, 'reports.csv').map((r) => [r.file, r.status, r.reason])).toEqual([
-      ['a.html', 'failed', 'too_large: stopped at the 96 MB memory limit'],
+      ['a.html', 'failed', 'max_memory: 超出 96 MB 内存上限而停止（stopped at the 96 MB memory limit）'],
       ['b.pdf', 'ok', ''],
     ]);
   });
