@@ -1,9 +1,11 @@
 import { auditNarrative } from './audit/narrative.js';
+import { gradeFindings } from './audit/notes.js';
 import { auditRules } from './audit/rules.js';
+import { auditedStatus, unconfirmedCells, uncheckedReason } from './audit/status.js';
 import { locate, type Located } from './locate/index.js';
 import type { DocumentModel } from './model/document.js';
 import { warning, WRAPPED_LABELS, type Message } from './model/messages.js';
-import type { Cell, Finding, Report, ReportFormat, ReportStatus } from './model/report.js';
+import type { Cell, Finding, Report, ReportFormat } from './model/report.js';
 import { normalise, type NormalisedTable } from './normalise/index.js';
 import { squash } from './text/normalize.js';
 import { expectedCells, type TableKey } from './template/template.js';
@@ -55,21 +57,23 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   }
   const format = formatOf(tables, base.year);
   if (!located.title?.agency) messages.push(warning('no_agency', 'agency and year could not be read from a title'));
-  const findings = [
+  const findings = gradeFindings([
     ...auditRules(cells),
     ...auditNarrative(base.sections, cells),
     ...missingTables(tables, format, located),
     ...missingCells(tables),
     ...lowConfidence(located),
     ...messageFindings(messages),
-  ];
-  const status = statusOf(findings, tables, format, cells);
+  ]);
+  const summaries = tables.map((t) => summary(t, located));
+  const status = auditedStatus({ formatVersion: format, tables: summaries, cells, findings });
   return {
     ...base,
     status,
     ...(status === 'incomplete' ? { reason: incompleteReason(tables, located, messages, cells) } : {}),
+    ...(status === 'unchecked' ? { reason: uncheckedReason({ formatVersion: format, tables: summaries }).zh } : {}),
     formatVersion: format,
-    tables: tables.map((t) => summary(t, located)),
+    tables: summaries,
     cells,
     findings,
     messages,
@@ -157,20 +161,12 @@ function lowConfidence(located: Located): Finding[] {
 /** Normaliser and reader warnings are findings too, so that findings.csv says everything a user should check. */
 function messageFindings(messages: Message[]): Finding[] {
   return messages
-    .filter((m) => m.level === 'warning')
-    .map((m) => ({ rule: m.code, scope: scopeOf(m.message), severity: 'warning' as const, expected: null, actual: null, message: m.message, cells: [] }));
+    .filter((m) => m.level === 'warning' || m.level === 'info')
+    .map((m) => ({ rule: m.code, scope: scopeOf(m.message), severity: m.level === 'info' ? ('info' as const) : ('warning' as const), expected: null, actual: null, message: m.message, cells: [] }));
 }
 
 function scopeOf(message: string): string {
   return /^(active|requests|review_litigation):/.exec(message)?.[1] ?? 'document';
-}
-
-function statusOf(findings: Finding[], tables: NormalisedTable[], format: ReportFormat | null, cells: Cell[]): ReportStatus {
-  if (findings.some((f) => f.severity === 'error')) return 'flagged';
-  if (format === 'legacy') return 'ok';
-  const complete = TABLE_KEYS.every((key) => tables.some((t) => t.key === key && t.cells.length > 0));
-  const rowsMissing = findings.some((f) => f.rule === 'missing_cells');
-  return complete && !rowsMissing && unconfirmedCells(cells).length === 0 ? 'ok' : 'incomplete';
 }
 
 function incompleteReason(tables: NormalisedTable[], located: Located, messages: Message[], cells: Cell[]): string {
@@ -179,11 +175,6 @@ function incompleteReason(tables: NormalisedTable[], located: Located, messages:
   const unread = unconfirmed > 0 ? `${unconfirmed} cells read by OCR were not confirmed and are left unread (cells.csv kind=unreadable)` : '';
   if (missing.length === 0) return unread || 'template cells not found (see findings: missing_cells)';
   return `tables not found: ${missing.join(', ')}${whyNotFound(located, messages)}${unread ? `; ${unread}` : ''}`;
-}
-
-/** Cells whose picture reading OCR could not confirm: their numbers are not reported, so the report is not complete. */
-function unconfirmedCells(cells: Cell[]): Cell[] {
-  return cells.filter((c) => c.value === null && c.source.ocr && !c.source.ocr.confirmed);
 }
 
 function whyNotFound(located: Located, messages: Message[]): string {

@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises';
+import { withExtraFindings } from '../audit/status.js';
 import { CsvExport } from '../export/csv.js';
 import { writeDataPackage } from '../export/datapackage.js';
 import { DatasetCsvExport } from '../export/dataset-csv.js';
 import type { DataResource, Exporter } from '../export/exporter.js';
 import { JsonLinesExport } from '../export/json.js';
 import { CellsParquet, DatasetParquet, FindingsParquet, ReportsParquet } from '../export/parquet.js';
-import type { Finding, Report, ReportStatus } from '../model/report.js';
+import type { Report, ReportStatus } from '../model/report.js';
 import { ViewExport } from '../view/exporter.js';
 import { auditSortedCopies } from './across.js';
 import { startExportWorker } from './export-thread.js';
@@ -127,7 +128,7 @@ export async function writeReports(store: Store, exporters: Exporter[], each: (r
   const resources: DataResource[][] = [];
   try {
     for (const { ord, path, contentKey, report: stored } of store.runReports()) {
-      const report = withFindings(stored, acrossOf(ord));
+      const report = withExtraFindings(stored, acrossOf(ord));
       for (const exporter of exporters) await exporter.add(report, { path, contentKey });
       each(report);
     }
@@ -135,12 +136,4 @@ export async function writeReports(store: Store, exporters: Exporter[], each: (r
     for (const exporter of exporters) resources.push(await exporter.close());
   }
   return resources;
-}
-
-/** A report with the findings that needed other files; an error among them flags it. */
-function withFindings(report: Report, extra: Finding[]): Report {
-  // Stryker disable next-line ConditionalExpression: equivalent, with no extra finding the copy made below equals the report
-  if (extra.length === 0) return report;
-  const flagged = extra.some((f) => f.severity === 'error') && (report.status === 'ok' || report.status === 'incomplete');
-  return { ...report, findings: [...report.findings, ...extra], ...(flagged ? { status: 'flagged' as const } : {}) };
 }

@@ -78,7 +78,7 @@ const FINDING_FIELDS: Record<(typeof FINDING_COLUMNS)[number], Described> = {
     constraints: { required: true },
   },
   scope: { type: 'string', description: '规则适用的列键、行键或组 / the column, row or group the rule was checked on' },
-  severity: { type: 'string', description: '级别：error 错误，warning 警告 / severity', constraints: { required: true, enum: ['error', 'warning'] } },
+  severity: { type: 'string', description: '级别：error 错误，warning 警告，info 提示 / severity', constraints: { required: true, enum: ['error', 'warning', 'info'] } },
   expected: { type: 'number', description: '等式左边之和（如总计）/ the left side of the sum (e.g. the total)' },
   actual: { type: 'number', description: '等式右边之和（各项相加）/ the right side of the sum (the parts added up)' },
   message: { type: 'string', description: '说明（哪一项、数字）/ what fails, with the numbers' },

@@ -1,5 +1,5 @@
 import type { TableRegion } from '../locate/tables.js';
-import { warning, type Message } from '../model/messages.js';
+import { info, warning, type Message } from '../model/messages.js';
 import type { Cell } from '../model/report.js';
 import { bestMatch, candidates } from '../text/match.js';
 import { squash } from '../text/normalize.js';
@@ -59,7 +59,7 @@ export function normaliseActive(region: TableRegion): NormalisedTable {
     }
     const expected = columns.map((c) => c.key);
     const assignment = assignColumns(row, expected, columnsOf(header?.columns ?? [], rows, expected));
-    if (assignment.problem) messages.push(warning('row_columns', `active: row "${squash(label)}": ${assignment.problem}`));
+    if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `active: row "${squash(label)}": ${assignment.problem}`));
     const cells = assignment.assigned.map(({ key: column, cell }) =>
       toCell(cell, {
         table: 'active',

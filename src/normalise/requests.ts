@@ -1,5 +1,5 @@
 import type { TableRegion } from '../locate/tables.js';
-import { warning, type Message } from '../model/messages.js';
+import { info, warning, type Message } from '../model/messages.js';
 import type { Cell } from '../model/report.js';
 import { bestMatch, candidates, readLabel } from '../text/match.js';
 import { squash } from '../text/normalize.js';
@@ -62,7 +62,7 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
     }
     if (match.byNumbering) messages.push(warning('label_by_numbering', `requests: row "${match.label}" read as ${key} by its number in its group`));
     const assignment = assignColumns(row, columns, placing);
-    if (assignment.problem) messages.push(warning('row_columns', `requests: row "${match.label}": ${assignment.problem}`));
+    if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `requests: row "${match.label}": ${assignment.problem}`));
     byKey.set(key, assignment.assigned.map(({ key: column, cell }) => toCell(cell, { table: 'requests', row: key, column, label: match.label })));
   }
 

@@ -1,5 +1,5 @@
 import type { RegionCell, TableRegion } from '../locate/tables.js';
-import { warning, type Message } from '../model/messages.js';
+import { info, warning, type Message } from '../model/messages.js';
 import { bestMatch, candidates } from '../text/match.js';
 import { squash } from '../text/normalize.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/template.js';
@@ -32,7 +32,7 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
   }
   if (dataRows.length > 1) messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers; only the first is read`));
   const assignment = assignColumns(row, expected, header);
-  if (assignment.problem) messages.push(warning('row_columns', `review_litigation: ${assignment.problem}`));
+  if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `review_litigation: ${assignment.problem}`));
   return { key: 'review_litigation', version: null, cells: assignment.assigned.map(({ key, cell }) => reviewCell(key, cell)), messages };
 }
 

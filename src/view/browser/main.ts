@@ -59,5 +59,5 @@ function countByTab(): { audited: number; unread: number } {
 
 function batchCounts(): string {
   const count = (status: string) => ROWS.filter((r) => r[R.status] === status).length;
-  return `共 ${ROWS.length} 个文件 · 有问题 ${count('flagged')} · 不完整 ${count('incomplete')} · 正常 ${count('ok')}`;
+  return `共 ${ROWS.length} 个文件 · 有问题 ${count('flagged')} · 不完整 ${count('incomplete')} · 未核对 ${count('unchecked')} · 正常 ${count('ok')}`;
 }

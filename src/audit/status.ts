@@ -1,0 +1,65 @@
+import type { Twin } from '../i18n/lang.js';
+import type { Cell, Finding, Report, ReportStatus } from '../model/report.js';
+
+/**
+ * A report's status, decided in one place from what was read and what the rules found — for `extract` (when a
+ * report is assembled, and again when the rules across files add their findings) and `check` alike.
+ *
+ * Never a false pass: `ok` means the rules ran on numbers that were read and all held. A report in which no number
+ * was read (a pre-2019 report whose tables are not read, a report with no tables) is `unchecked` — 未核对 — however
+ * clean its findings look, because no rule could fail on it.
+ */
+
+/** Statuses of a file read as a report and audited; the others (not_a_report, failed…) are kept as they are. */
+const AUDITED: ReadonlySet<ReportStatus> = new Set(['ok', 'flagged', 'incomplete', 'unchecked']);
+const TABLE_KEYS = ['active', 'requests', 'review_litigation'] as const;
+
+export type StatusFacts = Pick<Report, 'formatVersion' | 'tables' | 'cells' | 'findings'>;
+
+/** The status of an audited report. */
+export function auditedStatus(facts: StatusFacts): ReportStatus {
+  if (facts.findings.some((f) => f.severity === 'error')) return 'flagged';
+  if (!facts.cells.some((c) => c.value !== null)) return 'unchecked';
+  if (facts.formatVersion === 'legacy') return 'ok';
+  const complete = TABLE_KEYS.every((key) => facts.tables.some((t) => t.key === key && t.cells > 0));
+  const rowsMissing = facts.findings.some((f) => f.rule === 'missing_cells');
+  return complete && !rowsMissing && unconfirmedCells(facts.cells).length === 0 ? 'ok' : 'incomplete';
+}
+
+/**
+ * A report with the findings that needed other files (copies, consecutive years), its status decided again; a file
+ * that was not audited keeps its status.
+ */
+export function withExtraFindings(report: Report, extra: Finding[]): Report {
+  const findings = extra.length > 0 ? [...report.findings, ...extra] : report.findings;
+  if (!AUDITED.has(report.status)) return extra.length > 0 ? { ...report, findings } : report;
+  const status = auditedStatus({ ...report, findings });
+  if (status === report.status && extra.length === 0) return report;
+  const reason = status === 'unchecked' ? uncheckedReason(report).zh : report.reason;
+  return { ...report, findings, status, ...(reason !== undefined ? { reason } : {}) };
+}
+
+/** Cells whose picture reading OCR could not confirm: their numbers are not reported, so the report is not complete. */
+export function unconfirmedCells(cells: Cell[]): Cell[] {
+  return cells.filter((c) => c.value === null && c.source.ocr && !c.source.ocr.confirmed);
+}
+
+/** Why nothing was checked, in words: an old-format report, tables found but unread, or no table at all. */
+export function uncheckedReason(facts: Pick<Report, 'formatVersion' | 'tables'>): Twin {
+  if (facts.formatVersion === 'legacy') {
+    return {
+      zh: '未核对：2019 年以前格式的报告，其统计表尚不能读取，没有读到任何数字，勾稽关系未能核对',
+      en: 'unchecked: a report in the pre-2019 format, whose tables cannot be read yet; no number was read, no rule ran',
+    };
+  }
+  if (facts.tables.length > 0) {
+    return {
+      zh: '未核对：找到了统计表，但没有读到其中任何数字，勾稽关系未能核对',
+      en: 'unchecked: statistics tables were found but no number in them could be read; no rule ran',
+    };
+  }
+  return {
+    zh: '未核对：没有找到统计表，没有读到任何数字，勾稽关系未能核对',
+    en: 'unchecked: no statistics table was found and no number was read; no rule ran',
+  };
+}
