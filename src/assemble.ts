@@ -71,7 +71,7 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     ...base,
     status,
     ...(status === 'incomplete' ? { reason: incompleteReason(tables, located, messages, cells) } : {}),
-    ...(status === 'unchecked' ? { reason: uncheckedReason({ formatVersion: format, tables: summaries }).zh } : {}),
+    ...(status === 'unchecked' ? { reason: uncheckedReason({ formatVersion: format, tables: summaries }).en + whyNotFound(located, messages) } : {}),
     formatVersion: format,
     tables: summaries,
     cells,

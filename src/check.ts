@@ -1,5 +1,5 @@
 import { describePlace, distinguishingLabel, describeTerm, explainFindings, type ExplainedFinding, type Term } from './audit/explain.js';
-import { uncheckedReason, withExtraFindings } from './audit/status.js';
+import { withExtraFindings } from './audit/status.js';
 import { auditAcrossReports } from './bulk/across.js';
 import { SEVERITY_ORDER, SEVERITY_TEXT, STATUS_TEXT, summaryText } from './i18n/catalogue.js';
 import { findingText } from './i18n/findings.js';
@@ -91,7 +91,6 @@ function describeReport(report: Report, paint: Paint, options: CheckOptions): st
 
 /** The reason of a report, in the chosen language where the catalogue has it. */
 function reasonText(report: Report, lang: Lang): string | undefined {
-  if (report.status === 'unchecked') return pick(uncheckedReason(report), lang);
   return report.reason ? findingText('reason', report.reason, lang) : undefined;
 }
 

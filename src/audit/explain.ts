@@ -68,7 +68,7 @@ export const RULE_TITLES: Record<string, string> = {
   ocr_unconfirmed: '文字识别读数未经确认',
   ocr_no_table: '图片中未找到表格',
   ocr_blank: '空白的扫描页',
-  doc_table_unread: 'Word 表格未能读取',
+  doc_table_unread: '文档中的表格未能读取',
   duplicate_row: '重复的行',
   label_by_numbering: '按序号认定的行',
   missing_header: '表头缺失',

@@ -1,3 +1,4 @@
+import { UNCHECKED_REASONS } from '../i18n/catalogue.js';
 import type { Twin } from '../i18n/lang.js';
 import type { Cell, Finding, Report, ReportStatus } from '../model/report.js';
 
@@ -18,24 +19,29 @@ export type StatusFacts = Pick<Report, 'formatVersion' | 'tables' | 'cells' | 'f
 
 /** The status of an audited report. */
 export function auditedStatus(facts: StatusFacts): ReportStatus {
-  if (facts.findings.some((f) => f.severity === 'error')) return 'flagged';
-  if (!facts.cells.some((c) => c.value !== null)) return 'unchecked';
+  if (hasErrors(facts.findings)) return 'flagged';
+  if (!hasNumbers(facts.cells)) return 'unchecked';
   if (facts.formatVersion === 'legacy') return 'ok';
   const complete = TABLE_KEYS.every((key) => facts.tables.some((t) => t.key === key && t.cells > 0));
   const rowsMissing = facts.findings.some((f) => f.rule === 'missing_cells');
   return complete && !rowsMissing && unconfirmedCells(facts.cells).length === 0 ? 'ok' : 'incomplete';
 }
 
+const hasErrors = (findings: Finding[]) => findings.some((f) => f.severity === 'error');
+const hasNumbers = (cells: Cell[]) => cells.some((c) => c.value !== null);
+
 /**
- * A report with the findings that needed other files (copies, consecutive years), its status decided again; a file
- * that was not audited keeps its status.
+ * A report with the findings that needed other files (copies, consecutive years). Its own status was decided when
+ * it was assembled (auditedStatus); an error across files flags it, by the same first test. A report stored before
+ * `unchecked` existed (an old-format report stored as ok, with no number read) is told by the same second test. A
+ * file that was not audited keeps its status.
  */
 export function withExtraFindings(report: Report, extra: Finding[]): Report {
   const findings = extra.length > 0 ? [...report.findings, ...extra] : report.findings;
   if (!AUDITED.has(report.status)) return extra.length > 0 ? { ...report, findings } : report;
-  const status = auditedStatus({ ...report, findings });
+  const status = hasErrors(findings) ? 'flagged' : hasNumbers(report.cells) ? report.status : 'unchecked';
   if (status === report.status && extra.length === 0) return report;
-  const reason = status === 'unchecked' ? uncheckedReason(report).zh : report.reason;
+  const reason = status === 'unchecked' ? uncheckedReason(report).en : report.reason;
   return { ...report, findings, status, ...(reason !== undefined ? { reason } : {}) };
 }
 
@@ -46,20 +52,6 @@ export function unconfirmedCells(cells: Cell[]): Cell[] {
 
 /** Why nothing was checked, in words: an old-format report, tables found but unread, or no table at all. */
 export function uncheckedReason(facts: Pick<Report, 'formatVersion' | 'tables'>): Twin {
-  if (facts.formatVersion === 'legacy') {
-    return {
-      zh: '未核对：2019 年以前格式的报告，其统计表尚不能读取，没有读到任何数字，勾稽关系未能核对',
-      en: 'unchecked: a report in the pre-2019 format, whose tables cannot be read yet; no number was read, no rule ran',
-    };
-  }
-  if (facts.tables.length > 0) {
-    return {
-      zh: '未核对：找到了统计表，但没有读到其中任何数字，勾稽关系未能核对',
-      en: 'unchecked: statistics tables were found but no number in them could be read; no rule ran',
-    };
-  }
-  return {
-    zh: '未核对：没有找到统计表，没有读到任何数字，勾稽关系未能核对',
-    en: 'unchecked: no statistics table was found and no number was read; no rule ran',
-  };
+  if (facts.formatVersion === 'legacy') return UNCHECKED_REASONS.legacy;
+  return facts.tables.length > 0 ? UNCHECKED_REASONS.unread : UNCHECKED_REASONS.noTables;
 }

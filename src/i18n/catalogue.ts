@@ -17,6 +17,22 @@ export const STATUS_TEXT: Record<ReportStatus, Twin> = {
   failed: { zh: '无法读取', en: 'could not be read' },
 };
 
+/** Why a report is unchecked (未核对): the reason stored is the English, the outputs show the language chosen. */
+export const UNCHECKED_REASONS: Record<'legacy' | 'unread' | 'noTables', Twin> = {
+  legacy: {
+    zh: '未核对：2019 年以前格式的报告，其统计表尚不能读取，没有读到任何数字，勾稽关系未能核对',
+    en: 'unchecked: a report in the pre-2019 format, whose tables cannot be read yet; no number was read, no rule ran',
+  },
+  unread: {
+    zh: '未核对：找到了统计表，但没有读到其中任何数字，勾稽关系未能核对',
+    en: 'unchecked: statistics tables were found but no number in them could be read; no rule ran',
+  },
+  noTables: {
+    zh: '未核对：没有找到统计表，没有读到任何数字，勾稽关系未能核对',
+    en: 'unchecked: no statistics table was found and no number was read; no rule ran',
+  },
+};
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_TEXT: Record<Severity, Twin> = {

@@ -8,12 +8,10 @@ import { memoize } from '../text/memo.js';
 import { squash } from '../text/normalize.js';
 import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../template/template.js';
 import { placesOf } from './places.js';
-import { uncheckedReason } from '../audit/status.js';
 import { findingText } from '../i18n/findings.js';
 
 /** The view is in Chinese: the reason and the findings' messages in the catalogue's words. */
 function reasonText(report: Report): string | null {
-  if (report.status === 'unchecked') return uncheckedReason(report).zh;
   return report.reason ? findingText('reason', report.reason, 'zh') : null;
 }
 
