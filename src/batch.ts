@@ -9,6 +9,7 @@ import { silentProgress, type Progress } from './bulk/progress.js';
 import { Store, type FileRecord } from './bulk/store.js';
 import { prepareOutputFolder } from './export/output-folder.js';
 import { collectInputs, type InputFile } from './inputs.js';
+import type { Lang } from './i18n/lang.js';
 import { failedReport } from './pipeline.js';
 
 /**
@@ -28,6 +29,8 @@ export interface BatchOptions {
   force?: boolean;
   /** Also write every report whole to reports.jsonl.gz. */
   json?: boolean;
+  /** The language of findings.csv's messages and reports.csv's reasons (Chinese by default). */
+  lang?: Lang;
   /** Per-file limits. */
   timeoutMs?: number;
   maxMemoryMb?: number;
@@ -47,7 +50,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const store = new Store(dbPath);
   try {
     await ingestAll(inputs, store, dbPath, options);
-    return await exportOutputs(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true });
+    return await exportOutputs(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true, lang: options.lang ?? 'zh' });
   } finally {
     store.close();
   }

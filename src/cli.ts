@@ -51,6 +51,7 @@ program
       ...(options.db ? { dbPath: options.db } : {}),
       force: options.force ?? false,
       json: options.json ?? false,
+      lang: LANG,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
       progress: options.quiet ? silentProgress : createProgress(),

@@ -6,6 +6,7 @@ import { DatasetCsvExport } from '../export/dataset-csv.js';
 import type { DataResource, Exporter } from '../export/exporter.js';
 import { JsonLinesExport } from '../export/json.js';
 import { CellsParquet, DatasetParquet, FindingsParquet, ReportsParquet } from '../export/parquet.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Report, ReportStatus } from '../model/report.js';
 import { ViewExport } from '../view/exporter.js';
 import { auditSortedCopies } from './across.js';
@@ -34,16 +35,18 @@ export interface ExportOptions {
    * thread writes the data files: both read the store, and the export takes about the longer of the two.
    */
   inWorker?: boolean;
+  /** The language of the messages and reasons in the CSV and Parquet files (the view is in Chinese). */
+  lang?: Lang;
 }
 
 /** The outputs, in the order datapackage.json lists them. */
 const OUTPUTS = ['csv', 'dataset-csv', 'cells-parquet', 'reports-parquet', 'findings-parquet', 'dataset-parquet', 'json', 'view'] as const;
 export type Output = (typeof OUTPUTS)[number];
 
-export function createExporter(output: Output, outDir: string, wholeCounts: boolean): Exporter {
+export function createExporter(output: Output, outDir: string, wholeCounts: boolean, lang: Lang = 'zh'): Exporter {
   switch (output) {
     case 'csv':
-      return new CsvExport(outDir);
+      return new CsvExport(outDir, lang);
     case 'dataset-csv':
       return new DatasetCsvExport(outDir);
     case 'cells-parquet':
@@ -51,7 +54,7 @@ export function createExporter(output: Output, outDir: string, wholeCounts: bool
     case 'reports-parquet':
       return new ReportsParquet(outDir);
     case 'findings-parquet':
-      return new FindingsParquet(outDir);
+      return new FindingsParquet(outDir, lang);
     case 'dataset-parquet':
       return new DatasetParquet(outDir, { wholeCounts });
     case 'json':
@@ -77,7 +80,7 @@ export async function exportOutputs(store: Store, names: string[], outDir: strin
   try {
     for (let part = 0; part < ACROSS_PARTS; part++) if (!threaded || part !== WORKER_ACROSS_PART) recordAcrossPart(store, part);
     if (threaded) await threaded.worker.acrossRecorded();
-    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts)), (report) => {
+    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts, options.lang)), (report) => {
       summary.total++;
       summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
       if (report.status === 'flagged') {

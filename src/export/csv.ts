@@ -5,6 +5,8 @@ import { finished } from 'node:stream/promises';
 import type { Report } from '../model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
 import { CELL_FIELDS_LIST, FINDING_FIELDS_LIST, REPORT_FIELDS_LIST } from './fields.js';
+import { findingRows, reasonText, WHERE_COLUMNS } from './finding-rows.js';
+import type { Lang } from '../i18n/lang.js';
 import { memoize } from '../text/memo.js';
 import { roundDecimal } from '../text/numbers.js';
 
@@ -15,11 +17,11 @@ import { roundDecimal } from '../text/numbers.js';
 
 export const REPORT_COLUMNS = ['file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason'] as const;
 export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture'] as const;
-export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'] as const;
+export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells', ...WHERE_COLUMNS] as const;
 
 type Row = (string | number | null | undefined)[];
 
-export function reportRow(report: Report): Row {
+export function reportRow(report: Report, lang: Lang = 'zh'): Row {
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   return [
@@ -35,7 +37,7 @@ export function reportRow(report: Report): Row {
     report.cells.length,
     errors,
     warnings,
-    report.reason,
+    reasonText(report, lang),
   ];
 }
 
@@ -63,9 +65,7 @@ export function cellRows(report: Report): Row[] {
   ]);
 }
 
-export function findingRows(report: Report): Row[] {
-  return report.findings.map((f) => [report.file, f.rule, f.scope, f.severity, f.expected, f.actual, f.message, f.cells.join(' ')]);
-}
+export { findingRows };
 
 /** A plain decimal: no exponent, no binary noise (25.1, not 25.099999999999998). */
 export function formatNumber(value: number): string {
@@ -200,14 +200,17 @@ export class CsvExport implements Exporter {
   private readonly keys = memoize(csvField);
   private readonly labels = memoize(labelField);
 
-  constructor(outDir: string) {
+  constructor(
+    outDir: string,
+    private readonly lang: Lang = 'zh',
+  ) {
     this.reports = new CsvFile(join(outDir, 'reports.csv'), REPORT_COLUMNS);
     this.cells = new CsvFile(join(outDir, 'cells.csv'), CELL_COLUMNS);
     this.findings = new CsvFile(join(outDir, 'findings.csv'), FINDING_COLUMNS);
   }
 
   async add(report: Report): Promise<void> {
-    await Promise.all([this.reports.write([reportRow(report)]), this.cells.writeText(cellRecords(report, this.keys, this.labels)), this.findings.write(findingRows(report))]);
+    await Promise.all([this.reports.write([reportRow(report, this.lang)]), this.cells.writeText(cellRecords(report, this.keys, this.labels)), this.findings.write(findingRows(report, this.lang))]);
   }
 
   async close(): Promise<DataResource[]> {
