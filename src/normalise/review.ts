@@ -2,6 +2,7 @@ import type { RegionCell, TableRegion } from '../locate/tables.js';
 import { info, warning, type Message } from '../model/messages.js';
 import { bestMatch, candidates } from '../text/match.js';
 import { squash } from '../text/normalize.js';
+import { columnLabel, rowLabel } from '../template/labels.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/template.js';
 import { analyseRow, assignColumns, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
@@ -39,7 +40,7 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
 function reviewCell(key: string, cell: RegionCell) {
   // Stryker disable next-line StringLiteral: equivalent, every key is group|column (the defaults satisfy the type checker)
   const [group = '', column = ''] = key.split('|');
-  return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
+  return toCell(cell, { table: 'review_litigation', row: group, column, label: printedLabel(group, column) });
 }
 
 /**
@@ -106,7 +107,7 @@ function readBlankTable(rows: AnalysedRow[], messages: Message[]): NormalisedTab
   }
   const cells = assignment.assigned.map(({ key, cell }) => {
     const [group = '', column = ''] = key.split('|');
-    return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
+    return toCell(cell, { table: 'review_litigation', row: group, column, label: printedLabel(group, column) });
   });
   return { key: 'review_litigation', version: null, cells, messages };
 }
@@ -145,4 +146,12 @@ function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
   const unique = new Set(keyed.map((k) => k.key));
   // Stryker disable next-line MethodExpression: equivalent, every key is a template group and column (checked as a guard)
   return unique.size === keyed.length && keyed.every((k) => TEMPLATE_ORDER.includes(k.key)) ? keyed : [];
+}
+
+/**
+ * A cell's label as the table prints it (行政复议 结果维持; 行政诉讼·复议后起诉 总计): section 四 prints each group over its
+ * columns, so the two headings name the cell — not the template's keys.
+ */
+function printedLabel(group: string, column: string): string {
+  return `${rowLabel('review_litigation', group)} ${columnLabel('review_litigation', column)}`;
 }
