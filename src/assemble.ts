@@ -32,7 +32,8 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   const tables = normalise(located);
   const messages = [...facts.messages, ...tables.flatMap((t) => t.messages)];
   const cells = tables.flatMap((t) => t.cells);
-  const isReport = Boolean(located.title) || located.sections.length >= 3 || cells.length > 0;
+  const picture = facts.reader === 'ocr';
+  const isReport = picture ? looksLikeReport(located) : Boolean(located.title) || located.sections.length >= 3 || cells.length > 0;
   const base = {
     file: facts.file,
     reader: facts.reader,
@@ -47,7 +48,7 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     return {
       ...base,
       status: 'not_a_report',
-      reason: 'no report title, section headings or template tables found',
+      reason: picture ? PICTURE_NOT_REPORT : 'no report title, section headings or template tables found',
       formatVersion: null,
       tables: [],
       cells: [],
@@ -79,6 +80,17 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     messages,
   };
 }
+
+/**
+ * A picture read alone (a screenshot, a photo) is a report only when it shows what a report shows: its title, or its
+ * section headings. A picture of part of a table, read as a report, would be audited with no agency, no year and
+ * rows missing, and its sums flagged for what the picture leaves out.
+ */
+function looksLikeReport(located: Located): boolean {
+  return Boolean(located.title) || located.sections.length >= 2;
+}
+
+const PICTURE_NOT_REPORT = 'a picture with no report title or section headings (at most part of a table): not audited as a report';
 
 function sectionTexts(located: Located): Report['sections'] {
   return located.sections.map((section) => ({

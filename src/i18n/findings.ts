@@ -99,6 +99,7 @@ const CATALOGUE: Record<string, [RegExp, Translate][]> = {
     [/^tables not found: ([\w, ]+)(.*)$/, (keys, rest) => `未找到表格：${keys.split(', ').map(table).join('、')}${reasonRest(rest)}`],
     [/^template cells not found \(see findings: missing_cells\)$/, () => '有模板单元格未找到（见 missing_cells）'],
     [/^no report title, section headings or template tables found$/, () => '没有找到报告标题、章节标题或模板表格'],
+    [/^a picture with no report title or section headings .*$/, () => '一张图片，没有报告标题或章节标题（至多是表格的一部分），不作为年度报告核对'],
   ],
 };
 
