@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { imageSize } from 'image-size';
 import type { Block, Box, OcrReading } from '../src/core/model/document.js';
 import { warning, type Message } from '../src/core/model/messages.js';
+import { info } from '../src/core/model/messages.js';
 import { readPicture, type PictureOptions } from './ocr/index.js';
 
 /**
@@ -57,6 +58,7 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
   const result: PicturesRead = { blocks: new Map(), warnings: [], usedOcr: false };
   const remote: string[] = [];
   const skipped: string[] = [];
+  const absent: string[] = [];
   let read = 0;
   // One at a time: OCR is CPU-bound and the worker thread has one core.
   for (const link of links) {
@@ -64,6 +66,10 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
     const found: Located = embedded ? { kind: 'found', ...embedded } : await locatePicture(link, where.pagePath);
     if (found.kind === 'remote') {
       remote.push(link.src);
+      continue;
+    }
+    if (found.kind === 'absent') {
+      absent.push(found.name);
       continue;
     }
     if (found.kind === 'missing') {
@@ -91,6 +97,7 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
       result.warnings.push(warning(PICTURE, why.includes(found.name) ? `picture not read: ${why}` : `picture ${found.name} could not be read: ${why}`));
     }
   }
+  if (absent.length > 0) result.warnings.push(absentNote(absent));
   if (skipped.length > 0) {
     result.warnings.push(warning(PICTURE, `${skipped.length} more pictures not read (OCR reads at most ${MAX_PICTURES_READ} pictures of a document): ${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ' …' : ''}`));
   }
@@ -101,7 +108,21 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
   return result;
 }
 
-type Located = { kind: 'found'; bytes: Uint8Array; name: string } | { kind: 'missing'; reason: string } | { kind: 'remote' };
+type Located = { kind: 'found'; bytes: Uint8Array; name: string } | { kind: 'missing'; reason: string } | { kind: 'absent'; name: string } | { kind: 'remote' };
+
+/** Code of the note naming a page's pictures that were not saved with it. */
+export const PICTURES_ABSENT = 'pictures_absent';
+
+/**
+ * Pictures a saved page links to but that are not on disk: mostly the site's logos, icons and banners, which a
+ * "save page" leaves out. One note per page with the count (the sample's pingtan-2019 page alone names 11), at
+ * `info`; the report raises it to a warning when a table is missing, as the table may be one of them.
+ */
+function absentNote(names: string[]): Message {
+  const shown = names.slice(0, 3).map(shorten).join(', ');
+  const more = names.length > 3 ? ' …' : '';
+  return info(PICTURES_ABSENT, `pictures linked from the page but not on disk beside it: ${names.length} (${shown}${more}); their content is not read`);
+}
 
 /** Where the picture is: inline, on disk beside the page, on the web, or nowhere to be found (with why). */
 export async function locatePicture(link: PictureLink, pagePath: string | undefined): Promise<Located> {
@@ -128,8 +149,8 @@ export async function locatePicture(link: PictureLink, pagePath: string | undefi
     return { kind: 'found', bytes, name: nameIn(folder, candidate) };
   }
   if (why) return { kind: 'missing', reason: `picture ${shorten(src)} not read: ${why}` };
-  const looked = candidates.map((c) => nameIn(folder, c));
-  return { kind: 'missing', reason: `picture ${shorten(src)} is not on disk (looked for ${looked.join(', ')} beside the page); its content is not read` };
+  // Looked for beside the page, in its _files folder and in a mirror of the site's folders (besidePage).
+  return { kind: 'absent', name: src };
 }
 
 /** The file path a link names: query and fragment dropped, %-escapes decoded, `file:` URLs turned into paths. */

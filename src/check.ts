@@ -8,6 +8,11 @@ import { notRegularReason } from './run/special-file.js';
 import { printableAll } from './core/text/printable.js';
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { withExtraFindings } from './audit/status.js';
+import { SEVERITY_ORDER, SEVERITY_TEXT, STATUS_TEXT, summaryText } from './core/i18n/catalogue.js';
+import { findingText } from './core/i18n/findings.js';
+import { pick, type Lang } from './core/i18n/lang.js';
+import type { ReportStatus } from './core/model/report.js';
 
 /**
  * `xxgk check FILE…`: an agency's 政务公开 office checking its own report before publishing it. Every finding on the
@@ -23,7 +28,14 @@ export interface CheckResult {
   flagged: number;
 }
 
-export async function checkFiles(args: string[], color: boolean): Promise<CheckResult> {
+export interface CheckOptions {
+  color: boolean;
+  lang: Lang;
+  /** Which findings to show: errors only, errors and warnings (the default), or notes too. */
+  shown: 'errors' | 'warnings' | 'all';
+}
+
+export async function checkFiles(args: string[], options: CheckOptions): Promise<CheckResult> {
   const inputs = (await collectInputs(args)).filter((input) => !input.attachedTo);
   const reports: Report[] = [];
   for (const input of inputs) {
@@ -32,10 +44,10 @@ export async function checkFiles(args: string[], color: boolean): Promise<CheckR
     reports.push(special ? failedReport(input.name, null, 'failed', special) : await extractReport(input.path, { name: input.name }));
   }
   const audited = withAcrossFindings(reports);
-  const paint = painter(color);
+  const paint = painter(options.color);
   // Names, labels and cell text come from the documents: shown escaped, they cannot drive the terminal.
-  const lines = audited.flatMap((report) => [...describeReport(printableAll(report), paint), '']);
-  lines.push(summaryLine(audited, paint));
+  const lines = audited.flatMap((report) => [...describeReport(printableAll(report), paint, options), '']);
+  lines.push(summaryLine(audited, paint, options.lang));
   return { lines, flagged: audited.filter((r) => r.status === 'flagged').length };
 }
 
@@ -44,12 +56,7 @@ function withAcrossFindings(reports: Report[]): Report[] {
   const across = auditAcrossReports(
     reports.map((r) => ({ name: r.file, agency: r.agency, year: r.year, cells: () => new Map(r.cells.map((c) => [cellRef(c), c.value])) })),
   );
-  return reports.map((report) => {
-    const extra = across.get(report.file) ?? [];
-    if (extra.length === 0) return report;
-    const flagged = extra.some((f) => f.severity === 'error') && (report.status === 'ok' || report.status === 'incomplete');
-    return { ...report, findings: [...report.findings, ...extra], ...(flagged ? { status: 'flagged' as const } : {}) };
-  });
+  return reports.map((report) => withExtraFindings(report, across.get(report.file) ?? []));
 }
 
 type Style = 'error' | 'warning' | 'ok' | 'dim' | 'bold';
@@ -70,35 +77,47 @@ export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = 
   return Boolean(stream.isTTY) && stream.hasColors();
 }
 
-const STATUS_TEXT: Record<Report['status'], string> = {
-  ok: 'ok — 全部勾稽关系成立',
-  flagged: 'flagged — 有数字对不上',
-  incomplete: 'incomplete — 部分表格或单元格未能读取',
-  not_a_report: 'not a report — 不是年度报告',
-  needs_ocr: 'needs OCR — 扫描件，没有文字层',
-  attached: 'attached — 网页附件',
-  failed: 'failed — 无法读取',
+const SHOWN: Record<CheckOptions['shown'], ReadonlySet<Finding['severity']>> = {
+  errors: new Set(['error']),
+  warnings: new Set(['error', 'warning']),
+  all: new Set(['error', 'warning', 'info']),
 };
 
-function describeReport(report: Report, paint: Paint): string[] {
+function describeReport(report: Report, paint: Paint, options: CheckOptions): string[] {
   const style: Style = report.status === 'flagged' ? 'error' : report.status === 'ok' ? 'ok' : 'warning';
   const who = [report.agency, report.year].filter((v) => v !== null).join(' ');
-  const head = `${paint('bold', report.file)}${who ? `  ${who}` : ''}  ${paint(style, STATUS_TEXT[report.status])}`;
+  const status = `${report.status} — ${pick(STATUS_TEXT[report.status], options.lang)}`;
+  const head = `${paint('bold', report.file)}${who ? `  ${who}` : ''}  ${paint(style, status)}`;
   const lines = [head];
-  if (report.reason) lines.push(`  ${paint('dim', report.reason)}`);
-  const explained = explainFindings(report).sort((a, b) => severityOrder(a.finding) - severityOrder(b.finding));
-  for (const finding of explained) lines.push(...describeFinding(finding, paint));
+  const reason = reasonText(report, options.lang);
+  if (reason) lines.push(`  ${paint('dim', reason)}`);
+  const explained = explainFindings(report)
+    .filter((e) => SHOWN[options.shown].has(e.finding.severity))
+    .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]);
+  for (const finding of explained) lines.push(...describeFinding(finding, paint, options.lang));
+  const hidden = report.findings.length - explained.length;
+  if (hidden > 0) lines.push(`  ${paint('dim', hiddenNote(hidden, options))}`);
   return lines;
 }
 
-const severityOrder = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+/** The reason of a report, in the chosen language where the catalogue has it. */
+function reasonText(report: Report, lang: Lang): string | undefined {
+  return report.reason ? findingText('reason', report.reason, lang) : undefined;
+}
 
-function describeFinding(explained: ExplainedFinding, paint: Paint): string[] {
+function hiddenNote(hidden: number, options: CheckOptions): string {
+  return options.lang === 'zh' ? `另有 ${hidden} 条未列出（--verbose 全部列出）` : `${hidden} more not shown (--verbose shows all)`;
+}
+
+function describeFinding(explained: ExplainedFinding, paint: Paint, lang: Lang): string[] {
   const { finding, title, sides } = explained;
-  const mark = finding.severity === 'error' ? paint('error', '✖ error  ') : paint('warning', '⚠ warning');
+  // English labels padded to one width (warning), so that the rules line up as the Chinese ones do.
+  const severity = lang === 'en' ? SEVERITY_TEXT[finding.severity].en.padEnd(7) : SEVERITY_TEXT[finding.severity].zh;
+  const mark =
+    finding.severity === 'error' ? paint('error', `✖ ${severity}`) : finding.severity === 'warning' ? paint('warning', `⚠ ${severity}`) : paint('dim', `· ${severity}`);
   const head = `  ${mark} ${paint('bold', finding.rule)} ${title}`;
   if (sides) return [head, ...describeSum(sides.left, sides.right, finding, paint)];
-  const lines = [head, `      ${finding.message}`];
+  const lines = [head, `      ${findingText(finding.rule, finding.message, lang)}`];
   const placed = explained.terms.filter((t) => t.cell);
   if (finding.severity === 'error' && placed.length > 0 && placed.length <= 8) lines.push(`      ${paint('dim', placesOf(placed))}`);
   return lines;
@@ -131,18 +150,14 @@ function placesOf(terms: Term[]): string {
   return `位置：${placed.map((t) => `${by === 'row' ? t.labels.row : t.labels.column} 在${describePlace(t.cell!.place)}`).join('，')}`;
 }
 
-function summaryLine(reports: Report[], paint: Paint): string {
+function summaryLine(reports: Report[], paint: Paint, lang: Lang): string {
   const count = (status: Report['status']) => reports.filter((r) => r.status === status).length;
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   const unread = count('failed') + count('needs_ocr') + count('not_a_report');
-  const flagged = count('flagged');
-  const parts = [
-    paint(flagged > 0 ? 'error' : 'ok', `${flagged} flagged`),
-    `${count('ok')} ok`,
-    ...(count('incomplete') > 0 ? [paint('warning', `${count('incomplete')} incomplete`)] : []),
-    ...(unread > 0 ? [paint('warning', `${unread} not read as reports`)] : []),
-  ];
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(reports.length, 'file')}: ${parts.join(', ')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  const parts: [ReportStatus | 'unread', number][] = [['flagged', count('flagged')], ['ok', count('ok')]];
+  for (const status of ['incomplete', 'unchecked'] as const) if (count(status) > 0) parts.push([status, count(status)]);
+  if (unread > 0) parts.push(['unread', unread]);
+  const text = summaryText(lang, reports.length, parts, errors, warnings);
+  return count('flagged') > 0 ? paint('error', text) : text;
 }

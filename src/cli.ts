@@ -9,6 +9,8 @@ import { checkFiles, wantsColor } from './check.js';
 import { describeWriteError } from './export/output-folder.js';
 import { InputError } from './run/inputs.js';
 import { printable } from './core/text/printable.js';
+import { chooseLang, pick } from './core/i18n/lang.js';
+import { CHECK_HELP, EXTRACT_HELP, PROGRAM_HELP, readVersion } from './cli-text.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
@@ -17,28 +19,31 @@ import { printable } from './core/text/printable.js';
 
 const FLAGGED_SHOWN = 50;
 
+/** The language of --help and `check`: --lang (looked for before parsing, as the help is built first), else the locale. */
+const LANG = chooseLang(langFlag(process.argv));
+const say = (twin: { zh: string; en: string }) => pick(twin, LANG);
+
 const program = new Command()
   .name('xxgk')
-  .description('Extract and audit 政府信息公开工作年度报告 (government information-disclosure annual reports).')
+  .description(say(PROGRAM_HELP.description))
+  .version(await readVersion(), '-V, --version', say(PROGRAM_HELP.version))
+  .helpOption('-h, --help', say(PROGRAM_HELP.help))
+  .option('--lang <zh|en>', say(PROGRAM_HELP.lang))
   .exitOverride()
   .showHelpAfterError();
 
 program
   .command('extract')
-  .description(
-    'read reports (PDF, Word, web pages, text copies, pictures), audit their tables, and write reports.csv, cells.csv, findings.csv, ' +
-      'dataset.csv, the same as Parquet, datapackage.json and the audit view index.html; ' +
-      'results are kept in a SQLite store, so a rerun reads only new or changed files',
-  )
-  .argument('<inputs...>', 'report files or folders (searched recursively)')
-  .option('-o, --out <dir>', 'output folder', 'output')
-  .option('-j, --jobs <n>', 'worker threads', positiveInteger, availableParallelism())
-  .option('--db <file>', 'SQLite store (default: <out>/xxgk.db)')
-  .option('--force', 're-read every file, even if its content was read before')
-  .option('--json', 'also write every report whole (section texts, cells with provenance) to reports.jsonl.gz')
-  .option('--timeout <seconds>', 'stop reading a file after this long', positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
-  .option('--max-memory <MB>', 'memory limit of each worker thread', positiveInteger, DEFAULT_MAX_MEMORY_MB)
-  .option('-q, --quiet', 'no progress output, only the summary')
+  .description(say(EXTRACT_HELP.description))
+  .argument('<inputs...>', say(EXTRACT_HELP.inputs))
+  .option('-o, --out <dir>', say(EXTRACT_HELP.out), 'output')
+  .option('-j, --jobs <n>', say(EXTRACT_HELP.jobs), positiveInteger, availableParallelism())
+  .option('--db <file>', say(EXTRACT_HELP.db))
+  .option('--force', say(EXTRACT_HELP.force))
+  .option('--json', say(EXTRACT_HELP.json))
+  .option('--timeout <seconds>', say(EXTRACT_HELP.timeout), positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
+  .option('--max-memory <MB>', say(EXTRACT_HELP.maxMemory), positiveInteger, DEFAULT_MAX_MEMORY_MB)
+  .option('-q, --quiet', say(EXTRACT_HELP.quiet))
   .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; json?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
     const summary = await runBatch({
       inputs,
@@ -47,6 +52,7 @@ program
       ...(options.db ? { dbPath: options.db } : {}),
       force: options.force ?? false,
       json: options.json ?? false,
+      lang: LANG,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
       progress: options.quiet ? silentProgress : createProgress(),
@@ -56,20 +62,27 @@ program
 
 program
   .command('check')
-  .description(
-    'check reports before publishing them: every finding on the terminal, with the table, row and column, the numbers on both sides of a failing sum ' +
-      'and where they are printed; exit 1 when any report is flagged, 0 when none is (no store, no output files)',
-  )
-  .argument('<files...>', 'report files or folders (searched recursively)')
-  .action(async (files: string[]) => {
-    const result = await checkFiles(files, wantsColor(process.stdout));
-    process.stdout.write(`${result.lines.join('\n')}\n`);
+  .description(say(CHECK_HELP.description))
+  .argument('<files...>', say(EXTRACT_HELP.inputs))
+  .option('-e, --errors-only', say(CHECK_HELP.errorsOnly))
+  .option('-v, --verbose', say(CHECK_HELP.verbose))
+  .action(async (files: string[], options: { errorsOnly?: boolean; verbose?: boolean }) => {
+    const shown = options.errorsOnly ? 'errors' : options.verbose ? 'all' : 'warnings';
+    const result = await checkFiles(files, { color: wantsColor(process.stdout), lang: LANG, shown });
+    process.stdout.write(result.lines.join('\n') + '\n');
     process.exitCode = result.flagged > 0 ? 1 : 0;
   });
 
+/** The value of --lang (`--lang en` or `--lang=en`), if given. */
+function langFlag(argv: string[]): string | undefined {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return undefined;
+  return argv[at]!.includes('=') ? argv[at]!.slice('--lang='.length) : argv[at + 1];
+}
+
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(say({ zh: '应为正整数', en: 'expected a positive whole number' }));
   return n;
 }
 

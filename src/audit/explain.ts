@@ -62,6 +62,20 @@ export const RULE_TITLES: Record<string, string> = {
   wrapped_labels: '行标签换行，未能可靠读取',
   no_agency: '未能读出机关和年度',
   read: '读取说明',
+  picture: '图片未能读取',
+  pictures_absent: '网页图片未随网页保存',
+  table_unreadable: '表格未能读取',
+  ocr_unconfirmed: '文字识别读数未经确认',
+  ocr_no_table: '图片中未找到表格',
+  ocr_blank: '空白的扫描页',
+  doc_table_unread: '文档中的表格未能读取',
+  duplicate_row: '重复的行',
+  label_by_numbering: '按序号认定的行',
+  missing_header: '表头缺失',
+  needs_ocr: '需文字识别',
+  subtotal_row: '小计行',
+  template_deviation: '表格与模板不符',
+  unit_suspect: '单位可疑',
 };
 
 const RULE_TABLES: Record<string, TableKey> = { balance: 'requests', outcome_sum: 'requests', applicant_sum: 'requests', review_litigation_sum: 'review_litigation' };

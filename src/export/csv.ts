@@ -8,6 +8,8 @@ import type { DataResource, Exporter } from './exporter.js';
 import { CELL_COLUMNS, CELL_FIELDS_LIST, FINDING_COLUMNS, FINDING_FIELDS_LIST, REPORT_COLUMNS, REPORT_FIELDS_LIST } from './fields.js';
 import { memoize } from '../core/text/memo.js';
 import { formatNumber } from '../core/text/numbers.js';
+import { findingRows, reasonText } from './finding-rows.js';
+import type { Lang } from '../core/i18n/lang.js';
 
 /**
  * The three CSV files of the output contract (docs/spec/template.md): UTF-8 with a BOM so that Excel shows Chinese, RFC 4180
@@ -17,7 +19,7 @@ import { formatNumber } from '../core/text/numbers.js';
 
 type Row = (string | number | null | undefined)[];
 
-export function reportRow(report: Report): Row {
+export function reportRow(report: Report, lang: Lang = 'zh'): Row {
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   return [
@@ -33,7 +35,7 @@ export function reportRow(report: Report): Row {
     report.cells.length,
     errors,
     warnings,
-    report.reason,
+    reasonText(report, lang),
   ];
 }
 
@@ -61,9 +63,7 @@ export function cellRows(report: Report): Row[] {
   ]);
 }
 
-export function findingRows(report: Report): Row[] {
-  return report.findings.map((f) => [report.file, f.rule, f.scope, f.severity, f.expected, f.actual, f.message, f.cells.join(' ')]);
-}
+export { findingRows };
 
 /**
  * A box coordinate as `toFixed(1)` prints it. Boxes come from the store in tenths of a point, so nearly every one is
@@ -195,14 +195,17 @@ export class CsvExport implements Exporter {
   private readonly keys = memoize(csvField);
   private readonly labels = memoize(labelField);
 
-  constructor(outDir: string) {
+  constructor(
+    outDir: string,
+    private readonly lang: Lang = 'zh',
+  ) {
     this.reports = new CsvFile(join(outDir, 'reports.csv'), REPORT_COLUMNS);
     this.cells = new CsvFile(join(outDir, 'cells.csv'), CELL_COLUMNS);
     this.findings = new CsvFile(join(outDir, 'findings.csv'), FINDING_COLUMNS);
   }
 
   async add(report: Report): Promise<void> {
-    await Promise.all([this.reports.write([reportRow(report)]), this.cells.writeText(cellRecords(report, this.keys, this.labels)), this.findings.write(findingRows(report))]);
+    await Promise.all([this.reports.write([reportRow(report, this.lang)]), this.cells.writeText(cellRecords(report, this.keys, this.labels)), this.findings.write(findingRows(report, this.lang))]);
   }
 
   async close(): Promise<DataResource[]> {

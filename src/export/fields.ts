@@ -1,10 +1,11 @@
 import { reportStatusSchema, formatVersionSchema } from '../core/model/report.js';
 import type { DataField } from './exporter.js';
+import { WHERE_COLUMNS } from './finding-rows.js';
 
 /** The columns of the three CSV files (and their Parquet twins), in order. */
 export const REPORT_COLUMNS = ['file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason'] as const;
 export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture'] as const;
-export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'] as const;
+export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells', ...WHERE_COLUMNS] as const;
 
 /**
  * What each column of the CSV files means, for datapackage.json (Frictionless Table Schema): type, and a description
@@ -82,11 +83,18 @@ const FINDING_FIELDS: Record<(typeof FINDING_COLUMNS)[number], Described> = {
     constraints: { required: true },
   },
   scope: { type: 'string', description: '规则适用的列键、行键或组 / the column, row or group the rule was checked on' },
-  severity: { type: 'string', description: '级别：error 错误，warning 警告 / severity', constraints: { required: true, enum: ['error', 'warning'] } },
+  severity: { type: 'string', description: '级别：error 错误，warning 警告，info 提示 / severity', constraints: { required: true, enum: ['error', 'warning', 'info'] } },
   expected: { type: 'number', description: '等式左边之和（如总计）/ the left side of the sum (e.g. the total)' },
   actual: { type: 'number', description: '等式右边之和（各项相加）/ the right side of the sum (the parts added up)' },
-  message: { type: 'string', description: '说明（哪一项、数字）/ what fails, with the numbers' },
+  message: { type: 'string', description: '说明（哪一项、数字），中文或 --lang en 时英文 / what fails, with the numbers, in the language chosen' },
   cells: { type: 'string', description: '涉及的单元格 table:row:column，空格分隔 / the cells involved, space-separated' },
+  page: { type: 'string', description: '涉及单元格所在页码，空格分隔 / the pages of the cells involved, space-separated' },
+  table_label: { type: 'string', description: '涉及单元格所在表格的标题（；分隔）/ the printed table labels of the cells involved' },
+  row_label: { type: 'string', description: '涉及单元格的行标签，如印出（；分隔）/ the row labels of the cells involved, as printed' },
+  column_label: { type: 'string', description: '涉及单元格的列标签（；分隔）/ the column labels of the cells involved' },
+  source_table: { type: 'string', description: '各单元格在文档中的表格序号（从 0 起，按 cells 顺序，- 为未找到）/ each cell\'s table in the document' },
+  source_row: { type: 'string', description: '各单元格在文档表格中的行（从 0 起，按 cells 顺序）/ each cell\'s row in its document table' },
+  source_col: { type: 'string', description: '各单元格在文档表格中的列（从 0 起，按 cells 顺序）/ each cell\'s column in its document table' },
 };
 
 const fields = (described: Record<string, Described>): DataField[] => Object.entries(described).map(([name, field]) => ({ name, ...field }));

@@ -4,6 +4,8 @@ import { MONEY_COLUMNS } from '../core/template/template.js';
 import { agencyKey } from '../core/text/agency.js';
 import { memoize } from '../core/text/memo.js';
 import { cellLabel, reportRow } from './csv.js';
+import { findingRows } from './finding-rows.js';
+import type { Lang } from '../core/i18n/lang.js';
 import { DATASET_CELLS, DATASET_FIELDS, datasetValues } from './dataset.js';
 import type { DataField, DataResource, Exporter } from './exporter.js';
 import { CELL_FIELDS_LIST, FINDING_FIELDS_LIST, REPORT_FIELDS_LIST } from './fields.js';
@@ -142,16 +144,20 @@ export class ReportsParquet extends ParquetExport {
 
 const FINDING_COLUMNS: ParquetColumn[] = typed(FINDING_FIELDS_LIST, {
   file: 'dictionary', rule: 'dictionary', scope: 'dictionary', severity: 'dictionary', expected: 'decimal', actual: 'decimal', message: 'string', cells: 'string',
+  page: 'string', table_label: 'dictionary', row_label: 'string', column_label: 'string', source_table: 'string', source_row: 'string', source_col: 'string',
 });
 
 export class FindingsParquet extends ParquetExport {
-  constructor(outDir: string) {
+  constructor(
+    outDir: string,
+    private readonly lang: Lang = 'zh',
+  ) {
     super(outDir, 'findings', FINDING_COLUMNS, '每个发现一行（同 findings.csv）/ one row per finding, as findings.csv');
   }
 
   async add(report: Report): Promise<void> {
-    for (const f of report.findings) {
-      const pending = this.file.append([report.file, f.rule, f.scope, f.severity, f.expected, f.actual, f.message, f.cells.join(' ')]);
+    for (const row of findingRows(report, this.lang)) {
+      const pending = this.file.append(row);
       if (pending) await pending;
     }
   }

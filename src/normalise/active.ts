@@ -4,6 +4,7 @@ import type { Cell } from '../core/model/report.js';
 import { bestMatch, candidates } from '../core/text/match.js';
 import { squash } from '../core/text/normalize.js';
 import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, expectedCells, type FormatVersion } from '../core/template/template.js';
+import { info } from '../core/model/messages.js';
 import { analyseRow, assignColumns, columnsOf, hasNumbers, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
 
@@ -59,7 +60,7 @@ export function normaliseActive(region: TableRegion): NormalisedTable {
     }
     const expected = columns.map((c) => c.key);
     const assignment = assignColumns(row, expected, columnsOf(header?.columns ?? [], rows, expected));
-    if (assignment.problem) messages.push(warning('row_columns', `active: row "${squash(label)}": ${assignment.problem}`));
+    if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `active: row "${squash(label)}": ${assignment.problem}`));
     const cells = assignment.assigned.map(({ key: column, cell }) =>
       toCell(cell, {
         table: 'active',

@@ -3,6 +3,7 @@ import { warning, type Message } from '../core/model/messages.js';
 import type { Cell } from '../core/model/report.js';
 import { bestMatch, candidates, readLabel } from '../core/text/match.js';
 import { squash } from '../core/text/normalize.js';
+import { info } from '../core/model/messages.js';
 import {
   REQUEST_COLUMNS,
   REQUEST_ROWS,
@@ -62,7 +63,7 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
     }
     if (match.byNumbering) messages.push(warning('label_by_numbering', `requests: row "${match.label}" read as ${key} by its number in its group`));
     const assignment = assignColumns(row, columns, placing);
-    if (assignment.problem) messages.push(warning('row_columns', `requests: row "${match.label}": ${assignment.problem}`));
+    if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `requests: row "${match.label}": ${assignment.problem}`));
     byKey.set(key, assignment.assigned.map(({ key: column, cell }) => toCell(cell, { table: 'requests', row: key, column, label: match.label })));
   }
 

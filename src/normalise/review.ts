@@ -3,6 +3,8 @@ import { warning, type Message } from '../core/model/messages.js';
 import { bestMatch, candidates } from '../core/text/match.js';
 import { squash } from '../core/text/normalize.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../core/template/template.js';
+import { info } from '../core/model/messages.js';
+import { columnLabel, rowLabel } from '../core/template/labels.js';
 import { analyseRow, assignColumns, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
 import type { NormalisedTable } from './table.js';
 
@@ -32,14 +34,14 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
   }
   if (dataRows.length > 1) messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers; only the first is read`));
   const assignment = assignColumns(row, expected, header);
-  if (assignment.problem) messages.push(warning('row_columns', `review_litigation: ${assignment.problem}`));
+  if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `review_litigation: ${assignment.problem}`));
   return { key: 'review_litigation', version: null, cells: assignment.assigned.map(({ key, cell }) => reviewCell(key, cell)), messages };
 }
 
 function reviewCell(key: string, cell: RegionCell) {
   // Stryker disable next-line StringLiteral: equivalent, every key is group|column (the defaults satisfy the type checker)
   const [group = '', column = ''] = key.split('|');
-  return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
+  return toCell(cell, { table: 'review_litigation', row: group, column, label: printedLabel(group, column) });
 }
 
 /**
@@ -106,7 +108,7 @@ function readBlankTable(rows: AnalysedRow[], messages: Message[]): NormalisedTab
   }
   const cells = assignment.assigned.map(({ key, cell }) => {
     const [group = '', column = ''] = key.split('|');
-    return toCell(cell, { table: 'review_litigation', row: group, column, label: `${group} ${column}` });
+    return toCell(cell, { table: 'review_litigation', row: group, column, label: printedLabel(group, column) });
   });
   return { key: 'review_litigation', version: null, cells, messages };
 }
@@ -145,4 +147,12 @@ function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
   const unique = new Set(keyed.map((k) => k.key));
   // Stryker disable next-line MethodExpression: equivalent, every key is a template group and column (checked as a guard)
   return unique.size === keyed.length && keyed.every((k) => TEMPLATE_ORDER.includes(k.key)) ? keyed : [];
+}
+
+/**
+ * A cell's label as the table prints it (行政复议 结果维持; 行政诉讼·复议后起诉 总计): section 四 prints each group over its
+ * columns, so the two headings name the cell — not the template's keys.
+ */
+function printedLabel(group: string, column: string): string {
+  return `${rowLabel('review_litigation', group)} ${columnLabel('review_litigation', column)}`;
 }

@@ -55,6 +55,8 @@ export interface HeaderColumn {
 export interface Assignment {
   assigned: { key: string; cell: RegionCell }[];
   problem?: string;
+  /** The problem changes no value read (empty cells at the row's ends dropped): a note (`info`), not a warning. */
+  minor?: true;
 }
 
 /**
@@ -97,7 +99,7 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
     return { assigned: [], problem: `${values.length} cells for ${expected.length} columns, empty cells at both ends: which are blank values cannot be told, so the row is not read` };
   }
   const trimmed = trimEmpty(values, expected.length);
-  if (trimmed.length === expected.length) return { assigned: zip(trimmed), problem: `${values.length} cells for ${expected.length} columns; empty cells at the ends dropped` };
+  if (trimmed.length === expected.length) return { assigned: zip(trimmed), problem: `${values.length} cells for ${expected.length} columns; empty cells at the ends dropped`, minor: true };
   // Stryker disable next-line EqualityOperator: equivalent, as many values as columns returned above
   if (trimmed.length < expected.length) {
     // Cells side by side from the first value on, as markup or rulings show them: what is missing is at the end. A

@@ -3,10 +3,12 @@ import { auditRules } from '../audit/rules.js';
 import { locate, type Located } from '../locate/index.js';
 import type { DocumentModel } from '../core/model/document.js';
 import { warning, WRAPPED_LABELS, type Message } from '../core/model/messages.js';
-import { TABLE_KEYS, type Cell, type Finding, type Report, type ReportFormat, type ReportStatus } from '../core/model/report.js';
+import { TABLE_KEYS, type Cell, type Finding, type Report, type ReportFormat } from '../core/model/report.js';
 import { normalise, type NormalisedTable } from '../normalise/index.js';
 import { squash } from '../core/text/normalize.js';
 import { expectedCells, type TableKey } from '../core/template/template.js';
+import { gradeFindings } from '../audit/notes.js';
+import { auditedStatus, unconfirmedCells, uncheckedReason } from '../audit/status.js';
 
 /**
  * Document model → report: locate, normalise, audit, and decide the report's status. Pure (no I/O), so every
@@ -29,7 +31,8 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   const tables = normalise(located);
   const messages = [...facts.messages, ...tables.flatMap((t) => t.messages)];
   const cells = tables.flatMap((t) => t.cells);
-  const isReport = Boolean(located.title) || located.sections.length >= 3 || cells.length > 0;
+  const picture = facts.reader === 'ocr';
+  const isReport = picture ? looksLikeReport(located) : Boolean(located.title) || located.sections.length >= 3 || cells.length > 0;
   const base = {
     file: facts.file,
     reader: facts.reader,
@@ -44,7 +47,7 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     return {
       ...base,
       status: 'not_a_report',
-      reason: 'no report title, section headings or template tables found',
+      reason: picture ? PICTURE_NOT_REPORT : 'no report title, section headings or template tables found',
       formatVersion: null,
       tables: [],
       cells: [],
@@ -54,26 +57,39 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   }
   const format = formatOf(tables, base.year);
   if (!located.title?.agency) messages.push(warning('no_agency', 'agency and year could not be read from a title'));
-  const findings = [
+  const findings = gradeFindings([
     ...auditRules(cells),
     ...auditNarrative(base.sections, cells),
     ...missingTables(tables, format, located),
     ...missingCells(tables),
     ...lowConfidence(located),
     ...messageFindings(messages),
-  ];
-  const status = statusOf(findings, tables, format, cells);
+  ]);
+  const summaries = tables.map((t) => summary(t, located));
+  const status = auditedStatus({ formatVersion: format, tables: summaries, cells, findings });
   return {
     ...base,
     status,
     ...(status === 'incomplete' ? { reason: incompleteReason(tables, located, messages, cells) } : {}),
+    ...(status === 'unchecked' ? { reason: uncheckedReason({ formatVersion: format, tables: summaries }).en + whyNotFound(located, messages) } : {}),
     formatVersion: format,
-    tables: tables.map((t) => summary(t, located)),
+    tables: summaries,
     cells,
     findings,
     messages,
   };
 }
+
+/**
+ * A picture read alone (a screenshot, a photo) is a report only when it shows what a report shows: its title, or its
+ * section headings. A picture of part of a table, read as a report, would be audited with no agency, no year and
+ * rows missing, and its sums flagged for what the picture leaves out.
+ */
+function looksLikeReport(located: Located): boolean {
+  return Boolean(located.title) || located.sections.length >= 2;
+}
+
+const PICTURE_NOT_REPORT = 'a picture with no report title or section headings (at most part of a table): not audited as a report';
 
 function sectionTexts(located: Located): Report['sections'] {
   return located.sections.map((section) => ({
@@ -156,20 +172,12 @@ function lowConfidence(located: Located): Finding[] {
 /** Normaliser and reader warnings are findings too, so that findings.csv says everything a user should check. */
 function messageFindings(messages: Message[]): Finding[] {
   return messages
-    .filter((m) => m.level === 'warning')
-    .map((m) => ({ rule: m.code, scope: scopeOf(m.message), severity: 'warning' as const, expected: null, actual: null, message: m.message, cells: [] }));
+    .filter((m) => m.level === 'warning' || m.level === 'info')
+    .map((m) => ({ rule: m.code, scope: scopeOf(m.message), severity: m.level === 'info' ? ('info' as const) : ('warning' as const), expected: null, actual: null, message: m.message, cells: [] }));
 }
 
 function scopeOf(message: string): string {
   return /^(active|requests|review_litigation):/.exec(message)?.[1] ?? 'document';
-}
-
-function statusOf(findings: Finding[], tables: NormalisedTable[], format: ReportFormat | null, cells: Cell[]): ReportStatus {
-  if (findings.some((f) => f.severity === 'error')) return 'flagged';
-  if (format === 'legacy') return 'ok';
-  const complete = TABLE_KEYS.every((key) => tables.some((t) => t.key === key && t.cells.length > 0));
-  const rowsMissing = findings.some((f) => f.rule === 'missing_cells');
-  return complete && !rowsMissing && unconfirmedCells(cells).length === 0 ? 'ok' : 'incomplete';
 }
 
 function incompleteReason(tables: NormalisedTable[], located: Located, messages: Message[], cells: Cell[]): string {
@@ -178,11 +186,6 @@ function incompleteReason(tables: NormalisedTable[], located: Located, messages:
   const unread = unconfirmed > 0 ? `${unconfirmed} cells read by OCR were not confirmed and are left unread (cells.csv kind=unreadable)` : '';
   if (missing.length === 0) return unread || 'template cells not found (see findings: missing_cells)';
   return `tables not found: ${missing.join(', ')}${whyNotFound(located, messages)}${unread ? `; ${unread}` : ''}`;
-}
-
-/** Cells whose picture reading OCR could not confirm: their numbers are not reported, so the report is not complete. */
-function unconfirmedCells(cells: Cell[]): Cell[] {
-  return cells.filter((c) => c.value === null && c.source.ocr && !c.source.ocr.confirmed);
 }
 
 function whyNotFound(located: Located, messages: Message[]): string {

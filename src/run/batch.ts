@@ -14,6 +14,7 @@ import { readIsolated } from './isolate.js';
 import { notRegularReason } from './special-file.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { failedReport } from '../pipeline/extract.js';
+import type { Lang } from '../core/i18n/lang.js';
 
 /**
  * A run over many files: each file is hashed and skipped if its content was ingested before; otherwise a worker
@@ -32,6 +33,8 @@ export interface BatchOptions {
   force?: boolean;
   /** Also write every report whole to reports.jsonl.gz. */
   json?: boolean;
+  /** The language of findings.csv's messages and reports.csv's reasons (Chinese by default). */
+  lang?: Lang;
   /** Per-file limits. */
   timeoutMs?: number;
   maxMemoryMb?: number;
@@ -52,7 +55,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const store = new Store(dbPath);
     try {
       await ingestAll(inputs, store, dbPath, options);
-      return await finishRun(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true });
+      return await finishRun(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true, lang: options.lang ?? 'zh' });
     } finally {
       store.close();
     }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { ReportStatus } from '../core/model/report.js';
+import type { Lang } from '../core/i18n/lang.js';
 import type { AcrossFindingsFile } from '../audit/across/findings-file.js';
 import { auditAcrossFiles } from '../audit/across/stage.js';
 import { writeDataPackage } from '../export/datapackage.js';
@@ -27,6 +28,8 @@ export interface ExportOptions {
    * thread writes the data files: both read the store, and the export takes about the longer of the two.
    */
   inWorker?: boolean;
+  /** The language of the messages and reasons in the CSV and Parquet files (the view is in Chinese). */
+  lang?: Lang;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function finishRun(store: Store, names: string[], outDir: string, o
   try {
     across = auditAcrossFiles(store);
     threaded?.worker.begin();
-    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts)), across.reader(), (report) => {
+    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts, options.lang)), across.reader(), (report) => {
       summary.total++;
       summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
       if (report.status === 'flagged') {

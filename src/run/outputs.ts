@@ -1,5 +1,6 @@
 import type { Finding, Report } from '../core/model/report.js';
-import { withAcrossFindings } from '../audit/across/stage.js';
+import { withExtraFindings } from '../audit/status.js';
+import type { Lang } from '../core/i18n/lang.js';
 import { CsvExport } from '../export/csv.js';
 import { DatasetCsvExport } from '../export/dataset-csv.js';
 import type { DataResource, Exporter } from '../export/exporter.js';
@@ -17,10 +18,10 @@ import { ViewExport } from '../view/exporter.js';
 export const OUTPUTS = ['csv', 'dataset-csv', 'cells-parquet', 'reports-parquet', 'findings-parquet', 'dataset-parquet', 'json', 'view'] as const;
 export type Output = (typeof OUTPUTS)[number];
 
-export function createExporter(output: Output, outDir: string, wholeCounts: boolean): Exporter {
+export function createExporter(output: Output, outDir: string, wholeCounts: boolean, lang: Lang = 'zh'): Exporter {
   switch (output) {
     case 'csv':
-      return new CsvExport(outDir);
+      return new CsvExport(outDir, lang);
     case 'dataset-csv':
       return new DatasetCsvExport(outDir);
     case 'cells-parquet':
@@ -28,7 +29,7 @@ export function createExporter(output: Output, outDir: string, wholeCounts: bool
     case 'reports-parquet':
       return new ReportsParquet(outDir);
     case 'findings-parquet':
-      return new FindingsParquet(outDir);
+      return new FindingsParquet(outDir, lang);
     case 'dataset-parquet':
       return new DatasetParquet(outDir, { wholeCounts });
     case 'json':
@@ -51,7 +52,7 @@ export async function writeReports(
   const resources: DataResource[][] = [];
   try {
     for (const { ord, path, contentKey, report: stored } of store.runReports()) {
-      const report = withAcrossFindings(stored, acrossOf(ord));
+      const report = withExtraFindings(stored, acrossOf(ord));
       for (const exporter of exporters) await exporter.add(report, { path, contentKey });
       each(report);
     }

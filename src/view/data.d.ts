@@ -124,7 +124,7 @@ declare namespace XxgkView {
   interface Finding {
     rule: string;
     scope: string;
-    severity: 'error' | 'warning';
+    severity: 'error' | 'warning' | 'info';
     message: string;
     expected: number | null;
     actual: number | null;

@@ -8,6 +8,12 @@ import { memoize } from '../core/text/memo.js';
 import { squash } from '../core/text/normalize.js';
 import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../core/template/template.js';
 import { placesOf } from './places.js';
+import { findingText } from '../core/i18n/findings.js';
+
+/** The view is in Chinese: the reason and the findings' messages in the catalogue's words. */
+function reasonText(report: Report): string | null {
+  return report.reason ? findingText('reason', report.reason, 'zh') : null;
+}
 
 /**
  * A report as the audit view needs it: a small row for the list (filtered and sorted in the page, so it must stay
@@ -28,9 +34,9 @@ export function listRow(report: Report, id: number, chunk: number): XxgkView.Row
     report.reader,
     report.formatVersion,
     errors.length,
-    report.findings.length - errors.length,
+    report.findings.filter((f) => f.severity === 'warning').length,
     [...new Set(errors.map((f) => f.rule))].join(' '),
-    report.reason ?? null,
+    reasonText(report),
     [places.province, places.city, places.county, places.town],
     chunk,
   ];
@@ -50,7 +56,7 @@ export function reportDetail(report: Report, id: number, files: DetailFiles): Xx
     id,
     file: report.file,
     status: report.status,
-    reason: report.reason ?? null,
+    reason: reasonText(report),
     agency: report.agency,
     year: report.year,
     reader: report.reader,
@@ -65,7 +71,7 @@ export function reportDetail(report: Report, id: number, files: DetailFiles): Xx
       rule: finding.rule,
       scope: finding.scope,
       severity: finding.severity,
-      message: finding.message,
+      message: findingText(finding.rule, finding.message, 'zh'),
       expected: finding.expected,
       actual: finding.actual,
       title,

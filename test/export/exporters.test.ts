@@ -71,9 +71,29 @@ describe('CSV rows', () => {
 
   it('findings.csv: the figures compared as numbers, the cells space-separated', () => {
     expect(findingRows(report()).map((row) => Object.fromEntries(FINDING_COLUMNS.map((column, i) => [column, row[i]])))).toEqual([
-      { file: '2023/a.pdf', rule: 'balance', scope: 'total', severity: 'error', expected: 0.1 + 0.2, actual: 1, message: `balance total: ${0.1 + 0.2} ≠ 1`, cells: 'requests:new_received:total requests:total:total' },
-      { file: '2023/a.pdf', rule: 'missing_cells', scope: 'requests', severity: 'warning', expected: null, actual: null, message: 'requests: 1 cell not found', cells: '' },
+      {
+        file: '2023/a.pdf', rule: 'balance', scope: 'total', severity: 'error', expected: 0.1 + 0.2, actual: 1, message: `balance total: ${0.1 + 0.2} ≠ 1`,
+        cells: 'requests:new_received:total requests:total:total', page: '', table_label: '三、收到和处理政府信息公开申请情况',
+        row_label: '一、本年新收政府信息公开申请数量；（七）总计', column_label: '总计', source_table: '', source_row: '', source_col: '',
+      },
+      {
+        file: '2023/a.pdf', rule: 'missing_cells', scope: 'requests', severity: 'warning', expected: null, actual: null, message: 'requests: 1 cell not found', cells: '',
+        page: '', table_label: '', row_label: '', column_label: '', source_table: '', source_row: '', source_col: '',
+      },
     ]);
+  });
+
+  it('findings.csv: errors, then warnings, then notes; the message in Chinese (or English); where each cell is printed', () => {
+    const note = { rule: 'row_columns', scope: 'requests', severity: 'info' as const, expected: null, actual: null, cells: [],
+      message: 'requests: row "（一）予以公开": 9 cells for 7 columns; empty cells at the ends dropped' };
+    const base = report();
+    const error = errorFinding('applicant_sum', 'granted', 12, 0, ['requests:granted:total', 'active:fees:amount_10k_yuan', 'requests:granted:natural_person']);
+    const sorted = { ...base, findings: [note, base.findings[1]!, error] };
+    const rows = findingRows(sorted).map((row) => Object.fromEntries(FINDING_COLUMNS.map((column, i) => [column, row[i]])));
+    expect(rows.map((r) => r.severity)).toEqual(['error', 'warning', 'info']);
+    expect(rows[0]).toMatchObject({ page: '2', source_table: '1 1 -', source_row: '3 3 -', source_col: '2 2 -', column_label: '总计；本年收费金额（单位：万元）；自然人' });
+    expect(rows[2]!.message).toBe('三、依申请公开：行「（一）予以公开」：9 个单元格对 7 列，两端的空单元格已去掉');
+    expect(findingRows(sorted, 'en')[2]![6]).toBe(note.message);
   });
 });
 

@@ -26,7 +26,7 @@ describe('section 四', () => {
   it('reads the fifteen numbers under their header, each keyed by its group and result, with its label', () => {
     const table = normaliseReview(region('review_litigation', [...HEADER, NUMBERS]));
     expect(table.cells.map((c) => `${c.row}.${c.column}=${c.value}`)).toEqual(TEMPLATE.map((key, i) => `${key}=${i + 1}`));
-    expect(table.cells[7]).toMatchObject({ table: 'review_litigation', row: 'litigation_direct', column: 'other', raw: '8', source: { label: 'litigation_direct other', row: 3, col: 7 } });
+    expect(table.cells[7]).toMatchObject({ table: 'review_litigation', row: 'litigation_direct', column: 'other', raw: '8', source: { label: '行政诉讼·未经复议直接起诉 其他结果', row: 3, col: 7 } });
     expect([table.key, table.version, table.messages]).toEqual(['review_litigation', null, []]);
   });
 
@@ -190,7 +190,7 @@ describe('section 四 printed blank', () => {
   it('a row of fifteen blank cells under the header: components 0, totals not stated, each keyed by its heading', () => {
     expect(read([...HEADER, BLANK])).toEqual({ cells: blankCells, warnings: [], version: null });
     const table = normaliseReview(region('review_litigation', [...HEADER, BLANK]));
-    expect(table.cells[0]).toMatchObject({ row: 'review', column: 'upheld', value: 0, raw: '', kind: 'empty', source: { label: 'review upheld', row: 3, col: 0 } });
+    expect(table.cells[0]).toMatchObject({ row: 'review', column: 'upheld', value: 0, raw: '', kind: 'empty', source: { label: '行政复议 结果维持', row: 3, col: 0 } });
   });
 
   it('keyed in the printed order of the results', () => {

@@ -108,8 +108,11 @@ describe('tables published as pictures', () => {
     expect(pictureOf('requests')).toEqual(['data:image/png (picture 4)']);
     expect(pictureOf('review_litigation')).toEqual(['report_files/table3.png']);
     expect(report.findings.filter((f) => f.rule === 'picture').map((f) => f.message)).toEqual([
-      'picture /u/cms/www/202301/seal.png is not on disk (looked for seal.png, report_files/seal.png, report.files/seal.png, u/cms/www/202301/seal.png beside the page); its content is not read',
       'a picture on the web not read (xxgk never downloads): http://www.example.gov.cn/images/logo.png',
+    ]);
+    // Pictures not saved with the page (logos, seals): one note for the page, with the count; the tables were read.
+    expect(report.findings.filter((f) => f.rule === 'pictures_absent').map((f) => [f.severity, f.message])).toEqual([
+      ['info', 'pictures linked from the page but not on disk beside it: 1 (/u/cms/www/202301/seal.png); their content is not read'],
     ]);
     expect(report.findings.some((f) => f.message.includes('icon.gif'))).toBe(false);
     expect(flagsOf(report)).toEqual([]);

@@ -66,11 +66,14 @@ describe('上海市人民政府办公厅 2019 (2019 format, empty totals, 251000
     const report = await extractCorpus('shanghai-gov-office-2019_content-fragment.html');
     expect(flagsOf(report)).toEqual([]);
     expect(report.status).toBe('ok');
-    const skipped = report.findings.filter((f) => f.rule === 'blank_total').map((f) => f.scope);
-    expect(skipped).toContain('balance:research_institution');
-    expect(skipped).toContain('applicant_sum:granted');
-    expect(skipped).toContain('review_litigation_sum:litigation_after_review');
-    expect(skipped).not.toContain('balance:natural_person');
+    // Told once per rule (several columns or rows), with every cell involved; a rule skipped once, by its scope.
+    const skipped = report.findings.filter((f) => f.rule === 'blank_total');
+    expect(skipped.map((f) => f.scope)).toEqual(expect.arrayContaining(['balance', 'applicant_sum', 'review_litigation_sum:litigation_after_review']));
+    const balance = skipped.find((f) => f.scope === 'balance')!;
+    expect(balance.message).toMatch(/^balance (?:\S+, )*research_institution(?:, \S+)*: not checked: total left empty \(\d+ checks\)$/);
+    expect(balance.message).not.toContain('natural_person');
+    expect(balance.cells).toContain('requests:total:research_institution');
+    expect(skipped.find((f) => f.scope === 'applicant_sum')!.message).toMatch(/ granted, /);
   });
 });
 
@@ -153,7 +156,8 @@ describe('沭阳县人民政府 2025 (OCR to markdown: section 四 as three smal
 describe('page copies whose tables were flattened into runs of digits (平潭)', () => {
   it('2021: finds the report and its title, and reports no number rather than guess how the digits split', async () => {
     const report = await extractCorpus('pingtan-2021_page-flattened.txt');
-    expect(report.status).toBe('incomplete');
+    // No number read, so no rule ran: unchecked, never ok — with why no table was read.
+    expect(report.status).toBe('unchecked');
     expect(report.agency).toBe('平潭综合实验区');
     expect(report.year).toBe(2021);
     expect(report.cells).toEqual([]);
@@ -164,7 +168,8 @@ describe('page copies whose tables were flattened into runs of digits (平潭)',
     const report = await extractCorpus('pingtan-2016_page-flattened_pre2019-format.txt');
     expect(report.formatVersion).toBe('legacy');
     expect(report.cells).toEqual([]);
-    expect(report.status).toBe('ok');
+    expect(report.status).toBe('unchecked');
+    expect(report.reason).toMatch(/^unchecked: a report in the pre-2019 format/);
   });
 });
 

@@ -65,12 +65,12 @@ describe('export with the rules across files', () => {
     ]);
   });
 
-  it('adds the findings across files after the report\'s own, with the figures compared, to the CSV and the JSON', async () => {
+  it('adds the findings across files after the report\'s own, with the figures compared, to the CSV (errors first) and the JSON', async () => {
     const { out } = await exportRun();
     expect(csv(out, 'findings.csv').filter((f) => f.file === 'a-2023.html').map((f) => [f.rule, f.scope, f.severity, f.expected, f.actual])).toEqual([
-      ['table_missing', 'review_litigation', 'warning', '', ''],
       ['carry_continuity', 'natural_person', 'error', '3', '2'],
       ['carry_continuity', 'total', 'error', '3', '2'],
+      ['table_missing', 'review_litigation', 'warning', '', ''],
       ['in_force_continuity', 'regulations', 'warning', '11', '9'],
     ]);
     const json = jsonReports(out).get('a-2023.html')!;

@@ -1,4 +1,3 @@
-import type { Finding, Report } from '../../core/model/report.js';
 import type { Store } from '../../store/store.js';
 import { AcrossFindingsFile } from './findings-file.js';
 import { auditSortedCopies } from './rules.js';
@@ -23,12 +22,4 @@ export function auditAcrossFiles(store: Store): AcrossFindingsFile {
     ),
   );
   return findings;
-}
-
-/** A report with the findings that needed other files; an error among them flags it. */
-export function withAcrossFindings(report: Report, extra: Finding[]): Report {
-  // Stryker disable next-line ConditionalExpression: equivalent, with no extra finding the copy made below equals the report
-  if (extra.length === 0) return report;
-  const flagged = extra.some((f) => f.severity === 'error') && (report.status === 'ok' || report.status === 'incomplete');
-  return { ...report, findings: [...report.findings, ...extra], ...(flagged ? { status: 'flagged' as const } : {}) };
 }

@@ -21,3 +21,8 @@ export const WRAPPED_LABELS = 'wrapped_labels';
 export function warning(code: string, message: string): Message {
   return { level: 'warning', code, message };
 }
+
+/** A note that changes nothing a user relies on: kept in findings.csv as `info`, not counted among warnings. */
+export function info(code: string, message: string): Message {
+  return { level: 'info', code, message };
+}

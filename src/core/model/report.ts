@@ -46,7 +46,8 @@ export const findingSchema = z.object({
   rule: z.string(),
   /** A column key, row key or group key, per rule (docs/spec/template.md "Rules"). */
   scope: z.string(),
-  severity: z.enum(['error', 'warning']),
+  /** `info`: a note that changes nothing a user relies on (a row read after dropping empty end cells…). */
+  severity: z.enum(['error', 'warning', 'info']),
   expected: z.number().nullable(),
   actual: z.number().nullable(),
   message: z.string(),
@@ -56,12 +57,17 @@ export const findingSchema = z.object({
 export type Finding = z.infer<typeof findingSchema>;
 
 export const reportStatusSchema = z.enum([
-  /** Extracted; every rule holds. */
+  /** Extracted; the rules ran on numbers that were read, and every one holds. */
   'ok',
   /** Extracted; at least one error-level rule fails. */
   'flagged',
   /** A report, but a table could not be found or read; what was found is kept. */
   'incomplete',
+  /**
+   * A report in which no number was read (a pre-2019 report whose tables are not read yet, a report with no tables):
+   * no rule could run, so it is neither passed nor flagged (未核对; see reason).
+   */
+  'unchecked',
   /** Readable, but not an annual report. */
   'not_a_report',
   /** Scanned pages with no text layer that could not be read by OCR either (see reason). */

@@ -33,5 +33,7 @@ export function columnLabel(table: TableKey, column: string): string {
  * template: typos, local wording), else the template's.
  */
 export function printedRowLabel(table: TableKey, row: string, printed: string | undefined): string {
+  // Section 四's cells are labelled by group and column (行政复议 结果维持): the row is the group alone.
+  if (table === 'review_litigation') return rowLabel(table, row);
   return printed && /\p{Script=Han}/u.test(printed) ? printed.replace(/\s+/g, ' ').trim() : rowLabel(table, row);
 }

@@ -12,7 +12,7 @@ function markOf(ids: number[]): { kind: string; label: string; id: number } {
   const rows = ids.map((id) => ROWS[id]!);
   const worst = rows.sort((a, b) => (STATUS_INFO[a[R.status]]?.order ?? 9) - (STATUS_INFO[b[R.status]]?.order ?? 9))[0]!;
   const status = worst[R.status];
-  const kind = status === 'flagged' || status === 'ok' || status === 'incomplete' ? status : 'unread';
+  const kind = status === 'flagged' || status === 'ok' || status === 'incomplete' || status === 'unchecked' ? status : 'unread';
   const copies = ids.length > 1 ? ` ×${ids.length}` : '';
   return { kind, label: `${STATUS_INFO[status]?.label ?? status}${copies}`, id: worst[R.id] };
 }

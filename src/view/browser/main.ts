@@ -68,7 +68,7 @@ function countByTab(): { audited: number; unread: number } {
 
 function batchCounts(): string {
   const count = (status: string) => ROWS.filter((r) => r[R.status] === status).length;
-  return `共 ${ROWS.length} 个文件 · 有问题 ${count('flagged')} · 不完整 ${count('incomplete')} · 正常 ${count('ok')}`;
+  return `共 ${ROWS.length} 个文件 · 有问题 ${count('flagged')} · 不完整 ${count('incomplete')} · 未核对 ${count('unchecked')} · 正常 ${count('ok')}`;
 }
 
 // The page's entry points: index.html calls xxgkStart, and the data scripts under view/ call the others by name as

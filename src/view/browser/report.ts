@@ -85,6 +85,7 @@ function problems(report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, pi
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) return errors.map((f) => findingCard(f, cells, pick));
   if (report.status === 'ok') return [h('div', { class: 'ok-note' }, '全部勾稽关系成立。/ Every rule holds.')];
+  if (report.status === 'unchecked') return [h('div', { class: 'finding warning unchecked' }, `未核对：没有读到任何数字，勾稽关系未能核对。${report.reason ?? ''}`)];
   if (report.status === 'incomplete') return [h('div', { class: 'finding warning' }, `没有不成立的勾稽关系，但报告未能完整读取：${report.reason ?? ''}`)];
   return [h('div', { class: 'finding warning' }, `未能作为年度报告读取：${report.reason ?? report.status}`)];
 }
@@ -94,7 +95,7 @@ function findingCard(finding: XxgkView.Finding, cells: Map<string, XxgkView.Cell
   const card = h(
     'div',
     { class: `finding ${finding.severity}`, 'data-rule': finding.rule },
-    h('div', null, h('span', { class: 'title' }, `${finding.severity === 'error' ? '✖' : '⚠'} ${finding.title}`), h('span', { class: 'rule' }, `${finding.rule} · ${finding.scope}`)),
+    h('div', null, h('span', { class: 'title' }, `${finding.severity === 'error' ? '✖' : finding.severity === 'warning' ? '⚠' : 'ℹ'} ${finding.title}`), h('span', { class: 'rule' }, `${finding.rule} · ${finding.scope}`)),
   );
   // Pointing at a finding lights up its cells, in the tables and on the page (a click picks one cell, with its label).
   const highlight = (on: boolean) => {
@@ -149,7 +150,7 @@ function term(ref: string, by: 'row' | 'column' | 'both', cells: Map<string, Xxg
 
 function tableBlock(key: XxgkView.TableKey, report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell): HTMLElement {
   const label = META.template.tables.find((t) => t.key === key)!.label;
-  const notes = report.findings.filter((f) => f.severity === 'warning' && f.concerns === key);
+  const notes = report.findings.filter((f) => f.severity !== 'error' && f.concerns === key);
   const hasCells = report.cells.some((c) => c[0].startsWith(`${key}:`));
   const body = hasCells || notes.length > 0 ? templateTable(key, report, cells, marks, pick) : h('div', { class: 'muted' }, '没有读出此表格的数字。');
   return h(
@@ -157,14 +158,26 @@ function tableBlock(key: XxgkView.TableKey, report: XxgkView.Report, cells: Map<
     { class: 'block', 'data-section': key },
     h('h2', null, label),
     h('div', { class: 'table-source' }, tableSource(report, key)),
-    h('div', { class: 'with-notes' }, h('div', { style: 'overflow-x:auto' }, body), h('div', { class: 'notes' }, notes.length > 0 ? [h('h3', null, `警告 Warnings（${notes.length}）`), notes.map((f) => findingCard(f, cells, pick))] : null)),
+    h('div', { class: 'with-notes' }, h('div', { style: 'overflow-x:auto' }, body), h('div', { class: 'notes' }, foldedNotes(notes, cells, pick))),
   );
 }
 
 function documentNotes(report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, pick: PickCell): HTMLElement | null {
-  const notes = report.findings.filter((f) => f.severity === 'warning' && f.concerns === null);
+  const notes = report.findings.filter((f) => f.severity !== 'error' && f.concerns === null);
   if (notes.length === 0) return null;
-  return h('section', { class: 'block' }, h('h2', null, `关于整份文件的警告（${notes.length}）`), notes.map((f) => findingCard(f, cells, pick)));
+  return h('section', { class: 'block' }, h('h2', null, '关于整份文件'), foldedNotes(notes, cells, pick));
+}
+
+/**
+ * Warnings and notes under the table they concern, folded: their count shows, a click opens them (errors are listed
+ * open at the top of the report). Warnings first, then notes (info).
+ */
+function foldedNotes(notes: XxgkView.Finding[], cells: Map<string, XxgkView.Cell>, pick: PickCell): HTMLElement | null {
+  if (notes.length === 0) return null;
+  const warnings = notes.filter((f) => f.severity === 'warning');
+  const infos = notes.filter((f) => f.severity === 'info');
+  const counts = [warnings.length > 0 ? `警告 ${warnings.length} 条` : '', infos.length > 0 ? `提示 ${infos.length} 条` : ''].filter(Boolean).join(' · ');
+  return h('details', { class: 'notes-fold' }, h('summary', null, counts), [...warnings, ...infos].map((f) => findingCard(f, cells, pick)));
 }
 
 /** The pages (or pictures) holding the cells of error-level findings, with those cells' boxes. */
@@ -292,14 +305,18 @@ function carryChecks(reports: XxgkView.Report[]): HTMLElement {
   for (const report of reports) {
     const previous = previousOf(reports, report);
     if (!previous) continue;
-    const differing = APPLICANT_ORDER.filter((column) => {
+    // Only columns with a number on both sides are compared: a ✔ over cells that were not read would be a false pass.
+    const compared = APPLICANT_ORDER.filter((column) => {
       const now = valueOf(report, `requests:carried_over:${column}`)?.[2];
       const before = valueOf(previous, `requests:carried_forward:${column}`)?.[2];
-      return now !== undefined && now !== null && before !== undefined && before !== null && now !== before;
+      return now !== undefined && now !== null && before !== undefined && before !== null;
     });
+    const differing = compared.filter((column) => valueOf(report, `requests:carried_over:${column}`)?.[2] !== valueOf(previous, `requests:carried_forward:${column}`)?.[2]);
     const pair = `${previous.year} → ${report.year}（${shortName(previous.file)} → ${shortName(report.file)}）`;
     lines.push(
-      differing.length === 0
+      compared.length === 0
+        ? h('div', { class: 'muted not-compared' }, `– ${pair}：未比较，两边没有都读到数字`)
+        : differing.length === 0
         ? h('div', null, `✔ ${pair}：上年结转与上一年的结转下年度一致`)
         : h('div', { class: 'errors' }, `✖ ${pair}：${differing.map((c) => `${templateLabels(`requests:new_received:${c}`)[2]} 结转下年度 ${printed(valueOf(previous, `requests:carried_forward:${c}`))} ≠ 上年结转 ${printed(valueOf(report, `requests:carried_over:${c}`))}`).join('；')}`),
     );
@@ -320,6 +337,9 @@ async function otherCopies(report: XxgkView.Report): Promise<HTMLElement> {
   const value = (copy: XxgkView.Report, ref: string) => valueOf(copy, ref)?.[2];
   const differing = refs.filter((ref) => new Set(copies.map((c) => value(c, ref) ?? 'absent')).size > 1 && copies.filter((c) => valueOf(c, ref)).length > 1);
   const heading = h('div', null, `共 ${ids.length} 份：${copies.map((c) => shortName(c.file)).join('、')}${others.length > RELATED_SHOWN ? ` 等（列出 ${copies.length} 份）` : ''}`);
+  // A cell compared is one with a number in at least two copies; with none, nothing was compared, so no agreement is claimed.
+  const compared = refs.some((ref) => copies.filter((c) => typeof value(c, ref) === 'number').length > 1);
+  if (!compared) return h('div', null, heading, h('div', { class: 'muted not-compared' }, '未比较：各副本没有都读到的数字。'));
   if (differing.length === 0) return h('div', null, heading, h('div', { class: 'ok-note' }, '各副本印出的数字一致。'));
   const head = h('tr', null, h('th', null, '单元格'), copies.map((c, i) => h('th', { class: i === 0 ? 'current' : '' }, c.id === report.id ? '本副本' : h('a', { href: `#report=${c.id}`, title: c.file }, shortName(c.file)))));
   const rows = differing.slice(0, 300).map((ref) => {

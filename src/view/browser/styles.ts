@@ -32,6 +32,7 @@ main { padding: 12px 16px 40px; }
 .status-flagged { background: var(--red); }
 .status-incomplete { background: var(--amber); }
 .status-ok { background: var(--green); }
+.status-unchecked { background: #fff; color: #555; border: 1px dashed #888; }
 .list { position: relative; overflow-y: auto; border: 1px solid var(--line); background: #fff; height: calc(100vh - 260px); min-height: 300px; }
 .list .head, .list .row { display: grid; grid-template-columns: var(--columns); align-items: center; height: 32px; padding: 0 8px; gap: 8px; }
 .list .head { position: sticky; top: 0; z-index: 2; background: #eef1f5; font-weight: 600; font-size: 13px; border-bottom: 1px solid var(--line); }
@@ -52,6 +53,8 @@ section.block > h2 { font-size: 15px; margin: 0 0 10px; }
 .report-head .facts { color: #444; }
 .finding { border-left: 6px solid var(--red); background: var(--red-bg); padding: 8px 12px; margin: 8px 0; border-radius: 2px; }
 .finding.warning { border-left-color: var(--amber); background: var(--amber-bg); }
+.finding.info { border-left-color: var(--grey); background: #f6f7f9; }
+.notes-fold > summary { cursor: pointer; color: #444; font-size: 13px; padding: 4px 0; }
 .finding .title { font-weight: 700; }
 .finding.error .title { color: var(--red); }
 .finding.warning .title { color: var(--amber); }
@@ -105,6 +108,7 @@ table.compare tr.current th, table.compare td.current { background: #e3ebf6; }
 .grid .mark.ok { background: var(--green-bg); color: var(--green); border: 1px solid #a5d6a7; }
 .grid .mark.flagged { background: var(--red); color: #fff; font-weight: 700; }
 .grid .mark.incomplete { background: var(--amber-bg); color: var(--amber); border: 1px solid #ffcc80; }
+.grid .mark.unchecked { background: #fff; color: #555; border: 1px dashed #888; }
 .grid .mark.unread { background: #eee; color: #555; border: 1px solid #ccc; }
 .grid .mark.missing { color: var(--red); border: 1px dashed var(--red); cursor: default; }
 .grid .year-picked { background: #fff8c4; }

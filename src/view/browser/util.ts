@@ -55,6 +55,8 @@ export function loadScript(src: string): Promise<void> {
 export const STATUS_INFO: Record<string, { label: string; audited: boolean; order: number }> = {
   flagged: { label: '有问题', audited: true, order: 0 },
   incomplete: { label: '不完整', audited: true, order: 1 },
+  // Read as a report, but no number was read, so no rule ran: never shown as passed (正常), ordered before it.
+  unchecked: { label: '未核对', audited: true, order: 1.5 },
   ok: { label: '正常', audited: true, order: 2 },
   needs_ocr: { label: '需文字识别', audited: false, order: 3 },
   failed: { label: '无法读取', audited: false, order: 4 },
