@@ -36,6 +36,10 @@ export function reportRow(report: Report, lang: Lang = 'zh'): Row {
     errors,
     warnings,
     reasonText(report, lang),
+    report.place?.province,
+    report.place?.city,
+    report.place?.county,
+    report.place?.code,
   ];
 }
 

@@ -37,6 +37,6 @@ export interface DataField {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'any';
   /** What the field holds, in Chinese (the printed label for template cells) and English. */
   description: string;
-  /** Frictionless field constraints: a value is always present, or is one of a closed list. */
-  constraints?: { required?: boolean; enum?: string[] };
+  /** Frictionless field constraints: a value is always present, is one of a closed list, or matches a pattern. */
+  constraints?: { required?: boolean; enum?: string[]; pattern?: string };
 }

@@ -3,7 +3,10 @@ import type { DataField } from './exporter.js';
 import { WHERE_COLUMNS } from './finding-rows.js';
 
 /** The columns of the three CSV files (and their Parquet twins), in order. */
-export const REPORT_COLUMNS = ['file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason'] as const;
+export const REPORT_COLUMNS = [
+  'file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason',
+  'province', 'city', 'county', 'place_code',
+] as const;
 export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture'] as const;
 export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells', ...WHERE_COLUMNS] as const;
 
@@ -41,6 +44,14 @@ const REPORT_FIELDS: Record<(typeof REPORT_COLUMNS)[number], Described> = {
   errors: { type: 'integer', description: '错误级发现数 / number of error-level findings' },
   warnings: { type: 'integer', description: '警告数 / number of warnings' },
   reason: { type: 'string', description: '状态的原因（incomplete、failed 等）/ why the status (incomplete, failed, …)' },
+  province: { type: 'string', description: '机关所在省级行政区（据其名称与本批其他机关名称）/ the agency\'s province, from its name and the batch\'s other agencies' },
+  city: { type: 'string', description: '机关所在地级行政区（直辖市即其本身）/ its prefecture-level city (a municipality is its own)' },
+  county: { type: 'string', description: '机关所在县级行政区 / its county-level division' },
+  place_code: {
+    type: 'string',
+    description: '所在最具体一级的行政区划代码（GB/T 2260，6位）；同名地方无法确定时为空 / the GB/T 2260 code of its most specific level; empty where a shared name cannot be decided',
+    constraints: { pattern: '^[0-9]{6}$' },
+  },
 };
 
 const CELL_FIELDS: Record<(typeof CELL_COLUMNS)[number], Described> = {

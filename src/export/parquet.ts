@@ -124,6 +124,7 @@ const REPORT_COLUMNS: ParquetColumn[] = [
   ...typed(REPORT_FIELDS_LIST, {
     file: 'dictionary', status: 'dictionary', format_version: 'dictionary', agency: 'dictionary', year: 'int32', reader: 'dictionary',
     encoding: 'dictionary', pages: 'int32', tables: 'dictionary', cells: 'int32', errors: 'int32', warnings: 'int32', reason: 'string',
+    province: 'dictionary', city: 'dictionary', county: 'dictionary', place_code: 'dictionary',
   }),
   {
     name: 'agency_key',

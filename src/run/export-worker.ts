@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AcrossFindingsFile } from '../audit/across/findings-file.js';
+import { batchPlaces } from '../core/places/gazetteer.js';
 import { Store } from '../store/store.js';
 import { toWorkerError, type ExportWorkerData, type ExportWorkerMessage } from './export-thread.js';
 import { createExporter, writeReports } from './outputs.js';
@@ -18,7 +19,7 @@ let message: ExportWorkerMessage;
 try {
   await once(parentPort!, 'message');
   const exporters = outputs.map((output) => createExporter(output, outDir, wholeCounts));
-  const resources = await writeReports(store, exporters, across.reader());
+  const resources = await writeReports(store, exporters, across.reader(), batchPlaces(store.runAgencies()));
   message = { written: outputs.map((output, i) => ({ output, resources: resources[i]! })) };
 } catch (error) {
   message = { error: toWorkerError(error) };

@@ -5,6 +5,7 @@ import type { AcrossFindingsFile } from '../audit/across/findings-file.js';
 import { auditAcrossFiles } from '../audit/across/stage.js';
 import { writeDataPackage } from '../export/datapackage.js';
 import type { Store } from '../store/store.js';
+import { batchPlaces } from '../core/places/gazetteer.js';
 import { startExportWorker } from './export-thread.js';
 import { createExporter, OUTPUTS, writeReports } from './outputs.js';
 
@@ -48,7 +49,7 @@ export async function finishRun(store: Store, names: string[], outDir: string, o
   try {
     across = auditAcrossFiles(store);
     threaded?.worker.begin();
-    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts, options.lang)), across.reader(), (report) => {
+    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts, options.lang)), across.reader(), batchPlaces(store.runAgencies()), (report) => {
       summary.total++;
       summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
       if (report.status === 'flagged') {

@@ -1,4 +1,5 @@
 import type { Finding, Report } from '../core/model/report.js';
+import type { Place } from '../core/places/gazetteer.js';
 import { withExtraFindings } from '../audit/status.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { CsvExport } from '../export/csv.js';
@@ -47,12 +48,13 @@ export async function writeReports(
   store: Store,
   exporters: Exporter[],
   acrossOf: (ord: number) => Finding[],
+  placeOf: (agency: string | null) => Place | null,
   each: (report: Report) => void = () => undefined,
 ): Promise<DataResource[][]> {
   const resources: DataResource[][] = [];
   try {
     for (const { ord, path, contentKey, report: stored } of store.runReports()) {
-      const report = withExtraFindings(stored, acrossOf(ord));
+      const report = { ...withExtraFindings(stored, acrossOf(ord)), place: placeOf(stored.agency) };
       for (const exporter of exporters) await exporter.add(report, { path, contentKey });
       each(report);
     }

@@ -163,6 +163,17 @@ export class Store {
     }
   }
 
+  /** The agencies the run's reports name, each once: the hints for placing any one of them (`batchPlaces`). */
+  runAgencies(): string[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT c.agency FROM run_files r JOIN files f ON f.name = r.name JOIN contents c ON c.id = f.content_id
+         WHERE c.agency IS NOT NULL ORDER BY c.agency`,
+      )
+      .pluck()
+      .all() as string[];
+  }
+
   /** The run's reports in the run's order, whole (cells with provenance, findings, messages), one at a time. */
   *runReports(): Generator<RunReport> {
     const reader = this.readConnection();

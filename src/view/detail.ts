@@ -23,7 +23,7 @@ function reasonText(report: Report): string | null {
 
 export function listRow(report: Report, id: number, chunk: number): XxgkView.Row {
   const errors = report.findings.filter((f) => f.severity === 'error');
-  const places = placesOf(report.agency);
+  const places = placeLevels(report);
   return [
     id,
     report.file,
@@ -40,6 +40,17 @@ export function listRow(report: Report, id: number, chunk: number): XxgkView.Row
     [places.province, places.city, places.county, places.town],
     chunk,
   ];
+}
+
+/**
+ * The agency's place at each level for the view's filters: the gazetteer's (every level, from the name and the
+ * batch) where it placed the agency, else what the name prints; the town (街道, 镇, 乡) always from the name.
+ */
+function placeLevels(report: Report): { province: string; city: string; county: string; town: string } {
+  const printed = placesOf(report.agency);
+  const place = report.place;
+  if (!place) return printed;
+  return { province: place.province ?? '', city: place.city ?? '', county: place.county ?? '', town: printed.town };
 }
 
 export interface DetailFiles {

@@ -101,6 +101,15 @@ export const tableSummarySchema = z.object({
   cells: z.number().int(),
 });
 
+/** Where the agency is (`src/core/places/`): each level's name and the GB/T 2260 code of the most specific. */
+export const placeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  county: z.string().nullable(),
+});
+
 export const reportSchema = z.object({
   file: z.string(),
   status: reportStatusSchema,
@@ -117,6 +126,8 @@ export const reportSchema = z.object({
   cells: z.array(cellSchema),
   findings: z.array(findingSchema),
   messages: z.array(messageSchema),
+  /** Set when a batch is exported, with the batch's other agencies as hints; not kept in the store. */
+  place: placeSchema.nullable().optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 
