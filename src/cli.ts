@@ -7,9 +7,10 @@ import { createProgress, silentProgress } from './bulk/progress.js';
 import { StoreVersionError } from './bulk/store.js';
 import { checkFiles, wantsColor } from './check.js';
 import { describeWriteError } from './export/output-folder.js';
+import { batchSummaryText } from './i18n/catalogue.js';
 import { chooseLang, pick } from './i18n/lang.js';
 import { InputError } from './inputs.js';
-import { CHECK_HELP, EXTRACT_HELP, PROGRAM_HELP, readVersion } from './cli-text.js';
+import { CHECK_HELP, EXTRACT_HELP, HELP_TITLES, PROGRAM_HELP, readVersion } from './cli-text.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
@@ -28,6 +29,9 @@ const program = new Command()
   .version(await readVersion(), '-V, --version', say(PROGRAM_HELP.version))
   .helpOption('-h, --help', say(PROGRAM_HELP.help))
   .option('--lang <zh|en>', say(PROGRAM_HELP.lang))
+  .helpCommand('help [command]', say(PROGRAM_HELP.helpCommand))
+  // commander's titles (Usage:, Options:…) in the language chosen; the subcommands inherit this.
+  .configureHelp({ styleTitle: (title) => (LANG === 'zh' ? (HELP_TITLES[title] ?? title) : title) })
   .exitOverride()
   .showHelpAfterError();
 
@@ -86,15 +90,17 @@ function positiveInteger(value: string): number {
 }
 
 function printSummary(summary: BatchSummary, outDir: string): void {
-  const counts = Object.entries(summary.byStatus)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([status, n]) => `${status} ${n}`)
-    .join(', ');
   const failed = (summary.byStatus.failed ?? 0) + (summary.byStatus.needs_ocr ?? 0);
-  console.log(`reports: ${summary.total} (${counts}); flagged: ${summary.flagged.length}; failed: ${failed}`);
-  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`);
-  if (summary.flagged.length > FLAGGED_SHOWN) console.log(`  … and ${summary.flagged.length - FLAGGED_SHOWN} more flagged reports (see findings.csv)`);
-  console.log(`output: ${outDir}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, *.parquet, datapackage.json, xxgk.db`);
+  console.log(batchSummaryText(LANG, summary.total, summary.byStatus, summary.flagged.length, failed));
+  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  ${say({ zh: '有问题', en: 'flagged' })} ${flagged.file}: ${flagged.rules.join(', ')}`);
+  const more = summary.flagged.length - FLAGGED_SHOWN;
+  if (more > 0) console.log(`  ${say({ zh: `另有 ${more} 份有问题的报告（见 findings.csv）`, en: `… and ${more} more flagged reports (see findings.csv)` })}`);
+  console.log(
+    say({
+      zh: `输出：${outDir}/index.html（审核页面，用浏览器打开）、reports.csv、cells.csv、findings.csv、dataset.csv、*.parquet、datapackage.json、xxgk.db`,
+      en: `output: ${outDir}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, *.parquet, datapackage.json, xxgk.db`,
+    }),
+  );
 }
 
 try {

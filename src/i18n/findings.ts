@@ -99,6 +99,15 @@ const CATALOGUE: Record<string, [RegExp, Translate][]> = {
     [/^tables not found: ([\w, ]+)(.*)$/, (keys, rest) => `未找到表格：${keys.split(', ').map(table).join('、')}${reasonRest(rest)}`],
     [/^template cells not found \(see findings: missing_cells\)$/, () => '有模板单元格未找到（见 missing_cells）'],
     [/^no report title, section headings or template tables found$/, () => '没有找到报告标题、章节标题或模板表格'],
+    // Why a file was not read: the code before the colon stays (a machine key), the words after it in Chinese.
+    [/^empty: the file is empty \(0 bytes\)$/, () => 'empty: 文件为空（0 字节）'],
+    [/^binary: the file holds binary data.*$/, () => 'binary: 文件是二进制数据，不是文本'],
+    [/^encrypted: the PDF is password-protected$/, () => 'encrypted: PDF 文件有密码保护'],
+    [/^encrypted: the Word .*password-protected.*$/, () => 'encrypted: Word 文档有密码保护'],
+    [/^encrypted: the archive is password-protected \((.*) is encrypted\)$/, (name) => `encrypted: 压缩包有密码保护（${name} 已加密）`],
+    [/^timeout: stopped after (\d+) s$/, (s) => `timeout: 读取 ${s} 秒后停止`],
+    [/^too_large: stopped at the (\d+) MB memory limit$/, (mb) => `too_large: 达到 ${mb} MB 内存上限，已停止`],
+    [/^saved with (.*): read as part of that page, not as a report of its own$/, (page) => `随 ${page} 保存的文件：作为该网页的一部分读取，不单独作为报告`],
     [/^a picture with no report title or section headings .*$/, () => '一张图片，没有报告标题或章节标题（至多是表格的一部分），不作为年度报告核对'],
   ],
 };

@@ -45,8 +45,8 @@ describe('xxgk extract', () => {
     const out = join(input, '..', `${input.split('/').pop()}-out`);
     const run = xxgk('extract', input, '--out', out, '--quiet');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/reports: 4 .*flagged: 1; failed: 1/);
-    expect(run.stdout).toMatch(/flagged 2023\/flagged.txt: review_litigation_sum:review/);
+    expect(run.stdout).toMatch(/报告 4 份.*；有问题 1 份；无法读取 1 份/);
+    expect(run.stdout).toMatch(/有问题 2023\/flagged.txt: review_litigation_sum:review/);
 
     const reports = readCsv(join(out, 'reports.csv'));
     expect(reports.map((r) => [r.file, r.status])).toEqual([
