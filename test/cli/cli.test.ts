@@ -63,7 +63,10 @@ describe('xxgk extract', () => {
     expect(cells.filter((c) => c.file === '2023/ok.html')).toHaveLength(200);
 
     const findings = readCsv(join(out, 'findings.csv'));
-    expect(Object.keys(findings[0]!)).toEqual(['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells']);
+    expect(Object.keys(findings[0]!)).toEqual([
+      ...['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'],
+      ...['page', 'table_label', 'row_label', 'column_label', 'source_table', 'source_row', 'source_col'],
+    ]);
     const results = ['upheld', 'corrected', 'other', 'pending'].map((column) => Number(unbalancedReport().cells[`review_litigation:review:${column}`]));
     expect(findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.rule, f.scope, f.expected, f.actual, f.cells])).toEqual([
       [
