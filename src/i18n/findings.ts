@@ -64,6 +64,12 @@ const CATALOGUE: Record<string, [RegExp, Translate][]> = {
     [/^(\S+) (.+): not checked: (.*) \((\d+) checks\)$/, (rule, scopes, why, n) => `${rule} ${scopes}：${n} 项未核对，${CAUSES[why] ?? why}`],
     [/^(\S+) (\S+): not checked: (.*)$/, (rule, scope, why) => `${rule} ${scope}：未核对，${skippedWhy(why)}`],
   ],
+  picture: [
+    [/^picture (.*) not read: the page's folder is not known$/, (name) => `图片 ${name} 未读取：不知道网页所在的文件夹`],
+    [/^a picture on the web not read \(xxgk never downloads\): (.*)$/, (name) => `网络上的图片未读取（xxgk 从不下载）：${name}`],
+    [/^(\d+) pictures on the web not read \(xxgk never downloads\): (.*)$/, (n, names) => `网络上的 ${n} 张图片未读取（xxgk 从不下载）：${names}`],
+    [/^(\d+) more pictures not read \(OCR reads at most (\d+) pictures of a document\): (.*)$/, (n, max, names) => `另有 ${n} 张图片未读取（每份文档最多识别 ${max} 张图片）：${names}`],
+  ],
   pictures_absent: [[/^pictures linked from the page but not on disk beside it: (\d+) \((.*)\); .*$/, (n, names) => `网页链接的 ${n} 张图片没有随网页保存（${names}），其内容未读取`]],
   table_missing: [
     [/^(\w+): neither the section nor its table was found$/, (t) => `${table(t)}：未找到这一部分及其表格`],
