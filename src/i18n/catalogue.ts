@@ -57,14 +57,29 @@ export const STATUS_LABEL: Record<ReportStatus, Twin> = {
 };
 
 /** `extract`'s summary: 报告 13 份（有问题 1，正常 9，未核对 2）；有问题 1 份；无法读取 0 份. */
-export function batchSummaryText(lang: Lang, total: number, byStatus: Partial<Record<ReportStatus, number>>, flagged: number, failed: number): string {
+export function batchSummaryText(
+  lang: Lang,
+  total: number,
+  byStatus: Partial<Record<ReportStatus, number>>,
+  flagged: number,
+  failed: number,
+): string {
   const counts = (Object.entries(byStatus) as [ReportStatus, number][]).sort(([a], [b]) => a.localeCompare(b));
-  if (lang === 'en') return `reports: ${total} (${counts.map(([s, n]) => `${s} ${n}`).join(', ')}); flagged: ${flagged}; failed: ${failed}`;
-  return `报告 ${total} 份（${counts.map(([s, n]) => `${STATUS_LABEL[s].zh} ${n}`).join('，')}）；有问题 ${flagged} 份；无法读取 ${failed} 份`;
+  if (lang === 'en') {
+    return `reports: ${total} (${counts.map(([s, n]) => `${s} ${n}`).join(', ')}); flagged: ${flagged}; failed: ${failed}`;
+  }
+  const byLabel = counts.map(([s, n]) => `${STATUS_LABEL[s].zh} ${n}`).join('，');
+  return `报告 ${total} 份（${byLabel}）；有问题 ${flagged} 份；无法读取 ${failed} 份`;
 }
 
 /** `check`'s summary line: 3 个文件：有问题 1，正常 1，未核对 1（错误 2 条，警告 5 条）. */
-export function summaryText(lang: Lang, files: number, parts: [ReportStatus | 'unread', number][], errors: number, warnings: number): string {
+export function summaryText(
+  lang: Lang,
+  files: number,
+  parts: [ReportStatus | 'unread', number][],
+  errors: number,
+  warnings: number,
+): string {
   const label: Record<ReportStatus | 'unread', Twin> = {
     ok: { zh: '正常', en: 'ok' },
     flagged: { zh: '有问题', en: 'flagged' },
@@ -80,5 +95,6 @@ export function summaryText(lang: Lang, files: number, parts: [ReportStatus | 'u
     return `${files} 个文件：${parts.map(([s, n]) => `${label[s].zh} ${n}`).join('，')}（错误 ${errors} 条，警告 ${warnings} 条）`;
   }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(files, 'file')}: ${parts.map(([s, n]) => `${n} ${label[s].en}`).join(', ')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  const byLabel = parts.map(([s, n]) => `${n} ${label[s].en}`).join(', ');
+  return `${plural(files, 'file')}: ${byLabel} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
 }
