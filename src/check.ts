@@ -113,8 +113,9 @@ function describeFinding(explained: ExplainedFinding, paint: Paint, lang: Lang):
   const { finding, title, sides } = explained;
   // English labels padded to one width (warning), so that the rules line up as the Chinese ones do.
   const severity = lang === 'en' ? SEVERITY_TEXT[finding.severity].en.padEnd(7) : SEVERITY_TEXT[finding.severity].zh;
-  const mark =
-    finding.severity === 'error' ? paint('error', `✖ ${severity}`) : finding.severity === 'warning' ? paint('warning', `⚠ ${severity}`) : paint('dim', `· ${severity}`);
+  const marks = { error: ['error', '✖'], warning: ['warning', '⚠'], info: ['dim', '·'] } as const;
+  const [style, symbol] = marks[finding.severity];
+  const mark = paint(style, `${symbol} ${severity}`);
   const head = `  ${mark} ${paint('bold', finding.rule)} ${title}`;
   if (sides) return [head, ...describeSum(sides.left, sides.right, finding, paint)];
   const lines = [head, `      ${findingText(finding.rule, finding.message, lang)}`];

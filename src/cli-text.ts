@@ -3,13 +3,17 @@ import type { Twin } from './core/i18n/lang.js';
 
 /** The command line's help, Chinese first (`--lang en` or an English locale for English). */
 
-export const PROGRAM_HELP: Record<'description' | 'version' | 'help' | 'lang', Twin> = {
+/** commander's section titles, in Chinese. */
+export const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
+
+export const PROGRAM_HELP: Record<'description' | 'version' | 'help' | 'helpCommand' | 'lang', Twin> = {
   description: {
     zh: '读取并核对政府信息公开工作年度报告：抽取统计表，检查勾稽关系，输出数据集和审核页面。',
     en: 'Extract and audit 政府信息公开工作年度报告 (government information-disclosure annual reports).',
   },
   version: { zh: '显示版本号', en: 'show the version' },
   help: { zh: '显示帮助', en: 'show help' },
+  helpCommand: { zh: '显示某个命令的帮助', en: 'display help for command' },
   lang: {
     zh: '界面语言：zh 中文（默认；未设置 LANG 时也是中文）或 en 英文',
     en: 'language: zh Chinese (the default, also when LANG is unset) or en English; an en_* locale chooses English',

@@ -11,6 +11,8 @@ import { InputError } from './run/inputs.js';
 import { printable } from './core/text/printable.js';
 import { chooseLang, pick } from './core/i18n/lang.js';
 import { CHECK_HELP, EXTRACT_HELP, PROGRAM_HELP, readVersion } from './cli-text.js';
+import { batchSummaryText } from './core/i18n/catalogue.js';
+import { HELP_TITLES } from './cli-text.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
@@ -29,6 +31,9 @@ const program = new Command()
   .version(await readVersion(), '-V, --version', say(PROGRAM_HELP.version))
   .helpOption('-h, --help', say(PROGRAM_HELP.help))
   .option('--lang <zh|en>', say(PROGRAM_HELP.lang))
+  .helpCommand('help [command]', say(PROGRAM_HELP.helpCommand))
+  // commander's titles (Usage:, Options:…) in the language chosen; the subcommands inherit this.
+  .configureHelp({ styleTitle: (title) => (LANG === 'zh' ? (HELP_TITLES[title] ?? title) : title) })
   .exitOverride()
   .showHelpAfterError();
 
@@ -87,16 +92,17 @@ function positiveInteger(value: string): number {
 }
 
 function printSummary(summary: BatchSummary, outDir: string): void {
-  const counts = Object.entries(summary.byStatus)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([status, n]) => `${status} ${n}`)
-    .join(', ');
   const failed = (summary.byStatus.failed ?? 0) + (summary.byStatus.needs_ocr ?? 0);
-  console.log(`reports: ${summary.total} (${counts}); flagged: ${summary.flagged.length}; failed: ${failed}`);
-  // File names may hold control characters: shown escaped (text/printable.ts).
-  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(printable(`  flagged ${flagged.file}: ${flagged.rules.join(', ')}`));
-  if (summary.flagged.length > FLAGGED_SHOWN) console.log(`  … and ${summary.flagged.length - FLAGGED_SHOWN} more flagged reports (see findings.csv)`);
-  console.log(`output: ${printable(outDir)}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, *.parquet, datapackage.json, xxgk.db`);
+  console.log(batchSummaryText(LANG, summary.total, summary.byStatus, summary.flagged.length, failed));
+  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  ${say({ zh: '有问题', en: 'flagged' })} ${printable(flagged.file)}: ${flagged.rules.join(', ')}`);
+  const more = summary.flagged.length - FLAGGED_SHOWN;
+  if (more > 0) console.log(`  ${say({ zh: `另有 ${more} 份有问题的报告（见 findings.csv）`, en: `… and ${more} more flagged reports (see findings.csv)` })}`);
+  console.log(
+    say({
+      zh: `输出：${printable(outDir)}/index.html（审核页面，用浏览器打开）、reports.csv、cells.csv、findings.csv、dataset.csv、*.parquet、datapackage.json、xxgk.db`,
+      en: `output: ${printable(outDir)}/index.html (the audit view: open it in a browser), reports.csv, cells.csv, findings.csv, dataset.csv, *.parquet, datapackage.json, xxgk.db`,
+    }),
+  );
 }
 
 try {

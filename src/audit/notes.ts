@@ -9,19 +9,25 @@ import type { Finding } from '../core/model/report.js';
 
 const SKIP_RULES = new Set(['blank_total', 'rule_skipped']);
 const TABLES = ['active', 'requests', 'review_litigation'] as const;
+/** Findings that say a table, or cells of it, were not read. */
+const INCOMPLETE_RULES = new Set(['missing_cells', 'table_missing', 'table_unreadable']);
 
 /** The findings of one report, graded: skipped checks told once per rule, notes that change nothing as `info`. */
 export function gradeFindings(findings: Finding[]): Finding[] {
   const graded = groupSkipped(findings);
   const incomplete = new Set(
-    graded.flatMap((f) => (f.rule === 'missing_cells' || f.rule === 'table_missing' || f.rule === 'table_unreadable' ? [f.scope] : [])),
+    graded.flatMap((f) => (INCOMPLETE_RULES.has(f.rule) ? [f.scope] : [])),
   );
   const tablesMissing = TABLES.some((t) => incomplete.has(t));
   return graded.map((f) => {
     // A row outside the template, in a table whose template cells were all found, takes nothing from the report.
-    if (f.rule === 'unknown_row' && f.severity === 'warning' && !incomplete.has(f.scope)) return { ...f, severity: 'info' as const };
+    if (f.rule === 'unknown_row' && f.severity === 'warning' && !incomplete.has(f.scope)) {
+      return { ...f, severity: 'info' as const };
+    }
     // Pictures not saved with a page are mostly logos; but with a table missing, the table may be among them.
-    if (f.rule === 'pictures_absent' && f.severity === 'info' && tablesMissing) return { ...f, severity: 'warning' as const };
+    if (f.rule === 'pictures_absent' && f.severity === 'info' && tablesMissing) {
+      return { ...f, severity: 'warning' as const };
+    }
     return f;
   });
 }

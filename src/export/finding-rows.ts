@@ -3,6 +3,7 @@ import { SEVERITY_ORDER } from '../core/i18n/catalogue.js';
 import { findingText } from '../core/i18n/findings.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { Cell, Report } from '../core/model/report.js';
+import { CellPlace } from '../audit/explain.js';
 
 /**
  * findings.csv and findings.parquet, one row per finding: errors first, then warnings, then notes (info), each
@@ -15,7 +16,15 @@ import type { Cell, Report } from '../core/model/report.js';
 export type Row = (string | number | null | undefined)[];
 
 /** The columns after the first eight (file … cells), in this order. */
-export const WHERE_COLUMNS = ['page', 'table_label', 'row_label', 'column_label', 'source_table', 'source_row', 'source_col'] as const;
+export const WHERE_COLUMNS = [
+  'page',
+  'table_label',
+  'row_label',
+  'column_label',
+  'source_table',
+  'source_row',
+  'source_col',
+] as const;
 
 export function findingRows(report: Report, lang: Lang = 'zh'): Row[] {
   const cells = new Map<string, Cell>(report.cells.map((c) => [`${c.table}:${c.row}:${c.column}`, c]));
@@ -24,7 +33,8 @@ export function findingRows(report: Report, lang: Lang = 'zh'): Row[] {
     .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.order - b.order)
     .map(({ finding: f }) => {
       const terms = f.cells.length > 0 ? explainFinding(f, cells).terms : [];
-      return [report.file, f.rule, f.scope, f.severity, f.expected, f.actual, findingText(f.rule, f.message, lang), f.cells.join(' '), ...where(terms)];
+      const message = findingText(f.rule, f.message, lang);
+      return [report.file, f.rule, f.scope, f.severity, f.expected, f.actual, message, f.cells.join(' '), ...where(terms)];
     });
 }
 
@@ -32,7 +42,8 @@ function where(terms: Term[]): Row {
   const placed = terms.flatMap((t) => (t.cell ? [t.cell.place] : []));
   const pages = [...new Set(placed.flatMap((p) => (p.page !== undefined ? [p.page] : [])))].sort((a, b) => a - b);
   const labels = (pick: (t: Term) => string) => [...new Set(terms.map(pick))].join('；');
-  const source = (pick: (p: NonNullable<Term['cell']>['place']) => number) => (placed.length > 0 ? terms.map((t) => (t.cell ? String(pick(t.cell.place)) : '-')).join(' ') : '');
+  const source = (pick: (p: CellPlace) => number) =>
+    placed.length > 0 ? terms.map((t) => (t.cell ? String(pick(t.cell.place)) : '-')).join(' ') : '';
   return [
     pages.join(' '),
     labels((t) => t.labels.table),

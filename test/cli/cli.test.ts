@@ -45,8 +45,8 @@ describe('xxgk extract', () => {
     const out = join(input, '..', `${input.split('/').pop()}-out`);
     const run = xxgk('extract', input, '--out', out, '--quiet');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/reports: 4 .*flagged: 1; failed: 1/);
-    expect(run.stdout).toMatch(/flagged 2023\/flagged.txt: review_litigation_sum:review/);
+    expect(run.stdout).toMatch(/报告 4 份.*；有问题 1 份；无法读取 1 份/);
+    expect(run.stdout).toMatch(/有问题 2023\/flagged.txt: review_litigation_sum:review/);
 
     const reports = readCsv(join(out, 'reports.csv'));
     expect(reports.map((r) => [r.file, r.status])).toEqual([
@@ -63,7 +63,10 @@ describe('xxgk extract', () => {
     expect(cells.filter((c) => c.file === '2023/ok.html')).toHaveLength(200);
 
     const findings = readCsv(join(out, 'findings.csv'));
-    expect(Object.keys(findings[0]!)).toEqual(['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells', 'page', 'table_label', 'row_label', 'column_label', 'source_table', 'source_row', 'source_col']);
+    expect(Object.keys(findings[0]!)).toEqual([
+      ...['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'],
+      ...['page', 'table_label', 'row_label', 'column_label', 'source_table', 'source_row', 'source_col'],
+    ]);
     const results = ['upheld', 'corrected', 'other', 'pending'].map((column) => Number(unbalancedReport().cells[`review_litigation:review:${column}`]));
     expect(findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.rule, f.scope, f.expected, f.actual, f.cells])).toEqual([
       [

@@ -112,7 +112,7 @@ describe('bulk ingest', () => {
     xxgk(input, '--out', out, '--timeout', '2', '--jobs', '1');
     expect(rows(out, 'reports.csv').map((r) => [r.file, r.status, r.reason])).toEqual([
       ['a.html', 'ok', ''],
-      ['hang.pdf', 'failed', 'timeout: stopped after 2 s'],
+      ['hang.pdf', 'failed', 'timeout: 读取 2 秒后停止'],
       ['z.txt', 'ok', ''],
     ]);
   });
@@ -214,11 +214,11 @@ describe('bulk ingest', () => {
     expect(rows(out, 'reports.csv').map((r) => [r.file, r.status, (r.reason ?? '').split(':')[0]])).toEqual([
       ['empty.pdf', 'failed', 'empty'],
       ['noise.bin', 'failed', 'binary'],
-      ['notes.txt', 'not_a_report', 'no report title, section headings or template tables found'],
+      ['notes.txt', 'not_a_report', '没有找到报告标题、章节标题或模板表格'],
       ['report.html', 'ok', ''],
       ['sub/link.html', 'failed', 'unreadable'],
     ]);
-    expect(run.stdout).toMatch(/^reports: 5 \(failed 3, not_a_report 1, ok 1\); flagged: 0; failed: 3/);
+    expect(run.stdout).toMatch(/^报告 5 份（无法读取 3，非年度报告 1，正常 1）；有问题 0 份；无法读取 3 份/);
   });
 
   it('files a browser saved with a web page are part of that page: attached, never read as reports or failed', () => {
@@ -233,12 +233,12 @@ describe('bulk ingest', () => {
     const out = temp('attached-out');
     const run = xxgk(input, '--out', out);
     expect(rows(out, 'reports.csv').map((r) => [r.file, r.status, r.reason])).toEqual([
-      ['other_files/notes.txt', 'not_a_report', 'no report title, section headings or template tables found'],
+      ['other_files/notes.txt', 'not_a_report', '没有找到报告标题、章节标题或模板表格'],
       ['page.html', 'ok', ''],
-      ['page_files/style.css', 'attached', 'saved with page.html: read as part of that page, not as a report of its own'],
-      ['page_files/table1.png', 'attached', 'saved with page.html: read as part of that page, not as a report of its own'],
+      ['page_files/style.css', 'attached', '随 page.html 保存的文件：作为该网页的一部分读取，不单独作为报告'],
+      ['page_files/table1.png', 'attached', '随 page.html 保存的文件：作为该网页的一部分读取，不单独作为报告'],
     ]);
-    expect(run.stdout).toMatch(/^reports: 4 \(attached 2, not_a_report 1, ok 1\); flagged: 0; failed: 0/);
+    expect(run.stdout).toMatch(/^报告 4 份（网页附件 2，非年度报告 1，正常 1）；有问题 0 份；无法读取 0 份/);
   });
 
   it('a web page is read again when a picture saved with it changes, though the page itself did not', () => {

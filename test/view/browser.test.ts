@@ -73,7 +73,7 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     expect(unread.sort()).toEqual([MIXED.empty, MIXED.notReport]);
     expect([...audited, ...unread].sort()).toEqual(reports.map((r) => r.file).sort());
     // The reason is beside each unreadable file.
-    expect(await page.locator('.list .row', { hasText: MIXED.empty }).textContent()).toContain('empty: the file is empty');
+    expect(await page.locator('.list .row', { hasText: MIXED.empty }).textContent()).toContain('empty: 文件为空（0 字节）');
     // Flagged reports come first.
     expect(audited.slice(0, 4).sort()).toEqual(reports.filter((r) => r.status === 'flagged').map((r) => r.file).sort());
   });

@@ -44,8 +44,42 @@ export const SEVERITY_TEXT: Record<Severity, Twin> = {
 /** Errors first, then warnings, then notes: the order findings are listed in (findings.csv, `check`, the view). */
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Short status labels (list, summaries). */
+export const STATUS_LABEL: Record<ReportStatus, Twin> = {
+  ok: { zh: '正常', en: 'ok' },
+  flagged: { zh: '有问题', en: 'flagged' },
+  incomplete: { zh: '不完整', en: 'incomplete' },
+  unchecked: { zh: '未核对', en: 'unchecked' },
+  not_a_report: { zh: '非年度报告', en: 'not_a_report' },
+  needs_ocr: { zh: '需文字识别', en: 'needs_ocr' },
+  attached: { zh: '网页附件', en: 'attached' },
+  failed: { zh: '无法读取', en: 'failed' },
+};
+
+/** `extract`'s summary: 报告 13 份（有问题 1，正常 9，未核对 2）；有问题 1 份；无法读取 0 份. */
+export function batchSummaryText(
+  lang: Lang,
+  total: number,
+  byStatus: Partial<Record<ReportStatus, number>>,
+  flagged: number,
+  failed: number,
+): string {
+  const counts = (Object.entries(byStatus) as [ReportStatus, number][]).sort(([a], [b]) => a.localeCompare(b));
+  if (lang === 'en') {
+    return `reports: ${total} (${counts.map(([s, n]) => `${s} ${n}`).join(', ')}); flagged: ${flagged}; failed: ${failed}`;
+  }
+  const byLabel = counts.map(([s, n]) => `${STATUS_LABEL[s].zh} ${n}`).join('，');
+  return `报告 ${total} 份（${byLabel}）；有问题 ${flagged} 份；无法读取 ${failed} 份`;
+}
+
 /** `check`'s summary line: 3 个文件：有问题 1，正常 1，未核对 1（错误 2 条，警告 5 条）. */
-export function summaryText(lang: Lang, files: number, parts: [ReportStatus | 'unread', number][], errors: number, warnings: number): string {
+export function summaryText(
+  lang: Lang,
+  files: number,
+  parts: [ReportStatus | 'unread', number][],
+  errors: number,
+  warnings: number,
+): string {
   const label: Record<ReportStatus | 'unread', Twin> = {
     ok: { zh: '正常', en: 'ok' },
     flagged: { zh: '有问题', en: 'flagged' },
@@ -61,5 +95,6 @@ export function summaryText(lang: Lang, files: number, parts: [ReportStatus | 'u
     return `${files} 个文件：${parts.map(([s, n]) => `${label[s].zh} ${n}`).join('，')}（错误 ${errors} 条，警告 ${warnings} 条）`;
   }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(files, 'file')}: ${parts.map(([s, n]) => `${n} ${label[s].en}`).join(', ')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  const byLabel = parts.map(([s, n]) => `${n} ${label[s].en}`).join(', ');
+  return `${plural(files, 'file')}: ${byLabel} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
 }

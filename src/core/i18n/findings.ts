@@ -64,6 +64,12 @@ const CATALOGUE: Record<string, [RegExp, Translate][]> = {
     [/^(\S+) (.+): not checked: (.*) \((\d+) checks\)$/, (rule, scopes, why, n) => `${rule} ${scopes}：${n} 项未核对，${CAUSES[why] ?? why}`],
     [/^(\S+) (\S+): not checked: (.*)$/, (rule, scope, why) => `${rule} ${scope}：未核对，${skippedWhy(why)}`],
   ],
+  picture: [
+    [/^picture (.*) not read: the page's folder is not known$/, (name) => `图片 ${name} 未读取：不知道网页所在的文件夹`],
+    [/^a picture on the web not read \(xxgk never downloads\): (.*)$/, (name) => `网络上的图片未读取（xxgk 从不下载）：${name}`],
+    [/^(\d+) pictures on the web not read \(xxgk never downloads\): (.*)$/, (n, names) => `网络上的 ${n} 张图片未读取（xxgk 从不下载）：${names}`],
+    [/^(\d+) more pictures not read \(OCR reads at most (\d+) pictures of a document\): (.*)$/, (n, max, names) => `另有 ${n} 张图片未读取（每份文档最多识别 ${max} 张图片）：${names}`],
+  ],
   pictures_absent: [[/^pictures linked from the page but not on disk beside it: (\d+) \((.*)\); .*$/, (n, names) => `网页链接的 ${n} 张图片没有随网页保存（${names}），其内容未读取`]],
   table_missing: [
     [/^(\w+): neither the section nor its table was found$/, (t) => `${table(t)}：未找到这一部分及其表格`],
@@ -99,6 +105,15 @@ const CATALOGUE: Record<string, [RegExp, Translate][]> = {
     [/^tables not found: ([\w, ]+)(.*)$/, (keys, rest) => `未找到表格：${keys.split(', ').map(table).join('、')}${reasonRest(rest)}`],
     [/^template cells not found \(see findings: missing_cells\)$/, () => '有模板单元格未找到（见 missing_cells）'],
     [/^no report title, section headings or template tables found$/, () => '没有找到报告标题、章节标题或模板表格'],
+    // Why a file was not read: the code before the colon stays (a machine key), the words after it in Chinese.
+    [/^empty: the file is empty \(0 bytes\)$/, () => 'empty: 文件为空（0 字节）'],
+    [/^binary: the file holds binary data.*$/, () => 'binary: 文件是二进制数据，不是文本'],
+    [/^encrypted: the PDF is password-protected$/, () => 'encrypted: PDF 文件有密码保护'],
+    [/^encrypted: the Word .*password-protected.*$/, () => 'encrypted: Word 文档有密码保护'],
+    [/^encrypted: the archive is password-protected \((.*) is encrypted\)$/, (name) => `encrypted: 压缩包有密码保护（${name} 已加密）`],
+    [/^timeout: stopped after (\d+) s$/, (s) => `timeout: 读取 ${s} 秒后停止`],
+    [/^too_large: stopped at the (\d+) MB memory limit$/, (mb) => `too_large: 达到 ${mb} MB 内存上限，已停止`],
+    [/^saved with (.*): read as part of that page, not as a report of its own$/, (page) => `随 ${page} 保存的文件：作为该网页的一部分读取，不单独作为报告`],
     [/^a picture with no report title or section headings .*$/, () => '一张图片，没有报告标题或章节标题（至多是表格的一部分），不作为年度报告核对'],
   ],
 };
