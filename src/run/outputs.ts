@@ -54,7 +54,9 @@ export async function writeReports(
   const resources: DataResource[][] = [];
   try {
     for (const { ord, path, contentKey, report: stored } of store.runReports()) {
-      const report = { ...withExtraFindings(stored, acrossOf(ord)), place: placeOf(stored.agency) };
+      const audited = withExtraFindings(stored, acrossOf(ord));
+      const place = placeOf(stored.agency);
+      const report = place ? { ...audited, place } : audited;
       for (const exporter of exporters) await exporter.add(report, { path, contentKey });
       each(report);
     }

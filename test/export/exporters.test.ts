@@ -49,7 +49,13 @@ describe('CSV rows', () => {
       ['errors', 1],
       ['warnings', 1],
       ['reason', undefined],
+      ['province', undefined],
+      ['city', undefined],
+      ['county', undefined],
+      ['place_code', undefined],
     ]);
+    const placed = { ...report(), place: { code: '320813', name: '洪泽区', province: '江苏省', city: '淮安市', county: '洪泽区' } };
+    expect(reportRow(placed).slice(-4)).toEqual(['江苏省', '淮安市', '洪泽区', '320813']);
   });
 
   it('cells.csv: the value as a plain decimal or empty, the label on one line, the box to a tenth of a point, OCR confidence to a thousandth', () => {
@@ -114,8 +120,8 @@ describe('the CSV and JSON exporters', () => {
     const lines = (name: string) => readFileSync(join(out, name), 'utf8').split('\r\n');
     expect(lines('reports.csv')).toEqual([
       `\ufeff${REPORT_COLUMNS.join(',')}`,
-      '2023/a.pdf,flagged,2021,甲局,2023,html,gb18030,4,active;review_litigation,3,1,1,',
-      'b.html,flagged,2021,甲局,2023,html,gb18030,4,active;review_litigation,0,0,0,',
+      '2023/a.pdf,flagged,2021,甲局,2023,html,gb18030,4,active;review_litigation,3,1,1,,,,,',
+      'b.html,flagged,2021,甲局,2023,html,gb18030,4,active;review_litigation,0,0,0,,,,,',
       '',
     ]);
     expect(lines('cells.csv').map((line) => line.split(',').slice(0, 7).join(','))).toEqual([
