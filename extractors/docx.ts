@@ -19,14 +19,14 @@ const DOCUMENT = 'word/document.xml';
 const EMBEDDED = 'xxgk-word-picture:';
 
 export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
-  const files = await unzipBounded(bytes, () => true);
+  const { files, warnings: skipped } = await unzipBounded(bytes, () => true);
   const xml = files.get(DOCUMENT);
   if (!xml) {
     const what = files.has('xl/workbook.xml') ? 'an Excel workbook' : files.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
     throw new ReadError('unsupported', `not a Word document: the file is ${what} with no ${DOCUMENT}`);
   }
   const repaired = repairDocumentXml(xml.toString('utf8'));
-  const warnings: string[] = [];
+  const warnings: string[] = [...skipped];
   if (repaired.gridBefore + repaired.gridAfter + repaired.hMerge > 0) {
     warnings.push(`Word table layout repaired: ${repaired.gridBefore} rows with gridBefore, ${repaired.gridAfter} with gridAfter, ${repaired.hMerge} legacy merged cells`);
   }
