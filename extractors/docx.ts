@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { repairDocumentXml } from './docx-xml.js';
-import { ReadError } from './errors.js';
+import { detailOf, ReadError } from './errors.js';
 import { parseHtml, withPictures } from './html.js';
 import type { EmbeddedPicture } from './pictures.js';
 import type { ReaderOutput } from './reader.js';
@@ -44,7 +44,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   try {
     html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage });
   } catch (error) {
-    throw new ReadError('corrupt', `the Word document could not be read (${(error as Error).message})`);
+    throw new ReadError('corrupt', `the Word document could not be read${detailOf(error)}`);
   }
   for (const message of html.messages) {
     // Style names with no HTML mapping do not affect the text or tables.

@@ -1,6 +1,6 @@
 import yauzl from 'yauzl';
 import { inWords } from '../src/text/words.js';
-import { ReadError } from './errors.js';
+import { detailOf, ReadError } from './errors.js';
 
 /**
  * Unzips an Office file with its size bounded before anything is inflated: entry count, each entry's and the total
@@ -40,7 +40,7 @@ export async function unzipBounded(bytes: Uint8Array, wanted: (name: string) => 
     // Stryker disable next-line ObjectLiteral: equivalent, these are yauzl's defaults (its promise API always lists entries lazily)
     zip = await yauzl.fromBufferPromise(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
   } catch (error) {
-    throw new ReadError('corrupt', `not a readable zip archive (${(error as Error).message})`);
+    throw new ReadError('corrupt', `not a readable zip archive${detailOf(error)}`);
   }
   if (zip.entryCount > limits.maxEntries) throw new ReadError('too_large', `the archive holds ${zip.entryCount} entries (limit ${limits.maxEntries})`);
   const { entries, warnings } = withoutOversizedPictures(await listEntries(zip), limits);
@@ -86,7 +86,7 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
       zip.readEntry();
     });
     zip.on('end', () => resolve(entries));
-    zip.on('error', (error: Error) => reject(new ReadError('corrupt', `damaged zip archive (${error.message})`)));
+    zip.on('error', (error: Error) => reject(new ReadError('corrupt', `damaged zip archive${detailOf(error)}`)));
     zip.readEntry();
   });
 }
@@ -129,7 +129,7 @@ async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number, l
     if (/too many bytes/.test((error as Error).message)) {
       throw new ReadError('too_large', `refused as a zip bomb: ${entry.fileName} inflates past the ${entry.uncompressedSize} bytes it declares`);
     }
-    throw new ReadError('corrupt', `damaged entry ${entry.fileName} (${(error as Error).message})`);
+    throw new ReadError('corrupt', `damaged entry ${entry.fileName}${detailOf(error)}`);
   }
   return Buffer.concat(chunks);
 }

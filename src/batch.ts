@@ -7,7 +7,7 @@ import { Attempts } from './bulk/attempts.js';
 import { exportOutputs, type BatchSummary } from './bulk/export.js';
 import { asDiskError } from './bulk/disk-error.js';
 import { readIsolated } from './bulk/isolate.js';
-import { notRegularReason } from './bulk/special-file.js';
+import { notRegularReason, unopenedReason } from './bulk/special-file.js';
 import { WorkerPool, type PoolLimits } from './bulk/pool.js';
 import { silentProgress, type Progress } from './bulk/progress.js';
 import { Store, type FileRecord } from './bulk/store.js';
@@ -127,7 +127,7 @@ async function ingest(input: InputFile, context: IngestContext): Promise<boolean
   try {
     bytes = await readFile(input.path);
   } catch (error) {
-    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', `unreadable: cannot open the file (${(error as Error).message})`));
+    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', unopenedReason(error)));
     return true;
   }
   const file: FileRecord = { ...base, contentKey: `${await contentHash(bytes, input.path, pictures)}${extname(input.name).toLowerCase()}` };
