@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { repairDocumentXml } from './docx-xml.js';
-import { ReadError } from './errors.js';
+import { detailOf, ReadError } from './errors.js';
 import { parseHtml, withPictures } from './html.js';
 import type { EmbeddedPicture } from './pictures.js';
 import type { ReaderOutput } from './reader.js';
@@ -19,14 +19,14 @@ const DOCUMENT = 'word/document.xml';
 const EMBEDDED = 'xxgk-word-picture:';
 
 export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
-  const files = await unzipBounded(bytes, () => true);
+  const { files, warnings: skipped } = await unzipBounded(bytes, () => true);
   const xml = files.get(DOCUMENT);
   if (!xml) {
     const what = files.has('xl/workbook.xml') ? 'an Excel workbook' : files.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
     throw new ReadError('unsupported', `not a Word document: the file is ${what} with no ${DOCUMENT}`);
   }
   const repaired = repairDocumentXml(xml.toString('utf8'));
-  const warnings: string[] = [];
+  const warnings: string[] = [...skipped];
   if (repaired.gridBefore + repaired.gridAfter + repaired.hMerge > 0) {
     warnings.push(`Word table layout repaired: ${repaired.gridBefore} rows with gridBefore, ${repaired.gridAfter} with gridAfter, ${repaired.hMerge} legacy merged cells`);
   }
@@ -44,7 +44,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   try {
     html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage });
   } catch (error) {
-    throw new ReadError('corrupt', `the Word document could not be read (${(error as Error).message})`);
+    throw new ReadError('corrupt', `the Word document could not be read${detailOf(error)}`);
   }
   for (const message of html.messages) {
     // Style names with no HTML mapping do not affect the text or tables.

@@ -26,3 +26,18 @@ export class ReadError extends Error {
     this.name = 'ReadError';
   }
 }
+
+/** Errors of the JavaScript engine itself: a reader's own failure on strange bytes, never words for a user. */
+const ENGINE_ERRORS = [TypeError, ReferenceError, RangeError, SyntaxError, EvalError, URIError];
+
+/**
+ * A library's reason for refusing a file, as ` (its first line)` to follow a reason in words, or nothing when it is
+ * not the library's word but the engine's (`Cannot read properties of undefined (reading 'L')`, `Maximum call stack
+ * size exceeded`): those say nothing about the file. One line, at most 160 characters (xmldom's run to many lines).
+ */
+export function detailOf(error: unknown): string {
+  if (!(error instanceof Error) || ENGINE_ERRORS.some((kind) => error instanceof kind)) return '';
+  const line = error.message.split(/\r?\n/)[0]!.replace(/\s+/g, ' ').trim();
+  if (!line) return '';
+  return ` (${line.length > 160 ? `${line.slice(0, 159)}…` : line})`;
+}

@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/core/model/document.js';
 import { decodeText, declaredCharset } from './decode.js';
+import { limitNesting } from './html-depth.js';
 import type { PictureLink, PictureSources } from './pictures.js';
 import type { ReadContext, ReaderOutput } from './reader.js';
 
@@ -39,6 +40,8 @@ export interface PicturePlace extends PictureLink {
 export interface HtmlContent {
   document: DocumentModel;
   pictures: PicturePlace[];
+  /** What reading the markup met (nesting cut at its limit). */
+  warnings: string[];
 }
 
 /** The page's text and tables (pictures left out). */
@@ -46,13 +49,15 @@ export function htmlToDocument(html: string): DocumentModel {
   return parseHtml(html).document;
 }
 
-export function parseHtml(html: string): HtmlContent {
+export function parseHtml(markup: string): HtmlContent {
+  // Bounded first: deeper nesting costs the parser quadratic time and the walk below its stack (html-depth.ts).
+  const { html, warnings } = limitNesting(markup);
   const $ = cheerio.load(html);
   const title = ($('meta[name="ArticleTitle"]').attr('content') ?? $('title').first().text()).trim();
   const flow = new Flow();
   for (const child of $.root().contents().toArray()) walk(child, false, flow);
   flow.flush();
-  return { document: { ...(title ? { title } : {}), blocks: flow.blocks }, pictures: flow.pictures };
+  return { document: { ...(title ? { title } : {}), blocks: flow.blocks }, pictures: flow.pictures, warnings };
 }
 
 /**
@@ -62,7 +67,7 @@ export function parseHtml(html: string): HtmlContent {
  */
 export async function withPictures(content: HtmlContent, where: PictureSources): Promise<Pick<ReaderOutput, 'document' | 'warnings' | 'usedOcr'>> {
   const { document, pictures } = content;
-  if (pictures.length === 0) return { document, warnings: [] };
+  if (pictures.length === 0) return { document, warnings: content.warnings };
   // Loaded with the first picture met: the OCR engine costs a pure-text batch nothing.
   const { readPictures } = await import('./pictures.js');
   const read = await readPictures(pictures, where, { content: printsTableHeadings(document.blocks) ? 'table' : 'page' });
@@ -78,7 +83,7 @@ export async function withPictures(content: HtmlContent, where: PictureSources):
   insertUpTo(Number.POSITIVE_INFINITY);
   let tables = 0;
   const numbered = blocks.map((block) => (block.kind === 'table' ? { ...block, index: tables++ } : block));
-  return { document: { ...document, blocks: numbered }, warnings: read.warnings, usedOcr: read.usedOcr };
+  return { document: { ...document, blocks: numbered }, warnings: [...content.warnings, ...read.warnings], usedOcr: read.usedOcr };
 }
 
 /** Short lines naming at least two of the three table sections (主动公开, 申请, 复议/诉讼): the page prints its own headings. */

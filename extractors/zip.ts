@@ -1,11 +1,23 @@
 import yauzl from 'yauzl';
-import { ReadError } from './errors.js';
+import { inWords } from '../src/core/text/words.js';
+import { detailOf, ReadError } from './errors.js';
 
 /**
  * Unzips an Office file with its size bounded before anything is inflated: entry count, each entry's and the total
  * declared size, and the compression ratio are checked from the central directory, and inflation stops the moment
  * an entry produces more bytes than it declared. A zip bomb is refused in milliseconds, without its bytes in memory.
+ * A picture is not the document: a picture entry beyond the bounds (an uncompressed BMP logo deflates 1000×) is
+ * skipped with a warning, as an oversized picture in a web page is, and the document's tables are still read.
  */
+
+export interface Unzipped {
+  files: Map<string, Buffer>;
+  /** Picture entries skipped for their size. */
+  warnings: string[];
+}
+
+/** Pictures Office files hold (in `media/` folders; by name elsewhere). */
+const PICTURE = /(^|\/)media\/|\.(png|jpe?g|gif|bmp|dib|tiff?|emf|wmf|webp|wdp|svg)$/i;
 
 export interface ZipLimits {
   maxEntries: number;
@@ -17,19 +29,21 @@ export interface ZipLimits {
 
 export const OFFICE_LIMITS: ZipLimits = { maxEntries: 5000, maxTotalBytes: 256 * 1024 * 1024, maxRatio: 200 };
 
+/** A picture larger than this inflated is skipped (a 600 dpi A4 scan as an uncompressed 24-bit BMP is ~100 MB). */
+const MAX_PICTURE_BYTES = 128 * 1024 * 1024;
 /** Ratios are only checked above this size: tiny entries compress wildly and cost nothing. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
-export async function unzipBounded(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = OFFICE_LIMITS): Promise<Map<string, Buffer>> {
+export async function unzipBounded(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = OFFICE_LIMITS): Promise<Unzipped> {
   let zip: yauzl.ZipFile;
   try {
     // Stryker disable next-line ObjectLiteral: equivalent, these are yauzl's defaults (its promise API always lists entries lazily)
     zip = await yauzl.fromBufferPromise(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
   } catch (error) {
-    throw new ReadError('corrupt', `not a readable zip archive (${(error as Error).message})`);
+    throw new ReadError('corrupt', `not a readable zip archive${detailOf(error)}`);
   }
   if (zip.entryCount > limits.maxEntries) throw new ReadError('too_large', `the archive holds ${zip.entryCount} entries (limit ${limits.maxEntries})`);
-  const entries = await listEntries(zip);
+  const { entries, warnings } = withoutOversizedPictures(await listEntries(zip), limits);
   checkDeclaredSizes(entries, limits);
   const files = new Map<string, Buffer>();
   let total = 0;
@@ -42,7 +56,26 @@ export async function unzipBounded(bytes: Uint8Array, wanted: (name: string) => 
     files.set(entry.fileName, data);
   }
   zip.close();
-  return files;
+  return { files, warnings };
+}
+
+function withoutOversizedPictures(all: yauzl.Entry[], limits: ZipLimits): { entries: yauzl.Entry[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const entries = all.filter((entry) => {
+    if (!PICTURE.test(entry.fileName) || entry.isEncrypted()) return true;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    const bomb = entry.uncompressedSize > RATIO_FLOOR_BYTES && ratio > limits.maxRatio;
+    if (!bomb && entry.uncompressedSize <= MAX_PICTURE_BYTES) return true;
+    const size = formatBytes(entry.uncompressedSize);
+    warnings.push(
+      inWords({
+        zh: `图片 ${entry.fileName} 解压后 ${size}（压缩比 ${Math.round(ratio)}×），超出限制，已跳过`,
+        en: `picture ${entry.fileName} skipped: it inflates ${Math.round(ratio)}× to ${size}, beyond the limits`,
+      }),
+    );
+    return false;
+  });
+  return { entries, warnings };
 }
 
 function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -53,7 +86,7 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
       zip.readEntry();
     });
     zip.on('end', () => resolve(entries));
-    zip.on('error', (error: Error) => reject(new ReadError('corrupt', `damaged zip archive (${error.message})`)));
+    zip.on('error', (error: Error) => reject(new ReadError('corrupt', `damaged zip archive${detailOf(error)}`)));
     zip.readEntry();
   });
 }
@@ -96,7 +129,7 @@ async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number, l
     if (/too many bytes/.test((error as Error).message)) {
       throw new ReadError('too_large', `refused as a zip bomb: ${entry.fileName} inflates past the ${entry.uncompressedSize} bytes it declares`);
     }
-    throw new ReadError('corrupt', `damaged entry ${entry.fileName} (${(error as Error).message})`);
+    throw new ReadError('corrupt', `damaged entry ${entry.fileName}${detailOf(error)}`);
   }
   return Buffer.concat(chunks);
 }

@@ -1,5 +1,5 @@
 import * as CFB from 'cfb';
-import { ReadError } from '../errors.js';
+import { detailOf, ReadError } from '../errors.js';
 
 /**
  * The Word 97–2003 file: a compound file (OLE2, read with the `cfb` package) holding the WordDocument stream, which
@@ -53,7 +53,7 @@ export function openWordFile(bytes: Uint8Array): WordFile {
   try {
     container = CFB.read(buffer, { type: 'buffer' });
   } catch (error) {
-    throw new ReadError('corrupt', `the Word 97–2003 file's container could not be read (${(error as Error).message})`);
+    throw new ReadError('corrupt', `the Word 97–2003 file's container could not be read${detailOf(error)}`);
   }
   const stream = (name: string): Buffer | undefined => {
     const entry = CFB.find(container, name);

@@ -1,7 +1,7 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { imageSize } from 'image-size';
 import UTIF from 'utif2';
-import { ReadError } from '../errors.js';
+import { detailOf, ReadError } from '../errors.js';
 import { checkPictureStructure } from './picture-check.js';
 import { toGrey, type Grey } from './raster.js';
 
@@ -46,7 +46,7 @@ export function pictureFrames(bytes: Uint8Array, name: string): Frame[] {
   try {
     frames = format === 'tiff' ? tiffFrames(bytes) : [imageSize(bytes)];
   } catch (error) {
-    throw new ReadError('corrupt', `${name}: the ${format.toUpperCase()} header cannot be read (${(error as Error).message})`);
+    throw new ReadError('corrupt', `${name}: the ${format.toUpperCase()} header cannot be read${detailOf(error)}`);
   }
   if (frames.length === 0) throw new ReadError('corrupt', `${name}: the TIFF file holds no picture`);
   for (const frame of frames) {
@@ -74,7 +74,7 @@ export async function decodePicture(bytes: Uint8Array, name: string, frame = 0):
     return sniffPicture(bytes) === 'tiff' ? decodeTiff(bytes, frame) : await decodeWithCanvas(bytes, frames[0]!);
   } catch (error) {
     if (error instanceof ReadError) throw error;
-    throw new ReadError('corrupt', `${name}: the picture cannot be decoded (${(error as Error).message})`);
+    throw new ReadError('corrupt', `${name}: the picture cannot be decoded${detailOf(error)}`);
   }
 }
 

@@ -7,7 +7,7 @@ import { getDocument, OPS, version, type PDFDocumentProxy } from 'pdfjs-dist/leg
 // would then replace the natives again. Loaded here (it registers itself as globalThis.pdfjsWorker, which pdfjs
 // uses instead of importing it), it is in place before the natives are put back.
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-import { ReadError } from '../errors.js';
+import { detailOf, ReadError } from '../errors.js';
 
 restoreNativeBuiltins();
 
@@ -48,8 +48,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 export function pdfError(error: Error): ReadError {
   if (error.name === 'PasswordException') return new ReadError('encrypted', 'the PDF is password-protected');
   if (error.name === 'InvalidPDFException') {
-    return new ReadError(/startxref|xref|trailer|truncat/i.test(error.message) ? 'truncated' : 'corrupt', `not a readable PDF (${error.message})`);
+    return new ReadError(/startxref|xref|trailer|truncat/i.test(error.message) ? 'truncated' : 'corrupt', `not a readable PDF${detailOf(error)}`);
   }
   if (error instanceof ReadError) return error;
-  return new ReadError('corrupt', `the PDF could not be read (${error.message})`);
+  return new ReadError('corrupt', `the PDF could not be read${detailOf(error)}`);
 }

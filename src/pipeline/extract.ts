@@ -4,6 +4,7 @@ import { ReadError } from '../../extractors/errors.js';
 import { assembleReport } from './assemble.js';
 import { warning } from '../core/model/messages.js';
 import { reportSchema, type Report } from '../core/model/report.js';
+import { inWords } from '../core/text/words.js';
 
 /**
  * One file in, one audited report out. Never throws for a bad file: whatever goes wrong becomes the report's
@@ -35,7 +36,10 @@ export async function extractFromBytes(bytes: Uint8Array, name: string, path?: s
     if (error instanceof ReadError) {
       return failedReport(name, null, error.code === 'needs_ocr' ? 'needs_ocr' : 'failed', `${error.code}: ${error.message}`);
     }
-    return failedReport(name, null, 'failed', `reader error: ${(error as Error).message}`);
+    // The reader's own failure (an exception it did not foresee, on bytes it could not make sense of): the user gets a
+    // reason in words; the exception's text, which says nothing about the file, goes to the messages for a bug report.
+    const report = failedReport(name, null, 'failed', READER_ERROR);
+    return { ...report, messages: [{ level: 'error', code: 'reader_exception', message: String((error as Error).stack ?? error).split('\n').slice(0, 3).join(' | ') }] };
   }
   const report = assembleReport(read.document, {
     file: name,
@@ -46,6 +50,11 @@ export async function extractFromBytes(bytes: Uint8Array, name: string, path?: s
   });
   return reportSchema.parse(report);
 }
+
+const READER_ERROR = `corrupt: ${inWords({
+  zh: '读取器无法解析此文件，文件可能已损坏',
+  en: 'the reader could not make sense of the file; it may be damaged',
+})}`;
 
 export function failedReport(file: string, reader: string | null, status: Report['status'], reason: string): Report {
   return {

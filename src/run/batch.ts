@@ -12,6 +12,7 @@ import { Attempts } from './attempts.js';
 import { asDiskError } from './disk-error.js';
 import { readIsolated } from './isolate.js';
 import { notRegularReason } from './special-file.js';
+import { unopenedReason } from './special-file.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { failedReport } from '../pipeline/extract.js';
 import type { Lang } from '../core/i18n/lang.js';
@@ -130,7 +131,7 @@ async function ingest(input: InputFile, context: IngestContext): Promise<boolean
   try {
     bytes = await readFile(input.path);
   } catch (error) {
-    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', `unreadable: cannot open the file (${(error as Error).message})`));
+    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', unopenedReason(error)));
     return true;
   }
   const file: FileRecord = { ...base, contentKey: `${await contentHash(bytes, input.path, pictures)}${extname(input.name).toLowerCase()}` };

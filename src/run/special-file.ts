@@ -16,3 +16,19 @@ export function notRegularReason(info: Stats): string | undefined {
         : { zh: '文件夹', en: 'a folder' };
   return `unreadable: ${inWords({ zh: `不是普通文件（${kind.zh}），未读取`, en: `not a regular file (${kind.en}), not read` })}`;
 }
+
+/** Why a file could not be opened, in words (not Node's `EACCES: permission denied, open '…'`). */
+const OPEN_ERRORS: Record<string, { zh: string; en: string }> = {
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  ENOENT: { zh: '文件不存在（可能是失效的链接）', en: 'the file does not exist (a broken link?)' },
+  ELOOP: { zh: '链接循环', en: 'its links loop' },
+  EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
+  EIO: { zh: '磁盘读取出错', en: 'an input/output error' },
+};
+
+export function unopenedReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const why = OPEN_ERRORS[code] ?? { zh: `系统错误 ${code || '未知'}`, en: `system error ${code || 'unknown'}` };
+  return `unreadable: ${inWords({ zh: `无法打开文件：${why.zh}`, en: `cannot open the file: ${why.en}` })}`;
+}

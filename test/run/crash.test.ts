@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { balancedReport, renderHtml, renderTabText } from '../fixtures/report-builder.js';
 import { greyPng, poisonPngs } from '../fixtures/poison-pictures.js';
-import { projectRoot } from '../helpers.js';
+import { fixturePath, projectRoot } from '../helpers.js';
+import { hangingPdf } from '../fixtures/pdf-writer.js';
 
 /** Poison pictures through the built command line: one bad file never takes the batch down, nor the next one. */
 const CLI = join(projectRoot, 'dist/src/cli.js');
@@ -19,8 +22,8 @@ const rows = (out: string) =>
     r['reason'],
   ]);
 
-function xxgk(input: string, out: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [CLI, 'extract', input, '--out', out, '--quiet', '--jobs', '1'], {
+function xxgk(input: string, out: string, env: Record<string, string> = {}, extra: string[] = []) {
+  return spawnSync(process.execPath, [CLI, 'extract', input, '--out', out, '--quiet', '--jobs', '1', ...extra], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
@@ -76,4 +79,45 @@ describe('a picture that crashes the native decoder', () => {
     expect(rows(out)[1]!.slice(0, 2)).toEqual(['m-poison.png', 'failed']);
     expect(rows(out)[1]![2]).toMatch(/^corrupt: m-poison\.png: PNG 文件头的颜色类型 5/);
   }, 180_000);
+});
+
+describe('every path to a picture meets the check', () => {
+  it('a data: picture in a page, a saved page\'s picture and a Word picture: the batch exits 0, one row each', async () => {
+    const input = temp('paths');
+    const poison = poisonPngs()['bad-ihdr-crc']!;
+    const page = renderHtml(balancedReport(5)).replace('</body>', `<img src="data:image/png;base64,${poison.toString('base64')}"></body>`);
+    writeFileSync(join(input, 'data.html'), page);
+    cpSync(fixturePath('saved-page'), join(input, 'saved'), { recursive: true });
+    writeFileSync(join(input, 'saved/report_files/table1.png'), poison);
+    const zip = await JSZip.loadAsync(readFileSync(fixturePath('report-33-pictures.docx')));
+    for (const name of Object.keys(zip.files)) if (name.startsWith('word/media/')) zip.file(name, poison);
+    writeFileSync(join(input, 'word.docx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = temp('paths-out');
+    const run = xxgk(input, out, { XXGK_UNCHECKED_PICTURES: '' });
+    expect(run.status, run.stderr).toBe(0);
+    const files = rows(out).map(([file]) => file);
+    expect(files).toEqual(expect.arrayContaining(['data.html', 'saved/report.html', 'word.docx']));
+    expect(rows(out).find(([file]) => file === 'data.html')![1]).toBe('ok');
+  }, 180_000);
+});
+
+describe('limits belong to the run', () => {
+  it('a file stopped at the time limit is read again by the next run; a corrupt one is not', () => {
+    const input = temp('limits');
+    writeFileSync(join(input, 'hang.pdf'), hangingPdf(4));
+    writeFileSync(join(input, 'poison.png'), poisonPngs()['interlace-2']!);
+    const out = temp('limits-out');
+    // Limits of several seconds: a fresh worker's start-up counts against the first file's limit.
+    expect(xxgk(input, out, {}, ['--timeout', '5']).status).toBe(0);
+    expect(rows(out)[0]).toEqual(['hang.pdf', 'failed', 'timeout: stopped after 5 s']);
+    expect(rows(out)[1]![2]).toMatch(/^corrupt:/);
+    const readAt = () => new Database(join(out, 'xxgk.db'), { readonly: true }).prepare('SELECT name, ingested_at FROM files ORDER BY name').all();
+    const before = readAt();
+    expect(xxgk(input, out, {}, ['--timeout', '6']).status).toBe(0);
+    // Read again under the new limit (its reason names it); the corrupt picture was not read again.
+    expect(rows(out)[0]).toEqual(['hang.pdf', 'failed', 'timeout: stopped after 6 s']);
+    const after = readAt();
+    expect(after[1]).toEqual(before[1]);
+    expect(after[0]).not.toEqual(before[0]);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ describe('only regular files are read', () => {
     writeFileSync(join(input, 'a.txt'), renderTabText(balancedReport(1)));
     fifo(join(input, 'pipe.html'));
     fifo(join(input, 'given.pdf'));
+    symlinkSync(join(input, 'gone.pdf'), join(input, 'link.pdf'));
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(join(input, 'socket.doc'), resolve));
     try {
@@ -38,6 +39,7 @@ describe('only regular files are read', () => {
       expect(rows.map((r) => [r['file'], r['status'], r['reason']])).toEqual([
         ['a.txt', 'ok', ''],
         ['given.pdf', 'failed', 'unreadable: 不是普通文件（命名管道），未读取（not a regular file (a named pipe), not read）'],
+        ['link.pdf', 'failed', 'unreadable: 无法打开文件：文件不存在（可能是失效的链接）（cannot open the file: the file does not exist (a broken link?)）'],
         ['pipe.html', 'failed', 'unreadable: 不是普通文件（命名管道），未读取（not a regular file (a named pipe), not read）'],
         ['socket.doc', 'failed', 'unreadable: 不是普通文件（套接字），未读取（not a regular file (a socket), not read）'],
       ]);
