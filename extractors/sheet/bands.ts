@@ -54,9 +54,14 @@ function rowTexts(grid: SheetGrid, row: number): string[] {
   return texts;
 }
 
+/**
+ * A row with two cells or more is a table row even when all but one are blank (a label whose number is printed
+ * empty, as 行政事业性收费 with no fee): a blank cell that exists (" ", or the origin of a merge of blank slots) is
+ * part of a table, whereas a paragraph's row holds its one cell and the stubs of its merge.
+ */
 function rowKind(grid: SheetGrid, row: number): RowKind {
   const count = rowTexts(grid, row).length;
-  if (count > 1) return 'table';
+  if (count > 1 || (count === 1 && presentCells(grid, row) > 1)) return 'table';
   let tied = false;
   for (let c = 0; c < grid.cols && !tied; c++) tied = grid.coveredFromAbove(row, c);
   return tied ? 'table' : count === 1 ? 'single' : 'empty';
@@ -64,6 +69,12 @@ function rowKind(grid: SheetGrid, row: number): RowKind {
 
 /** A section heading (一、… to 十、…, or 第一部分) opens a section: it is never a row of the table above it. */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]{1,2}\s*[、．.]|第[一二三四五六七八九十]{1,2}[部章]分?)/;
+
+function presentCells(grid: SheetGrid, row: number): number {
+  let present = 0;
+  for (let c = 0; c < grid.cols; c++) if (grid.text(row, c) !== undefined || grid.span(row, c)) present++;
+  return present;
+}
 
 /** A single row with table rows right above and below it is part of that table, unless it is a section heading. */
 function settleSandwiched(grid: SheetGrid, kinds: RowKind[]): void {
