@@ -21,6 +21,8 @@ export async function sniffBytes(bytes: Uint8Array): Promise<ReaderName | undefi
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return sniffZip(bytes);
   if (head.subarray(0, 8).equals(OLE_MAGIC)) return sniffOle(bytes);
   if (latin.startsWith('{\\rtf')) return 'rtf';
+  // RAR and 7z: the archive reader refuses them, saying to unpack them.
+  if (latin.startsWith('Rar!\x1a\x07') || latin.startsWith('7z\xbc\xaf\x27\x1c')) return 'zip';
   if (sniffPicture(bytes)) return 'ocr';
   if (isMime(latin)) return 'mht';
   if (/<(?:!doctype html|html|head|body|meta|table|div|p)[\s>]/.test(latin.toLowerCase())) return 'html';
