@@ -1,7 +1,6 @@
 // SheetJS (the @e965/xlsx mirror of the official build, which is not on the npm registry since 0.18.5): one library
 // that reads .xlsx, .xls (BIFF5/8, which WPS's .et is), and .ods, with each cell's formatted text as Excel shows it.
 import * as XLSX from '@e965/xlsx';
-import { basename, extname } from 'node:path';
 import type { Block } from '../../src/model/document.js';
 import { warning, type Message } from '../../src/model/messages.js';
 import { ReadError } from '../errors.js';
@@ -10,11 +9,13 @@ import { said } from '../said.js';
 import { unzipBounded, type ZipLimits } from '../zip.js';
 import { sheetBlocks } from './bands.js';
 import { sheetGrid } from './grid.js';
+import { titleFromSurroundings } from './title.js';
 
 /**
  * Spreadsheets (.xlsx, .xls, .et, .ods): every sheet's used range becomes tables (merged cells as spans) and
  * paragraphs (see bands.ts), each cell's text as displayed. A workbook naming no report (statistics tables only)
- * takes its title from its file name when that names one; otherwise the report says it lacks agency and year.
+ * takes its title from its file name or from a web page saved beside it (title.ts); otherwise the report says it
+ * lacks agency and year.
  */
 
 /** A report's sheet holds ~60 rows; 20,000 is far past any report and keeps a sheet's parse under a second. */
@@ -40,7 +41,7 @@ export async function readSheet(bytes: Uint8Array, context: ReadContext): Promis
     if (grid.formulasUnread > 0) warnings.push(warning('read', said({ zh: `工作表“${name}”有 ${grid.formulasUnread} 个公式未保存计算结果，未读取（不重新计算）`, en: `sheet "${name}" has ${grid.formulasUnread} formulas with no stored result, left unread (never recomputed)` })));
     blocks.push(...sheetBlocks(grid, blocks.filter((b) => b.kind === 'table').length));
   });
-  const title = titleFromName(context.name);
+  const title = titleFromSurroundings(context.name, context.path);
   return { document: { blocks, ...(title ? { title } : {}) }, warnings };
 }
 
@@ -69,10 +70,4 @@ function checkSize(sheet: XLSX.WorkSheet, name: string): void {
 
 function hidden(zh: string, en: string): Message {
   return warning('hidden_content', said({ zh, en }));
-}
-
-/** The file's name as the report's title when it names a report of a year (e.g. 某某局2023年政府信息公开工作年度报告.xls). */
-function titleFromName(name: string): string | undefined {
-  const stem = basename(name, extname(name));
-  return /(?:19|20)\d{2}\s*年/.test(stem) && /年度?报告|年报/.test(stem) ? stem : undefined;
 }

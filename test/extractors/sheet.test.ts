@@ -129,3 +129,19 @@ describe('Format detection by bytes', () => {
     expect((await reader(Buffer.from('Rar!\x1a\x07\x01\x00rest', 'latin1'), 'a.rar')).message).toContain('解压');
   });
 });
+
+describe('Spreadsheet reader: a workbook saved beside its web page', () => {
+  it('takes agency and year from the page of the same stem', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { extractFromBytes } = await import('../../src/pipeline.js');
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-sheet-page-'));
+    const bytes = workbookBytes({ S: reportSheet(reportBlocks(spec), { tablesOnly: true }) }, 'xls');
+    writeFileSync(join(dir, 'content_123.xls'), bytes);
+    writeFileSync(join(dir, 'content_123.html'), '<html><head><title>测试县审计局2023年政府信息公开工作年度报告</title></head><body>见附件</body></html>');
+    const report = await extractFromBytes(bytes, 'content_123.xls', join(dir, 'content_123.xls'));
+    expect(report.agency).toBe('测试县审计局');
+    expect(report.year).toBe(2023);
+  });
+});
