@@ -35,7 +35,11 @@ function isJunk(name: string): boolean {
   return name.startsWith('__MACOSX/') || name.split('/').some((part) => part.startsWith('.'));
 }
 
-export async function archiveEntries(bytes: Uint8Array, depth = 1, budget = { bytes: ARCHIVE_LIMITS.maxTotalBytes }): Promise<ArchiveEntry[]> {
+export async function archiveEntries(
+  bytes: Uint8Array,
+  depth = 1,
+  budget = { bytes: ARCHIVE_LIMITS.maxTotalBytes },
+): Promise<ArchiveEntry[]> {
   const limits = { ...ARCHIVE_LIMITS, maxTotalBytes: budget.bytes };
   const files = await unzipBounded(bytes, () => true, limits, decodeName);
   const entries: ArchiveEntry[] = [];
@@ -50,7 +54,8 @@ export async function archiveEntries(bytes: Uint8Array, depth = 1, budget = { by
       entries.push({ name, bytes: data, refused: tooDeep() });
       continue;
     }
-    for (const inner of await archiveEntries(data, depth + 1, budget)) entries.push({ ...inner, name: `${name}/${inner.name}` });
+    const inner = await archiveEntries(data, depth + 1, budget);
+    entries.push(...inner.map((entry) => ({ ...entry, name: `${name}/${entry.name}` })));
   }
   return entries;
 }

@@ -12,9 +12,13 @@ import { archiveEntries } from './entries.js';
 
 export async function readArchive(bytes: Uint8Array): Promise<ReaderOutput> {
   const head = Buffer.from(bytes.subarray(0, 8));
-  if (head.subarray(0, 4).toString('latin1') === 'Rar!' || head.subarray(0, 6).equals(SEVEN_ZIP)) {
-    const kind = head[0] === 0x52 ? 'RAR' : '7z';
-    throw new ReadError('unsupported', said({ zh: `该文件为 ${kind} 压缩包，不支持读取；请先解压，再提取其中的文件`, en: `the file is a ${kind} archive, which is not read; unpack it and extract its files` }));
+  const rar = head.subarray(0, 4).toString('latin1') === 'Rar!';
+  if (rar || head.subarray(0, 6).equals(SEVEN_ZIP)) {
+    const kind = rar ? 'RAR' : '7z';
+    throw new ReadError('unsupported', said({
+      zh: `该文件为 ${kind} 压缩包，不支持读取；请先解压，再提取其中的文件`,
+      en: `the file is a ${kind} archive, which is not read; unpack it and extract its files`,
+    }));
   }
   const entries = await archiveEntries(bytes);
   throw new ReadError('unsupported', said({

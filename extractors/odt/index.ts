@@ -19,23 +19,27 @@ export async function readOdt(bytes: Uint8Array): Promise<ReaderOutput> {
   const files = await unzipBounded(bytes, (name) => name === 'content.xml' || name.startsWith('Pictures/'));
   const content = files.get('content.xml');
   if (!content) {
-    throw new ReadError('corrupt', said({ zh: 'OpenDocument 文件缺少 content.xml', en: 'the OpenDocument file has no content.xml' }));
+    const missing = { zh: 'OpenDocument 文件缺少 content.xml', en: 'the OpenDocument file has no content.xml' };
+    throw new ReadError('corrupt', said(missing));
   }
   let converted;
   try {
     converted = odtToHtml(content.toString('utf8'), (n) => `${EMBEDDED}${n}`);
   } catch (error) {
     const message = (error as Error).message;
-    throw new ReadError('corrupt', said({ zh: `content.xml 无法解析（${message}）`, en: `content.xml could not be parsed (${message})` }));
+    const broken = { zh: `content.xml 无法解析（${message}）`, en: `content.xml could not be parsed (${message})` };
+    throw new ReadError('corrupt', said(broken));
   }
   const pictures = new Map<string, EmbeddedPicture>();
   converted.pictures.forEach((path, i) => {
     const data = files.get(path);
-    if (data) pictures.set(`${EMBEDDED}${i + 1}`, { bytes: new Uint8Array(data), name: `OpenDocument picture ${i + 1} (${path})` });
+    if (!data) return;
+    pictures.set(`${EMBEDDED}${i + 1}`, { bytes: new Uint8Array(data), name: `OpenDocument picture ${i + 1} (${path})` });
   });
   const read = await withPictures(parseHtml(converted.html), { embedded: pictures });
   const warnings = converted.tooDeep
     ? [said({ zh: '文档嵌套过深，过深的部分未读取', en: 'the document nests too deep; the deepest part was left out' })]
     : [];
-  return { document: read.document, warnings: [...warnings, ...read.warnings], ...(read.usedOcr ? { usedOcr: true } : {}) };
+  const ocr = read.usedOcr ? { usedOcr: true } : {};
+  return { document: read.document, warnings: [...warnings, ...read.warnings], ...ocr };
 }

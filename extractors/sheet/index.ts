@@ -8,7 +8,7 @@ import type { ReadContext, ReaderOutput } from '../reader.js';
 import { said } from '../said.js';
 import { unzipBounded, type ZipLimits } from '../zip.js';
 import { sheetBlocks } from './bands.js';
-import { sheetGrid } from './grid.js';
+import { sheetGrid, type ReadGrid } from './grid.js';
 import { titleFromSurroundings } from './title.js';
 
 /**
@@ -35,22 +35,45 @@ export async function readSheet(bytes: Uint8Array, context: ReadContext): Promis
     const sheet = book.Sheets[name];
     if (!sheet?.['!ref']) return;
     checkSize(sheet, name);
-    if (book.Workbook?.Sheets?.[i]?.Hidden) warnings.push(hidden(`工作表“${name}”为隐藏工作表，仍已读取`, `sheet "${name}" is hidden; read all the same`));
     const grid = sheetGrid(sheet);
-    if (grid.hiddenRows.length > 0) warnings.push(hidden(`工作表“${name}”有隐藏行（第 ${grid.hiddenRows.slice(0, 10).join('、')} 行），仍已读取`, `sheet "${name}" hides rows ${grid.hiddenRows.slice(0, 10).join(', ')}; read all the same`));
-    if (grid.formulasUnread > 0) warnings.push(warning('read', said({ zh: `工作表“${name}”有 ${grid.formulasUnread} 个公式未保存计算结果，未读取（不重新计算）`, en: `sheet "${name}" has ${grid.formulasUnread} formulas with no stored result, left unread (never recomputed)` })));
+    warnings.push(...sheetWarnings(name, Boolean(book.Workbook?.Sheets?.[i]?.Hidden), grid));
     blocks.push(...sheetBlocks(grid, blocks.filter((b) => b.kind === 'table').length));
   });
   const title = titleFromSurroundings(context.name, context.path);
   return { document: { blocks, ...(title ? { title } : {}) }, warnings };
 }
 
+function sheetWarnings(name: string, hiddenSheet: boolean, grid: ReadGrid): Message[] {
+  const warnings: Message[] = [];
+  if (hiddenSheet) warnings.push(hidden(`工作表“${name}”为隐藏工作表，仍已读取`, `sheet "${name}" is hidden; read all the same`));
+  const rows = grid.hiddenRows.slice(0, 10);
+  if (rows.length > 0) {
+    warnings.push(hidden(
+      `工作表“${name}”有隐藏行（第 ${rows.join('、')} 行），仍已读取`,
+      `sheet "${name}" hides rows ${rows.join(', ')}; read all the same`,
+    ));
+  }
+  const n = grid.formulasUnread;
+  if (n > 0) {
+    warnings.push(warning('read', said({
+      zh: `工作表“${name}”有 ${n} 个公式未保存计算结果，未读取（不重新计算）`,
+      en: `sheet "${name}" has ${n} formulas with no stored result, left unread (never recomputed)`,
+    })));
+  }
+  return warnings;
+}
+
 function parseBook(bytes: Uint8Array): XLSX.WorkBook {
   try {
-    return XLSX.read(bytes, { type: 'buffer', dense: true, sheetRows: MAX_ROWS + 1, cellStyles: true, cellNF: false, cellHTML: false, cellFormula: true, cellDates: false });
+    // cellStyles: hidden rows are only read with styles; sheetRows: a sheet's rows past the limit are not parsed.
+    return XLSX.read(bytes, {
+      type: 'buffer', dense: true, sheetRows: MAX_ROWS + 1, cellStyles: true, cellFormula: true, cellHTML: false,
+    });
   } catch (error) {
     const message = (error as Error).message;
-    if (/password|encrypt/i.test(message)) throw new ReadError('encrypted', said({ zh: '工作簿设有密码保护', en: 'the workbook is password-protected' }));
+    if (/password|encrypt/i.test(message)) {
+      throw new ReadError('encrypted', said({ zh: '工作簿设有密码保护', en: 'the workbook is password-protected' }));
+    }
     throw new ReadError('corrupt', said({ zh: `工作簿无法读取（${message}）`, en: `the workbook could not be read (${message})` }));
   }
 }
