@@ -4,9 +4,13 @@ import { readDoc } from './doc/index.js';
 import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { readImage } from './image.js';
-import { sniffPicture } from './ocr/picture.js';
+import { readArchive } from './archive/reader.js';
+import { readOdt } from './odt/index.js';
+import { readMhtPending, readOfdPending, readRtfPending } from './pending.js';
 import { readPdf } from './pdf/index.js';
 import type { ReadContext, ReaderName, ReaderOutput } from './reader.js';
+import { readSheet } from './sheet/index.js';
+import { sniffBytes } from './sniff.js';
 import { readText } from './text.js';
 
 /**
@@ -19,7 +23,9 @@ export interface ReadResult extends ReaderOutput {
 }
 
 const EXTENSION_FORMAT: Record<string, ReaderName> = {
-  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.mht': 'html',
+  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.mht': 'mht', '.mhtml': 'mht',
+  '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xls', '.et': 'xls', '.ods': 'ods', '.odt': 'odt', '.rtf': 'rtf',
+  '.ofd': 'ofd', '.zip': 'zip', '.rar': 'zip', '.7z': 'zip',
   '.txt': 'text', '.md': 'text', '.text': 'text', '.csv': 'text',
   '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc',
   '.png': 'ocr', '.jpg': 'ocr', '.jpeg': 'ocr', '.tif': 'ocr', '.tiff': 'ocr', '.gif': 'ocr', '.bmp': 'ocr', '.webp': 'ocr',
@@ -29,7 +35,7 @@ export async function readDocument(bytes: Uint8Array, context: ReadContext): Pro
   const fileName = context.name;
   if (bytes.length === 0) throw new ReadError('empty', 'the file is empty (0 bytes)');
   const byName = EXTENSION_FORMAT[extname(fileName).toLowerCase()];
-  const byBytes = sniff(bytes);
+  const byBytes = await sniffBytes(bytes);
   const reader = byBytes ?? byName ?? 'text';
   const output = await READERS[reader](bytes, context);
   if (byName && byName !== reader && !(byName === 'text' && reader === 'html')) {
@@ -45,19 +51,24 @@ const READERS: Record<ReaderName, (bytes: Uint8Array, context: ReadContext) => P
   docx: readDocx,
   doc: readDoc,
   ocr: readImage,
+  xlsx: readSheet,
+  xls: readSheet,
+  ods: readSheet,
+  odt: readOdt,
+  zip: readArchive,
+  // Slots for the readers of another branch (RTF, OFD, .mht): each line is swapped for the reader when it lands.
+  rtf: readRtfPending,
+  ofd: readOfdPending,
+  mht: readMhtPending,
 };
 
-function sniff(bytes: Uint8Array): ReaderName | undefined {
-  const head = Buffer.from(bytes.subarray(0, 1024));
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-' || head.toString('latin1').includes('%PDF-')) return 'pdf';
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'docx';
-  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
-  if (sniffPicture(bytes)) return 'ocr';
-  const text = head.toString('latin1').toLowerCase();
-  if (/<(?:!doctype html|html|head|body|meta|table|div|p)[\s>]/.test(text)) return 'html';
-  return undefined;
+function describe(reader: ReaderName): string {
+  return DESCRIPTIONS[reader];
 }
 
-function describe(reader: ReaderName): string {
-  return { html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document', ocr: 'a picture' }[reader];
-}
+const DESCRIPTIONS: Record<ReaderName, string> = {
+  html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document',
+  ocr: 'a picture', xlsx: 'an Excel workbook', xls: 'an Excel 97–2003 (or WPS) workbook',
+  ods: 'an OpenDocument spreadsheet', odt: 'an OpenDocument text', rtf: 'a Rich Text Format document',
+  mht: 'a single-file web page', ofd: 'an OFD document', zip: 'an archive',
+};

@@ -20,5 +20,10 @@ export interface ReaderOutput {
   usedOcr?: boolean;
 }
 
-/** `ocr`: a picture file (PNG, JPEG, TIFF, …) read by OCR. */
-export type ReaderName = 'html' | 'text' | 'docx' | 'doc' | 'pdf' | 'ocr';
+/**
+ * `ocr`: a picture file (PNG, JPEG, TIFF, …) read by OCR. `xls` also stands for WPS 表格 (.et), `doc` for WPS 文字;
+ * `zip`: an archive whose entries are read as files of their own.
+ */
+export type ReaderName =
+  | 'html' | 'text' | 'docx' | 'doc' | 'pdf' | 'ocr'
+  | 'xlsx' | 'xls' | 'ods' | 'odt' | 'rtf' | 'mht' | 'ofd' | 'zip';

@@ -34,16 +34,29 @@ const MAX_PICTURE_BYTES = 128 * 1024 * 1024;
 /** Ratios are only checked above this size: tiny entries compress wildly and cost nothing. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
-export async function unzipBounded(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = OFFICE_LIMITS): Promise<Unzipped> {
+/**
+ * How entry names are decoded when the caller knows better than yauzl (which takes a name without the UTF-8 flag for
+ * CP437): an archive of reports made on Chinese Windows names its entries in GBK.
+ */
+export type NameDecoder = (raw: Buffer, utf8: boolean) => string;
+
+export async function unzipBounded(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+  limits: ZipLimits = OFFICE_LIMITS,
+  decodeName?: NameDecoder,
+): Promise<Unzipped> {
   let zip: yauzl.ZipFile;
   try {
     // Stryker disable next-line ObjectLiteral: equivalent, these are yauzl's defaults (its promise API always lists entries lazily)
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: !decodeName });
   } catch (error) {
     throw new ReadError('corrupt', `not a readable zip archive${detailOf(error)}`);
   }
   if (zip.entryCount > limits.maxEntries) throw new ReadError('too_large', `the archive holds ${zip.entryCount} entries (limit ${limits.maxEntries})`);
-  const { entries, warnings } = withoutOversizedPictures(await listEntries(zip), limits);
+  const listed = await listEntries(zip);
+  if (decodeName) for (const entry of listed) entry.fileName = decodeName(entry.fileName as unknown as Buffer, (entry.generalPurposeBitFlag & 0x800) !== 0);
+  const { entries, warnings } = withoutOversizedPictures(listed, limits);
   checkDeclaredSizes(entries, limits);
   const files = new Map<string, Buffer>();
   let total = 0;

@@ -13,6 +13,7 @@ import { asDiskError } from './disk-error.js';
 import { readIsolated } from './isolate.js';
 import { notRegularReason } from './special-file.js';
 import { unopenedReason } from './special-file.js';
+import { archiveMembers, type ArchiveMember } from './archive-inputs.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { failedReport } from '../pipeline/extract.js';
 import type { Lang } from '../core/i18n/lang.js';
@@ -55,8 +56,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   try {
     const store = new Store(dbPath);
     try {
-      await ingestAll(inputs, store, dbPath, options);
-      return await finishRun(store, inputs.map((i) => i.name), options.outDir, { json: options.json ?? false, inWorker: true, lang: options.lang ?? 'zh' });
+      const members = await ingestAll(inputs, store, dbPath, options);
+      // An archive's rows are its files'.
+      const names = inputs.flatMap((i) => members.get(i.name) ?? [i.name]);
+      return await finishRun(store, names, options.outDir, { json: options.json ?? false, inWorker: true, lang: options.lang ?? 'zh' });
     } finally {
       store.close();
     }
@@ -65,14 +68,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 }
 
-async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, options: BatchOptions): Promise<void> {
+/** Reads every input; returns the names of the files found in each archive, by the archive's name. */
+async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, options: BatchOptions): Promise<Map<string, string[]>> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const progress = options.progress ?? silentProgress;
   const limits: PoolLimits = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB };
   const pool = new WorkerPool(jobs, dbPath, limits);
   const attempts = new Attempts(dbPath);
   const isolated = { dbPath, limits };
-  const context: IngestContext = { store, pool, attempts, isolated, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs) };
+  const context: IngestContext = { store, pool, attempts, isolated, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs), members: new Map() };
   try {
     // One file more than workers: the next file is read and hashed while the workers are busy.
     const queue = new PQueue({ concurrency: jobs + 1 });
@@ -92,6 +96,7 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
     await pool.close();
     attempts.close();
   }
+  return context.members;
 }
 
 interface IngestContext {
@@ -106,15 +111,18 @@ interface IngestContext {
   inFlight: Map<string, Promise<unknown>>;
   /** Each web page's saved files (`<page>_files/…`), by the page's name. */
   saved: Map<string, InputFile[]>;
+  /** The names of the files read from each archive, by the archive's name. */
+  members: Map<string, string[]>;
 }
 
 /** Ingest one file; returns whether it failed. */
 async function ingest(input: InputFile, context: IngestContext): Promise<boolean> {
-  const { store, attempts, force, inFlight, saved } = context;
+  const { store, attempts, force, saved } = context;
   const info = await stat(input.path).catch(() => undefined);
   const base = { name: input.name, path: input.path, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ms: 0 };
   const pictures = saved.get(input.name) ?? [];
-  // A page's pictures may change while the page does not: such a page is always hashed again, with them.
+  // A page's pictures may change while the page does not: such a page is always hashed again, with them. (An archive
+  // opened into its files has no record of its own, so it is always opened again: its files' names are its rows.)
   const known = !force && info && pictures.length === 0 ? store.unchangedFile(input.name, base.size, base.mtimeMs) : undefined;
   if (known && !attempts.retry(known.contentKey)) return false;
   if (input.attachedTo) {
@@ -134,7 +142,33 @@ async function ingest(input: InputFile, context: IngestContext): Promise<boolean
     store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', unopenedReason(error)));
     return true;
   }
+  const members = await archiveMembers(input, bytes);
+  if (members) return ingestMembers(input, members, base.mtimeMs, context);
   const file: FileRecord = { ...base, contentKey: `${await contentHash(bytes, input.path, pictures)}${extname(input.name).toLowerCase()}` };
+  return ingestContent(file, bytes, context);
+}
+
+/** The files of an archive, each ingested as a file: its content key (its bytes' hash) skips it if read before. */
+async function ingestMembers(archive: InputFile, members: ArchiveMember[], mtimeMs: number, context: IngestContext): Promise<boolean> {
+  context.members.set(archive.name, members.map((m) => m.input.name));
+  let failed = false;
+  for (const { input, bytes, refused } of members) {
+    const base = { name: input.name, path: input.path, size: bytes.length, mtimeMs, ms: 0 };
+    if (refused) {
+      const reason = `${refused.code}: ${refused.message}`;
+      context.store.recordReport({ ...base, contentKey: `refused:${input.name}` }, failedReport(input.name, null, 'failed', reason));
+      failed = true;
+      continue;
+    }
+    const contentKey = `${createHash('sha256').update(bytes).digest('hex')}${extname(input.name).toLowerCase()}`;
+    failed = (await ingestContent({ ...base, contentKey }, bytes, context)) || failed;
+  }
+  return failed;
+}
+
+/** Reads content not read before (by its key) in a worker, or records the file as a copy of what was. */
+async function ingestContent(file: FileRecord, bytes: Uint8Array, context: IngestContext): Promise<boolean> {
+  const { store, attempts, force, inFlight } = context;
   const pending = inFlight.get(file.contentKey);
   if (pending) await pending;
   if (pending || (!force && store.hasContent(file.contentKey) && !attempts.retry(file.contentKey))) {
@@ -146,7 +180,7 @@ async function ingest(input: InputFile, context: IngestContext): Promise<boolean
   try {
     const outcome = await reading;
     // A file the worker could not finish (time or memory limit, crash) is recorded here instead.
-    if (outcome.stopped) store.recordReport(file, failedReport(input.name, null, 'failed', outcome.stopped));
+    if (outcome.stopped) store.recordReport(file, failedReport(file.name, null, 'failed', outcome.stopped));
     attempts.finish(file.contentKey);
     return outcome.failed;
   } finally {
