@@ -9,6 +9,7 @@ import { readPdf } from './pdf/index.js';
 import type { ReadContext, ReaderName, ReaderOutput } from './reader.js';
 import { readText } from './text.js';
 import { readRtf } from './rtf/index.js';
+import { readMht } from './mht/index.js';
 
 /**
  * Picks the reader by what the bytes are (magic numbers, markup), with the file name only as a hint; a file whose
@@ -20,7 +21,7 @@ export interface ReadResult extends ReaderOutput {
 }
 
 const EXTENSION_FORMAT: Record<string, ReaderName> = {
-  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.mht': 'html',
+  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.mht': 'mht', '.mhtml': 'mht',
   '.txt': 'text', '.md': 'text', '.text': 'text', '.csv': 'text',
   '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc', '.rtf': 'rtf',
   '.png': 'ocr', '.jpg': 'ocr', '.jpeg': 'ocr', '.tif': 'ocr', '.tiff': 'ocr', '.gif': 'ocr', '.bmp': 'ocr', '.webp': 'ocr',
@@ -47,11 +48,13 @@ const READERS: Record<ReaderName, (bytes: Uint8Array, context: ReadContext) => P
   doc: readDoc,
   ocr: readImage,
   rtf: readRtf,
+  mht: readMht,
 };
 
 function sniff(bytes: Uint8Array): ReaderName | undefined {
   const head = Buffer.from(bytes.subarray(0, 1024));
   if (head.subarray(0, 5).toString('latin1') === '{\\rtf') return 'rtf';
+  if (isMime(head.toString('latin1'))) return 'mht';
   if (head.subarray(0, 5).toString('latin1') === '%PDF-' || head.toString('latin1').includes('%PDF-')) return 'pdf';
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'docx';
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
@@ -61,6 +64,12 @@ function sniff(bytes: Uint8Array): ReaderName | undefined {
   return undefined;
 }
 
+/** MIME headers at the top of the file (a single-file web page): no web page or text starts with them. */
+function isMime(head: string): boolean {
+  return /^(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?mime-version:/i.test(head)
+    && /content-type:\s*multipart\/related/i.test(head);
+}
+
 function describe(reader: ReaderName): string {
-  return { html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document', ocr: 'a picture', rtf: 'an RTF document' }[reader];
+  return { html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document', ocr: 'a picture', rtf: 'an RTF document', mht: 'a single-file web page' }[reader];
 }
