@@ -81,7 +81,7 @@ describe('single-file web pages: bad input', () => {
     await expect(readMht(noPage)).rejects.toMatchObject({ code: 'unsupported' });
     const whole = mhtPage(renderHtml(balancedReport(7)), { charset: 'gbk' });
     for (let cut = 10; cut < whole.length; cut += Math.floor(whole.length / 29)) {
-      const read = await readDocument(whole.subarray(0, cut), { name: 'cut.mht' }).catch((e: unknown) => e);
+      const read = await readDocument(whole.subarray(0, cut), { name: 'cut.mht' }).catch((e: unknown) => e as Error);
       if (read instanceof Error) expect(read).toBeInstanceOf(ReadError);
       else expect(Array.isArray(read.document.blocks)).toBe(true);
     }
