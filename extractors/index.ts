@@ -10,6 +10,8 @@ import type { ReadContext, ReaderName, ReaderOutput } from './reader.js';
 import { readText } from './text.js';
 import { readRtf } from './rtf/index.js';
 import { readMht } from './mht/index.js';
+import { readOfd } from './ofd/index.js';
+import { unzipBounded } from './zip.js';
 
 /**
  * Picks the reader by what the bytes are (magic numbers, markup), with the file name only as a hint; a file whose
@@ -23,7 +25,7 @@ export interface ReadResult extends ReaderOutput {
 const EXTENSION_FORMAT: Record<string, ReaderName> = {
   '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.mht': 'mht', '.mhtml': 'mht',
   '.txt': 'text', '.md': 'text', '.text': 'text', '.csv': 'text',
-  '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc', '.rtf': 'rtf',
+  '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc', '.rtf': 'rtf', '.ofd': 'ofd',
   '.png': 'ocr', '.jpg': 'ocr', '.jpeg': 'ocr', '.tif': 'ocr', '.tiff': 'ocr', '.gif': 'ocr', '.bmp': 'ocr', '.webp': 'ocr',
 };
 
@@ -31,7 +33,7 @@ export async function readDocument(bytes: Uint8Array, context: ReadContext): Pro
   const fileName = context.name;
   if (bytes.length === 0) throw new ReadError('empty', 'the file is empty (0 bytes)');
   const byName = EXTENSION_FORMAT[extname(fileName).toLowerCase()];
-  const byBytes = sniff(bytes);
+  const byBytes = await sniffZip(bytes, sniff(bytes));
   const reader = byBytes ?? byName ?? 'text';
   const output = await READERS[reader](bytes, context);
   if (byName && byName !== reader && !(byName === 'text' && reader === 'html')) {
@@ -49,6 +51,7 @@ const READERS: Record<ReaderName, (bytes: Uint8Array, context: ReadContext) => P
   ocr: readImage,
   rtf: readRtf,
   mht: readMht,
+  ofd: readOfd,
 };
 
 function sniff(bytes: Uint8Array): ReaderName | undefined {
@@ -64,6 +67,17 @@ function sniff(bytes: Uint8Array): ReaderName | undefined {
   return undefined;
 }
 
+/** A zip whose entries hold OFD.xml is an OFD document (looked into only through the bounded unzip). */
+async function sniffZip(bytes: Uint8Array, sniffed: ReaderName | undefined): Promise<ReaderName | undefined> {
+  if (sniffed !== 'docx') return sniffed;
+  let ofd = false;
+  await unzipBounded(bytes, (name) => {
+    ofd ||= name.replace(/^\/+/, '') === 'OFD.xml';
+    return false;
+  }).catch(() => undefined);
+  return ofd ? 'ofd' : sniffed;
+}
+
 /** MIME headers at the top of the file (a single-file web page): no web page or text starts with them. */
 function isMime(head: string): boolean {
   return /^(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?mime-version:/i.test(head)
@@ -71,5 +85,5 @@ function isMime(head: string): boolean {
 }
 
 function describe(reader: ReaderName): string {
-  return { html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document', ocr: 'a picture', rtf: 'an RTF document', mht: 'a single-file web page' }[reader];
+  return { html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document', ocr: 'a picture', rtf: 'an RTF document', mht: 'a single-file web page', ofd: 'an OFD document' }[reader];
 }

@@ -21,4 +21,4 @@ export interface ReaderOutput {
 }
 
 /** `ocr`: a picture file (PNG, JPEG, TIFF, …) read by OCR. */
-export type ReaderName = 'html' | 'text' | 'docx' | 'doc' | 'pdf' | 'ocr' | 'rtf' | 'mht';
+export type ReaderName = 'html' | 'text' | 'docx' | 'doc' | 'pdf' | 'ocr' | 'rtf' | 'mht' | 'ofd';
