@@ -11,6 +11,8 @@ import { childElements, numbers, parseXml, path } from './xml.js';
 
 export interface OfdPage {
   layers: Element[];
+  /** Its XML is broken: left out, and no table is joined across it. */
+  damaged?: boolean;
   widthMm: number;
   heightMm: number;
 }
@@ -53,12 +55,19 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
     if (countTags(xml) > MAX_PAGE_TAGS) {
       throw new ReadError('too_large', say({ zh: `OFD 页面 ${loc} 的图元超过 ${MAX_PAGE_TAGS} 个，拒绝读取`, en: `the OFD page ${loc} holds more than ${MAX_PAGE_TAGS} objects; refused` }));
     }
-    return parseXml(xml, loc);
+    try {
+      return parseXml(xml, loc);
+    } catch (error) {
+      // One damaged page (or template) is left out, named; the others are read.
+      if (!(error instanceof ReadError) || error.code !== 'corrupt') throw error;
+      warnings.push(warning('read', say({ zh: `OFD 文件的 ${loc} 已损坏（XML 不完整），该部分未读取`, en: `${loc} of the OFD file is damaged (broken XML); not read` })));
+      return undefined;
+    }
   };
   const pages = childElements(path(document, 'Pages') ?? document, 'Page').map((ref) => {
     const loc = join(base, ref.getAttribute('BaseLoc') ?? '');
     const page = content(loc);
-    if (!page) return { layers: [], widthMm: size[0], heightMm: size[1] };
+    if (!page) return { layers: [], widthMm: size[0], heightMm: size[1], ...(read(loc) ? { damaged: true } : {}) };
     const behind: Element[] = [];
     const before: Element[] = [];
     for (const use of childElements(page, 'Template')) {

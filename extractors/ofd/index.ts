@@ -38,6 +38,7 @@ export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {
     run = [];
   };
   for (const [i, page] of pages.entries()) {
+    if (page.damaged) endRun();
     const drawing = drawPage(page.layers, page.heightMm * MM_TO_PT);
     unread += drawing.unreadGlyphs;
     if (drawing.items.length > 0 || drawing.images.length === 0) {

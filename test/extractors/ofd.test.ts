@@ -84,3 +84,16 @@ describe('OFD reader: what cannot be trusted or read', () => {
     }
   });
 });
+
+describe('OFD reader: a damaged page', () => {
+  it('is left out and named; the other pages are read, and no table is joined across it', async () => {
+    const spec = balancedReport(6);
+    const zip = await JSZip.loadAsync(await reportOfd(spec, { pageHeight: 120 }));
+    zip.file('Doc_0/Pages/Page_2/Content.xml', '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    const read = await readOfd(bytes);
+    expect(JSON.stringify(read.warnings)).toContain('Page_2/Content.xml');
+    const report = await extractText(bytes, 'damaged.ofd');
+    expect(wrongValues(report, expectedValues(spec))).toEqual([]);
+  });
+});
