@@ -17,7 +17,13 @@ export async function readMht(bytes: Uint8Array): Promise<ReaderOutput> {
   const parts = mimeParts(bytes);
   const page = parts.find((p) => p.type === 'text/html');
   if (!page) {
-    throw new ReadError('unsupported', say({ zh: '单文件网页（MHT）中没有网页（text/html）部分', en: 'the single-file web page holds no text/html part' }));
+    throw new ReadError(
+      'unsupported',
+      say({
+        zh: '单文件网页（MHT）中没有网页（text/html）部分',
+        en: 'the single-file web page holds no text/html part',
+      }),
+    );
   }
   const decoded = decodeText(page.bytes, page.charset);
   const lost = (decoded.text.match(/\ufffd/g) ?? []).length;
@@ -40,7 +46,9 @@ export async function readMht(bytes: Uint8Array): Promise<ReaderOutput> {
 const LOST_CHARACTERS = 20;
 const LOST_TEXT = {
   zh: '网页在保存为单文件时已按错误的字符集解码，部分文字已成乱码（U+FFFD），无法恢复；这些文字不读取',
-  en: 'the page was decoded in the wrong charset before it was saved as a single file; its garbled text (U+FFFD) cannot be recovered and is not read',
+  en:
+    'the page was decoded in the wrong charset before it was saved as a single file; ' +
+    'its garbled text (U+FFFD) cannot be recovered and is not read',
 };
 
 function pictureFor(src: string, base: string | undefined, parts: MimePart[]): MimePart | undefined {
@@ -50,7 +58,9 @@ function pictureFor(src: string, base: string | undefined, parts: MimePart[]): M
     return pictures.find((p) => p.contentId === id);
   }
   const wanted = new Set([src, absolute(src, base)]);
-  return pictures.find((p) => p.location !== undefined && (wanted.has(p.location) || wanted.has(absolute(p.location, base))));
+  return pictures.find(
+    (p) => p.location !== undefined && (wanted.has(p.location) || wanted.has(absolute(p.location, base))),
+  );
 }
 
 function absolute(src: string, base: string | undefined): string {

@@ -36,9 +36,13 @@ export function mimeParts(bytes: Uint8Array): MimePart[] {
     if (type.startsWith('multipart/')) {
       const boundary = parameter(headers.get('content-type') ?? '', 'boundary');
       if (!boundary) continue;
-      if (depth >= MAX_NESTING) throw refused(say({ zh: `MIME 分段嵌套超过 ${MAX_NESTING} 层`, en: `MIME parts nest more than ${MAX_NESTING} deep` }));
+      if (depth >= MAX_NESTING)
+        throw refused(
+          say({ zh: `MIME 分段嵌套超过 ${MAX_NESTING} 层`, en: `MIME parts nest more than ${MAX_NESTING} deep` }),
+        );
       for (const child of splitMultipart(body, boundary)) pending.push({ text: child, depth: depth + 1 });
-      if (pending.length + parts.length > MAX_PARTS) throw refused(say({ zh: `超过 ${MAX_PARTS} 个 MIME 分段`, en: `more than ${MAX_PARTS} MIME parts` }));
+      if (pending.length + parts.length > MAX_PARTS)
+        throw refused(say({ zh: `超过 ${MAX_PARTS} 个 MIME 分段`, en: `more than ${MAX_PARTS} MIME parts` }));
       continue;
     }
     parts.push(part(type, headers, body));
@@ -47,7 +51,10 @@ export function mimeParts(bytes: Uint8Array): MimePart[] {
 }
 
 function refused(why: string): ReadError {
-  return new ReadError('too_large', say({ zh: `单文件网页（MHT）拒绝读取：${why}`, en: `single-file web page refused: ${why}` }));
+  return new ReadError(
+    'too_large',
+    say({ zh: `单文件网页（MHT）拒绝读取：${why}`, en: `single-file web page refused: ${why}` }),
+  );
 }
 
 function part(type: string, headers: Map<string, string>, body: string): MimePart {
@@ -56,7 +63,13 @@ function part(type: string, headers: Map<string, string>, body: string): MimePar
   const location = headers.get('content-location')?.trim();
   const contentId = headers.get('content-id')?.trim().replace(/^<|>$/g, '');
   const bytes = decodeBody(body, (headers.get('content-transfer-encoding') ?? '').trim().toLowerCase());
-  return { type, bytes, ...(charset ? { charset } : {}), ...(location ? { location } : {}), ...(contentId ? { contentId } : {}) };
+  return {
+    type,
+    bytes,
+    ...(charset ? { charset } : {}),
+    ...(location ? { location } : {}),
+    ...(contentId ? { contentId } : {}),
+  };
 }
 
 /** Headers up to the first empty line, folded lines joined; names lower-cased. */
@@ -92,8 +105,14 @@ function splitMultipart(body: string, boundary: string): string[] {
     if (body.startsWith('--', start)) break;
     const next = body.indexOf(`\n${delimiter}`, start);
     const end = next < 0 ? body.length : next;
-    chunks.push(body.slice(start, end).replace(/^[ \t]*\r?\n/, '').replace(/\r$/, ''));
-    if (chunks.length > MAX_PARTS) throw refused(say({ zh: `超过 ${MAX_PARTS} 个 MIME 分段`, en: `more than ${MAX_PARTS} MIME parts` }));
+    chunks.push(
+      body
+        .slice(start, end)
+        .replace(/^[ \t]*\r?\n/, '')
+        .replace(/\r$/, ''),
+    );
+    if (chunks.length > MAX_PARTS)
+      throw refused(say({ zh: `超过 ${MAX_PARTS} 个 MIME 分段`, en: `more than ${MAX_PARTS} MIME parts` }));
     at = next < 0 ? -1 : next + 1;
   }
   return chunks;

@@ -36,10 +36,22 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
   const body = path(root, 'DocBody');
   const docRoot = body ? path(body, 'DocRoot')?.textContent?.trim() : undefined;
   const documentXml = docRoot ? read(docRoot) : undefined;
-  if (!docRoot || !documentXml) throw new ReadError('corrupt', say({ zh: 'OFD 文件缺少文档主体（DocRoot）', en: 'the OFD file names no document (DocRoot)' }));
+  if (!docRoot || !documentXml)
+    throw new ReadError(
+      'corrupt',
+      say({ zh: 'OFD 文件缺少文档主体（DocRoot）', en: 'the OFD file names no document (DocRoot)' }),
+    );
   const warnings: Message[] = [];
   if (body && path(body, 'Signatures')) {
-    warnings.push(warning('read', say({ zh: 'OFD 文件中的签章（印章、电子签名）未读取', en: 'the seals and signatures of the OFD file (Signatures) are not read' })));
+    warnings.push(
+      warning(
+        'read',
+        say({
+          zh: 'OFD 文件中的签章（印章、电子签名）未读取',
+          en: 'the seals and signatures of the OFD file (Signatures) are not read',
+        }),
+      ),
+    );
   }
   const document = parseXml(documentXml, docRoot);
   const base = folder(docRoot);
@@ -47,20 +59,37 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
   const size = pageSize(common ? path(common, 'PageArea') : undefined, A4);
   const templates = new Map<string, { loc: string; front: boolean }>();
   for (const t of common ? childElements(common, 'TemplatePage') : []) {
-    templates.set(t.getAttribute('ID') ?? '', { loc: join(base, t.getAttribute('BaseLoc') ?? ''), front: t.getAttribute('ZOrder') === 'Foreground' });
+    templates.set(t.getAttribute('ID') ?? '', {
+      loc: join(base, t.getAttribute('BaseLoc') ?? ''),
+      front: t.getAttribute('ZOrder') === 'Foreground',
+    });
   }
   const content = (loc: string): Element | undefined => {
     const xml = read(loc);
     if (!xml) return undefined;
     if (countTags(xml) > MAX_PAGE_TAGS) {
-      throw new ReadError('too_large', say({ zh: `OFD 页面 ${loc} 的图元超过 ${MAX_PAGE_TAGS} 个，拒绝读取`, en: `the OFD page ${loc} holds more than ${MAX_PAGE_TAGS} objects; refused` }));
+      throw new ReadError(
+        'too_large',
+        say({
+          zh: `OFD 页面 ${loc} 的图元超过 ${MAX_PAGE_TAGS} 个，拒绝读取`,
+          en: `the OFD page ${loc} holds more than ${MAX_PAGE_TAGS} objects; refused`,
+        }),
+      );
     }
     try {
       return parseXml(xml, loc);
     } catch (error) {
       // One damaged page (or template) is left out, named; the others are read.
       if (!(error instanceof ReadError) || error.code !== 'corrupt') throw error;
-      warnings.push(warning('read', say({ zh: `OFD 文件的 ${loc} 已损坏（XML 不完整），该部分未读取`, en: `${loc} of the OFD file is damaged (broken XML); not read` })));
+      warnings.push(
+        warning(
+          'read',
+          say({
+            zh: `OFD 文件的 ${loc} 已损坏（XML 不完整），该部分未读取`,
+            en: `${loc} of the OFD file is damaged (broken XML); not read`,
+          }),
+        ),
+      );
       return undefined;
     }
   };

@@ -17,7 +17,10 @@ export function matrix(values: number[]): Matrix {
 
 /** A point of a unit's own space on the page, in points. */
 export function toPage(ctm: Matrix, origin: [number, number], x: number, y: number): [number, number] {
-  return [(ctm[0] * x + ctm[2] * y + ctm[4] + origin[0]) * MM_TO_PT, (ctm[1] * x + ctm[3] * y + ctm[5] + origin[1]) * MM_TO_PT];
+  return [
+    (ctm[0] * x + ctm[2] * y + ctm[4] + origin[0]) * MM_TO_PT,
+    (ctm[1] * x + ctm[3] * y + ctm[5] + origin[1]) * MM_TO_PT,
+  ];
 }
 
 /** Straight sub-paths of `AbbreviatedData` (M, L, C; curves B, Q, A end a sub-path as not a ruling). */
@@ -26,11 +29,12 @@ export function pathPolylines(data: string): { points: [number, number][]; close
   const paths: { points: [number, number][]; closed: boolean }[] = [];
   let current: { points: [number, number][]; closed: boolean; curved: boolean } | undefined;
   const end = () => {
-    if (current && !current.curved && current.points.length > 1) paths.push({ points: current.points, closed: current.closed });
+    if (current && !current.curved && current.points.length > 1)
+      paths.push({ points: current.points, closed: current.closed });
     current = undefined;
   };
   const ARGS: Record<string, number> = { M: 2, L: 2, B: 6, Q: 4, A: 7, S: 2, C: 0 };
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < tokens.length; ) {
     const op = tokens[i++]!;
     const count = ARGS[op];
     if (count === undefined) continue;
@@ -59,14 +63,21 @@ export function rulings(points: [number, number][], closed: boolean): Segment[] 
   const ys = points.map((p) => p[1]);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   if (closed && (x1 - x0 < THIN || y1 - y0 < THIN)) {
-    return x1 - x0 < y1 - y0 ? [{ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 }] : [{ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 }];
+    return x1 - x0 < y1 - y0
+      ? [{ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 }]
+      : [{ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 }];
   }
   const all = closed ? [...points, points[0]!] : points;
   const segments: Segment[] = [];
   for (let k = 1; k < all.length; k++) {
     const [a, b] = [all[k - 1]!, all[k]!];
     if (Math.abs(a[0] - b[0]) < 0.5 || Math.abs(a[1] - b[1]) < 0.5) {
-      segments.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
+      segments.push({
+        x0: Math.min(a[0], b[0]),
+        x1: Math.max(a[0], b[0]),
+        y0: Math.min(a[1], b[1]),
+        y1: Math.max(a[1], b[1]),
+      });
     }
   }
   return segments;
@@ -74,7 +85,10 @@ export function rulings(points: [number, number][], closed: boolean): Segment[] 
 
 /** `DeltaX`/`DeltaY`: offsets between successive glyphs, `g N d` standing for N times d. */
 export function deltas(value: string | null | undefined): number[] {
-  const tokens = (value ?? '').trim().split(/\s+/).filter((t) => t !== '');
+  const tokens = (value ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
   const out: number[] = [];
   for (let i = 0; i < tokens.length && out.length < 100_000; i++) {
     if (tokens[i] === 'g') {

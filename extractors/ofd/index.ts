@@ -27,7 +27,13 @@ export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {
   const ofd = openOfd(files);
   const warnings: (string | Message)[] = [...ofd.warnings];
   const pages = ofd.pages.slice(0, MAX_PAGES);
-  if (ofd.pages.length > MAX_PAGES) warnings.push(say({ zh: `OFD 文件共 ${ofd.pages.length} 页，只读取前 ${MAX_PAGES} 页`, en: `the OFD file has ${ofd.pages.length} pages; only the first ${MAX_PAGES} were read` }));
+  if (ofd.pages.length > MAX_PAGES)
+    warnings.push(
+      say({
+        zh: `OFD 文件共 ${ofd.pages.length} 页，只读取前 ${MAX_PAGES} 页`,
+        en: `the OFD file has ${ofd.pages.length} pages; only the first ${MAX_PAGES} were read`,
+      }),
+    );
   const blocks: Block[] = [];
   let run: PageItem[][] = [];
   let unread = 0;
@@ -55,14 +61,19 @@ export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {
   endRun();
   if (unread > 0) warnings.push(warning('garbled_text', say(GARBLED(unread))));
   let tables = 0;
-  const document: DocumentModel = { blocks: blocks.map((b) => (b.kind === 'table' ? { ...b, index: tables++ } : b)), pageCount: ofd.pages.length };
+  const document: DocumentModel = {
+    blocks: blocks.map((b) => (b.kind === 'table' ? { ...b, index: tables++ } : b)),
+    pageCount: ofd.pages.length,
+  };
   if (unread > 0 && blocks.length === 0) throw new ReadError('needs_ocr', say(GARBLED(unread)));
   return { document, warnings, ...(usedOcr ? { usedOcr: true } : {}) };
 }
 
 const GARBLED = (n: number) => ({
   zh: `OFD 文件中有 ${n} 处文字的字体没有 Unicode 映射（只有字形编号），这些文字无法可靠读取，未读取`,
-  en: `${n} runs of text in the OFD file use fonts with no Unicode mapping (glyph ids only); they cannot be read reliably and were not`,
+  en:
+    `${n} runs of text in the OFD file use fonts with no Unicode mapping (glyph ids only); ` +
+    'they cannot be read reliably and were not',
 });
 
 function layOut(drawing: PageDrawing, page: OfdPage, n: number, warnings: (string | Message)[]): PageItem[] {
@@ -76,17 +87,47 @@ function layOut(drawing: PageDrawing, page: OfdPage, n: number, warnings: (strin
 }
 
 /** A page that only paints pictures: its largest picture read by OCR as a whole page. */
-async function readScan(drawing: PageDrawing, n: number, media: Map<string, Buffer>): Promise<{ blocks: Block[]; warnings: Message[] }> {
+async function readScan(
+  drawing: PageDrawing,
+  n: number,
+  media: Map<string, Buffer>,
+): Promise<{ blocks: Block[]; warnings: Message[] }> {
   const largest = [...drawing.images].sort((a, b) => b.area - a.area)[0]!;
   const bytes = media.get(largest.resource);
   const name = say({ zh: `第 ${n} 页的图片`, en: `the picture of page ${n}` });
-  if (!bytes) return { blocks: [], warnings: [warning('needs_ocr', say({ zh: `第 ${n} 页的图片不在 OFD 文件中，未读取`, en: `page ${n}'s picture is missing from the OFD file; not read` }))] };
+  if (!bytes)
+    return {
+      blocks: [],
+      warnings: [
+        warning(
+          'needs_ocr',
+          say({
+            zh: `第 ${n} 页的图片不在 OFD 文件中，未读取`,
+            en: `page ${n}'s picture is missing from the OFD file; not read`,
+          }),
+        ),
+      ],
+    };
   const { readPicture } = await import('../ocr/index.js');
   try {
     const read = await readPicture({ kind: 'encoded', bytes, name }, { content: 'page' });
-    return { blocks: read.blocks.map((b) => (b.kind === 'table' ? { ...b, pages: [n] } : { ...b, page: n })), warnings: read.warnings };
+    return {
+      blocks: read.blocks.map((b) => (b.kind === 'table' ? { ...b, pages: [n] } : { ...b, page: n })),
+      warnings: read.warnings,
+    };
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
-    return { blocks: [], warnings: [warning('needs_ocr', say({ zh: `第 ${n} 页是扫描图片，OCR 未能读取：${error.message}`, en: `page ${n} is a scan OCR could not read: ${error.message}` }))] };
+    return {
+      blocks: [],
+      warnings: [
+        warning(
+          'needs_ocr',
+          say({
+            zh: `第 ${n} 页是扫描图片，OCR 未能读取：${error.message}`,
+            en: `page ${n} is a scan OCR could not read: ${error.message}`,
+          }),
+        ),
+      ],
+    };
   }
 }

@@ -56,7 +56,11 @@ function drawText(element: Element, heightPt: number, drawing: PageDrawing): voi
       if (/[\ue000-\uf8ff\ufffd]/.test(char)) drawing.unreadGlyphs++;
       else if (char.trim() !== '') {
         const [px, py] = toPage(ctm, origin, x, y);
-        drawing.items.push({ str: char, transform: [turn[0]!, turn[1]!, turn[2]!, turn[3]!, px, heightPt - py], width: 0 });
+        drawing.items.push({
+          str: char,
+          transform: [turn[0]!, turn[1]!, turn[2]!, turn[3]!, px, heightPt - py],
+          width: 0,
+        });
       }
       x += dx[i] ?? dx[dx.length - 1] ?? size;
       y += dy[i] ?? 0;

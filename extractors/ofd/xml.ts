@@ -10,11 +10,15 @@ import { say } from '../said.js';
 export function parseXml(bytes: Buffer, part: string): Element {
   let failed = false;
   const onError = () => (failed = true);
-  const document = new DOMParser({ errorHandler: { warning: () => undefined, error: onError, fatalError: onError } })
-    .parseFromString(bytes.toString('utf8'), 'text/xml');
+  const document = new DOMParser({
+    errorHandler: { warning: () => undefined, error: onError, fatalError: onError },
+  }).parseFromString(bytes.toString('utf8'), 'text/xml');
   const root = document?.documentElement;
   if (!root || failed) {
-    throw new ReadError('corrupt', say({ zh: `OFD 文件的 ${part} 不是完好的 XML`, en: `the OFD file's ${part} is not well-formed XML` }));
+    throw new ReadError(
+      'corrupt',
+      say({ zh: `OFD 文件的 ${part} 不是完好的 XML`, en: `the OFD file's ${part} is not well-formed XML` }),
+    );
   }
   return root;
 }
@@ -39,5 +43,10 @@ export function path(element: Element, ...names: string[]): Element | undefined 
 }
 
 export function numbers(value: string | null | undefined): number[] {
-  return (value ?? '').trim().split(/[\s,]+/).filter((s) => s !== '').map(Number).filter(Number.isFinite);
+  return (value ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .filter((s) => s !== '')
+    .map(Number)
+    .filter(Number.isFinite);
 }

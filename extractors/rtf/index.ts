@@ -43,19 +43,48 @@ class RtfDocument implements RtfSink {
 
   control(word: string, param: number | undefined): void {
     switch (word) {
-      case 'par': case 'sect': case 'page': return this.endParagraph();
-      case 'pard': this.inTable = false; return;
-      case 'intbl': this.inTable = true; return;
-      case 'cell': return this.endCell();
-      case 'nestcell': case 'nestrow': this.paragraph += '\n'; return;
-      case 'row': return this.endRow();
-      case 'trowd': this.defs = []; this.mark = {}; this.rowLeft = 0; return;
-      case 'trleft': this.rowLeft = param ?? 0; return;
-      case 'clvmgf': this.mark.vertical = 'first'; return;
-      case 'clvmrg': this.mark.vertical = 'more'; return;
-      case 'clmgf': this.mark.horizontal = 'first'; return;
-      case 'clmrg': this.mark.horizontal = 'more'; return;
-      case 'cellx': this.defs.push({ right: param ?? 0, ...this.mark }); this.mark = {}; return;
+      case 'par':
+      case 'sect':
+      case 'page':
+        return this.endParagraph();
+      case 'pard':
+        this.inTable = false;
+        return;
+      case 'intbl':
+        this.inTable = true;
+        return;
+      case 'cell':
+        return this.endCell();
+      case 'nestcell':
+      case 'nestrow':
+        this.paragraph += '\n';
+        return;
+      case 'row':
+        return this.endRow();
+      case 'trowd':
+        this.defs = [];
+        this.mark = {};
+        this.rowLeft = 0;
+        return;
+      case 'trleft':
+        this.rowLeft = param ?? 0;
+        return;
+      case 'clvmgf':
+        this.mark.vertical = 'first';
+        return;
+      case 'clvmrg':
+        this.mark.vertical = 'more';
+        return;
+      case 'clmgf':
+        this.mark.horizontal = 'first';
+        return;
+      case 'clmrg':
+        this.mark.horizontal = 'more';
+        return;
+      case 'cellx':
+        this.defs.push({ right: param ?? 0, ...this.mark });
+        this.mark = {};
+        return;
     }
   }
 
@@ -99,10 +128,16 @@ class RtfDocument implements RtfSink {
   private endRow(): void {
     if (this.paragraph.trim() !== '' || this.cellText.length > 0) this.endCell();
     // A row whose definitions were lost (a damaged file) still keeps its cells, one column each.
-    const defs = this.defs.length >= this.rowTexts.length
-      ? this.defs
-      : this.rowTexts.map((_, i) => this.defs[i] ?? { right: (i + 1) * 1000 });
-    if (this.rowTexts.length > 0) this.rows.push({ left: this.rowLeft, defs: defs.slice(0, Math.max(1, this.rowTexts.length)), texts: this.rowTexts });
+    const defs =
+      this.defs.length >= this.rowTexts.length
+        ? this.defs
+        : this.rowTexts.map((_, i) => this.defs[i] ?? { right: (i + 1) * 1000 });
+    if (this.rowTexts.length > 0)
+      this.rows.push({
+        left: this.rowLeft,
+        defs: defs.slice(0, Math.max(1, this.rowTexts.length)),
+        texts: this.rowTexts,
+      });
     this.rowTexts = [];
     this.paragraph = '';
     this.plainChars = 0;

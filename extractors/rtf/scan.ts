@@ -35,19 +35,70 @@ interface Group {
 
 /** Destinations whose text is not the document's (tables of fonts and styles, metadata, field codes, headers…). */
 const SKIPPED = new Set([
-  'colortbl', 'stylesheet', 'info', 'header', 'headerl', 'headerr', 'headerf', 'footer', 'footerl', 'footerr',
-  'footerf', 'footnote', 'fldinst', 'listtable', 'listoverridetable', 'revtbl', 'rsidtbl', 'generator', 'xmlnstbl',
-  'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'pgdsctbl', 'nonshppict', 'objdata', 'filetbl',
-  'bkmkstart', 'bkmkend', 'xe', 'tc', 'txe', 'annotation', 'atnid', 'atnauthor', 'comment', 'nesttableprops',
-  'pnseclvl', 'userprops', 'docvar', 'template', 'mmathPr', 'passwordhash', 'fontemb', 'fontfile', 'shpinst',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'header',
+  'headerl',
+  'headerr',
+  'headerf',
+  'footer',
+  'footerl',
+  'footerr',
+  'footerf',
+  'footnote',
+  'fldinst',
+  'listtable',
+  'listoverridetable',
+  'revtbl',
+  'rsidtbl',
+  'generator',
+  'xmlnstbl',
+  'themedata',
+  'colorschememapping',
+  'datastore',
+  'latentstyles',
+  'pgdsctbl',
+  'nonshppict',
+  'objdata',
+  'filetbl',
+  'bkmkstart',
+  'bkmkend',
+  'xe',
+  'tc',
+  'txe',
+  'annotation',
+  'atnid',
+  'atnauthor',
+  'comment',
+  'nesttableprops',
+  'pnseclvl',
+  'userprops',
+  'docvar',
+  'template',
+  'mmathPr',
+  'passwordhash',
+  'fontemb',
+  'fontfile',
+  'shpinst',
 ]);
 /** Optional (`\*`) destinations whose content is read all the same. */
 const READ_STARRED = new Set(['shppict', 'ud']);
 /** Font charsets (`\fcharsetN`) that decide how a font's `\'xx` bytes read. */
 const CHARSETS: Record<number, string> = { 128: 'shift_jis', 129: 'cp949', 134: 'gbk', 136: 'big5', 238: 'cp1250' };
 const SYMBOLS: Record<string, string> = {
-  emdash: '—', endash: '–', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”', bullet: '•',
-  emspace: ' ', enspace: ' ', qmspace: ' ', tab: '\t', line: '\n',
+  emdash: '—',
+  endash: '–',
+  lquote: '‘',
+  rquote: '’',
+  ldblquote: '“',
+  rdblquote: '”',
+  bullet: '•',
+  emspace: ' ',
+  enspace: ' ',
+  qmspace: ' ',
+  tab: '\t',
+  line: '\n',
 };
 
 export function scanRtf(bytes: Uint8Array, sink: RtfSink): void {
@@ -88,10 +139,13 @@ class Scanner {
   private open(): void {
     this.flushBytes();
     if (this.stack.length >= MAX_DEPTH) {
-      throw new ReadError('too_large', say({
-        zh: `RTF 文件的分组嵌套超过 ${MAX_DEPTH} 层，拒绝读取（正常文档只有几十层）`,
-        en: `the RTF file nests groups more than ${MAX_DEPTH} deep; refused (documents nest a few dozen)`,
-      }));
+      throw new ReadError(
+        'too_large',
+        say({
+          zh: `RTF 文件的分组嵌套超过 ${MAX_DEPTH} 层，拒绝读取（正常文档只有几十层）`,
+          en: `the RTF file nests groups more than ${MAX_DEPTH} deep; refused (documents nest a few dozen)`,
+        }),
+      );
     }
     this.stack.push(this.group);
     this.group = { ...this.group, starred: false };
@@ -178,13 +232,15 @@ class Scanner {
 
   private fontWord(word: string, param: number | undefined): void {
     if (word === 'f' && param !== undefined) this.group.font = param;
-    else if (word === 'fcharset' && param !== undefined && CHARSETS[param]) this.fontCharsets.set(this.group.font, CHARSETS[param]);
+    else if (word === 'fcharset' && param !== undefined && CHARSETS[param])
+      this.fontCharsets.set(this.group.font, CHARSETS[param]);
   }
 
   private unicode(param: number): void {
     this.flushBytes();
     const unit = param < 0 ? param + 65536 : param;
-    if (this.group.dest === 'body' && unit >= 0 && unit <= 0xffff) this.sink.text(String.fromCharCode(unit), this.group.bold);
+    if (this.group.dest === 'body' && unit >= 0 && unit <= 0xffff)
+      this.sink.text(String.fromCharCode(unit), this.group.bold);
     this.skipFallback = this.group.uc;
   }
 
@@ -227,7 +283,8 @@ class Scanner {
 
   private skipBinary(length: number): void {
     const end = Math.min(this.source.length, this.i + Math.max(0, length));
-    if (this.group.dest === 'picture' && length <= MAX_BIN) this.binary = Buffer.from(this.source.slice(this.i, end), 'latin1');
+    if (this.group.dest === 'picture' && length <= MAX_BIN)
+      this.binary = Buffer.from(this.source.slice(this.i, end), 'latin1');
     this.i = end;
   }
 
@@ -245,7 +302,8 @@ class Scanner {
   }
 
   private endPicture(): void {
-    const bytes = this.binary ?? (this.hex.length >= 2 ? Buffer.from(this.hex.slice(0, this.hex.length & ~1), 'hex') : undefined);
+    const bytes =
+      this.binary ?? (this.hex.length >= 2 ? Buffer.from(this.hex.slice(0, this.hex.length & ~1), 'hex') : undefined);
     if (this.pictureType && bytes && bytes.length > 0) this.sink.picture(bytes, this.pictureType);
     this.hex = '';
     this.binary = undefined;

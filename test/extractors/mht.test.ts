@@ -18,7 +18,10 @@ describe('single-file web pages (.mht/.mhtml): whole reports', () => {
     [52, { charset: 'utf-8' as const, encoding: 'base64' as const, lineBreak: '\n' as const }],
   ])('reads every number of report %i as printed (%o)', async (seed, options) => {
     const spec = balancedReport(seed);
-    const report = await extractText(mhtPage(renderHtml(spec, { wordMarkup: seed % 2 === 0 }), options), `report-${seed}.mht`);
+    const report = await extractText(
+      mhtPage(renderHtml(spec, { wordMarkup: seed % 2 === 0 }), options),
+      `report-${seed}.mht`,
+    );
     expect(report.status).toBe('ok');
     expect(report.reader).toBe('mht');
     expect(wrongValues(report, expectedValues(spec))).toEqual([]);
@@ -61,7 +64,9 @@ describe('single-file web pages: pictures from the other parts', () => {
 describe('single-file web pages: bad input', () => {
   it('refuses a MIME bomb of 10⁵ parts quickly, with a reason', async () => {
     const parts = Array.from({ length: 100_000 }, () => '--b\r\nContent-Type: text/plain\r\n\r\nx\r\n').join('');
-    const bomb = Buffer.from(`MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n${parts}--b--\r\n`);
+    const bomb = Buffer.from(
+      `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n${parts}--b--\r\n`,
+    );
     const started = Date.now();
     const error = await readDocument(bomb, { name: 'bomb.mht' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReadError);
@@ -71,13 +76,17 @@ describe('single-file web pages: bad input', () => {
 
   it('refuses multiparts nested deeper than a page needs', async () => {
     let body = 'Content-Type: text/html\r\n\r\n<p>x</p>';
-    for (let depth = 0; depth < 50; depth++) body = `Content-Type: multipart/related; boundary="b${depth}"\r\n\r\n--b${depth}\r\n${body}\r\n--b${depth}--`;
+    for (let depth = 0; depth < 50; depth++)
+      body = `Content-Type: multipart/related; boundary="b${depth}"\r\n\r\n--b${depth}\r\n${body}\r\n--b${depth}--`;
     const error = await readMht(Buffer.from(`MIME-Version: 1.0\r\n${body}`)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'too_large', message: expect.stringContaining('嵌套') });
   });
 
   it('a message with no page in it is unsupported, and cut or damaged pages never crash', async () => {
-    const noPage = Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--');
+    const noPage = Buffer.from(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n' +
+        '--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--',
+    );
     await expect(readMht(noPage)).rejects.toMatchObject({ code: 'unsupported' });
     const whole = mhtPage(renderHtml(balancedReport(7)), { charset: 'gbk' });
     for (let cut = 10; cut < whole.length; cut += Math.floor(whole.length / 29)) {

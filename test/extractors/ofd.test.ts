@@ -36,9 +36,14 @@ describe('OFD reader: whole reports', () => {
   });
 
   it('reads the text a template draws, and names the seals it does not read', async () => {
-    const blocks = [{ kind: 'text' as const, text: '某某局2023年政府信息公开工作年度报告' }, { kind: 'text' as const, text: '正文' }];
+    const blocks = [
+      { kind: 'text' as const, text: '某某局2023年政府信息公开工作年度报告' },
+      { kind: 'text' as const, text: '正文' },
+    ];
     const read = await readOfd(await documentOfd(blocks, { titleInTemplate: true, signed: true }));
-    expect(read.document.blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('')).toBe('某某局2023年政府信息公开工作年度报告正文');
+    expect(read.document.blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('')).toBe(
+      '某某局2023年政府信息公开工作年度报告正文',
+    );
     expect(JSON.stringify(read.warnings)).toContain('签章');
   });
 });
@@ -56,10 +61,26 @@ describe('OFD reader: what cannot be trusted or read', () => {
   }, 60_000);
 
   it('refuses a page of 10⁶ objects quickly, with a reason', async () => {
+    const objects = Array.from(
+      { length: 1_000_000 },
+      (_, i) => `<ofd:PathObject ID="${(i * 7919) % 1_000_003}"/>`,
+    ).join('');
     const zip = new JSZip();
-    zip.file('OFD.xml', '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>D/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>');
-    zip.file('D/Document.xml', '<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page ID="1" BaseLoc="P.xml"/></ofd:Pages></ofd:Document>');
-    zip.file('D/P.xml', `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>${Array.from({ length: 1_000_000 }, (_, i) => `<ofd:PathObject ID="${(i * 7919) % 1_000_003}"/>`).join('')}</ofd:Layer></ofd:Content></ofd:Page>`);
+    zip.file(
+      'OFD.xml',
+      '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016">' +
+        '<ofd:DocBody><ofd:DocRoot>D/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>',
+    );
+    zip.file(
+      'D/Document.xml',
+      '<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016">' +
+        '<ofd:Pages><ofd:Page ID="1" BaseLoc="P.xml"/></ofd:Pages></ofd:Document>',
+    );
+    zip.file(
+      'D/P.xml',
+      `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>${objects}</ofd:Layer>` +
+        '</ofd:Content></ofd:Page>',
+    );
     const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     const started = Date.now();
     const error = await readDocument(bomb, { name: 'bomb.ofd' }).catch((e: unknown) => e);
@@ -89,7 +110,10 @@ describe('OFD reader: a damaged page', () => {
   it('is left out and named; the other pages are read, and no table is joined across it', async () => {
     const spec = balancedReport(6);
     const zip = await JSZip.loadAsync(await reportOfd(spec, { pageHeight: 120 }));
-    zip.file('Doc_0/Pages/Page_2/Content.xml', '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer');
+    zip.file(
+      'Doc_0/Pages/Page_2/Content.xml',
+      '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer',
+    );
     const bytes = await zip.generateAsync({ type: 'nodebuffer' });
     const read = await readOfd(bytes);
     expect(JSON.stringify(read.warnings)).toContain('Page_2/Content.xml');

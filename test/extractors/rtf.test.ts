@@ -9,7 +9,9 @@ import { documentRtf, pictureRtf, reportRtf } from '../fixtures/rtf-writer.js';
 import { extractText, fixturePath, valuesOf, wrongValues } from '../helpers.js';
 
 const grids = (blocks: Block[]) =>
-  blocks.filter((b): b is TableBlock => b.kind === 'table').map((t) => t.grid.map((row) => row.map((i) => (i < 0 ? null : t.cells[i]!.text))));
+  blocks
+    .filter((b): b is TableBlock => b.kind === 'table')
+    .map((t) => t.grid.map((row) => row.map((i) => (i < 0 ? null : t.cells[i]!.text))));
 const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
 const rtf = (body: string, header = '{\\rtf1\\ansi') => Buffer.from(`${header}${body}}`, 'latin1');
 
@@ -38,27 +40,38 @@ describe('RTF reader: whole reports', () => {
 });
 
 describe('RTF reader: what the file says and how', () => {
-  it('reads GBK bytes under \\ansicpg936 and the charset of the font, \\uN with its fallback skipped (\\uc)', async () => {
-    const body = "\\pard \\'d6\\'d0\\'ce\\'c4\\par \\pard {\\uc2\\u24180\\'c4\\'ea\\u25253??}\\par"
-      + " {\\fonttbl{\\f1\\fcharset134 SimSun;}}\\pard\\f1 \\'b1\\'a8\\par \\pard \\u-10179?\\u-8694?\\par";
+  it('reads GBK bytes (\\ansicpg936, a font’s charset), \\uN with its fallback skipped (\\uc)', async () => {
+    const body =
+      "\\pard \\'d6\\'d0\\'ce\\'c4\\par \\pard {\\uc2\\u24180\\'c4\\'ea\\u25253??}\\par" +
+      " {\\fonttbl{\\f1\\fcharset134 SimSun;}}\\pard\\f1 \\'b1\\'a8\\par \\pard \\u-10179?\\u-8694?\\par";
     const { document } = await readRtf(rtf(body, '{\\rtf1\\ansi\\ansicpg936'));
     expect(texts(document.blocks)).toEqual(['中文', '年报', '报', '😊']);
   });
 
-  it('reads field results, not field codes; skips fonts, styles, metadata, headers and optional destinations', async () => {
-    const body = '{\\fonttbl{\\f0 Arial;}}{\\stylesheet{\\s1 Heading;}}{\\info{\\title T}}{\\header H\\par}'
-      + '{\\*\\unknown junk}\\pard {\\field{\\*\\fldinst PAGE}{\\fldrslt 7}} pages\\par';
+  it('reads field results, not codes; skips fonts, styles, metadata, headers, optional destinations', async () => {
+    const body =
+      '{\\fonttbl{\\f0 Arial;}}{\\stylesheet{\\s1 Heading;}}{\\info{\\title T}}{\\header H\\par}' +
+      '{\\*\\unknown junk}\\pard {\\field{\\*\\fldinst PAGE}{\\fldrslt 7}} pages\\par';
     const { document } = await readRtf(rtf(body));
     expect(texts(document.blocks)).toEqual(['7 pages']);
   });
 
   it('places cells by their \\cellx edges: wide cells span, \\clmgf/\\clmrg and \\clvmgf/\\clvmrg merge', async () => {
-    const row = (defs: string, cells: string[]) => `\\trowd${defs}${cells.map((c) => `\\pard\\intbl ${c}\\cell`).join('')}\\row`;
-    const body = row('\\clvmgf\\cellx1000\\cellx3000', ['A', 'B'])
-      + row('\\clvmrg\\cellx1000\\clmgf\\cellx2000\\clmrg\\cellx3000', ['', 'C', ''])
-      + row('\\cellx1000\\cellx2000\\cellx3000', ['D', 'E', 'F']) + '\\pard after\\par';
+    const row = (defs: string, cells: string[]) =>
+      `\\trowd${defs}${cells.map((c) => `\\pard\\intbl ${c}\\cell`).join('')}\\row`;
+    const body =
+      row('\\clvmgf\\cellx1000\\cellx3000', ['A', 'B']) +
+      row('\\clvmrg\\cellx1000\\clmgf\\cellx2000\\clmrg\\cellx3000', ['', 'C', '']) +
+      row('\\cellx1000\\cellx2000\\cellx3000', ['D', 'E', 'F']) +
+      '\\pard after\\par';
     const { document } = await readRtf(rtf(body));
-    expect(grids(document.blocks)).toEqual([[['A', 'B', 'B'], ['A', 'C', 'C'], ['D', 'E', 'F']]]);
+    expect(grids(document.blocks)).toEqual([
+      [
+        ['A', 'B', 'B'],
+        ['A', 'C', 'C'],
+        ['D', 'E', 'F'],
+      ],
+    ]);
     expect(texts(document.blocks)).toEqual(['after']);
   });
 
@@ -71,7 +84,9 @@ describe('RTF reader: what the file says and how', () => {
 
   it('hands PNG pictures to OCR where they stand, and skips the WMF stand-in', async () => {
     const png = readFileSync(fixturePath('ocr/table.png'));
-    const { document, usedOcr } = await readRtf(documentRtf([{ kind: 'text', text: 'before' }], { before: pictureRtf(png) }));
+    const { document, usedOcr } = await readRtf(
+      documentRtf([{ kind: 'text', text: 'before' }], { before: pictureRtf(png) }),
+    );
     expect(usedOcr).toBe(true);
     expect(document.blocks[0]!.kind).toBe('table');
     expect(texts(document.blocks)).toContain('before');
@@ -98,7 +113,7 @@ describe('RTF reader: bad input', () => {
     const noisy = Buffer.from(whole);
     for (let k = 0; k < 400; k++) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      noisy[seed % noisy.length] = '{}\\\'0a9x'.charCodeAt(seed % 8);
+      noisy[seed % noisy.length] = "{}\\'0a9x".charCodeAt(seed % 8);
     }
     await expect(readDocument(noisy, { name: 'noisy.rtf' })).resolves.toHaveProperty('reader', 'rtf');
   });
