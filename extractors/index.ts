@@ -6,12 +6,14 @@ import { readHtml } from './html.js';
 import { readImage } from './image.js';
 import { readArchive } from './archive/reader.js';
 import { readOdt } from './odt/index.js';
-import { readMhtPending, readOfdPending, readRtfPending } from './pending.js';
 import { readPdf } from './pdf/index.js';
 import type { ReadContext, ReaderName, ReaderOutput } from './reader.js';
 import { readSheet } from './sheet/index.js';
 import { sniffBytes } from './sniff.js';
 import { readText } from './text.js';
+import { readRtf } from './rtf/index.js';
+import { readMht } from './mht/index.js';
+import { readOfd } from './ofd/index.js';
 
 /**
  * Picks the reader by what the bytes are (magic numbers, markup), with the file name only as a hint; a file whose
@@ -56,10 +58,9 @@ const READERS: Record<ReaderName, (bytes: Uint8Array, context: ReadContext) => P
   ods: readSheet,
   odt: readOdt,
   zip: readArchive,
-  // Slots for the readers of another branch (RTF, OFD, .mht): each line is swapped for the reader when it lands.
-  rtf: readRtfPending,
-  ofd: readOfdPending,
-  mht: readMhtPending,
+  rtf: readRtf,
+  ofd: readOfd,
+  mht: readMht,
 };
 
 function describe(reader: ReaderName): string {

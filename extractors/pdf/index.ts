@@ -96,7 +96,7 @@ function paintsImages(operators: OperatorList): boolean {
   return operators.fnArray.some((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject);
 }
 
-function toBlocks(items: StitchedItem[]): Block[] {
+export function toBlocks(items: StitchedItem[]): Block[] {
   let tables = 0;
   return items.map((item): Block => {
     if (item.kind === 'text') {
