@@ -5,6 +5,7 @@ export const BUILT_CODE_TESTS = [
   'test/cli/**/*.test.ts',
   'test/bulk/batch.test.ts',
   'test/bulk/store.test.ts',
+  'test/queue/queue.test.ts',
   'test/extractors/ocr-recogniser.test.ts',
   'test/view/browser.test.ts',
 ];

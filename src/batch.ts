@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { exportOutputs, type BatchSummary } from './bulk/export.js';
-import { WorkerPool } from './bulk/pool.js';
+import { WorkerPool, type PoolLimits } from './bulk/pool.js';
+import type { Readers } from './bulk/readers.js';
 import { silentProgress, type Progress } from './bulk/progress.js';
 import { Store, type FileRecord } from './bulk/store.js';
 import { prepareOutputFolder } from './export/output-folder.js';
@@ -32,6 +33,8 @@ export interface BatchOptions {
   timeoutMs?: number;
   maxMemoryMb?: number;
   progress?: Progress;
+  /** Who reads the files (default: this process's worker threads, `jobs` of them). */
+  readers?: (store: Store, dbPath: string, limits: PoolLimits) => Promise<Readers>;
 }
 
 export type { BatchSummary };
@@ -56,21 +59,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, options: BatchOptions): Promise<void> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const progress = options.progress ?? silentProgress;
-  const pool = new WorkerPool(jobs, dbPath, {
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
-  });
+  const limits = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB };
+  const pool: Readers = options.readers ? await options.readers(store, dbPath, limits) : Object.assign(new WorkerPool(jobs, dbPath, limits), { window: jobs });
   const context: IngestContext = { store, pool, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs) };
   try {
     // One file more than workers: the next file is read and hashed while the workers are busy.
-    const queue = new PQueue({ concurrency: jobs + 1 });
+    const queue = new PQueue({ concurrency: pool.window + 1 });
+    // The readers could not go on (a queue's Redis lost): the batch stops; what was recorded stays recorded.
+    let stopped: unknown;
     progress.start(inputs.length);
     for (const input of inputs) {
       // A few files queued at a time, not the whole run: 100,000 waiting tasks held ~100 MB until the end.
-      await queue.onSizeLessThan(jobs + 1);
-      void queue.add(async () => progress.tick(await ingest(input, context)));
+      await queue.onSizeLessThan(pool.window + 1);
+      if (stopped !== undefined) break;
+      void queue.add(async () => progress.tick(await ingest(input, context))).catch((error: unknown) => (stopped ??= error));
     }
     await queue.onIdle();
+    if (stopped !== undefined) throw stopped;
     progress.stop();
   } finally {
     await pool.close();
@@ -79,7 +84,7 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
 
 interface IngestContext {
   store: Store;
-  pool: WorkerPool;
+  pool: Readers;
   force: boolean;
   /** Contents being read right now: a second file with the same bytes waits for the first. */
   inFlight: Map<string, Promise<unknown>>;

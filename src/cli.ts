@@ -8,6 +8,10 @@ import { StoreVersionError } from './bulk/store.js';
 import { checkFiles, wantsColor } from './check.js';
 import { describeWriteError } from './export/output-folder.js';
 import { InputError } from './inputs.js';
+import { batchIdentity, queueReaders } from './queue/coordinator.js';
+import { QueueError } from './queue/protocol.js';
+import { withWorkers } from './queue/progress.js';
+import { runWorker } from './queue/worker.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
@@ -15,6 +19,8 @@ import { InputError } from './inputs.js';
  */
 
 const FLAGGED_SHOWN = 50;
+/** Files in flight on a queue: enough to keep ~30 remote reading threads busy while results travel back. */
+const DEFAULT_WINDOW = 64;
 
 const program = new Command()
   .name('xxgk')
@@ -38,7 +44,11 @@ program
   .option('--timeout <seconds>', 'stop reading a file after this long', positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
   .option('--max-memory <MB>', 'memory limit of each worker thread', positiveInteger, DEFAULT_MAX_MEMORY_MB)
   .option('-q, --quiet', 'no progress output, only the summary')
-  .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; json?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
+  .option('--queue <url>', 'have the files read by `xxgk worker` processes through Redis: redis://[:password@]host:port/db or rediss://')
+  .option('--window <files>', 'with --queue: files in flight at once (each in Redis until recorded)', positiveInteger, DEFAULT_WINDOW)
+  .action(async (inputs: string[], options: ExtractOptions) => {
+    const quiet = options.quiet ? silentProgress : createProgress();
+    const queued = options.queue ? withWorkers(quiet, (line) => !options.quiet && process.stderr.write(`${line}\n`)) : undefined;
     const summary = await runBatch({
       inputs,
       outDir: options.out,
@@ -48,9 +58,23 @@ program
       json: options.json ?? false,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
-      progress: options.quiet ? silentProgress : createProgress(),
+      progress: queued?.progress ?? quiet,
+      ...(options.queue
+        ? { readers: queueOf(options.queue, options.window, queued!.onResult) }
+        : {}),
     });
     printSummary(summary, options.out);
+  });
+
+program
+  .command('worker')
+  .description('read files for coordinators (`xxgk extract … --queue`) from Redis, on this machine, until stopped (Ctrl-C)')
+  .requiredOption('--queue <url>', 'redis://[:password@]host:port/db or rediss://, as given to the coordinator')
+  .option('-j, --jobs <n>', 'files read at once (one thread each)', positiveInteger, availableParallelism())
+  .option('--stalled-after <seconds>', 'a file whose worker stopped answering this long ago is read by another', positiveInteger, 30)
+  .action(async (options: { queue: string; jobs: number; stalledAfter: number }) => {
+    const log = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : () => undefined;
+    await runWorker({ url: options.queue, jobs: options.jobs, stalledAfterMs: options.stalledAfter * 1000, log });
   });
 
 program
@@ -65,6 +89,24 @@ program
     process.stdout.write(result.lines.join('\n') + '\n');
     process.exitCode = result.flagged > 0 ? 1 : 0;
   });
+
+interface ExtractOptions {
+  out: string;
+  jobs: number;
+  db?: string;
+  force?: boolean;
+  json?: boolean;
+  timeout: number;
+  maxMemory: number;
+  quiet?: boolean;
+  queue?: string;
+  window: number;
+}
+
+function queueOf(url: string, window: number, onResult: (worker: string) => void) {
+  return (store: Parameters<typeof queueReaders>[0], dbPath: string, limits: Parameters<typeof queueReaders>[1]['limits']) =>
+    queueReaders(store, { url, window, limits, batch: batchIdentity(dbPath), onResult });
+}
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -97,7 +139,7 @@ async function reportError(error: unknown): Promise<number> {
     console.error(`xxgk: ${error.message}`);
     return 2;
   }
-  if (error instanceof StoreVersionError) {
+  if (error instanceof StoreVersionError || error instanceof QueueError) {
     console.error(`xxgk: ${error.message}`);
     return 1;
   }
