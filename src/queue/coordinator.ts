@@ -43,12 +43,15 @@ const STALLED = /stalled more than allowable limit/;
 export async function queueReaders(store: Store, options: CoordinatorOptions): Promise<Readers> {
   const connection = connectionOptions(options.url);
   const redis = new Redis({ ...connection, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n) => (n > RETRIES ? null : RETRY_MS) });
+  // ioredis reports why a connection failed (a refused password) as an event; the command then fails as "closed".
+  let why: unknown;
+  redis.on('error', (error) => (why = error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    throw new QueueError(describeRedisError(error, options.url));
+    throw new QueueError(describeRedisError(why ?? error, options.url));
   }
   await takeOwnership(redis, options.batch);
   await redis.set(VERSION_KEY, xxgkVersion());
@@ -91,7 +94,11 @@ class Coordinator implements Readers {
   ) {
     this.window = options.window;
     this.lease = setInterval(() => void redis.set(OWNER_KEY, options.batch, 'PX', LEASE_MS).catch(() => undefined), LEASE_MS / 3);
-    redis.on('end', () => this.lose(new Error('the connection closed and could not be opened again')));
+    let why: unknown;
+    redis.on('error', (error) => (why = error));
+    redis.on('end', () => this.lose(why ?? new Error('the connection closed and could not be opened again')));
+    // Each file in flight waits on the queue's connection while it reconnects, with a listener of its own.
+    queue.setMaxListeners(2 * options.window + 10);
     // BullMQ's own connections retry for ever; the coordinator's client (above) is the one that gives up.
     queue.on('error', () => undefined);
     events.on('error', () => undefined);

@@ -91,12 +91,14 @@ interface Me {
 /** Wait for a coordinator to announce its build, then refuse to work for another one. */
 async function checkVersion(options: WorkerOptions, version: string): Promise<void> {
   const redis = new Redis({ ...connectionOptions(options.url), maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+  let why: unknown;
+  redis.on('error', (error) => (why = error));
   try {
     await redis.connect();
     const theirs = await redis.get(VERSION_KEY);
     if (theirs && theirs !== version) throw new QueueError(refusal(theirs, version));
   } catch (error) {
-    throw error instanceof QueueError ? error : new QueueError(describeRedisError(error, options.url));
+    throw error instanceof QueueError ? error : new QueueError(describeRedisError(why ?? error, options.url));
   } finally {
     redis.disconnect();
   }

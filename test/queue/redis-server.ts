@@ -49,7 +49,7 @@ export async function startRedis(options: { password?: string; port?: number } =
     client: () => new Redis({ port, host: '127.0.0.1', ...(options.password ? { password: options.password } : {}) }),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
       }),
