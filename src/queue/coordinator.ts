@@ -62,6 +62,8 @@ export async function queueReaders(store: Store, options: CoordinatorOptions): P
   const queue = new Queue<JobData, JobResult>(QUEUE_NAME, { connection, streams });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   await events.waitUntilReady();
+  // Files that failed on the workers for other reasons than themselves (a refused build, bytes gone) are read again.
+  await queue.clean(0, 0, 'failed');
   return new Coordinator(store, redis, queue, events, options);
 }
 
@@ -115,8 +117,11 @@ class Coordinator implements Readers {
     let reject: (error: QueueError) => void = () => undefined;
     const lost = new Promise<never>((_, r) => (reject = r));
     this.pending.add(reject);
+    const dispatching = this.dispatch(file, bytes);
+    // Once Redis is lost the batch stops with that error; the dispatch's own failure later says nothing more.
+    dispatching.catch(() => undefined);
     try {
-      return await Promise.race([this.dispatch(file, bytes), lost]);
+      return await Promise.race([dispatching, lost]);
     } catch (error) {
       throw error instanceof QueueError ? error : new QueueError(describeRedisError(error, this.options.url));
     } finally {
@@ -160,10 +165,21 @@ class Coordinator implements Readers {
     return { failed: report.status === 'failed' || report.status === 'needs_ocr' };
   }
 
+  /**
+   * At the end of a batch every file was recorded: jobs and bytes still in Redis were left by a coordinator killed
+   * after recording them, and go.
+   */
+  private async leaveClean(): Promise<void> {
+    await this.queue.clean(0, 0, 'completed');
+    const stale = await this.redis.keys(bytesKey('*'));
+    if (stale.length > 0) await this.redis.del(...stale);
+    await this.redis.del(OWNER_KEY);
+  }
+
   async close(): Promise<void> {
     clearInterval(this.lease);
     const closing = (async () => {
-      if (!this.fatal) await this.redis.del(OWNER_KEY);
+      if (!this.fatal) await this.leaveClean();
       await Promise.all([this.queue.close(), this.events.close()]);
     })().catch(() => undefined);
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
