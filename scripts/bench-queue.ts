@@ -15,7 +15,8 @@ import { writeScaleCorpus } from './scale-corpus.js';
 const [total = 2000, rounds = 2, flat = 0] = process.argv.slice(2).map(Number);
 const root = mkdtempSync(join(tmpdir(), 'xxgk-queue-bench-'));
 const PEAK = new URL('./peak-rss.mjs', import.meta.url).pathname;
-const node = (args: string[]) => [process.execPath, ['--v8-pool-size=1', '--import', PEAK, 'dist/src/cli.js', ...args]] as const;
+const node = (args: string[]) =>
+  [process.execPath, ['--v8-pool-size=1', '--import', PEAK, 'dist/src/cli.js', ...args]] as const;
 
 interface Run {
   seconds: number;
@@ -37,13 +38,16 @@ async function queued(folder: string, server: RedisServer): Promise<Run> {
   const client = server.client();
   await client.flushdb();
   const out = join(root, `queued-${Date.now()}`);
-  const workers: ChildProcess[] = [0, 1].map(() => spawn(...node(['worker', '--queue', server.url, '--jobs', '1']), { stdio: 'ignore' }));
+  const workerArgs = ['worker', '--queue', server.url, '--jobs', '1'];
+  const workers: ChildProcess[] = [0, 1].map(() => spawn(...node(workerArgs), { stdio: 'ignore' }));
   let redisPeak = 0;
   const sampler = setInterval(() => {
-    void client.info('memory').then((info) => (redisPeak = Math.max(redisPeak, Number(/used_memory:(\d+)/.exec(info)?.[1]))));
+    const used = (info: string) => Number(/used_memory:(\d+)/.exec(info)?.[1]);
+    void client.info('memory').then((info) => (redisPeak = Math.max(redisPeak, used(info))));
   }, 200);
   const started = performance.now();
-  const coordinator = spawn(...node(['extract', folder, '--out', out, '--queue', server.url, '-q']), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = ['extract', folder, '--out', out, '--queue', server.url, '-q'];
+  const coordinator = spawn(...node(args), { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   coordinator.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => coordinator.once('close', resolve));
@@ -57,7 +61,8 @@ async function queued(folder: string, server: RedisServer): Promise<Run> {
 }
 
 const line = (what: string, files: number, run: Run) =>
-  `${what}: ${(files / run.seconds).toFixed(1)} files/s (${run.seconds.toFixed(1)} s), peak RSS ${run.peakMb.toFixed(0)} MB` +
+  `${what}: ${(files / run.seconds).toFixed(1)} files/s (${run.seconds.toFixed(1)} s), ` +
+  `peak RSS ${run.peakMb.toFixed(0)} MB` +
   (run.redisMb !== undefined ? `, Redis peak ${run.redisMb.toFixed(1)} MB` : '');
 
 const corpus = join(root, 'corpus');
@@ -75,9 +80,11 @@ for (let round = 0; round < rounds; round++) {
 }
 const best = (runs: Run[]) => Math.min(...runs.map((r) => r.seconds));
 const overhead = ((best(queues) - best(locals)) / best(locals)) * 100;
+const perFileMs = ((best(queues) - best(locals)) / total) * 1000;
+const rate = (runs: Run[]) => (total / best(runs)).toFixed(1);
 console.log(
-  `best of ${rounds}: local ${(total / best(locals)).toFixed(1)} files/s, queued ${(total / best(queues)).toFixed(1)} files/s; ` +
-    `queue overhead ${overhead.toFixed(1)}% of the local run's time (${(((best(queues) - best(locals)) / total) * 1000).toFixed(1)} ms a file; goal ≤ 5%)`,
+  `best of ${rounds}: local ${rate(locals)} files/s, queued ${rate(queues)} files/s; ` +
+    `queue overhead ${overhead.toFixed(1)}% of the local run's time (${perFileMs.toFixed(1)} ms a file; goal ≤ 5%)`,
 );
 if (flat > 0) {
   const large = join(root, 'corpus-large');
@@ -85,7 +92,10 @@ if (flat > 0) {
   const run = await queued(large, server);
   const small = queues.reduce((a, b) => (a.peakMb > b.peakMb ? a : b));
   console.log(line(`queued ${flat} files`, flat, run));
-  console.log(`flat: coordinator peak RSS ${small.peakMb.toFixed(0)} → ${run.peakMb.toFixed(0)} MB, Redis peak ${small.redisMb!.toFixed(1)} → ${run.redisMb!.toFixed(1)} MB (${total} → ${flat} files)`);
+  console.log(
+    `flat: coordinator peak RSS ${small.peakMb.toFixed(0)} → ${run.peakMb.toFixed(0)} MB, ` +
+      `Redis peak ${small.redisMb!.toFixed(1)} → ${run.redisMb!.toFixed(1)} MB (${total} → ${flat} files)`,
+  );
 }
 await server.stop();
 rmSync(root, { recursive: true, force: true });

@@ -59,8 +59,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, options: BatchOptions): Promise<void> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const progress = options.progress ?? silentProgress;
-  const limits = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB };
-  const pool: Readers = options.readers ? await options.readers(store, dbPath, limits) : Object.assign(new WorkerPool(jobs, dbPath, limits), { window: jobs });
+  const limits = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+  };
+  const pool: Readers = options.readers
+    ? await options.readers(store, dbPath, limits)
+    : Object.assign(new WorkerPool(jobs, dbPath, limits), { window: jobs });
   const context: IngestContext = { store, pool, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs) };
   try {
     // One file more than workers: the next file is read and hashed while the workers are busy.
@@ -72,7 +77,8 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
       // A few files queued at a time, not the whole run: 100,000 waiting tasks held ~100 MB until the end.
       await queue.onSizeLessThan(pool.window + 1);
       if (stopped !== undefined) break;
-      void queue.add(async () => progress.tick(await ingest(input, context))).catch((error: unknown) => (stopped ??= error));
+      const read = async () => progress.tick(await ingest(input, context));
+      void queue.add(read).catch((error: unknown) => (stopped ??= error));
     }
     await queue.onIdle();
     if (stopped !== undefined) throw stopped;

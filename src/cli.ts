@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, runBatch, type BatchSummary } from './batch.js';
 import { createProgress, silentProgress } from './bulk/progress.js';
-import { StoreVersionError } from './bulk/store.js';
+import type { PoolLimits } from './bulk/pool.js';
+import { StoreVersionError, type Store } from './bulk/store.js';
 import { checkFiles, wantsColor } from './check.js';
 import { describeWriteError } from './export/output-folder.js';
 import { InputError } from './inputs.js';
@@ -44,11 +45,12 @@ program
   .option('--timeout <seconds>', 'stop reading a file after this long', positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
   .option('--max-memory <MB>', 'memory limit of each worker thread', positiveInteger, DEFAULT_MAX_MEMORY_MB)
   .option('-q, --quiet', 'no progress output, only the summary')
-  .option('--queue <url>', 'have the files read by `xxgk worker` processes through Redis: redis://[:password@]host:port/db or rediss://')
-  .option('--window <files>', 'with --queue: files in flight at once (each in Redis until recorded)', positiveInteger, DEFAULT_WINDOW)
+  .option('--queue <url>', 'files read by `xxgk worker` processes through Redis: redis://[:password@]host:port/db')
+  .option('--window <files>', 'with --queue: files in flight (in Redis until recorded)', positiveInteger, DEFAULT_WINDOW)
   .action(async (inputs: string[], options: ExtractOptions) => {
     const quiet = options.quiet ? silentProgress : createProgress();
-    const queued = options.queue ? withWorkers(quiet, (line) => !options.quiet && process.stderr.write(`${line}\n`)) : undefined;
+    const say = (line: string) => !options.quiet && process.stderr.write(`${line}\n`);
+    const queued = options.queue ? withWorkers(quiet, say) : undefined;
     const summary = await runBatch({
       inputs,
       outDir: options.out,
@@ -68,10 +70,10 @@ program
 
 program
   .command('worker')
-  .description('read files for coordinators (`xxgk extract … --queue`) from Redis, on this machine, until stopped (Ctrl-C)')
+  .description('read files for coordinators (`xxgk extract … --queue`) from Redis, until stopped (Ctrl-C)')
   .requiredOption('--queue <url>', 'redis://[:password@]host:port/db or rediss://, as given to the coordinator')
   .option('-j, --jobs <n>', 'files read at once (one thread each)', positiveInteger, availableParallelism())
-  .option('--stalled-after <seconds>', 'a file whose worker stopped answering this long ago is read by another', positiveInteger, 30)
+  .option('--stalled-after <seconds>', 'a file whose worker stopped answering goes to another', positiveInteger, 30)
   .action(async (options: { queue: string; jobs: number; stalledAfter: number }) => {
     const log = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : () => undefined;
     await runWorker({ url: options.queue, jobs: options.jobs, stalledAfterMs: options.stalledAfter * 1000, log });
@@ -104,7 +106,7 @@ interface ExtractOptions {
 }
 
 function queueOf(url: string, window: number, onResult: (worker: string) => void) {
-  return (store: Parameters<typeof queueReaders>[0], dbPath: string, limits: Parameters<typeof queueReaders>[1]['limits']) =>
+  return (store: Store, dbPath: string, limits: PoolLimits) =>
     queueReaders(store, { url, window, limits, batch: batchIdentity(dbPath), onResult });
 }
 

@@ -42,7 +42,8 @@ const STALLED = /stalled more than allowable limit/;
 
 export async function queueReaders(store: Store, options: CoordinatorOptions): Promise<Readers> {
   const connection = connectionOptions(options.url);
-  const redis = new Redis({ ...connection, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n) => (n > RETRIES ? null : RETRY_MS) });
+  const retryStrategy = (n: number) => (n > RETRIES ? null : RETRY_MS);
+  const redis = new Redis({ ...connection, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy });
   // ioredis reports why a connection failed (a refused password) as an event; the command then fails as "closed".
   let why: unknown;
   redis.on('error', (error) => (why = error));
@@ -73,7 +74,8 @@ async function takeOwnership(redis: Redis, batch: string): Promise<void> {
   if (owner !== null && owner !== batch) {
     redis.disconnect();
     throw new QueueError(
-      `队列正被另一批次使用 / the queue is in use by another batch (${owner}): wait for it to end, or use another Redis database (…/db)`,
+      `队列正被另一批次使用 / the queue is in use by another batch (${owner}): ` +
+        'wait for it to end, or use another Redis database (…/db)',
     );
   }
   await redis.set(OWNER_KEY, batch, 'PX', LEASE_MS);
@@ -95,7 +97,8 @@ class Coordinator implements Readers {
     private readonly options: CoordinatorOptions,
   ) {
     this.window = options.window;
-    this.lease = setInterval(() => void redis.set(OWNER_KEY, options.batch, 'PX', LEASE_MS).catch(() => undefined), LEASE_MS / 3);
+    const renew = () => void redis.set(OWNER_KEY, options.batch, 'PX', LEASE_MS).catch(() => undefined);
+    this.lease = setInterval(renew, LEASE_MS / 3);
     let why: unknown;
     redis.on('error', (error) => (why = error));
     redis.on('end', () => this.lose(why ?? new Error('the connection closed and could not be opened again')));
@@ -130,7 +133,9 @@ class Coordinator implements Readers {
   }
 
   private async dispatch(file: FileRecord, bytes: Uint8Array): Promise<Outcome> {
-    const data: JobData = { file, bytesKey: bytesKey(file.contentKey), sha256: sha256(bytes), limits: this.options.limits, version: this.version };
+    const { limits } = this.options;
+    const key = bytesKey(file.contentKey);
+    const data: JobData = { file, bytesKey: key, sha256: sha256(bytes), limits, version: this.version };
     await this.redis.set(data.bytesKey, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     // An id already in the queue (handed out by a coordinator killed before it recorded the result) is not added again.
     const job = await this.queue.add('read', data, {
@@ -157,7 +162,9 @@ class Coordinator implements Readers {
       if (STALLED.test(reason)) return { failed: true, stopped: `crashed: the workers reading it died (${reason})` };
       throw new QueueError(`${file.name}: 工作端未能读取 / the workers could not read it: ${reason}`);
     }
-    if (result.version !== this.version) throw new QueueError(`${file.name}: read by xxgk ${result.version}, not ${this.version}`);
+    if (result.version !== this.version) {
+      throw new QueueError(`${file.name}: read by xxgk ${result.version}, not ${this.version}`);
+    }
     this.options.onResult?.(result.worker);
     if (result.stopped !== undefined) return { failed: true, stopped: result.stopped };
     const report = result.report!;

@@ -4,7 +4,10 @@ import type { Progress } from '../bulk/progress.js';
  * A coordinator's progress: the batch's own (files done/total, rate, ETA, failures), plus a line when a worker is
  * first seen and, at the end, how many files each worker read.
  */
-export function withWorkers(progress: Progress, write: (line: string) => void): { progress: Progress; onResult: (worker: string) => void } {
+export function withWorkers(
+  progress: Progress,
+  write: (line: string) => void,
+): { progress: Progress; onResult: (worker: string) => void } {
   const done = new Map<string, number>();
   return {
     progress: {
@@ -12,7 +15,8 @@ export function withWorkers(progress: Progress, write: (line: string) => void): 
       tick: (failed) => progress.tick(failed),
       stop: () => {
         progress.stop();
-        if (done.size > 0) write(`workers: ${done.size} (${[...done].map(([worker, n]) => `${worker} ${n} files`).join(', ')})`);
+        const each = [...done].map(([worker, n]) => `${worker} ${n} files`).join(', ');
+        if (done.size > 0) write(`workers: ${done.size} (${each})`);
       },
     },
     onResult: (worker) => {

@@ -56,10 +56,14 @@ export function connectionOptions(url: string): RedisOptions {
   try {
     parsed = new URL(url);
   } catch {
-    throw new QueueError(`队列地址无法解析 / cannot parse the queue address ${redact(url)}: expected redis://[:password@]host:port/db`);
+    throw new QueueError(
+      `队列地址无法解析 / cannot parse the queue address ${redact(url)}: expected redis://[:password@]host:port/db`,
+    );
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    throw new QueueError(`队列地址须以 redis:// 或 rediss:// 开头 / the queue address ${redact(url)} must start with redis:// or rediss://`);
+    throw new QueueError(
+      `队列地址须以 redis:// 或 rediss:// 开头 / the queue address ${redact(url)} must start with redis:// or rediss://`,
+    );
   }
   const db = parsed.pathname.replace(/^\//, '');
   return {
@@ -74,14 +78,17 @@ export function connectionOptions(url: string): RedisOptions {
 
 /** The address without its password, for messages. */
 export function redact(url: string): string {
-  return url.replace(/^(rediss?:\/\/)([^@/]*)@/, (_, scheme: string, auth: string) => `${scheme}${auth.includes(':') ? `${auth.split(':')[0]}:***` : '***'}@`);
+  return url.replace(/^(rediss?:\/\/)([^@/]*)@/, (_, scheme: string, auth: string) =>
+    auth.includes(':') ? `${scheme}${auth.split(':')[0]}:***@` : `${scheme}***@`,
+  );
 }
 
 /** Why Redis refused or could not be reached, in one line that names the address (never its password). */
 export function describeRedisError(error: unknown, url: string): string {
   const message = (error as Error).message ?? String(error);
   if (/NOAUTH|WRONGPASS|invalid password|Authentication required/i.test(message)) {
-    return `Redis 拒绝了连接：密码缺失或错误 / Redis at ${redact(url)} refused the connection: missing or wrong password (${message})`;
+    const why = `missing or wrong password (${message})`;
+    return `Redis 拒绝了连接：密码缺失或错误 / Redis at ${redact(url)} refused the connection: ${why}`;
   }
   return `无法连接 Redis / cannot reach Redis at ${redact(url)}: ${message}`;
 }
@@ -97,7 +104,9 @@ export function xxgkVersion(): string {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const hash = createHash('sha256');
   for (const folder of ['src', 'extractors']) hashTree(join(root, folder), hash);
-  const packageJson = [join(root, 'package.json'), join(root, '..', 'package.json')].find((p) => statSync(p, { throwIfNoEntry: false }));
+  const packageJson = [join(root, 'package.json'), join(root, '..', 'package.json')].find((p) =>
+    statSync(p, { throwIfNoEntry: false }),
+  );
   const version = packageJson ? (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version : '0';
   buildVersion = `${version}+${hash.digest('hex').slice(0, 12)}`;
   return buildVersion;
@@ -108,6 +117,8 @@ function hashTree(dir: string, hash: ReturnType<typeof createHash>): void {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) hashTree(path, hash);
-    else if (/\.(js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hash.update(entry.name).update(readFileSync(path));
+    else if (/\.(js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      hash.update(entry.name).update(readFileSync(path));
+    }
   }
 }

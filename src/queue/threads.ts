@@ -23,7 +23,8 @@ export class ReadingThread {
   read(name: string, path: string, bytes: Uint8Array, limits: PoolLimits): Promise<Reading> {
     if (limits.maxMemoryMb !== this.limits.maxMemoryMb) void this.close();
     this.limits = limits;
-    const worker = (this.worker ??= new Worker(THREAD_URL, { resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb } }));
+    const resourceLimits = { maxOldGenerationSizeMb: limits.maxMemoryMb };
+    const worker = (this.worker ??= new Worker(THREAD_URL, { resourceLimits }));
     const id = this.nextId++;
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return new Promise<Reading>((resolve) => {
@@ -51,8 +52,8 @@ export class ReadingThread {
             : `crashed: the reader failed (${error.message})`,
         );
       const onExit = (code: number) => stopped(`crashed: the reader exited (code ${code})`);
-      const startTimer = () =>
-        setTimeout(() => stopped(`timeout: stopped after ${Math.round(this.limits.timeoutMs / 1000)} s`), this.limits.timeoutMs);
+      const seconds = Math.round(limits.timeoutMs / 1000);
+      const startTimer = () => setTimeout(() => stopped(`timeout: stopped after ${seconds} s`), limits.timeoutMs);
       let timer = startTimer();
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       const task: ReadTask = { id, name, path, bytes: owned };

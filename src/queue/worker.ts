@@ -2,7 +2,10 @@ import { hostname } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { connectionOptions, describeRedisError, QUEUE_NAME, QueueError, redact, sha256, VERSION_KEY, xxgkVersion, type JobData, type JobResult } from './protocol.js';
+import {
+  connectionOptions, describeRedisError, QUEUE_NAME, QueueError, redact, sha256, VERSION_KEY, xxgkVersion,
+  type JobData, type JobResult,
+} from './protocol.js';
 import { ReadingThread } from './threads.js';
 
 /**
@@ -90,7 +93,8 @@ interface Me {
 
 /** Wait for a coordinator to announce its build, then refuse to work for another one. */
 async function checkVersion(options: WorkerOptions, version: string): Promise<void> {
-  const redis = new Redis({ ...connectionOptions(options.url), maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+  const once = { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null };
+  const redis = new Redis({ ...connectionOptions(options.url), ...once });
   let why: unknown;
   redis.on('error', (error) => (why = error));
   try {
@@ -106,5 +110,8 @@ async function checkVersion(options: WorkerOptions, version: string): Promise<vo
 }
 
 function refusal(theirs: string, mine: string): string {
-  return `拒绝工作：协调端的 xxgk 版本不同 / refused: the coordinator runs xxgk ${theirs}, this worker ${mine}; its readings could differ — run the same build on both`;
+  return (
+    `拒绝工作：协调端的 xxgk 版本不同 / refused: the coordinator runs xxgk ${theirs}, this worker ${mine}; ` +
+    'its readings could differ — run the same build on both'
+  );
 }

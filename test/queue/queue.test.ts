@@ -16,7 +16,7 @@ import { hasRedisServer, startRedis, type RedisServer } from './redis-server.js'
  */
 
 const CLI = join(projectRoot, 'dist/src/cli.js');
-const SKIPPED = 'queue tests SKIPPED: redis-server is not installed (apt-get install redis-server; .ci/run installs it)';
+const SKIPPED = 'queue tests SKIPPED: redis-server is not installed (apt-get install redis-server; .ci/run does)';
 if (!hasRedisServer) console.warn(`\n*** ${SKIPPED} ***\n`);
 
 interface Run {
@@ -127,7 +127,8 @@ describe.skipIf(!hasRedisServer)('a batch read by workers through Redis', () => 
     const coordinator = xxgk('extract', input, '--out', out, '--queue', server.url, '--timeout', '3', '--quiet');
     const client = server.client();
     // The first worker takes the hanging file (files are handed out in the folder's order; it is among them).
-    await until(async () => (await client.lrange('bull:xxgk:active', 0, -1)).some((id) => id.endsWith('.pdf')), 'a PDF taken up');
+    const active = () => client.lrange('bull:xxgk:active', 0, -1);
+    await until(async () => (await active()).some((id) => id.endsWith('.pdf')), 'a PDF taken up');
     first.kill('SIGKILL');
     worker(server.url, '--stalled-after', '2');
     const run = await coordinator;
@@ -190,15 +191,18 @@ describe.skipIf(!hasRedisServer)('a batch read by workers through Redis', () => 
     const input = mixedReportFolder();
     const run = await xxgk('extract', input, '--out', temp('queued'), '--queue', `redis://127.0.0.1:${server.port}/0`);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toMatch(new RegExp(`^xxgk: .*Redis at redis://127.0.0.1:${server.port}/0 refused the connection: missing or wrong password`));
+    const at = `127.0.0.1:${server.port}/0`;
+    const refused = `Redis at redis://${at} refused the connection: missing or wrong password`;
+    expect(run.stderr.trim()).toMatch(new RegExp(`^xxgk: .*${refused}`));
     const wrong = await xxgk('worker', '--queue', `redis://:nope@127.0.0.1:${server.port}/0`);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('missing or wrong password');
     expect(wrong.stderr).not.toContain('nope');
     await server.stop();
-    const gone = await xxgk('extract', input, '--out', temp('queued'), '--queue', `redis://:s3cret@127.0.0.1:${server.port}/0`);
+    const url = `redis://:s3cret@127.0.0.1:${server.port}/0`;
+    const gone = await xxgk('extract', input, '--out', temp('queued'), '--queue', url);
     expect(gone.code).toBe(1);
-    expect(gone.stderr.trim()).toMatch(new RegExp(`^xxgk: .*cannot reach Redis at redis://:\\*\\*\\*@127.0.0.1:${server.port}/0`));
+    expect(gone.stderr.trim()).toMatch(new RegExp(`^xxgk: .*cannot reach Redis at redis://:\\*\\*\\*@${at}`));
   }, 120_000);
 
   it('refuses a second batch on a queue in use, and a worker of another build', async () => {
