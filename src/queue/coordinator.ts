@@ -17,7 +17,7 @@ import {
  * jobs it had handed out (done or not) instead of handing them out twice.
  */
 
-export interface CoordinatorOptions {
+interface CoordinatorOptions {
   url: string;
   /** Files in flight. */
   window: number;

@@ -10,7 +10,7 @@ import type { ReadMessage, ReadTask } from './read-thread.js';
  * which a worker on another machine does not have.
  */
 
-export type Reading = { report: Report } | { stopped: string };
+type Reading = { report: Report } | { stopped: string };
 
 const THREAD_URL = new URL('./read-thread.js', import.meta.url);
 

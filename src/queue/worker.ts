@@ -15,7 +15,7 @@ import { ReadingThread } from './threads.js';
  * takes nothing: its readings could differ from the rest of the batch.
  */
 
-export interface WorkerOptions {
+interface WorkerOptions {
   url: string;
   jobs: number;
   /** A job whose worker stopped renewing its lease this long ago is given to another worker. */
