@@ -6,6 +6,7 @@ export const BUILT_CODE_TESTS = [
   'test/run/batch.test.ts',
   'test/store/store.test.ts',
   'test/extractors/ocr/recogniser.test.ts',
+  'test/run/queue/queue.test.ts',
   'test/view/browser.test.ts',
   'test/view/unchecked.test.ts',
 ];

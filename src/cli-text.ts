@@ -66,3 +66,18 @@ export async function readVersion(): Promise<string> {
   }
   return 'unknown';
 }
+
+export const QUEUE_HELP = {
+  queue: {
+    zh: '文件交由 `xxgk worker` 进程经 Redis 读取：redis://[:密码@]主机:端口/库',
+    en: 'files read by `xxgk worker` processes through Redis: redis://[:password@]host:port/db',
+  },
+  window: { zh: '与 --queue 同用：同时在途的文件数（记录前存于 Redis）', en: 'with --queue: files in flight (in Redis until recorded)' },
+  worker: {
+    zh: '为协调进程（`xxgk extract … --queue`）从 Redis 读取文件，直到停止（Ctrl-C）',
+    en: 'read files for coordinators (`xxgk extract … --queue`) from Redis, until stopped (Ctrl-C)',
+  },
+  workerQueue: { zh: 'redis://[:密码@]主机:端口/库 或 rediss://，与协调进程相同', en: 'redis://[:password@]host:port/db or rediss://, as given to the coordinator' },
+  workerJobs: { zh: '同时读取的文件数（每个一个线程）', en: 'files read at once (one thread each)' },
+  stalledAfter: { zh: '读取它的进程不再应答时，文件交给另一个进程（秒）', en: 'a file whose worker stopped answering goes to another (seconds)' },
+};

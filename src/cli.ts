@@ -12,7 +12,16 @@ import { printable } from './core/text/printable.js';
 import { chooseLang, pick } from './core/i18n/lang.js';
 import { CHECK_HELP, EXTRACT_HELP, PROGRAM_HELP, readVersion } from './cli-text.js';
 import { batchSummaryText } from './core/i18n/catalogue.js';
-import { HELP_TITLES } from './cli-text.js';
+import { HELP_TITLES, QUEUE_HELP } from './cli-text.js';
+import type { PoolLimits } from './run/pool.js';
+import type { Store } from './store/store.js';
+import { batchIdentity, queueReaders } from './run/queue/coordinator.js';
+import { QueueError } from './run/queue/protocol.js';
+import { withWorkers } from './run/queue/progress.js';
+import { runWorker } from './run/queue/worker.js';
+
+/** Files in flight on a queue: enough to keep ~30 remote reading threads busy while results travel back. */
+const DEFAULT_WINDOW = 64;
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
@@ -49,7 +58,12 @@ program
   .option('--timeout <seconds>', say(EXTRACT_HELP.timeout), positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
   .option('--max-memory <MB>', say(EXTRACT_HELP.maxMemory), positiveInteger, DEFAULT_MAX_MEMORY_MB)
   .option('-q, --quiet', say(EXTRACT_HELP.quiet))
-  .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; json?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
+  .option('--queue <url>', say(QUEUE_HELP.queue))
+  .option('--window <files>', say(QUEUE_HELP.window), positiveInteger, DEFAULT_WINDOW)
+  .action(async (inputs: string[], options: ExtractOptions) => {
+    const quiet = options.quiet ? silentProgress : createProgress();
+    const note = (line: string) => !options.quiet && process.stderr.write(`${printable(line)}\n`);
+    const queued = options.queue ? withWorkers(quiet, note) : undefined;
     const summary = await runBatch({
       inputs,
       outDir: options.out,
@@ -60,9 +74,21 @@ program
       lang: LANG,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
-      progress: options.quiet ? silentProgress : createProgress(),
+      progress: queued?.progress ?? quiet,
+      ...(options.queue ? { readers: queueOf(options.queue, options.window, queued!.onResult) } : {}),
     });
     printSummary(summary, options.out);
+  });
+
+program
+  .command('worker')
+  .description(say(QUEUE_HELP.worker))
+  .requiredOption('--queue <url>', say(QUEUE_HELP.workerQueue))
+  .option('-j, --jobs <n>', say(QUEUE_HELP.workerJobs), positiveInteger, availableParallelism())
+  .option('--stalled-after <seconds>', say(QUEUE_HELP.stalledAfter), positiveInteger, 30)
+  .action(async (options: { queue: string; jobs: number; stalledAfter: number }) => {
+    const log = process.stderr.isTTY ? (line: string) => process.stderr.write(`${printable(line)}\n`) : () => undefined;
+    await runWorker({ url: options.queue, jobs: options.jobs, stalledAfterMs: options.stalledAfter * 1000, log });
   });
 
 program
@@ -118,11 +144,28 @@ async function reportError(error: unknown): Promise<number> {
     console.error(`xxgk: ${printable(error.message)}`);
     return 2;
   }
-  if (error instanceof StoreVersionError) {
+  if (error instanceof StoreVersionError || error instanceof QueueError) {
     console.error(`xxgk: ${error.message}`);
     return 1;
   }
   const writeError = await describeWriteError(error);
   console.error(`xxgk: ${writeError ? printable(writeError) : ((error as Error).stack ?? error)}`);
   return 1;
+}
+
+interface ExtractOptions {
+  out: string;
+  jobs: number;
+  db?: string;
+  force?: boolean;
+  json?: boolean;
+  timeout: number;
+  maxMemory: number;
+  quiet?: boolean;
+  queue?: string;
+  window: number;
+}
+
+function queueOf(url: string, window: number, onResult: (worker: string) => void) {
+  return (store: Store, dbPath: string, limits: PoolLimits) => queueReaders(store, { url, window, limits, batch: batchIdentity(dbPath), onResult });
 }

@@ -5,6 +5,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { finishRun, type BatchSummary } from './export.js';
 import { WorkerPool, type PoolLimits } from './pool.js';
+import type { Readers } from './readers.js';
 import { silentProgress, type Progress } from './progress.js';
 import { Store, type FileRecord } from '../store/store.js';
 import { prepareOutputFolder } from '../export/output-folder.js';
@@ -41,6 +42,8 @@ export interface BatchOptions {
   timeoutMs?: number;
   maxMemoryMb?: number;
   progress?: Progress;
+  /** Who reads the files (default: this process's worker threads, `jobs` of them; `src/run/queue/`: workers elsewhere). */
+  readers?: (store: Store, dbPath: string, limits: PoolLimits) => Promise<Readers>;
 }
 
 export type { BatchSummary };
@@ -73,19 +76,21 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const progress = options.progress ?? silentProgress;
   const limits: PoolLimits = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB };
-  const pool = new WorkerPool(jobs, dbPath, limits);
+  const pool: Readers = options.readers
+    ? await options.readers(store, dbPath, limits)
+    : Object.assign(new WorkerPool(jobs, dbPath, limits), { window: jobs });
   const attempts = new Attempts(dbPath);
   const isolated = { dbPath, limits };
   const context: IngestContext = { store, pool, attempts, isolated, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs), members: new Map() };
   try {
     // One file more than workers: the next file is read and hashed while the workers are busy.
-    const queue = new PQueue({ concurrency: jobs + 1 });
+    const queue = new PQueue({ concurrency: pool.window + 1 });
     progress.start(inputs.length);
     // The store refused a write (a full disk): no more files are started, and the run ends with that error.
     let refused: { error: unknown } | undefined;
     for (const input of inputs) {
       // A few files queued at a time, not the whole run: 100,000 waiting tasks held ~100 MB until the end.
-      await queue.onSizeLessThan(jobs + 1);
+      await queue.onSizeLessThan(pool.window + 1);
       if (refused) break;
       void queue.add(async () => progress.tick(await ingest(input, context))).catch((error: unknown) => void (refused ??= { error }));
     }
@@ -101,7 +106,7 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
 
 interface IngestContext {
   store: Store;
-  pool: WorkerPool;
+  pool: Readers;
   /** Files being read, and results to read again (`bulk/attempts.ts`). */
   attempts: Attempts;
   /** Where a suspect file is read in a process of its own. */
