@@ -1,3 +1,4 @@
+import { auditLegacy } from './audit/legacy.js';
 import { auditNarrative } from './audit/narrative.js';
 import { auditRules } from './audit/rules.js';
 import { locate, type Located } from './locate/index.js';
@@ -5,6 +6,7 @@ import type { DocumentModel } from './model/document.js';
 import { warning, WRAPPED_LABELS, type Message } from './model/messages.js';
 import type { Cell, Finding, Report, ReportFormat, ReportStatus } from './model/report.js';
 import { normalise, type NormalisedTable } from './normalise/index.js';
+import { isLegacyTable, readLegacyTables, type LegacyRead } from './normalise/legacy.js';
 import { squash } from './text/normalize.js';
 import { expectedCells, type TableKey } from './template/template.js';
 
@@ -26,10 +28,13 @@ const TABLE_KEYS: TableKey[] = ['active', 'requests', 'review_litigation'];
 const FIRST_TEMPLATE_YEAR = 2019;
 
 export function assembleReport(document: DocumentModel, facts: ReadFacts): Report {
-  const located = locate(document);
+  // The pre-2019 statistics table is read on its own and kept from the template's locator, whose labels it shares
+  // (行政复议, 不予公开) without sharing its layout.
+  const legacy = readLegacyTables(document.blocks);
+  const located = locate(legacy.tables.length > 0 ? { ...document, blocks: document.blocks.filter((b) => !isLegacyTable(b)) } : document);
   const tables = normalise(located);
-  const messages = [...facts.messages, ...tables.flatMap((t) => t.messages)];
-  const cells = tables.flatMap((t) => t.cells);
+  const messages = [...facts.messages, ...tables.flatMap((t) => t.messages), ...legacy.messages];
+  const cells = [...tables.flatMap((t) => t.cells), ...legacy.cells];
   const isReport = Boolean(located.title) || located.sections.length >= 3 || cells.length > 0;
   const base = {
     file: facts.file,
@@ -53,10 +58,11 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
       messages,
     };
   }
-  const format = formatOf(tables, base.year);
+  const format = legacy.cells.length > 0 && tables.every((t) => t.cells.length === 0) ? 'legacy' : formatOf(tables, base.year);
   if (!located.title?.agency) messages.push(warning('no_agency', 'agency and year could not be read from a title'));
   const findings = [
     ...auditRules(cells),
+    ...auditLegacy(cells),
     ...auditNarrative(base.sections, cells),
     ...missingTables(tables, format, located),
     ...missingCells(tables),
@@ -64,12 +70,13 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     ...messageFindings(messages),
   ];
   const status = statusOf(findings, tables, format, cells);
+  const reason = format === 'legacy' ? LEGACY_UNREAD : incompleteReason(tables, located, messages, cells);
   return {
     ...base,
     status,
-    ...(status === 'incomplete' ? { reason: incompleteReason(tables, located, messages, cells) } : {}),
+    ...(status === 'incomplete' ? { reason } : {}),
     formatVersion: format,
-    tables: tables.map((t) => summary(t, located)),
+    tables: [...tables.map((t) => summary(t, located)), ...legacySummary(legacy, document)],
     cells,
     findings,
     messages,
@@ -167,7 +174,8 @@ function scopeOf(message: string): string {
 
 function statusOf(findings: Finding[], tables: NormalisedTable[], format: ReportFormat | null, cells: Cell[]): ReportStatus {
   if (findings.some((f) => f.severity === 'error')) return 'flagged';
-  if (format === 'legacy') return 'ok';
+  // A legacy report is passed only on a table that was read: its rules ran on the cells read and none failed.
+  if (format === 'legacy') return cells.some((c) => c.table === 'legacy') ? 'ok' : 'incomplete';
   const complete = TABLE_KEYS.every((key) => tables.some((t) => t.key === key && t.cells.length > 0));
   const rowsMissing = findings.some((f) => f.rule === 'missing_cells');
   return complete && !rowsMissing && unconfirmedCells(cells).length === 0 ? 'ok' : 'incomplete';
@@ -196,6 +204,23 @@ function whyNotFound(located: Located, messages: Message[]): string {
 /** A row label immediately followed by a run of digits: `本年新收政府信息公开申请数量640020470`. */
 function looksFlattened(text: string): boolean {
   return /(?:申请数量|继续办理|[(（]七[)）]总计|行政规范性文件)\d{3,}/.test(squash(text));
+}
+
+const LEGACY_UNREAD =
+  '未读出 2019 年以前的统计表（无表格、或表头无法识别），报告数字未核对 / ' +
+  'the pre-2019 statistics table was not read (no table, or its header not recognised); no numbers were checked';
+
+function legacySummary(legacy: LegacyRead, document: DocumentModel): Report['tables'] {
+  if (legacy.tables.length === 0) return [];
+  const blocks = document.blocks.flatMap((b) => (b.kind === 'table' && legacy.tables.includes(b.index) ? [b] : []));
+  return [{
+    key: 'legacy',
+    version: null,
+    sourceTables: legacy.tables,
+    pages: [...new Set(blocks.flatMap((b) => b.pages ?? []))],
+    structure: [...new Set(blocks.map((b) => b.structure))],
+    cells: legacy.cells.length,
+  }];
 }
 
 function summary(table: NormalisedTable, located: Located): Report['tables'][number] {
