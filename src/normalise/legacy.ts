@@ -23,9 +23,9 @@ type Role = 'label' | 'unit' | 'code' | 'number' | { value: string };
 
 /** Header texts → the cells' `column` key (docs/spec/legacy.md "Columns"). */
 const VALUE_COLUMNS: [RegExp, string][] = [
-  [/历年累计|累计数?$/, 'cumulative'],
   [/本年累计/, 'year_to_date'],
   [/本月累计/, 'month_to_date'],
+  [/历年累计|^累计数?$/, 'cumulative'],
   [/本期实际|本期/, 'period'],
   [/^(?:本年度?|\d{4}年度?|统计数|数量|数值|本年数|年度数)$/, 'year'],
   [/^(?:区|县|市)(?:政府|人民政府)(?:本级)?$/, 'level_government'],

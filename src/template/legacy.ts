@@ -100,7 +100,7 @@ const REFUSED: LegacyRow[] = [
 ];
 
 const outcomes = (parent: string): LegacyRow[] => [
-  row(`${parent}.upheld`, ['维持具体行政行为'], parent),
+  row(`${parent}.upheld`, ['维持具体行政行为', '维持具体行政行为或者驳回原告诉讼请求'], parent),
   row(`${parent}.corrected`, ['被依法纠错'], parent),
   row(`${parent}.other`, ['其他情形'], parent),
 ];
