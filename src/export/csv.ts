@@ -14,7 +14,7 @@ import { roundDecimal } from '../text/numbers.js';
  */
 
 export const REPORT_COLUMNS = ['file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason'] as const;
-export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture'] as const;
+export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture', 'unit'] as const;
 export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'] as const;
 
 type Row = (string | number | null | undefined)[];
@@ -60,6 +60,7 @@ export function cellRows(report: Report): Row[] {
     cell.source.box?.map(formatTenth).join(' '),
     cell.source.ocr ? cell.source.ocr.confidence.toFixed(3) : undefined,
     cell.source.ocr?.picture,
+    cell.unit,
   ]);
 }
 
@@ -125,7 +126,7 @@ export function cellRecords(report: Report, keys = memoize(csvField), labels = m
     text +=
       `${file},${keys(cell.table)},${keys(cell.row)},${keys(cell.column)},${cell.value === null ? '' : formatNumber(cell.value)},` +
       `${csvField(cell.raw)},${cell.kind},${csvField(cell.note)},${labels(source.label)},${source.page ?? ''},${source.table},${source.row},` +
-      `${source.col},${box},${source.ocr ? source.ocr.confidence.toFixed(3) : ''},${csvField(source.ocr?.picture)}\r\n`;
+      `${source.col},${box},${source.ocr ? source.ocr.confidence.toFixed(3) : ''},${csvField(source.ocr?.picture)},${cell.unit === undefined ? '' : csvField(cell.unit)}\r\n`;
   }
   return text;
 }
