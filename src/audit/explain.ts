@@ -2,6 +2,7 @@ import type { Box } from '../model/document.js';
 import type { Cell, Finding, Report } from '../model/report.js';
 import { columnLabel, printedRowLabel, tableLabel } from '../template/labels.js';
 import type { TableKey } from '../template/template.js';
+import { LEGACY_SUMS, LEGACY_TABLE_LABEL, legacyColumnLabel } from '../template/legacy.js';
 import { sumSides } from './rules.js';
 
 /**
@@ -23,7 +24,7 @@ export interface CellPlace {
 export interface Term {
   /** `table:row:column` */
   ref: string;
-  table: TableKey;
+  table: TableKey | 'legacy';
   row: string;
   column: string;
   labels: { table: string; row: string; column: string };
@@ -77,7 +78,7 @@ export function explainFinding(finding: Finding, cells: Map<string, Cell>): Expl
   const sides = sumSides(finding);
   return {
     finding,
-    title: RULE_TITLES[finding.rule] ?? finding.rule,
+    title: RULE_TITLES[finding.rule] ?? LEGACY_TITLES.get(finding.rule) ?? finding.rule,
     ...(sides ? { sides: { left: sides.left.map(term), right: sides.right.map(term) } } : {}),
     terms: finding.cells.map(term),
     concerns: concerns(finding),
@@ -87,12 +88,27 @@ export function explainFinding(finding: Finding, cells: Map<string, Cell>): Expl
 function termOf(ref: string, cell: Cell | undefined): Term {
   const [table, row, column] = splitRef(ref);
   const key = table as TableKey;
+  if (table === 'legacy') return legacyTerm(ref, row, column, cell);
   return {
     ref,
     table: key,
     row,
     column,
     labels: { table: tableLabel(key), row: printedRowLabel(key, row, cell?.source.label), column: columnLabel(key, column) },
+    ...(cell ? { cell: { value: cell.value, raw: cell.raw, kind: cell.kind, place: placeOf(cell) } } : {}),
+  };
+}
+
+const LEGACY_TITLES = new Map(LEGACY_SUMS.map((sum) => [sum.rule, sum.zh]));
+
+/** A cell of the pre-2019 statistics table: no template labels, its printed label and the column's name. */
+function legacyTerm(ref: string, row: string, column: string, cell: Cell | undefined): Term {
+  return {
+    ref,
+    table: 'legacy',
+    row,
+    column,
+    labels: { table: LEGACY_TABLE_LABEL, row: cell?.source.label.replace(/\s+/g, ' ').trim() ?? row, column: legacyColumnLabel(column) },
     ...(cell ? { cell: { value: cell.value, raw: cell.raw, kind: cell.kind, place: placeOf(cell) } } : {}),
   };
 }

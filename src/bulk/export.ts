@@ -4,6 +4,7 @@ import { writeDataPackage } from '../export/datapackage.js';
 import { DatasetCsvExport } from '../export/dataset-csv.js';
 import type { DataResource, Exporter } from '../export/exporter.js';
 import { JsonLinesExport } from '../export/json.js';
+import { PanelCsvExport, PanelParquetExport } from '../export/panel-files.js';
 import { CellsParquet, DatasetParquet, FindingsParquet, ReportsParquet } from '../export/parquet.js';
 import type { Finding, Report, ReportStatus } from '../model/report.js';
 import { ViewExport } from '../view/exporter.js';
@@ -36,7 +37,7 @@ export interface ExportOptions {
 }
 
 /** The outputs, in the order datapackage.json lists them. */
-const OUTPUTS = ['csv', 'dataset-csv', 'cells-parquet', 'reports-parquet', 'findings-parquet', 'dataset-parquet', 'json', 'view'] as const;
+const OUTPUTS = ['csv', 'dataset-csv', 'cells-parquet', 'reports-parquet', 'findings-parquet', 'dataset-parquet', 'panel-csv', 'panel-parquet', 'json', 'view'] as const;
 export type Output = (typeof OUTPUTS)[number];
 
 export function createExporter(output: Output, outDir: string, wholeCounts: boolean): Exporter {
@@ -53,6 +54,10 @@ export function createExporter(output: Output, outDir: string, wholeCounts: bool
       return new FindingsParquet(outDir);
     case 'dataset-parquet':
       return new DatasetParquet(outDir, { wholeCounts });
+    case 'panel-csv':
+      return new PanelCsvExport(outDir);
+    case 'panel-parquet':
+      return new PanelParquetExport(outDir);
     case 'json':
       return new JsonLinesExport(outDir);
     case 'view':

@@ -198,3 +198,22 @@ export function matchLegacyRow(label: string, above: readonly string[]): LegacyR
 export function legacyParent(key: string): string | undefined {
   return LEGACY_ROWS.find((r) => r.key === key)?.parent;
 }
+
+export const LEGACY_TABLE_LABEL = '政府信息公开情况统计表（2019 年以前）';
+
+/** The value columns' keys (docs/spec/legacy.md "Columns") and the header they stand for. */
+const LEGACY_COLUMN_LABELS: Record<string, string> = {
+  year: '本年度',
+  cumulative: '历年累计',
+  period: '本期实际',
+  year_to_date: '本年累计',
+  month_to_date: '本月累计',
+  level_government: '政府本级',
+  level_departments: '直属单位',
+  level_townships: '乡镇街道',
+  total: '合计',
+};
+
+export function legacyColumnLabel(column: string): string {
+  return LEGACY_COLUMN_LABELS[column] ?? column;
+}
