@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * view/app.js in this order.
  */
 
-const BROWSER_SCRIPTS = ['util.js', 'styles.js', 'data.js', 'tables.js', 'pictures.js', 'report.js', 'list.js', 'grid.js', 'main.js'];
+const BROWSER_SCRIPTS = ['util.js', 'styles.js', 'data.js', 'tables.js', 'legacy.js', 'pictures.js', 'report.js', 'list.js', 'grid.js', 'main.js'];
 
 /** The compiled page scripts: beside this module in dist/, or in dist/ when this module runs from source (tests). */
 function browserScript(name: string): string {
