@@ -6,7 +6,7 @@ import type { DocumentModel } from './model/document.js';
 import { warning, WRAPPED_LABELS, type Message } from './model/messages.js';
 import type { Cell, Finding, Report, ReportFormat, ReportStatus } from './model/report.js';
 import { normalise, type NormalisedTable } from './normalise/index.js';
-import { isLegacyTable, readLegacyTables, type LegacyRead } from './normalise/legacy.js';
+import { readLegacyTables, type LegacyRead } from './normalise/legacy.js';
 import { squash } from './text/normalize.js';
 import { expectedCells, type TableKey } from './template/template.js';
 
@@ -31,7 +31,7 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   // The pre-2019 statistics table is read on its own and kept from the template's locator, whose labels it shares
   // (行政复议, 不予公开) without sharing its layout.
   const legacy = readLegacyTables(document.blocks);
-  const located = locate(legacy.tables.length > 0 ? { ...document, blocks: document.blocks.filter((b) => !isLegacyTable(b)) } : document);
+  const located = locate(legacy.tables.length > 0 ? { ...document, blocks: document.blocks.filter((b) => b.kind !== 'table' || !legacy.tables.includes(b.index)) } : document);
   const tables = normalise(located);
   const messages = [...facts.messages, ...tables.flatMap((t) => t.messages), ...legacy.messages];
   const cells = [...tables.flatMap((t) => t.cells), ...legacy.cells];

@@ -61,18 +61,23 @@ function headerOf(table: TableBlock): { row: number; roles: (Role | undefined)[]
   return undefined;
 }
 
-/** Is this table the legacy statistics table (its header names label and unit columns)? */
-export function isLegacyTable(block: Block): boolean {
-  return block.kind === 'table' && headerOf(block) !== undefined;
-}
-
 export function readLegacyTables(blocks: readonly Block[]): LegacyRead {
   const read: LegacyRead = { cells: [], messages: [], tables: [] };
+  let previous: { block: TableBlock; header: Header; state: RowState; prefix: string } | undefined;
   for (const block of blocks) {
     if (block.kind !== 'table') continue;
     const header = headerOf(block);
-    if (!header) continue;
-    const { cells, messages } = readTable(block, header, read.cells.length > 0 ? `t${read.tables.length + 1}.` : '');
+    if (header) {
+      const prefix = read.tables.length > 0 ? `t${read.tables.length + 1}.` : '';
+      previous = { block, header, state: { above: [], keys: new Set() }, prefix };
+    } else if (previous && continues(previous.block, block, previous.header.roles.indexOf('label'))) {
+      // The table goes on over a page break without its header: the columns are the header's.
+      previous = { ...previous, block, header: { row: -1, roles: previous.header.roles } };
+    } else {
+      previous = undefined;
+      continue;
+    }
+    const { cells, messages } = readTable(block, previous.header, previous.prefix, previous.state);
     read.cells.push(...cells);
     read.messages.push(...messages);
     read.tables.push(block.index);
@@ -80,22 +85,34 @@ export function readLegacyTables(blocks: readonly Block[]): LegacyRead {
   return read;
 }
 
+/**
+ * A headerless table right after the statistics table is its continuation when it has the same number of columns
+ * and most of its labels are known indicators: never a table that merely follows it.
+ */
+function continues(before: TableBlock, next: TableBlock, labelCol: number): boolean {
+  if (next.index !== before.index + 1 || (next.grid[0]?.length ?? 0) !== (before.grid[0]?.length ?? 0)) return false;
+  const labels = next.grid.map((_, r) => text(next, r, labelCol)?.text ?? '').filter((t) => t.trim() !== '');
+  const known = labels.filter((label) => matchLegacyRow(label, []) !== undefined);
+  return labels.length > 0 && known.length * 2 > labels.length;
+}
+
+type Header = { row: number; roles: (Role | undefined)[] };
+
 interface RowState {
   above: string[];
   keys: Set<string>;
 }
 
-function readTable(table: TableBlock, header: { row: number; roles: (Role | undefined)[] }, prefix: string) {
+function readTable(table: TableBlock, header: Header, prefix: string, state: RowState) {
   const cells: Cell[] = [];
   const messages: Message[] = [];
   const labelCol = header.roles.indexOf('label');
   const unitCol = header.roles.indexOf('unit');
   const valueCols = header.roles.flatMap((role, c) => (typeof role === 'object' ? [{ c, key: role.value }] : []));
   const unnamed = header.roles.flatMap((role, c) => (role === undefined && isOrigin(table, header.row, c) && c > labelCol ? [c] : []));
-  if (unnamed.length > 0) {
+  if (unnamed.length > 0 && header.row >= 0) {
     messages.push(legacyWarning('legacy_column_unknown', `统计表第 ${unnamed.map((c) => c + 1).join('、')} 列的表头无法识别，该列数字未读取`, `statistics table: header of column(s) ${unnamed.map((c) => c + 1).join(', ')} not recognised; their numbers are not read`));
   }
-  const state: RowState = { above: [], keys: new Set() };
   for (let r = header.row + 1; r < table.grid.length; r++) {
     const label = (text(table, r, labelCol)?.text ?? '').replace(/\s+/g, ' ').trim();
     const values = valueCols.map(({ c, key }) => ({ key, cell: text(table, r, c) }));

@@ -67,6 +67,24 @@ describe('pre-2019 statistics tables, every variant in every format', () => {
   });
 });
 
+describe('a statistics table broken over two pages', () => {
+  for (const name of ['B', 'D']) {
+    it(`variant ${name}: the second part, printed without its header, is read with the first part's columns`, async () => {
+      const spec = legacyReport(LEGACY_VARIANTS.find((v) => v.name === name)!, 31);
+      const pdf = await extractText(legacyPdf(spec, 10), `split-${name}.pdf`);
+      expect(wrongOrMissing(pdf, printedValues(spec))).toEqual([]);
+      expect(pdf.status).toBe('ok');
+      // A text copy with 续表 between the parts: two tables in the document model, read as one.
+      const lines = legacyText(spec).split('\n');
+      const at = lines.findIndex((line) => line.includes('\t')) + 10;
+      const text = [...lines.slice(0, at), '', '（续表）', '', ...lines.slice(at)].join('\n');
+      const copy = await extractText(text, `split-${name}.txt`);
+      expect(wrongOrMissing(copy, printedValues(spec))).toEqual([]);
+      expect(copy.tables.find((t) => t.key === 'legacy')!.sourceTables).toHaveLength(2);
+    });
+  }
+});
+
 describe('definitional sums of the legacy tables', () => {
   for (const variant of LEGACY_VARIANTS) {
     const printed = (key: string) => variant.rows.some((row) => row.key === key);
