@@ -9,7 +9,8 @@ import { ParquetFile, dataField, type ParquetColumn } from './parquet-file.js';
 
 const DESCRIPTION =
   '面板：每个机关每年一行，各年表式（2019 年以前、2019、2021）含义相同的指标及其来源单元格 / ' +
-  'panel: one row per agency and year, the indicators that mean the same in every format, with the cells they came from';
+  'panel: one row per agency and year, the indicators that mean the same in every format, ' +
+  'with the cells they came from';
 
 const RESOURCE = { description: DESCRIPTION, schema: { fields: PANEL_FIELDS, primaryKey: ['agency_key', 'year'] } };
 

@@ -34,7 +34,11 @@ export const PANEL_COLUMNS = [
 ] as const;
 
 export const PANEL_FIELDS: DataField[] = [
-  { name: 'agency_key', type: 'string', description: '机关名称的归一化形式（同 reports.csv 的分组）/ the agency name normalised, as copies are grouped' },
+  {
+    name: 'agency_key',
+    type: 'string',
+    description: '机关名称的归一化形式（同副本分组）/ the agency name normalised, as copies are grouped',
+  },
   { name: 'agency', type: 'string', description: '机关名称（首个副本所印）/ the agency as its first copy prints it' },
   { name: 'year', type: 'integer', description: '报告年度 / report year' },
   { name: 'format', type: 'string', description: '表式：legacy（2019 年以前）、2019、2021、hybrid / the tables\' format' },
@@ -42,8 +46,16 @@ export const PANEL_FIELDS: DataField[] = [
   { name: 'place_code', type: 'string', description: '6 位行政区划代码（GB/T 2260）/ 6-digit administrative division code' },
   { name: 'files', type: 'string', description: '合并的副本文件，空格分隔 / the copies merged, space-separated' },
   ...PANEL_INDICATORS.flatMap((i): DataField[] => [
-    { name: i.key, type: 'number', description: `${i.zh}；该年表式不统计时为空 / ${i.en}; empty where the format does not measure it` },
-    { name: `${i.key}_source`, type: 'string', description: `${i.key} 取自的单元格（table:row:column，多个相加用 +）/ the cells ${i.key} came from` },
+    {
+      name: i.key,
+      type: 'number',
+      description: `${i.zh}；该年表式不统计时为空 / ${i.en}; empty where the format does not measure it`,
+    },
+    {
+      name: `${i.key}_source`,
+      type: 'string',
+      description: `${i.key} 取自的单元格（table:row:column，多个相加用 +）/ the cells ${i.key} came from`,
+    },
   ]),
   { name: 'conflicts', type: 'string', description: '副本数值不一致而留空的指标 / indicators left empty because copies disagree' },
 ];
@@ -57,7 +69,8 @@ export class PanelRows {
     const id = `${key}\u0000${report.year}`;
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { agency: report.agency, key, year: report.year, format: report.formatVersion, files: [], readings: new Map() };
+      const { agency, year, formatVersion: format } = report;
+      entry = { agency, key, year, format, files: [], readings: new Map() };
       this.entries.set(id, entry);
     }
     entry.files.push(report.file);
@@ -71,7 +84,8 @@ export class PanelRows {
 
   /** The rows, by agency key then year. */
   rows(): (string | number | null)[][] {
-    const sorted = [...this.entries.values()].sort((a, b) => (a.key === b.key ? a.year - b.year : a.key < b.key ? -1 : 1));
+    const order = (a: PanelEntry, b: PanelEntry) => (a.key === b.key ? a.year - b.year : a.key < b.key ? -1 : 1);
+    const sorted = [...this.entries.values()].sort(order);
     return sorted.map(panelRow);
   }
 }
@@ -88,14 +102,16 @@ function panelRow(entry: PanelEntry): (string | number | null)[] {
     }
     return [readings[0]!.value, readings[0]!.source];
   });
-  return [entry.key, entry.agency, entry.year, entry.format, place?.name ?? null, place?.code ?? null, entry.files.join(' '), ...values, conflicts.join(' ')];
+  const { key, agency, year, format, files } = entry;
+  return [key, agency, year, format, place?.name ?? null, place?.code ?? null, files.join(' '), ...values, conflicts.join(' ')];
 }
 
 /** The first alternative whose every cell was read; null when none was (the panel then leaves it empty). */
 function readIndicator(indicator: PanelIndicator, format: PanelFormat, cells: Map<string, Cell>): Reading | null {
   for (const alternative of indicator.sources[format] ?? []) {
     const found = alternative.map((ref) => (format === 'legacy' ? legacyCell(ref, cells) : cells.get(ref)));
-    if (found.some((c) => !c || c.value === null || (indicator.money && c.table === 'legacy' && !MONEY_UNITS.has(c.unit ?? '')))) continue;
+    const unsure = (c: Cell) => indicator.money === true && c.table === 'legacy' && !MONEY_UNITS.has(c.unit ?? '');
+    if (found.some((c) => !c || c.value === null || unsure(c))) continue;
     const value = roundDecimal(found.reduce((total, c) => total + valueOf(c!, indicator), 0));
     return { value, source: found.map((c) => `${c!.table}:${c!.row}:${c!.column}`).join('+') };
   }

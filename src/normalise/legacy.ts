@@ -109,9 +109,16 @@ function readTable(table: TableBlock, header: Header, prefix: string, state: Row
   const labelCol = header.roles.indexOf('label');
   const unitCol = header.roles.indexOf('unit');
   const valueCols = header.roles.flatMap((role, c) => (typeof role === 'object' ? [{ c, key: role.value }] : []));
-  const unnamed = header.roles.flatMap((role, c) => (role === undefined && isOrigin(table, header.row, c) && c > labelCol ? [c] : []));
+  const unnamed = header.roles.flatMap((role, c) =>
+    role === undefined && isOrigin(table, header.row, c) && c > labelCol ? [c] : [],
+  );
   if (unnamed.length > 0 && header.row >= 0) {
-    messages.push(legacyWarning('legacy_column_unknown', `统计表第 ${unnamed.map((c) => c + 1).join('、')} 列的表头无法识别，该列数字未读取`, `statistics table: header of column(s) ${unnamed.map((c) => c + 1).join(', ')} not recognised; their numbers are not read`));
+    const columns = unnamed.map((c) => c + 1);
+    messages.push(legacyWarning(
+      'legacy_column_unknown',
+      `统计表第 ${columns.join('、')} 列的表头无法识别，该列数字未读取`,
+      `statistics table: header of column(s) ${columns.join(', ')} not recognised; their numbers are not read`,
+    ));
   }
   for (let r = header.row + 1; r < table.grid.length; r++) {
     const label = (text(table, r, labelCol)?.text ?? '').replace(/\s+/g, ' ').trim();
@@ -145,7 +152,11 @@ function rowKey(label: string, r: number, state: RowState, messages: Message[]):
     return known.key;
   }
   const key = `row_${String(r).padStart(2, '0')}`;
-  messages.push(legacyWarning('legacy_row_unknown', `统计表第 ${r + 1} 行「${label}」不在已知指标中，按位置记为 ${key}`, `statistics table row ${r + 1} "${label}" is not a known indicator; kept as ${key}`));
+  messages.push(legacyWarning(
+    'legacy_row_unknown',
+    `统计表第 ${r + 1} 行「${label}」不在已知指标中，按位置记为 ${key}`,
+    `statistics table row ${r + 1} "${label}" is not a known indicator; kept as ${key}`,
+  ));
   return key;
 }
 

@@ -25,7 +25,11 @@ export interface LegacySum {
   en: string;
 }
 
-const row = (key: string, stems: string[], parent?: string): LegacyRow => ({ key, stems, ...(parent ? { parent } : {}) });
+const row = (key: string, stems: string[], parent?: string): LegacyRow => ({
+  key,
+  stems,
+  ...(parent ? { parent } : {}),
+});
 
 const ACTIVE: LegacyRow[] = [
   row('active', ['主动公开信息', '主动公开文件', '主动公开政府信息']),
@@ -117,7 +121,8 @@ const REDRESS: LegacyRow[] = [
 ];
 
 const fees = (parent: string): LegacyRow[] =>
-  ['检索费', '邮寄费', '递送费', '复制费'].map((stem, i) => row(`${parent}.${['search', 'postage', 'delivery', 'copying'][i]}`, [stem], parent));
+  (['search', '检索费', 'postage', '邮寄费', 'delivery', '递送费', 'copying', '复制费'] as const)
+    .flatMap((_, i, all) => (i % 2 === 0 ? [row(`${parent}.${all[i]}`, [all[i + 1]!], parent)] : []));
 
 const FEES: LegacyRow[] = [
   row('fees', ['收取费用总', '收取费用', '依申请公开信息收取的费用']),
@@ -140,22 +145,26 @@ const CAPACITY: LegacyRow[] = [
   row('trainees', ['接受培训人员']),
 ];
 
-export const LEGACY_ROWS: readonly LegacyRow[] = [...ACTIVE, ...RESPONSES, ...RECEIVED, ...ANSWERED, ...REFUSED, ...REDRESS, ...FEES, ...CAPACITY];
+export const LEGACY_ROWS: readonly LegacyRow[] = [
+  ...ACTIVE, ...RESPONSES, ...RECEIVED, ...ANSWERED, ...REFUSED, ...REDRESS, ...FEES, ...CAPACITY,
+];
 
 const childrenOf = (parent: string) => LEGACY_ROWS.filter((r) => r.parent === parent).map((r) => r.key);
 
+const sum = (rule: string, parent: string, zh: string, en: string): LegacySum => ({
+  rule,
+  parent,
+  parts: childrenOf(parent),
+  zh,
+  en,
+});
+
 export const LEGACY_SUMS: readonly LegacySum[] = [
-  { rule: 'legacy_received_sum', parent: 'received', parts: childrenOf('received'), zh: '受理申请总数应等于各申请渠道之和', en: 'applications received = the sum of their channels' },
-  {
-    rule: 'legacy_answered_sum',
-    parent: 'answered',
-    parts: childrenOf('answered'),
-    zh: '答复总数应等于各类答复之和',
-    en: 'answers = the sum of the kinds of answer',
-  },
-  { rule: 'legacy_refused_sum', parent: 'answered.refused', parts: childrenOf('answered.refused'), zh: '不予公开答复数应等于各项理由之和', en: 'refusals = the sum of their reasons' },
-  { rule: 'legacy_completed_sum', parent: 'completed', parts: childrenOf('completed'), zh: '申请办结数应等于按时办结数与延期办结数之和', en: 'requests completed = on time + extended' },
-  { rule: 'legacy_staff_sum', parent: 'staff', parts: childrenOf('staff'), zh: '工作人员数应等于专职与兼职人员数之和', en: 'staff = full-time + part-time' },
+  sum('legacy_received_sum', 'received', '受理申请总数应等于各申请渠道之和', 'applications received = the sum of their channels'),
+  sum('legacy_answered_sum', 'answered', '答复总数应等于各类答复之和', 'answers = the sum of the kinds of answer'),
+  sum('legacy_refused_sum', 'answered.refused', '不予公开答复数应等于各项理由之和', 'refusals = the sum of their reasons'),
+  sum('legacy_completed_sum', 'completed', '申请办结数应等于按时办结数与延期办结数之和', 'requests completed = on time + extended'),
+  sum('legacy_staff_sum', 'staff', '工作人员数应等于专职与兼职人员数之和', 'staff = full-time + part-time'),
 ];
 
 /**

@@ -20,7 +20,16 @@ export interface PanelIndicator {
   sources: Partial<Record<PanelFormat, string[][]>>;
 }
 
-const DENIED = ['state_secret', 'prohibited_by_law', 'three_safeties_one_stability', 'third_party_rights', 'internal_affairs', 'process_info', 'law_enforcement_files', 'administrative_query'];
+const DENIED = [
+  'state_secret',
+  'prohibited_by_law',
+  'three_safeties_one_stability',
+  'third_party_rights',
+  'internal_affairs',
+  'process_info',
+  'law_enforcement_files',
+  'administrative_query',
+];
 
 export const PANEL_INDICATORS: readonly PanelIndicator[] = [
   {
@@ -45,13 +54,19 @@ export const PANEL_INDICATORS: readonly PanelIndicator[] = [
     key: 'refused',
     zh: '不予公开（2019 年以前的表式含信息不存在等理由）',
     en: 'refused (pre-2019 forms count reasons such as "does not exist" among them)',
-    sources: { legacy: [['legacy:answered.refused']], template: [DENIED.map((reason) => `requests:denied.${reason}:total`)] },
+    sources: {
+      legacy: [['legacy:answered.refused']],
+      template: [DENIED.map((reason) => `requests:denied.${reason}:total`)],
+    },
   },
   {
     key: 'not_held',
     zh: '信息不存在 / 本机关不掌握',
     en: 'information not held',
-    sources: { legacy: [['legacy:answered.not_held'], ['legacy:refused.not_held']], template: [['requests:unable.not_held:total']] },
+    sources: {
+      legacy: [['legacy:answered.not_held'], ['legacy:refused.not_held']],
+      template: [['requests:unable.not_held:total']],
+    },
   },
   {
     key: 'reviews',

@@ -13,10 +13,13 @@ const LEGACY_COLUMNS: Record<string, string> = {
   total: '合计',
 };
 
-function legacyBlock(report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell): HTMLElement | null {
+type ViewCells = Map<string, XxgkView.Cell>;
+
+function legacyBlock(report: XxgkView.Report, cells: ViewCells, marks: Marks, pick: PickCell): HTMLElement | null {
   const legacy = report.cells.filter((c) => c[0].startsWith('legacy:'));
   if (legacy.length === 0 && report.format !== 'legacy') return null;
-  const body = legacy.length > 0 ? legacyTable(legacy, cells, marks, pick) : h('div', { class: 'muted' }, '没有读出统计表的数字：本报告未核对，不视为通过。');
+  const unread = '没有读出统计表的数字：本报告未核对，不视为通过。';
+  const body = legacy.length > 0 ? legacyTable(legacy, cells, marks, pick) : h('div', { class: 'muted' }, unread);
   return h(
     'section',
     { class: 'block', 'data-section': 'legacy' },
@@ -26,7 +29,7 @@ function legacyBlock(report: XxgkView.Report, cells: Map<string, XxgkView.Cell>,
   );
 }
 
-function legacyTable(legacy: XxgkView.Cell[], cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell): HTMLTableElement {
+function legacyTable(legacy: XxgkView.Cell[], cells: ViewCells, marks: Marks, pick: PickCell): HTMLTableElement {
   const rows: string[] = [];
   const columns: string[] = [];
   const labels = new Map<string, string>();
@@ -40,6 +43,9 @@ function legacyTable(legacy: XxgkView.Cell[], cells: Map<string, XxgkView.Cell>,
     'table',
     { class: 'template' },
     h('thead', null, h('tr', null, h('th', null, '指标'), columns.map((c) => h('th', null, LEGACY_COLUMNS[c] ?? c)))),
-    h('tbody', null, rows.map((row) => h('tr', null, h('td', { class: 'label' }, labels.get(row) ?? row), columns.map((c) => valueCell(`legacy:${row}:${c}`, cells, marks, pick))))),
+    h('tbody', null, rows.map((row) => h('tr', null,
+      h('td', { class: 'label' }, labels.get(row) ?? row),
+      columns.map((c) => valueCell(`legacy:${row}:${c}`, cells, marks, pick)),
+    ))),
   );
 }
