@@ -2,6 +2,7 @@ import type { Box } from '../core/model/document.js';
 import { cellRef, TABLE_KEYS, type Cell, type Finding, type Report } from '../core/model/report.js';
 import { columnLabel, printedRowLabel, tableLabel } from '../core/template/labels.js';
 import type { TableKey } from '../core/template/template.js';
+import { LEGACY_SUMS, LEGACY_TABLE_LABEL, legacyColumnLabel } from '../core/template/legacy.js';
 import { sumSides } from './rules.js';
 
 /**
@@ -23,7 +24,7 @@ export interface CellPlace {
 export interface Term {
   /** `table:row:column` */
   ref: string;
-  table: TableKey;
+  table: TableKey | 'legacy';
   row: string;
   column: string;
   labels: { table: string; row: string; column: string };
@@ -90,7 +91,7 @@ export function explainFinding(finding: Finding, cells: Map<string, Cell>): Expl
   const sides = sumSides(finding);
   return {
     finding,
-    title: RULE_TITLES[finding.rule] ?? finding.rule,
+    title: RULE_TITLES[finding.rule] ?? LEGACY_TITLES.get(finding.rule) ?? finding.rule,
     ...(sides ? { sides: { left: sides.left.map(term), right: sides.right.map(term) } } : {}),
     terms: finding.cells.map(term),
     concerns: concerns(finding),
@@ -100,12 +101,27 @@ export function explainFinding(finding: Finding, cells: Map<string, Cell>): Expl
 function termOf(ref: string, cell: Cell | undefined): Term {
   const [table, row, column] = splitRef(ref);
   const key = table as TableKey;
+  if (table === 'legacy') return legacyTerm(ref, row, column, cell);
   return {
     ref,
     table: key,
     row,
     column,
     labels: { table: tableLabel(key), row: printedRowLabel(key, row, cell?.source.label), column: columnLabel(key, column) },
+    ...(cell ? { cell: { value: cell.value, raw: cell.raw, kind: cell.kind, place: placeOf(cell) } } : {}),
+  };
+}
+
+const LEGACY_TITLES = new Map(LEGACY_SUMS.map((sum) => [sum.rule, sum.zh]));
+
+/** A cell of the pre-2019 statistics table: no template labels, its printed label and the column's name. */
+function legacyTerm(ref: string, row: string, column: string, cell: Cell | undefined): Term {
+  return {
+    ref,
+    table: 'legacy',
+    row,
+    column,
+    labels: { table: LEGACY_TABLE_LABEL, row: cell?.source.label.replace(/\s+/g, ' ').trim() ?? row, column: legacyColumnLabel(column) },
     ...(cell ? { cell: { value: cell.value, raw: cell.raw, kind: cell.kind, place: placeOf(cell) } } : {}),
   };
 }
@@ -132,7 +148,7 @@ function concerns(finding: Finding): TableKey | null {
   return RULE_TABLES[finding.rule] ?? RULE_TABLES[scope] ?? null;
 }
 
-const isTable = (key: string): key is TableKey => (TABLE_KEYS as string[]).includes(key);
+const isTable = (key: string): key is TableKey => (TABLE_KEYS as readonly string[]).includes(key);
 
 /** Where a number is printed, for a person: 第4页 in a PDF; 第2个表格第5行第3列 in a web page or Word file. */
 export function describePlace(place: CellPlace): string {

@@ -2,6 +2,7 @@ import type { Cell, Finding } from '../core/model/report.js';
 import { cellRef } from '../core/model/report.js';
 import { roundDecimal } from '../core/text/numbers.js';
 import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../core/template/template.js';
+import { LEGACY_SUMS } from '../core/template/legacy.js';
 
 /**
  * The error-level rules of docs/spec/template.md (勾稽关系) on one report's cells. A rule is checked only when every cell it
@@ -92,7 +93,13 @@ function reviewChecks(index: CellIndex): Sum[] {
 }
 
 /** How many of a sum rule's cells (Finding.cells) form its left side, which `expected` holds; the rest add up to `actual`. */
-const LEFT_CELLS: Record<string, number> = { balance: 2, outcome_sum: 1, applicant_sum: 1, review_litigation_sum: 1 };
+const LEFT_CELLS: Record<string, number> = {
+  balance: 2,
+  outcome_sum: 1,
+  applicant_sum: 1,
+  review_litigation_sum: 1,
+  ...Object.fromEntries(LEGACY_SUMS.map((sum) => [sum.rule, 1])),
+};
 
 /**
  * The two sides of a failing sum, as cell references (`expected` is the left side's sum, `actual` the right's), so

@@ -64,6 +64,7 @@ export function cellRows(report: Report): Row[] {
     cell.source.box?.map(formatTenth).join(' '),
     cell.source.ocr ? cell.source.ocr.confidence.toFixed(3) : undefined,
     cell.source.ocr?.picture,
+    cell.unit,
   ]);
 }
 
@@ -120,7 +121,7 @@ export function cellRecords(report: Report, keys = memoize(csvField), labels = m
     text +=
       `${file},${keys(cell.table)},${keys(cell.row)},${keys(cell.column)},${cell.value === null ? '' : formatNumber(cell.value)},` +
       `${csvField(cell.raw)},${cell.kind},${csvField(cell.note)},${labels(source.label)},${source.page ?? ''},${source.table},${source.row},` +
-      `${source.col},${box},${source.ocr ? source.ocr.confidence.toFixed(3) : ''},${csvField(source.ocr?.picture)}\r\n`;
+      `${source.col},${box},${source.ocr ? source.ocr.confidence.toFixed(3) : ''},${csvField(source.ocr?.picture)},${cell.unit === undefined ? '' : csvField(cell.unit)}\r\n`;
   }
   return text;
 }

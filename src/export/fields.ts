@@ -7,7 +7,7 @@ export const REPORT_COLUMNS = [
   'file', 'status', 'format_version', 'agency', 'year', 'reader', 'encoding', 'pages', 'tables', 'cells', 'errors', 'warnings', 'reason',
   'province', 'city', 'county', 'place_code',
 ] as const;
-export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture'] as const;
+export const CELL_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'raw', 'kind', 'note', 'label', 'page', 'source_table', 'source_row', 'source_col', 'box', 'ocr_confidence', 'picture', 'unit'] as const;
 export const FINDING_COLUMNS = ['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells', ...WHERE_COLUMNS] as const;
 
 /**
@@ -82,6 +82,7 @@ const CELL_FIELDS: Record<(typeof CELL_COLUMNS)[number], Described> = {
   box: { type: 'string', description: '位置框 x0 y0 x1 y1，单位为磅，自页面左上角起（PDF）/ box x0 y0 x1 y1 in points from the page top-left (PDF)' },
   ocr_confidence: { type: 'number', description: '文字识别置信度 0–1 / OCR confidence, 0–1' },
   picture: { type: 'string', description: '识别所用图片 / the picture the number was read from by OCR' },
+  unit: { type: 'string', description: '原表所印计量单位（2019 年以前的统计表：条、件、人次、元、万元…），原样保留 / the unit printed beside the value (pre-2019 tables), as printed' },
 };
 
 const FINDING_FIELDS: Record<(typeof FINDING_COLUMNS)[number], Described> = {

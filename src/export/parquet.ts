@@ -75,7 +75,7 @@ const CELL_COLUMNS: ParquetColumn[] = [
   { name: 'box_y0', type: 'float64', description: '位置：上 / box top' },
   { name: 'box_x1', type: 'float64', description: '位置：右 / box right' },
   { name: 'box_y1', type: 'float64', description: '位置：下 / box bottom' },
-  ...typed(CELL_FIELDS_LIST, { ocr_confidence: 'float64', picture: 'dictionary' }),
+  ...typed(CELL_FIELDS_LIST, { ocr_confidence: 'float64', picture: 'dictionary', unit: 'dictionary' }),
 ];
 
 /** The box as cells.csv prints it (a tenth of a point); most coordinates are already whole tenths (`formatTenth`). */
@@ -113,6 +113,7 @@ export class CellsParquet extends ParquetExport {
         tenth(box?.[3]),
         ocr ? Number(ocr.confidence.toFixed(3)) : null,
         ocr?.picture,
+        cell.unit,
       ]);
       if (pending) await pending;
     }

@@ -9,6 +9,8 @@ import { squash } from '../core/text/normalize.js';
 import { expectedCells, type TableKey } from '../core/template/template.js';
 import { gradeFindings } from '../audit/notes.js';
 import { auditedStatus, unconfirmedCells, uncheckedReason } from '../audit/status.js';
+import { auditLegacy } from '../audit/legacy.js';
+import { readLegacyTables, type LegacyRead } from '../normalise/legacy.js';
 
 /**
  * Document model → report: locate, normalise, audit, and decide the report's status. Pure (no I/O), so every
@@ -27,10 +29,13 @@ export interface ReadFacts {
 const FIRST_TEMPLATE_YEAR = 2019;
 
 export function assembleReport(document: DocumentModel, facts: ReadFacts): Report {
-  const located = locate(document);
+  // The pre-2019 statistics table is read on its own and kept from the template's locator, whose labels it shares
+  // (行政复议, 不予公开) without sharing its layout.
+  const legacy = readLegacyTables(document.blocks);
+  const located = locate(legacy.tables.length > 0 ? { ...document, blocks: document.blocks.filter((b) => b.kind !== 'table' || !legacy.tables.includes(b.index)) } : document);
   const tables = normalise(located);
-  const messages = [...facts.messages, ...tables.flatMap((t) => t.messages)];
-  const cells = tables.flatMap((t) => t.cells);
+  const messages = [...facts.messages, ...tables.flatMap((t) => t.messages), ...legacy.messages];
+  const cells = [...tables.flatMap((t) => t.cells), ...legacy.cells];
   const picture = facts.reader === 'ocr';
   const isReport = picture ? looksLikeReport(located) : Boolean(located.title) || located.sections.length >= 3 || cells.length > 0;
   const base = {
@@ -55,17 +60,18 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
       messages,
     };
   }
-  const format = formatOf(tables, base.year);
+  const format = legacy.cells.length > 0 && tables.every((t) => t.cells.length === 0) ? 'legacy' : formatOf(tables, base.year);
   if (!located.title?.agency) messages.push(warning('no_agency', 'agency and year could not be read from a title'));
   const findings = gradeFindings([
     ...auditRules(cells),
+    ...auditLegacy(cells),
     ...auditNarrative(base.sections, cells),
     ...missingTables(tables, format, located),
     ...missingCells(tables),
     ...lowConfidence(located),
     ...messageFindings(messages),
   ]);
-  const summaries = tables.map((t) => summary(t, located));
+  const summaries = [...tables.map((t) => summary(t, located)), ...legacySummary(legacy, document)];
   const status = auditedStatus({ formatVersion: format, tables: summaries, cells, findings });
   return {
     ...base,
@@ -198,6 +204,19 @@ function whyNotFound(located: Located, messages: Message[]): string {
 /** A row label immediately followed by a run of digits: `本年新收政府信息公开申请数量640020470`. */
 function looksFlattened(text: string): boolean {
   return /(?:申请数量|继续办理|[(（]七[)）]总计|行政规范性文件)\d{3,}/.test(squash(text));
+}
+
+function legacySummary(legacy: LegacyRead, document: DocumentModel): Report['tables'] {
+  if (legacy.tables.length === 0) return [];
+  const blocks = document.blocks.flatMap((b) => (b.kind === 'table' && legacy.tables.includes(b.index) ? [b] : []));
+  return [{
+    key: 'legacy',
+    version: null,
+    sourceTables: legacy.tables,
+    pages: [...new Set(blocks.flatMap((b) => b.pages ?? []))],
+    structure: [...new Set(blocks.map((b) => b.structure))],
+    cells: legacy.cells.length,
+  }];
 }
 
 function summary(table: NormalisedTable, located: Located): Report['tables'][number] {

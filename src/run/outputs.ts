@@ -6,6 +6,7 @@ import { CsvExport } from '../export/csv.js';
 import { DatasetCsvExport } from '../export/dataset-csv.js';
 import type { DataResource, Exporter } from '../export/exporter.js';
 import { JsonLinesExport } from '../export/json.js';
+import { PanelCsvExport, PanelParquetExport } from '../export/panel-files.js';
 import { CellsParquet, DatasetParquet, FindingsParquet, ReportsParquet } from '../export/parquet.js';
 import type { Store } from '../store/store.js';
 import { ViewExport } from '../view/exporter.js';
@@ -16,7 +17,9 @@ import { ViewExport } from '../view/exporter.js';
  */
 
 /** The outputs, in the order datapackage.json lists them. */
-export const OUTPUTS = ['csv', 'dataset-csv', 'cells-parquet', 'reports-parquet', 'findings-parquet', 'dataset-parquet', 'json', 'view'] as const;
+export const OUTPUTS = [
+  'csv', 'dataset-csv', 'cells-parquet', 'reports-parquet', 'findings-parquet', 'dataset-parquet', 'panel-csv', 'panel-parquet', 'json', 'view',
+] as const;
 export type Output = (typeof OUTPUTS)[number];
 
 export function createExporter(output: Output, outDir: string, wholeCounts: boolean, lang: Lang = 'zh'): Exporter {
@@ -33,6 +36,10 @@ export function createExporter(output: Output, outDir: string, wholeCounts: bool
       return new FindingsParquet(outDir, lang);
     case 'dataset-parquet':
       return new DatasetParquet(outDir, { wholeCounts });
+    case 'panel-csv':
+      return new PanelCsvExport(outDir);
+    case 'panel-parquet':
+      return new PanelParquetExport(outDir);
     case 'json':
       return new JsonLinesExport(outDir);
     case 'view':

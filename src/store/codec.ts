@@ -33,13 +33,19 @@ export interface StoredCells {
   source: (number | string)[];
   /** x0 y0 x1 y1 in tenths of a point, rounded as cells.csv prints them; null without a box. */
   box: ([number, number, number, number] | null)[];
-  /** What few cells have: a printed note, an OCR reading. */
+  /** What few cells have: a printed note, an OCR reading, a printed unit (legacy tables). */
   extra: (Extra | null)[];
+}
+
+function extraOf(cell: Cell): Extra {
+  const { note, unit, source } = cell;
+  return { ...(note !== undefined ? { note } : {}), ...(source.ocr ? { ocr: source.ocr } : {}), ...(unit !== undefined ? { unit } : {}) };
 }
 
 interface Extra {
   note?: string;
   ocr?: OcrReading;
+  unit?: string;
 }
 
 export interface CellKey {
@@ -93,7 +99,7 @@ export function packCells(cells: Cell[], keyId: (cell: Cell) => number, labelId:
     stored.source.push(packSource(source.table, source.row, source.col));
     stored.box.push(source.box ? (source.box.map(tenths) as [number, number, number, number]) : null);
     // Stryker disable next-line ConditionalExpression: equivalent, an absent note or reading and an empty object give the same cell back
-    stored.extra.push(cell.note !== undefined || source.ocr ? { ...(cell.note !== undefined ? { note: cell.note } : {}), ...(source.ocr ? { ocr: source.ocr } : {}) } : null);
+    stored.extra.push(cell.note !== undefined || source.ocr || cell.unit !== undefined ? extraOf(cell) : null);
   }
   return compress(stored);
 }
@@ -129,6 +135,7 @@ export function unpackCells(packed: Uint8Array, key: (id: number) => CellKey, la
     const { table: t, row: r, column } = key(keyId);
     const cell = { table: t, row: r, column, value, raw: stored.raw[i] ?? defaultRaw(kind, value) ?? '', kind } as Cell;
     if (extra?.note !== undefined) cell.note = extra.note;
+    if (extra?.unit !== undefined) cell.unit = extra.unit;
     cell.source = source;
     return cell;
   });

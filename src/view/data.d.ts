@@ -6,7 +6,8 @@
  * page loads when the report is opened.
  */
 declare namespace XxgkView {
-  type TableKey = 'active' | 'requests' | 'review_litigation';
+  /** `legacy`: the pre-2019 statistics table, shown with its printed labels (docs/spec/legacy.md). */
+  type TableKey = 'active' | 'requests' | 'review_litigation' | 'legacy';
 
   /** view/list.js: one row per input file, in file-name order. */
   type Row = [

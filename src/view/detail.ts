@@ -109,6 +109,8 @@ const shownLabels = new Map<string, (printedLabel: string) => string | 0>();
 
 /** The printed row label where it is not the template's own (a typo, local wording); 0 where it is. */
 function shownLabel(table: Cell['table'], row: string, printedLabel: string): string | 0 {
+  // A legacy table has no template label to fall back on: its printed label is always shown.
+  if (table === 'legacy') return printedLabel;
   const rowKey = `${table}:${row}`;
   let decide = shownLabels.get(rowKey);
   if (!decide) {

@@ -3,6 +3,7 @@ import { auditRules } from '../../src/audit/rules.js';
 import type { RegionCell } from '../../src/locate/tables.js';
 import type { Cell } from '../../src/core/model/report.js';
 import { toCell } from '../../src/normalise/rows.js';
+import type { TableKey } from '../../src/core/template/template.js';
 import { balancedReport } from '../fixtures/report-builder.js';
 
 /** Cells of a generated report as the normaliser makes them from the printed text (its empty-cell rule included), with some printed texts replaced. */
@@ -10,7 +11,7 @@ function cellsOf(changes: Record<string, string> = {}): Cell[] {
   const spec = balancedReport(9);
   Object.assign(spec.cells, changes);
   return Object.entries(spec.cells).map(([key, text], i) => {
-    const [table, row, column] = key.split(':') as [Cell['table'], string, string];
+    const [table, row, column] = key.split(':') as [TableKey, string, string];
     const printed: RegionCell = { text, col: i % 7, colSpan: 1, rowSpan: 1, isOrigin: true, table: 0, row: Math.floor(i / 7) };
     return toCell(printed, { table, row, column, label: row });
   });
@@ -161,7 +162,7 @@ describe('audit rules: which checks apply', () => {
     expect(auditRules(cellsOf())).toEqual([]);
     const spec2019 = balancedReport(9, { activeVersion: '2019' });
     const cells2019 = Object.entries(spec2019.cells).map(([key, text], i) => {
-      const [table, row, column] = key.split(':') as [Cell['table'], string, string];
+      const [table, row, column] = key.split(':') as [TableKey, string, string];
       return toCell({ text, col: i % 7, colSpan: 1, rowSpan: 1, isOrigin: true, table: 0, row: 0 }, { table, row, column, label: row });
     });
     expect(cells2019.some((c) => c.row === 'other')).toBe(true);

@@ -114,7 +114,7 @@ describe('Parquet files', () => {
     type Resource = { name: string; path: string; format: string; schema?: { fields: Field[] } };
     const { resources } = JSON.parse(readFileSync(file('datapackage.json'), 'utf8')) as { resources: Resource[] };
     const parquet = resources.filter((r) => r.format === 'parquet');
-    expect(parquet.map((r) => r.path).sort()).toEqual(['cells.parquet', 'dataset.parquet', 'findings.parquet', 'reports.parquet']);
+    expect(parquet.map((r) => r.path).sort()).toEqual(['cells.parquet', 'dataset.parquet', 'findings.parquet', 'panel.parquet', 'reports.parquet']);
     const frictionless = (duck: string) => (/INT/.test(duck) ? 'integer' : /DECIMAL|DOUBLE/.test(duck) ? 'number' : duck === 'VARCHAR' ? 'string' : duck);
     for (const resource of parquet) {
       const read = await types(duck, file(resource.path));

@@ -164,7 +164,7 @@ describe('page copies whose tables were flattened into runs of digits (平潭)',
     expect(report.reason).toMatch(/cannot be split/);
   });
 
-  it('2016: a pre-2019 report is legacy, with no table invented', async () => {
+  it('2016: a pre-2019 report is legacy, with no table invented, and not shown as passed while its table is unread', async () => {
     const report = await extractCorpus('pingtan-2016_page-flattened_pre2019-format.txt');
     expect(report.formatVersion).toBe('legacy');
     expect(report.cells).toEqual([]);

@@ -7,9 +7,10 @@ import { messageSchema } from './messages.js';
  * model's types; every report is validated against them before it is written.
  */
 
-export const tableKeySchema = z.enum(['active', 'requests', 'review_litigation']);
-/** The three statistical tables, in the template's order. */
-export const TABLE_KEYS = tableKeySchema.options;
+/** The three template tables of 2019+, and `legacy`: the pre-2019 statistics table (docs/spec/legacy.md). */
+export const tableKeySchema = z.enum(['active', 'requests', 'review_litigation', 'legacy']);
+/** The template's three statistical tables of 2019+, in its order (`legacy` is read apart). */
+export const TABLE_KEYS = ['active', 'requests', 'review_litigation'] as const;
 
 export const sectionKeySchema = z.enum(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
 
@@ -38,6 +39,8 @@ export const cellSchema = z.object({
   /** `ocr`: a number read from a picture, its reading confirmed (source.ocr says how sure). */
   kind: z.enum(['number', 'placeholder', 'empty', 'unreadable', 'ocr']),
   note: z.string().optional(),
+  /** The unit printed beside the value (legacy tables' 计量单位: 条, 件, 人次, 元 …), as printed. */
+  unit: z.string().optional(),
   source: sourceSchema,
 });
 export type Cell = z.infer<typeof cellSchema>;

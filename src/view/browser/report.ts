@@ -5,6 +5,7 @@
 import { BY_AGENCY, META, R, ROWS, loadReport } from './data.js';
 import { type Box, drawPdfPage, pickBoxes, pictureWithBoxes } from './pictures.js';
 import { type Marks, type PickCell, cellIndex, cellLabels, cellTitle, tableSource, templateLabels, templateTable } from './tables.js';
+import { legacyBlock } from './legacy.js';
 import { h, placeText, printed, replaceChildren, statusBadge, text } from './util.js';
 
 const TABLE_KEYS: XxgkView.TableKey[] = ['active', 'requests', 'review_litigation'];
@@ -31,7 +32,9 @@ export async function showReport(main: HTMLElement, id: number): Promise<void> {
     h('section', { class: 'block', id: 'problems' }, h('h2', null, `问题 Problems（${errors.length}）`), problems(report, cells, pick)),
     // The page right under the problems: the printed numbers beside the sums that use them.
     picturesBlock(report, cells),
-    TABLE_KEYS.map((key) => tableBlock(key, report, cells, marks, pick)),
+    // A legacy report has no template tables: its statistics table is shown instead of three empty ones.
+    report.format === 'legacy' ? null : TABLE_KEYS.map((key) => tableBlock(key, report, cells, marks, pick)),
+    legacyBlock(report, cells, marks, pick),
     documentNotes(report, cells, pick),
     h('section', { class: 'block', id: 'years' }, h('h2', null, '同一机关的其他年度 · 结转衔接'), h('div', { class: 'muted' }, '载入中…')),
     h('section', { class: 'block', id: 'copies' }, h('h2', null, '同一报告的其他副本'), h('div', { class: 'muted' }, '载入中…')),

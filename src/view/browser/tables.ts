@@ -15,7 +15,7 @@ export function cellIndex(report: XxgkView.Report): Map<string, XxgkView.Cell> {
   return new Map(report.cells.map((c) => [c[0], c]));
 }
 
-function valueCell(ref: string, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell, attributes: Attributes = {}): HTMLTableCellElement {
+export function valueCell(ref: string, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell, attributes: Attributes = {}): HTMLTableCellElement {
   const cell = cells.get(ref);
   const classes = ['value', cell ? '' : 'missing', marks.bad.has(ref) ? 'bad' : marks.warn.has(ref) ? 'warn' : ''].filter(Boolean).join(' ');
   const title = cell ? cellTitle(cell) : '未找到：文档未印出或未能读出 / not found in the document';
