@@ -5,6 +5,7 @@ import { cellRows, findingRows, reportRow } from '../src/export/csv.js';
 import { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS } from '../src/export/fields.js';
 import type { Report } from '../src/core/model/report.js';
 import { extractReport } from '../src/pipeline/extract.js';
+import { placeOfAgency } from '../src/core/places/gazetteer.js';
 
 /**
  * The sample outputs the README shows, made from the bundled real sample (corpus/) by the code itself, so that they
@@ -33,10 +34,16 @@ export async function readmeSamples(): Promise<Record<string, string>> {
   return {
     check: check.lines.join('\n').trimEnd(),
     'check-errors-only': checkErrors.lines.join('\n').trimEnd(),
-    'reports-csv': [REPORT_COLUMNS.join(','), csvLine(reportRow(clean)), csvLine(reportRow(flagged))].join('\n'),
+    'reports-csv': [REPORT_COLUMNS.join(','), csvLine(reportRow(placed(clean))), csvLine(reportRow(placed(flagged)))].join('\n'),
     'cells-csv': [CELL_COLUMNS.join(','), csvLine(procurement ?? [])].join('\n'),
     'findings-csv': [FINDING_COLUMNS.join(','), csvLine(findingRows(flagged)[0] ?? [])].join('\n'),
   };
+}
+
+/** A report as the export gives it: placed by the gazetteer (a batch of one, no other agency as a hint). */
+function placed(report: Report): Report {
+  const place = report.agency ? placeOfAgency(report.agency) : null;
+  return place ? { ...report, place } : report;
 }
 
 export function renderSamples(samples: Record<string, string>): string {

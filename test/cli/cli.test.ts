@@ -82,7 +82,7 @@ describe('xxgk extract', () => {
 
     expect(readdirSync(out).sort()).toEqual([
       'cells.csv', 'cells.parquet', 'datapackage.json', 'dataset.csv', 'dataset.parquet', 'findings.csv', 'findings.parquet',
-      'index.html', 'reports.csv', 'reports.parquet', 'view', 'xxgk.db',
+      'index.html', 'panel.csv', 'panel.parquet', 'reports.csv', 'reports.parquet', 'view', 'xxgk.db',
     ]);
   });
 
