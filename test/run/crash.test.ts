@@ -109,13 +109,13 @@ describe('limits belong to the run', () => {
     const out = temp('limits-out');
     // Limits of several seconds: a fresh worker's start-up counts against the first file's limit.
     expect(xxgk(input, out, {}, ['--timeout', '5']).status).toBe(0);
-    expect(rows(out)[0]).toEqual(['hang.pdf', 'failed', 'timeout: stopped after 5 s']);
+    expect(rows(out)[0]).toEqual(['hang.pdf', 'failed', 'timeout: 读取 5 秒后停止']);
     expect(rows(out)[1]![2]).toMatch(/^corrupt:/);
     const readAt = () => new Database(join(out, 'xxgk.db'), { readonly: true }).prepare('SELECT name, ingested_at FROM files ORDER BY name').all();
     const before = readAt();
     expect(xxgk(input, out, {}, ['--timeout', '6']).status).toBe(0);
     // Read again under the new limit (its reason names it); the corrupt picture was not read again.
-    expect(rows(out)[0]).toEqual(['hang.pdf', 'failed', 'timeout: stopped after 6 s']);
+    expect(rows(out)[0]).toEqual(['hang.pdf', 'failed', 'timeout: 读取 6 秒后停止']);
     const after = readAt();
     expect(after[1]).toEqual(before[1]);
     expect(after[0]).not.toEqual(before[0]);
