@@ -1,6 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { inWords } from '../src/core/text/words.js';
+import { bothLanguages } from '../src/core/i18n/lang.js';
 import { ReadError } from './errors.js';
 
 /**
@@ -81,7 +81,7 @@ function damagedUtf8(bytes: Uint8Array, markup: boolean): Decoded | undefined {
   const bad = lines.length - countOf(bytes, [0xef, 0xbf, 0xbd]);
   if (bad <= 0 || good < UTF8_EVIDENCE || good / (good + bad) < UTF8_SHARE) return undefined;
   const where = [...new Set(lines)].slice(0, 5).join('、') + (new Set(lines).size > 5 ? ' …' : '');
-  const warning = inWords({
+  const warning = bothLanguages({
     zh: `按 UTF-8 读取，${bad} 处字节无效，已替换为 �（第 ${where} 行）`,
     en: `read as UTF-8 with ${bad} invalid byte sequences replaced by � (line ${where})`,
   });

@@ -1,4 +1,4 @@
-import { inWords } from '../src/core/text/words.js';
+import { bothLanguages } from '../src/core/i18n/lang.js';
 
 /**
  * A bound on how deeply a web page's elements nest, applied to the markup before it is parsed. The HTML parser
@@ -39,7 +39,7 @@ export function limitNesting(html: string, max = MAX_NESTING): Bounded {
     else dropped++;
     return keep ? tag : '';
   });
-  const warning = inWords({
+  const warning = bothLanguages({
     zh: `网页元素嵌套超过 ${max} 层：更深的 ${dropped} 个标签已忽略，其中文字按普通文字读取`,
     en: `the page's elements nest deeper than ${max} levels: ${dropped} deeper tags were ignored and their text read as plain text`,
   });

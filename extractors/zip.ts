@@ -1,5 +1,5 @@
 import yauzl from 'yauzl';
-import { inWords } from '../src/core/text/words.js';
+import { bothLanguages } from '../src/core/i18n/lang.js';
 import { detailOf, ReadError } from './errors.js';
 
 /**
@@ -81,7 +81,7 @@ function withoutOversizedPictures(all: yauzl.Entry[], limits: ZipLimits): { entr
     if (!bomb && entry.uncompressedSize <= MAX_PICTURE_BYTES) return true;
     const size = formatBytes(entry.uncompressedSize);
     warnings.push(
-      inWords({
+      bothLanguages({
         zh: `图片 ${entry.fileName} 解压后 ${size}（压缩比 ${Math.round(ratio)}×），超出限制，已跳过`,
         en: `picture ${entry.fileName} skipped: it inflates ${Math.round(ratio)}× to ${size}, beyond the limits`,
       }),

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { ReadError } from '../errors.js';
-import { said } from '../said.js';
+import { bothLanguages } from '../../src/core/i18n/lang.js';
 import { sniffBytes } from '../sniff.js';
 import { unzipBounded, type ZipLimits } from '../zip.js';
 
@@ -61,7 +61,7 @@ export async function archiveEntries(
 }
 
 function tooDeep(): ReadError {
-  return new ReadError('too_large', said({
+  return new ReadError('too_large', bothLanguages({
     zh: `压缩包嵌套超过 ${ARCHIVE_DEPTH} 层，未解开；请先解压`,
     en: `an archive nested more than ${ARCHIVE_DEPTH} deep, not opened; unpack it first`,
   }));

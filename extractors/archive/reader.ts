@@ -1,6 +1,6 @@
 import { ReadError } from '../errors.js';
 import type { ReaderOutput } from '../reader.js';
-import { said } from '../said.js';
+import { bothLanguages } from '../../src/core/i18n/lang.js';
 import { archiveEntries } from './entries.js';
 
 /**
@@ -15,13 +15,13 @@ export async function readArchive(bytes: Uint8Array): Promise<ReaderOutput> {
   const rar = head.subarray(0, 4).toString('latin1') === 'Rar!';
   if (rar || head.subarray(0, 6).equals(SEVEN_ZIP)) {
     const kind = rar ? 'RAR' : '7z';
-    throw new ReadError('unsupported', said({
+    throw new ReadError('unsupported', bothLanguages({
       zh: `该文件为 ${kind} 压缩包，不支持读取；请先解压，再提取其中的文件`,
       en: `the file is a ${kind} archive, which is not read; unpack it and extract its files`,
     }));
   }
   const entries = await archiveEntries(bytes);
-  throw new ReadError('unsupported', said({
+  throw new ReadError('unsupported', bothLanguages({
     zh: `该文件为 zip 压缩包（${entries.length} 个文件）；批量提取（xxgk extract）时其中的文件逐个读取`,
     en: `the file is a zip archive (${entries.length} files); its files are read one by one by a batch (xxgk extract)`,
   }));

@@ -3,7 +3,7 @@ import { parseHtml, withPictures } from '../html.js';
 import type { EmbeddedPicture } from '../pictures.js';
 import type { ReaderOutput } from '../reader.js';
 import { ReadError } from '../errors.js';
-import { say } from '../said.js';
+import { chinese } from '../../src/core/i18n/lang.js';
 import { mimeParts, type MimePart } from './mime.js';
 
 /**
@@ -19,7 +19,7 @@ export async function readMht(bytes: Uint8Array): Promise<ReaderOutput> {
   if (!page) {
     throw new ReadError(
       'unsupported',
-      say({
+      chinese({
         zh: '单文件网页（MHT）中没有网页（text/html）部分',
         en: 'the single-file web page holds no text/html part',
       }),
@@ -37,7 +37,7 @@ export async function readMht(bytes: Uint8Array): Promise<ReaderOutput> {
   return {
     document: read.document,
     encoding: decoded.encoding,
-    warnings: [...decoded.warnings, ...(lost >= LOST_CHARACTERS ? [say(LOST_TEXT)] : []), ...read.warnings],
+    warnings: [...decoded.warnings, ...(lost >= LOST_CHARACTERS ? [chinese(LOST_TEXT)] : []), ...read.warnings],
     ...(read.usedOcr ? { usedOcr: true } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { ReadError } from '../errors.js';
-import { say } from '../said.js';
+import { chinese } from '../../src/core/i18n/lang.js';
 
 /**
  * The parts of a single-file web page (MHTML, RFC 2557: what IE, Edge, Chromium and Word write as .mht/.mhtml).
@@ -38,11 +38,11 @@ export function mimeParts(bytes: Uint8Array): MimePart[] {
       if (!boundary) continue;
       if (depth >= MAX_NESTING)
         throw refused(
-          say({ zh: `MIME 分段嵌套超过 ${MAX_NESTING} 层`, en: `MIME parts nest more than ${MAX_NESTING} deep` }),
+          chinese({ zh: `MIME 分段嵌套超过 ${MAX_NESTING} 层`, en: `MIME parts nest more than ${MAX_NESTING} deep` }),
         );
       for (const child of splitMultipart(body, boundary)) pending.push({ text: child, depth: depth + 1 });
       if (pending.length + parts.length > MAX_PARTS)
-        throw refused(say({ zh: `超过 ${MAX_PARTS} 个 MIME 分段`, en: `more than ${MAX_PARTS} MIME parts` }));
+        throw refused(chinese({ zh: `超过 ${MAX_PARTS} 个 MIME 分段`, en: `more than ${MAX_PARTS} MIME parts` }));
       continue;
     }
     parts.push(part(type, headers, body));
@@ -53,7 +53,7 @@ export function mimeParts(bytes: Uint8Array): MimePart[] {
 function refused(why: string): ReadError {
   return new ReadError(
     'too_large',
-    say({ zh: `单文件网页（MHT）拒绝读取：${why}`, en: `single-file web page refused: ${why}` }),
+    chinese({ zh: `单文件网页（MHT）拒绝读取：${why}`, en: `single-file web page refused: ${why}` }),
   );
 }
 
@@ -112,7 +112,7 @@ function splitMultipart(body: string, boundary: string): string[] {
         .replace(/\r$/, ''),
     );
     if (chunks.length > MAX_PARTS)
-      throw refused(say({ zh: `超过 ${MAX_PARTS} 个 MIME 分段`, en: `more than ${MAX_PARTS} MIME parts` }));
+      throw refused(chinese({ zh: `超过 ${MAX_PARTS} 个 MIME 分段`, en: `more than ${MAX_PARTS} MIME parts` }));
     at = next < 0 ? -1 : next + 1;
   }
   return chunks;

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { ReadError } from '../errors.js';
-import { inWords, type Words } from '../../src/core/text/words.js';
+import { bothLanguages, type Twin } from '../../src/core/i18n/lang.js';
 
 /**
  * The structure of a PNG or JPEG file, checked before the native decoder (Skia, in `@napi-rs/canvas`) sees it.
@@ -18,8 +18,8 @@ const PNG_BIT_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 1
 /** PNG dimensions are at most 2^31 − 1. */
 const PNG_MAX_DIMENSION = 0x7fffffff;
 
-function corrupt(name: string, words: Words): ReadError {
-  return new ReadError('corrupt', `${name}: ${inWords(words)}`);
+function corrupt(name: string, words: Twin): ReadError {
+  return new ReadError('corrupt', `${name}: ${bothLanguages(words)}`);
 }
 
 /** Refuse a PNG or JPEG whose structure is broken; other formats pass unchecked. */

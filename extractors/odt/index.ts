@@ -2,7 +2,7 @@ import { ReadError } from '../errors.js';
 import { parseHtml, withPictures } from '../html.js';
 import type { EmbeddedPicture } from '../pictures.js';
 import type { ReaderOutput } from '../reader.js';
-import { said } from '../said.js';
+import { bothLanguages } from '../../src/core/i18n/lang.js';
 import { unzipBounded } from '../zip.js';
 import { odtToHtml } from './html.js';
 
@@ -20,7 +20,7 @@ export async function readOdt(bytes: Uint8Array): Promise<ReaderOutput> {
   const content = files.get('content.xml');
   if (!content) {
     const missing = { zh: 'OpenDocument 文件缺少 content.xml', en: 'the OpenDocument file has no content.xml' };
-    throw new ReadError('corrupt', said(missing));
+    throw new ReadError('corrupt', bothLanguages(missing));
   }
   let converted;
   try {
@@ -28,7 +28,7 @@ export async function readOdt(bytes: Uint8Array): Promise<ReaderOutput> {
   } catch (error) {
     const message = (error as Error).message;
     const broken = { zh: `content.xml 无法解析（${message}）`, en: `content.xml could not be parsed (${message})` };
-    throw new ReadError('corrupt', said(broken));
+    throw new ReadError('corrupt', bothLanguages(broken));
   }
   const pictures = new Map<string, EmbeddedPicture>();
   converted.pictures.forEach((path, i) => {
@@ -38,7 +38,7 @@ export async function readOdt(bytes: Uint8Array): Promise<ReaderOutput> {
   });
   const read = await withPictures(parseHtml(converted.html), { embedded: pictures });
   const warnings = converted.tooDeep
-    ? [said({ zh: '文档嵌套过深，过深的部分未读取', en: 'the document nests too deep; the deepest part was left out' })]
+    ? [bothLanguages({ zh: '文档嵌套过深，过深的部分未读取', en: 'the document nests too deep; the deepest part was left out' })]
     : [];
   const ocr = read.usedOcr ? { usedOcr: true } : {};
   return { document: read.document, warnings: [...skipped, ...warnings, ...read.warnings], ...ocr };

@@ -1,6 +1,6 @@
 import { warning, type Message } from '../../src/core/model/messages.js';
 import { ReadError } from '../errors.js';
-import { say } from '../said.js';
+import { chinese } from '../../src/core/i18n/lang.js';
 import { childElements, numbers, parseXml, path } from './xml.js';
 
 /**
@@ -31,7 +31,7 @@ const A4: [number, number] = [210, 297];
 export function openOfd(files: Map<string, Buffer>): OfdDocument {
   const read = (name: string) => files.get(name.replace(/^\/+/, ''));
   const rootXml = read('OFD.xml');
-  if (!rootXml) throw new ReadError('corrupt', say({ zh: 'OFD 文件缺少 OFD.xml', en: 'the OFD file has no OFD.xml' }));
+  if (!rootXml) throw new ReadError('corrupt', chinese({ zh: 'OFD 文件缺少 OFD.xml', en: 'the OFD file has no OFD.xml' }));
   const root = parseXml(rootXml, 'OFD.xml');
   const body = path(root, 'DocBody');
   const docRoot = body ? path(body, 'DocRoot')?.textContent?.trim() : undefined;
@@ -39,14 +39,14 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
   if (!docRoot || !documentXml)
     throw new ReadError(
       'corrupt',
-      say({ zh: 'OFD 文件缺少文档主体（DocRoot）', en: 'the OFD file names no document (DocRoot)' }),
+      chinese({ zh: 'OFD 文件缺少文档主体（DocRoot）', en: 'the OFD file names no document (DocRoot)' }),
     );
   const warnings: Message[] = [];
   if (body && path(body, 'Signatures')) {
     warnings.push(
       warning(
         'read',
-        say({
+        chinese({
           zh: 'OFD 文件中的签章（印章、电子签名）未读取',
           en: 'the seals and signatures of the OFD file (Signatures) are not read',
         }),
@@ -70,7 +70,7 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
     if (countTags(xml) > MAX_PAGE_TAGS) {
       throw new ReadError(
         'too_large',
-        say({
+        chinese({
           zh: `OFD 页面 ${loc} 的图元超过 ${MAX_PAGE_TAGS} 个，拒绝读取`,
           en: `the OFD page ${loc} holds more than ${MAX_PAGE_TAGS} objects; refused`,
         }),
@@ -84,7 +84,7 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
       warnings.push(
         warning(
           'read',
-          say({
+          chinese({
             zh: `OFD 文件的 ${loc} 已损坏（XML 不完整），该部分未读取`,
             en: `${loc} of the OFD file is damaged (broken XML); not read`,
           }),

@@ -6,7 +6,7 @@ import { toBlocks } from '../pdf/index.js';
 import type { PageItem } from '../geometry/page-items.js';
 import { stitchPages } from '../geometry/stitch.js';
 import type { ReaderOutput } from '../reader.js';
-import { say } from '../said.js';
+import { chinese } from '../../src/core/i18n/lang.js';
 import { unzipBounded } from '../zip.js';
 import { openOfd, type OfdPage } from './container.js';
 import { MM_TO_PT } from './geometry.js';
@@ -29,7 +29,7 @@ export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {
   const pages = ofd.pages.slice(0, MAX_PAGES);
   if (ofd.pages.length > MAX_PAGES)
     warnings.push(
-      say({
+      chinese({
         zh: `OFD 文件共 ${ofd.pages.length} 页，只读取前 ${MAX_PAGES} 页`,
         en: `the OFD file has ${ofd.pages.length} pages; only the first ${MAX_PAGES} were read`,
       }),
@@ -59,13 +59,13 @@ export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {
     usedOcr ||= read.blocks.length > 0;
   }
   endRun();
-  if (unread > 0) warnings.push(warning('garbled_text', say(GARBLED(unread))));
+  if (unread > 0) warnings.push(warning('garbled_text', chinese(GARBLED(unread))));
   let tables = 0;
   const document: DocumentModel = {
     blocks: blocks.map((b) => (b.kind === 'table' ? { ...b, index: tables++ } : b)),
     pageCount: ofd.pages.length,
   };
-  if (unread > 0 && blocks.length === 0) throw new ReadError('needs_ocr', say(GARBLED(unread)));
+  if (unread > 0 && blocks.length === 0) throw new ReadError('needs_ocr', chinese(GARBLED(unread)));
   return { document, warnings, ...(usedOcr ? { usedOcr: true } : {}) };
 }
 
@@ -94,14 +94,14 @@ async function readScan(
 ): Promise<{ blocks: Block[]; warnings: Message[] }> {
   const largest = [...drawing.images].sort((a, b) => b.area - a.area)[0]!;
   const bytes = media.get(largest.resource);
-  const name = say({ zh: `第 ${n} 页的图片`, en: `the picture of page ${n}` });
+  const name = chinese({ zh: `第 ${n} 页的图片`, en: `the picture of page ${n}` });
   if (!bytes)
     return {
       blocks: [],
       warnings: [
         warning(
           'needs_ocr',
-          say({
+          chinese({
             zh: `第 ${n} 页的图片不在 OFD 文件中，未读取`,
             en: `page ${n}'s picture is missing from the OFD file; not read`,
           }),
@@ -122,7 +122,7 @@ async function readScan(
       warnings: [
         warning(
           'needs_ocr',
-          say({
+          chinese({
             zh: `第 ${n} 页是扫描图片，OCR 未能读取：${error.message}`,
             en: `page ${n} is a scan OCR could not read: ${error.message}`,
           }),

@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { ReadError } from '../errors.js';
-import { say } from '../said.js';
+import { chinese } from '../../src/core/i18n/lang.js';
 
 /**
  * OFD parts are XML in the `http://www.ofdspec.org/2016` namespace, but producers differ in prefixes (and a few
@@ -17,7 +17,7 @@ export function parseXml(bytes: Buffer, part: string): Element {
   if (!root || failed) {
     throw new ReadError(
       'corrupt',
-      say({ zh: `OFD 文件的 ${part} 不是完好的 XML`, en: `the OFD file's ${part} is not well-formed XML` }),
+      chinese({ zh: `OFD 文件的 ${part} 不是完好的 XML`, en: `the OFD file's ${part} is not well-formed XML` }),
     );
   }
   return root;

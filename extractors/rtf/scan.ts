@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { ReadError } from '../errors.js';
-import { say } from '../said.js';
+import { chinese } from '../../src/core/i18n/lang.js';
 
 /**
  * An RTF scanner of our own. The npm RTF readers do not serve: `rtf-parser` (last release 2017) and `rtf.js`
@@ -141,7 +141,7 @@ class Scanner {
     if (this.stack.length >= MAX_DEPTH) {
       throw new ReadError(
         'too_large',
-        say({
+        chinese({
           zh: `RTF 文件的分组嵌套超过 ${MAX_DEPTH} 层，拒绝读取（正常文档只有几十层）`,
           en: `the RTF file nests groups more than ${MAX_DEPTH} deep; refused (documents nest a few dozen)`,
         }),

@@ -5,7 +5,7 @@ import type { Block } from '../../src/core/model/document.js';
 import { warning, type Message } from '../../src/core/model/messages.js';
 import { ReadError } from '../errors.js';
 import type { ReadContext, ReaderOutput } from '../reader.js';
-import { said } from '../said.js';
+import { bothLanguages } from '../../src/core/i18n/lang.js';
 import { unzipBounded, type ZipLimits } from '../zip.js';
 import { sheetBlocks } from './bands.js';
 import { sheetGrid, type ReadGrid } from './grid.js';
@@ -55,7 +55,7 @@ function sheetWarnings(name: string, hiddenSheet: boolean, grid: ReadGrid): Mess
   }
   const n = grid.formulasUnread;
   if (n > 0) {
-    warnings.push(warning('read', said({
+    warnings.push(warning('read', bothLanguages({
       zh: `工作表“${name}”有 ${n} 个公式未保存计算结果，未读取（不重新计算）`,
       en: `sheet "${name}" has ${n} formulas with no stored result, left unread (never recomputed)`,
     })));
@@ -72,9 +72,9 @@ function parseBook(bytes: Uint8Array): XLSX.WorkBook {
   } catch (error) {
     const message = (error as Error).message;
     if (/password|encrypt/i.test(message)) {
-      throw new ReadError('encrypted', said({ zh: '工作簿设有密码保护', en: 'the workbook is password-protected' }));
+      throw new ReadError('encrypted', bothLanguages({ zh: '工作簿设有密码保护', en: 'the workbook is password-protected' }));
     }
-    throw new ReadError('corrupt', said({ zh: `工作簿无法读取（${message}）`, en: `the workbook could not be read (${message})` }));
+    throw new ReadError('corrupt', bothLanguages({ zh: `工作簿无法读取（${message}）`, en: `the workbook could not be read (${message})` }));
   }
 }
 
@@ -84,7 +84,7 @@ function checkSize(sheet: XLSX.WorkSheet, name: string): void {
   const range = XLSX.utils.decode_range(sheet['!ref']!);
   const slots = (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1);
   if (rows > MAX_ROWS || slots > MAX_SLOTS) {
-    throw new ReadError('too_large', said({
+    throw new ReadError('too_large', bothLanguages({
       zh: `工作表“${name}”过大（${rows} 行 × ${range.e.c - range.s.c + 1} 列），不是一份年度报告，已拒绝`,
       en: `sheet "${name}" is too large (${rows} rows × ${range.e.c - range.s.c + 1} columns) for a report; refused`,
     }));
@@ -92,5 +92,5 @@ function checkSize(sheet: XLSX.WorkSheet, name: string): void {
 }
 
 function hidden(zh: string, en: string): Message {
-  return warning('hidden_content', said({ zh, en }));
+  return warning('hidden_content', bothLanguages({ zh, en }));
 }

@@ -2,7 +2,7 @@ import type { Cell } from '../core/model/report.js';
 import type { RegionCell, RegionRow } from '../locate/tables.js';
 import { isLabelLike, parseNumber, type ParseOptions } from '../core/text/numbers.js';
 import { isTotalCell, type TableKey } from '../core/template/template.js';
-import { inWords } from '../core/text/words.js';
+import { bothLanguages } from '../core/i18n/lang.js';
 
 /**
  * Row-level helpers shared by the three table normalisers: splitting a row into its label cells and its value
@@ -190,7 +190,7 @@ function trimEmpty(values: RegionCell[], want: number): RegionCell[] {
 
 /** The replacement character a decoder puts where bytes could not be read. */
 const DAMAGED = '\ufffd';
-const DAMAGED_ROW = inWords({ zh: '此行含有无法解码的字节，单元格可能错位，未读取', en: 'the row holds bytes that could not be decoded; its cells may be shifted, so it is not read' });
+const DAMAGED_ROW = bothLanguages({ zh: '此行含有无法解码的字节，单元格可能错位，未读取', en: 'the row holds bytes that could not be decoded; its cells may be shifted, so it is not read' });
 
 export interface CellContext {
   table: TableKey;
@@ -210,7 +210,7 @@ export function toCell(printed: RegionCell, context: CellContext): Cell {
   const parsed = unconfirmed
     ? { kind: 'unreadable' as const, value: null, note: 'OCR reading not confirmed' }
     : printed.text.includes(DAMAGED)
-      ? { kind: 'unreadable' as const, value: null, note: inWords({ zh: '含有无法解码的字节', en: 'holds bytes that could not be decoded' }) }
+      ? { kind: 'unreadable' as const, value: null, note: bothLanguages({ zh: '含有无法解码的字节', en: 'holds bytes that could not be decoded' }) }
       : parseNumber(printed.text, context.units);
   let value = parsed.value;
   if (parsed.kind === 'empty') value = isTotalCell(context.table, context.row, context.column) ? null : 0;

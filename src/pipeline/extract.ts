@@ -4,7 +4,7 @@ import { ReadError } from '../../extractors/errors.js';
 import { assembleReport } from './assemble.js';
 import { warning } from '../core/model/messages.js';
 import { reportSchema, type Report } from '../core/model/report.js';
-import { inWords } from '../core/text/words.js';
+import { bothLanguages } from '../core/i18n/lang.js';
 
 /**
  * One file in, one audited report out. Never throws for a bad file: whatever goes wrong becomes the report's
@@ -51,7 +51,7 @@ export async function extractFromBytes(bytes: Uint8Array, name: string, path?: s
   return reportSchema.parse(report);
 }
 
-const READER_ERROR = `corrupt: ${inWords({
+const READER_ERROR = `corrupt: ${bothLanguages({
   zh: '读取器无法解析此文件，文件可能已损坏',
   en: 'the reader could not make sense of the file; it may be damaged',
 })}`;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { inWords } from '../core/text/words.js';
+import { bothLanguages } from '../core/i18n/lang.js';
 
 /**
  * Which files a run started reading and which results depend on the run rather than on the bytes.
@@ -24,7 +24,7 @@ const RUN_DEPENDENT = /^(timeout|max_memory|crashed):/;
 
 /** The reason recorded for a file whose reader took its process down. */
 export function crashedReason(how: string): string {
-  return `crashed: ${inWords({ zh: `读取此文件时进程崩溃（${how}）`, en: `the process reading this file died (${how})` })}`;
+  return `crashed: ${bothLanguages({ zh: `读取此文件时进程崩溃（${how}）`, en: `the process reading this file died (${how})` })}`;
 }
 
 export class Attempts {

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FileRecord } from '../store/store.js';
-import { inWords } from '../core/text/words.js';
+import { bothLanguages } from '../core/i18n/lang.js';
 import { crashedReason } from './attempts.js';
 import type { WorkerMessage, WorkerTask } from './worker.js';
 
@@ -134,5 +134,5 @@ export class WorkerPool {
 
 /** `max_memory`, not `too_large`: the limit is the run's (`--max-memory`), and the next run reads the file again. */
 function memoryReason(mb: number): string {
-  return `max_memory: ${inWords({ zh: `超出 ${mb} MB 内存上限而停止`, en: `stopped at the ${mb} MB memory limit` })}`;
+  return `max_memory: ${bothLanguages({ zh: `超出 ${mb} MB 内存上限而停止`, en: `stopped at the ${mb} MB memory limit` })}`;
 }

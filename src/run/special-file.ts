@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { inWords } from '../core/text/words.js';
+import { bothLanguages } from '../core/i18n/lang.js';
 
 /**
  * Only regular files are read: opening a named pipe waits for a writer for ever (past `--timeout`, which starts only
@@ -14,7 +14,7 @@ export function notRegularReason(info: Stats): string | undefined {
       : info.isCharacterDevice() || info.isBlockDevice()
         ? { zh: '设备', en: 'a device' }
         : { zh: '文件夹', en: 'a folder' };
-  return `unreadable: ${inWords({ zh: `不是普通文件（${kind.zh}），未读取`, en: `not a regular file (${kind.en}), not read` })}`;
+  return `unreadable: ${bothLanguages({ zh: `不是普通文件（${kind.zh}），未读取`, en: `not a regular file (${kind.en}), not read` })}`;
 }
 
 /** Why a file could not be opened, in words (not Node's `EACCES: permission denied, open '…'`). */
@@ -30,5 +30,5 @@ const OPEN_ERRORS: Record<string, { zh: string; en: string }> = {
 export function unopenedReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const why = OPEN_ERRORS[code] ?? { zh: `系统错误 ${code || '未知'}`, en: `system error ${code || 'unknown'}` };
-  return `unreadable: ${inWords({ zh: `无法打开文件：${why.zh}`, en: `cannot open the file: ${why.en}` })}`;
+  return `unreadable: ${bothLanguages({ zh: `无法打开文件：${why.zh}`, en: `cannot open the file: ${why.en}` })}`;
 }

@@ -23,3 +23,13 @@ export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv = pr
 export function pick(twin: Twin, lang: Lang): string {
   return twin[lang];
 }
+
+/** Both, as reasons and warnings are stored in a report: the Chinese, then the English in brackets. */
+export function bothLanguages(twin: Twin): string {
+  return `${twin.zh}（${twin.en}）`;
+}
+
+/** The Chinese alone, as a warning a reader hands on. */
+export function chinese(twin: Twin): string {
+  return twin.zh;
+}
