@@ -101,7 +101,8 @@ let buildVersion: string | undefined;
  */
 export function xxgkVersion(): string {
   if (buildVersion) return buildVersion;
-  const root = fileURLToPath(new URL('../..', import.meta.url));
+  // dist/ (or the project, when run from source): this module is src/run/queue/protocol.
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
   const hash = createHash('sha256');
   for (const folder of ['src', 'extractors']) hashTree(join(root, folder), hash);
   const packageJson = [join(root, 'package.json'), join(root, '..', 'package.json')].find((p) =>
