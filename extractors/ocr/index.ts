@@ -81,7 +81,8 @@ const PHOTO_GREYS = 0.3;
 const BLANK_INK = 0.0008;
 
 export async function readPicture(source: PictureSource, options: PictureOptions): Promise<PictureReading> {
-  const given = source.kind === 'encoded' ? await decodePicture(source.bytes, source.name, source.frame ?? 0) : fromPixels(source);
+  const given =
+    source.kind === 'encoded' ? await decodePicture(source.bytes, source.name, source.frame ?? 0) : fromPixels(source);
   const original = flattenLight(given);
   const name = source.name;
   if (original.width < 24 || original.height < 12) throw new ReadError('unreadable', `${name} is ${original.width} × ${original.height} pixels: too small to hold readable text`);

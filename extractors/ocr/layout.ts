@@ -136,7 +136,9 @@ function withoutEdges(mask: Mask): Mask {
       x1 = Math.max(x1, x);
       y0 = Math.min(y0, y);
       y1 = Math.max(y1, y);
-      for (const n of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1]) {
+      const left = x > 0 ? i - 1 : -1;
+      const right = x < width - 1 ? i + 1 : -1;
+      for (const n of [left, right, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1]) {
         if (n >= 0 && data[n] && !seen[n]) {
           seen[n] = 1;
           stack.push(n);

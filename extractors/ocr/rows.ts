@@ -24,20 +24,26 @@ export function doubtRows(cells: PictureCell[], byCell: Map<PictureCell, Reading
   for (const row of dataRows) {
     const readings = row.map((c) => byCell.get(c)).filter((r): r is Reading => r !== undefined && r.numeric);
     const doubtful = readings.filter((r) => !r.confirmed).length;
-    const wordsAmongNumbers = row.filter((c) => c.colSpan === 1 && numbersColumns.has(c.col) && byCell.get(c) && !numeric(c));
+    const wordsAmongNumbers = row.filter(
+      (c) => c.colSpan === 1 && numbersColumns.has(c.col) && byCell.get(c) && !numeric(c),
+    );
     if (doubtful < DOUBTFUL_IN_ROW && wordsAmongNumbers.length === 0) continue;
     for (const cell of row) {
       const reading = byCell.get(cell);
       if (reading?.numeric) byCell.set(cell, { ...reading, confirmed: false });
     }
-    for (const cell of wordsAmongNumbers) byCell.set(cell, { text: '', confidence: 0, confirmed: false, numeric: true });
+    for (const cell of wordsAmongNumbers) {
+      byCell.set(cell, { text: '', confidence: 0, confirmed: false, numeric: true });
+    }
   }
 }
 
 /** Columns holding a number in most rows that hold numbers at all. */
 function numberColumns(dataRows: PictureCell[][], numeric: (c: PictureCell) => boolean): Set<number> {
   const counts = new Map<number, number>();
-  for (const row of dataRows) for (const c of row) if (c.colSpan === 1 && numeric(c)) counts.set(c.col, (counts.get(c.col) ?? 0) + 1);
+  for (const row of dataRows) {
+    for (const c of row) if (c.colSpan === 1 && numeric(c)) counts.set(c.col, (counts.get(c.col) ?? 0) + 1);
+  }
   const least = Math.max(2, dataRows.length / 2);
   return new Set([...counts].filter(([, n]) => n >= least).map(([col]) => col));
 }

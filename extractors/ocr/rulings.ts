@@ -192,7 +192,16 @@ function mergeRuns(runs: Run[], gap: number): Line[] {
     // photographed 215 dpi page: one cluster 1,653 pixels thick swallowed every vertical ruling).
     const touching = active.filter((c) => run.from <= c.lastTo + gap && run.to >= c.lastFrom - gap);
     const length = run.to - run.from;
-    const merged: Cluster = { first: run.at, last: run.at, from: run.from, to: run.to, weight: length, weighted: run.at * length, lastFrom: run.from, lastTo: run.to };
+    const merged: Cluster = {
+      first: run.at,
+      last: run.at,
+      from: run.from,
+      to: run.to,
+      weight: length,
+      weighted: run.at * length,
+      lastFrom: run.from,
+      lastTo: run.to,
+    };
     for (const c of touching) {
       merged.first = Math.min(merged.first, c.first);
       merged.from = Math.min(merged.from, c.from);

@@ -12,15 +12,20 @@ import { toGrey, type Grey } from './raster.js';
  * the seal has no colour and stays as it is. A seal printed in grey is left as it is (nothing tells it from print).
  */
 
-/** A pixel is coloured ink when its brightest channel exceeds its darkest by this much (JPEG fringes of black print: < 40). */
+/** Coloured ink: its brightest channel exceeds its darkest by this much (JPEG fringes of black print: < 40). */
 const SATURATION = 60;
 /** Coloured ink is this much less saturated at the edge of a patch (anti-aliasing, JPEG): still taken inside a seal. */
 const EDGE_SATURATION = 35;
-/** A seal is at least this share of the picture's shorter side across (a 4 cm seal on A4 is 0.19; on a cut-out table more). */
+/** A seal is at least this share of the picture's shorter side across (a 4 cm seal on A4: 0.19; more on a table). */
 const MIN_SEAL_SHARE = 0.06;
 
 /** Pixels of 1–4 channels as grey (raster.ts's toGrey), with coloured seals lightened away. */
-export function greyWithoutSeals(width: number, height: number, channels: 1 | 2 | 3 | 4, pixels: ArrayLike<number>): Grey {
+export function greyWithoutSeals(
+  width: number,
+  height: number,
+  channels: 1 | 2 | 3 | 4,
+  pixels: ArrayLike<number>,
+): Grey {
   const grey = toGrey(width, height, channels, pixels);
   return channels === 3 || channels === 4 ? withoutSeals(grey, channels, pixels) : grey;
 }
@@ -64,7 +69,14 @@ function extremes(pixels: ArrayLike<number>, p: number): [number, number] {
 }
 
 /** Blocks of `block` × `block` pixels holding coloured ink (1) or not (0). */
-function colouredBlocks(grey: Grey, channels: number, pixels: ArrayLike<number>, block: number, columns: number, rows: number) {
+function colouredBlocks(
+  grey: Grey,
+  channels: number,
+  pixels: ArrayLike<number>,
+  block: number,
+  columns: number,
+  rows: number,
+) {
   const marks = new Uint8Array(columns * rows);
   let colouredInk = 0;
   let ink = 0;

@@ -93,13 +93,18 @@ async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ it
 const GARBLED_TEXT = 'garbled_text_layer';
 
 /** A page whose text layer is garbage (garbled.ts) is drawn and read by OCR, as a scan is; the text is ignored. */
-async function readGarbledPage(page: PDFPageProxy, n: number, ocr: boolean): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
+async function readGarbledPage(
+  page: PDFPageProxy,
+  n: number,
+  ocr: boolean,
+): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
   const said = {
     zh: `第 ${n} 页的文字层无法解码为中文（字体缺少 Unicode 映射），已按图片以 OCR 识别`,
     en: `page ${n}: its text layer does not decode to Chinese (fonts without a Unicode map); read by OCR as a picture`,
   };
   const note = warning(GARBLED_TEXT, `${said.zh} — ${said.en}`);
-  if (!ocr) return { items: [], warnings: [note], scanned: true, unread: `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file` };
+  const unread = `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file`;
+  if (!ocr) return { items: [], warnings: [note], scanned: true, unread };
   const operators = (await page.getOperatorList()) as OperatorList;
   const { readScannedPage } = await import('./scanned.js');
   const read = await readScannedPage(page, n, operators);

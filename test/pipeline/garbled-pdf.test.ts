@@ -23,11 +23,14 @@ function withoutUnicodeMaps(fixture: string): Buffer {
 
 describe('PDF pages whose text layer decodes to garbage', () => {
   it('are drawn and read by OCR, each page named in a warning, and every number read is the printed one', async () => {
-    const report = await extractFromBytes(withoutUnicodeMaps('report-31.pdf'), 'report-31-garbled.pdf', fixturePath('report-31.pdf'));
+    const bytes = withoutUnicodeMaps('report-31.pdf');
+    const report = await extractFromBytes(bytes, 'report-31-garbled.pdf', fixturePath('report-31.pdf'));
     expect(report.reader).toBe('pdf+ocr');
     expect(report.tables.map((t) => t.key)).toEqual(['active', 'requests', 'review_litigation']);
     const printed = expectedValues(balancedReport(31));
-    const wrong = report.cells.filter((c) => c.kind !== 'unreadable' && printed.get(`${c.table}:${c.row}:${c.column}`) !== c.value);
+    type At = { table: string; row: string; column: string };
+    const printedAt = (c: At) => printed.get(`${c.table}:${c.row}:${c.column}`);
+    const wrong = report.cells.filter((c) => c.kind !== 'unreadable' && printedAt(c) !== c.value);
     expect(wrong).toEqual([]);
     expect(report.cells.filter((c) => c.kind !== 'unreadable').length).toBeGreaterThanOrEqual(180);
     expect(flagsOf(report)).toEqual([]);
