@@ -66,7 +66,12 @@ class UnloadableFileFails implements Reporter {
  * normalisers) would run them again and again. The code in scope they reach is tested on its own: scanned
  * continuations in test/extractors/geometry/stitch.test.ts, OCR readings in the normalisers' and audit tests.
  */
-const PICTURE_TESTS = ['test/pipeline/picture-reports.test.ts', 'test/extractors/ocr/ocr.test.ts'];
+const PICTURE_TESTS = [
+  'test/pipeline/picture-reports.test.ts',
+  'test/extractors/ocr/ocr.test.ts',
+  'test/extractors/ocr/seals.test.ts',
+  'test/pipeline/garbled-pdf.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -5,7 +5,10 @@ import { estimateSkew, MAX_DESKEW_DEGREES, SEARCH_DEGREES } from './deskew.js';
 import { cellShape, type CellShape } from './glyphs.js';
 import { analyseLayout, type Layout, type PictureCell, type TextBand } from './layout.js';
 import { decodePicture, MAX_PICTURE_PIXELS } from './picture.js';
-import { binarise, otsuThreshold, rotate, scale, toGrey, type Grey, type Mask, type Rect } from './raster.js';
+import { binarise, otsuThreshold, rotate, scale, type Grey, type Mask, type Rect } from './raster.js';
+import { flattenLight } from './light.js';
+import { greyWithoutSeals } from './seals.js';
+import { doubtRows } from './rows.js';
 import { readRegions, readTextLines, typicalDigitHeight, type Reading } from './read-cells.js';
 
 export { shutdownRecognisers } from './recogniser.js';
@@ -78,10 +81,12 @@ const PHOTO_GREYS = 0.3;
 const BLANK_INK = 0.0008;
 
 export async function readPicture(source: PictureSource, options: PictureOptions): Promise<PictureReading> {
-  const original = source.kind === 'encoded' ? await decodePicture(source.bytes, source.name, source.frame ?? 0) : fromPixels(source);
+  const given =
+    source.kind === 'encoded' ? await decodePicture(source.bytes, source.name, source.frame ?? 0) : fromPixels(source);
+  const original = flattenLight(given);
   const name = source.name;
   if (original.width < 24 || original.height < 12) throw new ReadError('unreadable', `${name} is ${original.width} × ${original.height} pixels: too small to hold readable text`);
-  refuseNonPrint(original, name);
+  refuseUnlessPrint(given, original, name);
   const reduce = Math.min(1, Math.sqrt(WORK_PIXELS / (original.width * original.height)));
   const work = stretchContrast(reduce < 1 ? scale(original, reduce) : original);
   const threshold = inkThreshold(work);
@@ -134,7 +139,24 @@ function fromPixels(source: Extract<PictureSource, { kind: 'pixels' }>): Grey {
   const pixels = source.width * source.height;
   if (!(pixels > 0) || source.data.length < pixels * source.channels) throw new ReadError('corrupt', `${source.name}: its pixels do not fill its size`);
   if (pixels > MAX_PICTURE_PIXELS) throw new ReadError('too_large', `${source.name} is ${source.width} × ${source.height} pixels; pictures above ${MAX_PICTURE_PIXELS / 1e6} M pixels are refused`);
-  return toGrey(source.width, source.height, source.channels, source.data);
+  return greyWithoutSeals(source.width, source.height, source.channels, source.data);
+}
+
+/**
+ * A page photographed in uneven light has middle greys everywhere (dim corners, the desk around it): it is judged
+ * once its light is evened out. A photograph of anything else stays a photograph: evened out, it is nearly blank.
+ */
+function refuseUnlessPrint(given: Grey, flattened: Grey, name: string): void {
+  try {
+    refuseNonPrint(given, name);
+  } catch (error) {
+    if (flattened === given || !(error instanceof ReadError) || error.code !== 'unreadable') throw error;
+    try {
+      refuseNonPrint(flattened, name);
+    } catch {
+      throw error;
+    }
+  }
 }
 
 /** Blank paper, or a photograph rather than print: nothing here is a report page. */
@@ -226,6 +248,7 @@ async function readTables(context: Context, warnings: Message[]): Promise<TableR
   const readings = await readRegions(level, mask, written, { ...inkOptions, shapes });
   const byCell = new Map<PictureCell, Reading>();
   written.forEach((w, i) => byCell.set(w.cell, readings[i]!));
+  for (const table of layout.tables) doubtRows(table.cells, byCell);
   const blocks: Block[] = [];
   let numbers = 0;
   let unconfirmed = 0;

@@ -91,11 +91,16 @@ function medianThickness(lines: Line[]): number {
  * of its ink. Bands of a few specks are not lines.
  */
 function textBands(mask: Mask, exclude: Rect[], minPixels: number): TextBand[] {
-  const outside = withoutRegions(mask, exclude, 3);
+  const outside = withoutEdges(withoutRegions(mask, exclude, 3));
   const bands: TextBand[] = [];
+  // A row between lines holds a little ink where the lines are not quite level (a page photographed with a slight
+  // curve or perspective): rows with less than a few hundredths of a full line's ink separate lines.
+  const counts = Array.from({ length: outside.height }, (_, y) => rowInk(outside, y));
+  const full = [...counts].sort((a, b) => a - b)[Math.floor(counts.length * 0.95)] ?? 0;
+  const least = Math.max(1, Math.round(full * 0.04));
   let start = -1;
   for (let y = 0; y <= outside.height; y++) {
-    const ink = y < outside.height && rowHasInk(outside, y);
+    const ink = y < outside.height && counts[y]! >= least;
     if (ink && start < 0) start = y;
     if (!ink && start >= 0) {
       const band = bandBox(outside, start, y, minPixels);
@@ -104,6 +109,45 @@ function textBands(mask: Mask, exclude: Rect[], minPixels: number): TextBand[] {
     }
   }
   return bands;
+}
+
+/**
+ * The mask without the edges of a photographed page or the shadow of a book's binding: connected ink far taller or
+ * wider than any character (writing is in separate characters; tables are cleared already). Left there, such an edge
+ * joins every line of the page into one.
+ */
+function withoutEdges(mask: Mask): Mask {
+  const { width, height, data } = mask;
+  const seen = new Uint8Array(data.length);
+  const stack: number[] = [];
+  const members: number[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (!data[start] || seen[start]) continue;
+    seen[start] = 1;
+    stack.push(start);
+    members.length = 0;
+    let [x0, y0, x1, y1] = [width, height, 0, 0];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      members.push(i);
+      const x = i % width;
+      const y = (i - x) / width;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+      const left = x > 0 ? i - 1 : -1;
+      const right = x < width - 1 ? i + 1 : -1;
+      for (const n of [left, right, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1]) {
+        if (n >= 0 && data[n] && !seen[n]) {
+          seen[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+    if (y1 - y0 > height * 0.15 || x1 - x0 > width * 0.6) for (const i of members) data[i] = 0;
+  }
+  return mask;
 }
 
 /** A copy of the mask with the regions (and `margin` around them) cleared. */
@@ -117,10 +161,11 @@ function withoutRegions(mask: Mask, regions: Rect[], margin: number): Mask {
   return { ...mask, data };
 }
 
-function rowHasInk(mask: Mask, y: number): boolean {
+function rowInk(mask: Mask, y: number): number {
   const row = y * mask.width;
-  for (let x = 0; x < mask.width; x++) if (mask.data[row + x]) return true;
-  return false;
+  let count = 0;
+  for (let x = 0; x < mask.width; x++) count += mask.data[row + x]!;
+  return count;
 }
 
 function bandBox(mask: Mask, y0: number, y1: number, minPixels: number): Rect | undefined {

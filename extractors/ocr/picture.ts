@@ -3,7 +3,8 @@ import { imageSize } from 'image-size';
 import UTIF from 'utif2';
 import { detailOf, ReadError } from '../errors.js';
 import { checkPictureStructure } from './picture-check.js';
-import { toGrey, type Grey } from './raster.js';
+import type { Grey } from './raster.js';
+import { greyWithoutSeals } from './seals.js';
 
 /**
  * Picture files into grey pixels, with their size checked from the header before anything is decoded: a small file
@@ -102,7 +103,7 @@ async function decodeWithCanvas(bytes: Uint8Array, frame: Frame): Promise<Grey> 
   context.fillRect(0, 0, image.width, image.height);
   context.drawImage(image, 0, 0);
   const rgba = context.getImageData(0, 0, image.width, image.height).data;
-  return toGrey(image.width, image.height, 4, rgba);
+  return greyWithoutSeals(image.width, image.height, 4, rgba);
 }
 
 function decodeTiff(bytes: Uint8Array, frame: number): Grey {
@@ -113,7 +114,7 @@ function decodeTiff(bytes: Uint8Array, frame: number): Grey {
   const width = ifd.width ?? 0;
   const height = ifd.height ?? 0;
   if (width * height > MAX_PICTURE_PIXELS || width <= 0 || height <= 0) throw new ReadError('corrupt', `the TIFF page ${frame + 1} decodes to no usable size`);
-  return toGrey(width, height, 4, UTIF.toRGBA8(ifd));
+  return greyWithoutSeals(width, height, 4, UTIF.toRGBA8(ifd));
 }
 
 /**

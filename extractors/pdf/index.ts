@@ -9,6 +9,7 @@ import { pageFrames, layoutFrames } from './frames.js';
 import { glyphLines, type Glyph, type TextItemLike } from '../geometry/glyphs.js';
 import type { Box } from '../geometry/lattice.js';
 import type { PageItem, Shown } from '../geometry/page-items.js';
+import { isGarbledText } from './garbled.js';
 import { OPS, openPdf, pdfError } from './pdfjs.js';
 import { stitchPages, type StitchedItem } from '../geometry/stitch.js';
 
@@ -72,7 +73,9 @@ async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ it
   const transform = viewport.transform as Matrix;
   const text = await page.getTextContent();
   // Text and rulings are read in the frame where the text stands upright (pages turned by /Rotate, tables drawn sideways).
-  const frames = pageFrames(text.items.filter((i): i is TextItemLike & typeof i => 'str' in i), transform, viewport.width, viewport.height);
+  const textItems = text.items.filter((i): i is TextItemLike & typeof i => 'str' in i);
+  if (isGarbledText(textItems.map((i) => i.str))) return readGarbledPage(page, n, ocr);
+  const frames = pageFrames(textItems, transform, viewport.width, viewport.height);
   if (frames.length === 0) {
     // A page without text that paints images is a scan: OCR reads it. A page painting nothing is blank.
     const operators = (await page.getOperatorList()) as OperatorList;
@@ -85,6 +88,28 @@ async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ it
   // The operator list costs about as much as the text: read it only where the text is laid out like a table.
   const segments = frames.some((f) => looksTabular(f.glyphs)) ? extractSegments((await page.getOperatorList()) as OperatorList, transform) : [];
   return { ...layoutFrames(n, frames, segments), scanned: false };
+}
+
+/** Warning code of a page whose text layer decodes to garbage and was read by OCR instead. */
+const GARBLED_TEXT = 'garbled_text_layer';
+
+/** A page whose text layer is garbage (garbled.ts) is drawn and read by OCR, as a scan is; the text is ignored. */
+async function readGarbledPage(
+  page: PDFPageProxy,
+  n: number,
+  ocr: boolean,
+): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
+  const said = {
+    zh: `第 ${n} 页的文字层无法解码为中文（字体缺少 Unicode 映射），已按图片以 OCR 识别`,
+    en: `page ${n}: its text layer does not decode to Chinese (fonts without a Unicode map); read by OCR as a picture`,
+  };
+  const note = warning(GARBLED_TEXT, `${said.zh} — ${said.en}`);
+  const unread = `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file`;
+  if (!ocr) return { items: [], warnings: [note], scanned: true, unread };
+  const operators = (await page.getOperatorList()) as OperatorList;
+  const { readScannedPage } = await import('./scanned.js');
+  const read = await readScannedPage(page, n, operators);
+  return { ...read, warnings: [note, ...read.warnings], scanned: true };
 }
 
 /** Some line has a gap of two characters or more between its glyphs: table cells side by side. */
