@@ -59,7 +59,7 @@ describe('datasets for analysts', () => {
     const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as { profile: string; resources: Resource[] };
     expect(descriptor.profile).toBe('data-package');
     const tabular = descriptor.resources.filter((r) => r.format === 'csv');
-    expect(tabular.map((r) => r.path).sort()).toEqual(['cells.csv', 'dataset.csv', 'findings.csv', 'reports.csv']);
+    expect(tabular.map((r) => r.path).sort()).toEqual(['cells.csv', 'dataset.csv', 'findings.csv', 'panel.csv', 'reports.csv']);
     for (const resource of descriptor.resources) expect(existsSync(join(out, resource.path)), resource.path).toBe(true);
     expect(descriptor.resources.map((r) => r.path)).toContain('index.html');
     for (const resource of tabular) {
@@ -74,7 +74,9 @@ describe('datasets for analysts', () => {
         expect(field.description, `${resource.path} ${field.name}`).toMatch(/[A-Za-z]{3,}/);
         for (const row of rows) expect(conforms(row[field.name]!, field), `${resource.path} ${field.name} = "${row[field.name]}"`).toBe(true);
       }
-      for (const key of resource.schema!.primaryKey ?? []) expect(new Set(rows.map((r) => r[key])).size).toBe(rows.length);
+      // A primary key (one column, or several together: the panel's agency and year) names each row once.
+      const key = resource.schema!.primaryKey ?? [];
+      if (key.length > 0) expect(new Set(rows.map((r) => key.map((k) => r[k]).join('\u0000'))).size).toBe(rows.length);
     }
     // Template cells carry the printed labels.
     const dataset = tabular.find((r) => r.path === 'dataset.csv')!;
