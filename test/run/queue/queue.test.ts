@@ -135,7 +135,7 @@ describe.skipIf(!hasRedisServer)('a batch read by workers through Redis', () => 
     client.disconnect();
     expect(run.code, run.stderr).toBe(0);
     const queued = outputs(out);
-    expect(queued['reports.csv']!.toString()).toContain('timeout: stopped after 3 s');
+    expect(queued['reports.csv']!.toString()).toContain('timeout: 读取 3 秒后停止');
     expect(queued).toEqual(await localRun(input, '--timeout', '3'));
   }, 240_000);
 
