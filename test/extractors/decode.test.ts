@@ -130,7 +130,7 @@ describe('decoding: what the page declares, and what the bytes are', () => {
   it('follows a declared charset it knows by another spelling (utf_8, UTF8, Big5)', () => {
     expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF_8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', warnings: [] });
     expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', warnings: [] });
-    expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'), 'UTF8').warnings).toEqual(['page declares charset UTF8 but its bytes are not UTF-8; decoded by sniffing instead']);
+    expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'), 'UTF8').messages.map((m) => m.message)).toEqual(['page declares charset UTF8 but its bytes are not UTF-8; decoded by sniffing instead']);
     expect(decodeText(iconv.encode('臺北市政府', 'big5'), 'Big5')).toEqual({ text: '臺北市政府', encoding: 'big5', evidence: 'declared', warnings: [] });
   });
 
@@ -192,7 +192,7 @@ describe('decoding: what the page declares, and what the bytes are', () => {
     const bytes = Buffer.concat([iconv.encode('规章'.repeat(499), 'gb18030'), Buffer.from([0x81, 0x20])]);
     expect(decodeText(bytes, 'gbk')).toMatchObject({ encoding: 'gb18030', evidence: 'declared', warnings: [] });
     const worse = Buffer.concat([iconv.encode('规章'.repeat(498), 'gb18030'), Buffer.from([0x81, 0x20])]);
-    expect(decodeText(worse, 'gbk').warnings).toEqual(['1 characters could not be decoded as gb18030']);
+    expect(decodeText(worse, 'gbk').messages.map((m) => m.message)).toEqual(['1 characters could not be decoded as gb18030']);
   });
 });
 
