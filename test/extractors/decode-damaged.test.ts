@@ -30,7 +30,7 @@ describe('a page declared UTF-8 with a few invalid bytes', () => {
 
   it('keeps the replacement characters a file really holds out of the count', () => {
     const bytes = Buffer.concat([Buffer.from('规章�'.repeat(20), 'utf8'), Buffer.from([0xff])]);
-    expect(decodeText(bytes, 'utf-8').messages[0]).toMatch(/^按 UTF-8 读取，1 处/);
+    expect(decodeText(bytes, 'utf-8').messages[0]?.message).toMatch(/^按 UTF-8 读取，1 处/);
   });
 
   it('gives way to sniffing when the declared UTF-8 fails badly: GBK and Big5 pages that say utf-8', () => {

@@ -7,7 +7,7 @@ import { extractText, wrongValues } from '../helpers.js';
 describe('markup nested beyond the limit', () => {
   it('keeps markup within the limit as it is', () => {
     const html = '<div>'.repeat(10) + '文' + '</div>'.repeat(10);
-    expect(limitNesting(html, 10)).toEqual({ html, warnings: [] });
+    expect(limitNesting(html, 10)).toEqual({ html, messages: [] });
   });
 
   it('drops the tags beyond the limit and keeps their text', () => {

@@ -82,7 +82,7 @@ describe('HTML reader: character sets', () => {
   it('believes the bytes over a wrong declaration', async () => {
     const output = await readHtml(Buffer.from(page.replace('META', '<meta charset="gb2312">'), 'utf8'));
     expect(output.encoding).toBe('utf-8');
-    expect(output.messages[0]).toMatch(/valid UTF-8/);
+    expect(output.messages[0]?.message).toMatch(/valid UTF-8/);
   });
   it('honours a UTF-8 byte-order mark over the charset the page declares', async () => {
     const output = await readHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page.replace('META', '<meta charset="gbk">'), 'utf8')]));

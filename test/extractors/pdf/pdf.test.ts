@@ -321,7 +321,7 @@ describe('PDF reader: pages without text', () => {
   it('past 12 scanned pages the rest are named, not read (a long scan still gives its first pages within the time limit)', async () => {
     const pages = Array.from({ length: 14 }, () => new PdfPage().image(0, 0, 595, 842));
     await expect(readPages(new PdfPage().text(60, 780, '一、总体情况'), ...pages)).resolves.toMatchObject({
-      warnings: [
+      messages: [
         {
           code: 'needs_ocr',
           message: 'scanned pages OCR could not read, left out: pages 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13: the scan is 8 × 8 pixels: too small to hold readable text; pages 14, 15: OCR reads at most 12 scanned pages of a file',
@@ -352,7 +352,7 @@ describe('PDF reader: long files', () => {
   it('reads a 500-page PDF up to its page limit and says so (time and memory: npm run bench)', async () => {
     const pages = Array.from({ length: 500 }, (_, i) => new PdfPage().text(60, 780, `第${i + 1}页内容`));
     const { value: document, messages: warnings } = await readPdf(buildPdf(pages));
-    expect(warnings).toEqual(['the PDF has 500 pages; only the first 200 were read']);
+    expect(warnings).toEqual([{ level: 'warning', code: 'read', message: 'the PDF has 500 pages; only the first 200 were read' }]);
     expect(document.pageCount).toBe(500);
     expect(texts(document.blocks)).toHaveLength(200);
   });
@@ -366,7 +366,7 @@ describe('PDF reader: the process around it', () => {
       const natives = [JSON.stringify, JSON.parse, Array.prototype.push];
       const { readPdf } = await import(${JSON.stringify(`${projectRoot}extractors/pdf/index.ts`)});
       const { readFileSync } = await import('node:fs');
-      const { document } = await readPdf(readFileSync(${JSON.stringify(fixturePath('report-31.pdf'))}));
+      const { value: document } = await readPdf(readFileSync(${JSON.stringify(fixturePath('report-31.pdf'))}));
       const now = [JSON.stringify, JSON.parse, Array.prototype.push];
       console.log(JSON.stringify({ blocks: document.blocks.length, same: natives.map((f, i) => f === now[i]) }));`;
     // The sources, run through tsx: the reader as it is now, with no build needed.
