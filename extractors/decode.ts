@@ -1,3 +1,4 @@
+import { warning, type Message } from '../src/core/model/messages.js';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { bothLanguages } from '../src/core/i18n/lang.js';
@@ -14,7 +15,7 @@ export interface Decoded {
   encoding: string;
   /** How the encoding was decided. */
   evidence: 'bom' | 'declared' | 'utf8-valid' | 'sniffed';
-  warnings: string[];
+  messages: Message[];
 }
 
 /** Above this share of control characters, bytes are not text. */
@@ -25,33 +26,33 @@ const CHINESE_SUPERSET: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18
 export function decodeText(bytes: Uint8Array, declared?: string, options: { markup?: boolean } = {}): Decoded {
   assertText(bytes);
   const bom = byteOrderMark(bytes);
-  if (bom) return { text: iconv.decode(Buffer.from(bytes), bom), encoding: bom, evidence: 'bom', warnings: [] };
+  if (bom) return { text: iconv.decode(Buffer.from(bytes), bom), encoding: bom, evidence: 'bom', messages: [] };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) {
-    const warning = `no byte-order mark: read as ${utf16.toUpperCase()}, which the zero bytes of its digits and line breaks show`;
-    return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, evidence: 'sniffed', warnings: [warning] };
+    const note = `no byte-order mark: read as ${utf16.toUpperCase()}, which the zero bytes of its digits and line breaks show`;
+    return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, evidence: 'sniffed', messages: [warning('read', note)] };
   }
 
   const validUtf8 = isValidUtf8(bytes);
   const damaged = validUtf8 ? undefined : damagedUtf8(bytes, options.markup ?? false);
-  const warnings: string[] = [];
+  const messages: Message[] = [];
   if (declared) {
     const encoding = canonical(declared);
     if (encoding === 'utf-8' && damaged) return damaged;
     if (encoding === 'utf-8' && !validUtf8) {
-      warnings.push(`page declares charset ${declared} but its bytes are not UTF-8; decoded by sniffing instead`);
+      messages.push(warning('read', `page declares charset ${declared} but its bytes are not UTF-8; decoded by sniffing instead`));
     } else if (encoding !== 'utf-8' && validUtf8 && hasMultibyte(bytes)) {
-      warnings.push(`page declares charset ${declared} but its bytes are valid UTF-8; decoded as UTF-8`);
-      return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8', evidence: 'utf8-valid', warnings };
+      messages.push(warning('read', `page declares charset ${declared} but its bytes are valid UTF-8; decoded as UTF-8`));
+      return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8', evidence: 'utf8-valid', messages };
     } else if (iconv.encodingExists(encoding)) {
-      return finish(bytes, encoding, 'declared', warnings);
+      return finish(bytes, encoding, 'declared', messages);
     } else {
-      warnings.push(`page declares an unknown charset ${declared}`);
+      messages.push(warning('read', `page declares an unknown charset ${declared}`));
     }
   }
-  if (validUtf8) return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8', evidence: 'utf8-valid', warnings };
-  if (damaged) return { ...damaged, evidence: 'sniffed', warnings: [...warnings, ...damaged.warnings] };
-  return finish(bytes, sniff(bytes), 'sniffed', warnings);
+  if (validUtf8) return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8', evidence: 'utf8-valid', messages };
+  if (damaged) return { ...damaged, evidence: 'sniffed', messages: [...messages, ...damaged.messages] };
+  return finish(bytes, sniff(bytes), 'sniffed', messages);
 }
 
 /**
@@ -81,11 +82,11 @@ function damagedUtf8(bytes: Uint8Array, markup: boolean): Decoded | undefined {
   const bad = lines.length - countOf(bytes, [0xef, 0xbf, 0xbd]);
   if (bad <= 0 || good < UTF8_EVIDENCE || good / (good + bad) < UTF8_SHARE) return undefined;
   const where = [...new Set(lines)].slice(0, 5).join('、') + (new Set(lines).size > 5 ? ' …' : '');
-  const warning = bothLanguages({
+  const note = bothLanguages({
     zh: `按 UTF-8 读取，${bad} 处字节无效，已替换为 �（第 ${where} 行）`,
     en: `read as UTF-8 with ${bad} invalid byte sequences replaced by � (line ${where})`,
   });
-  return { text, encoding: 'utf-8', evidence: 'declared', warnings: [warning] };
+  return { text, encoding: 'utf-8', evidence: 'declared', messages: [warning('read', note)] };
 }
 
 /**
@@ -111,14 +112,14 @@ function countOf(bytes: Uint8Array, sequence: number[]): number {
   return count;
 }
 
-function finish(bytes: Uint8Array, encoding: string, evidence: Decoded['evidence'], warnings: string[]): Decoded {
+function finish(bytes: Uint8Array, encoding: string, evidence: Decoded['evidence'], messages: Message[]): Decoded {
   const text = iconv.decode(Buffer.from(bytes), encoding);
   const replaced = (text.match(/\ufffd/g) ?? []).length;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a share above 0.001 needs at least one
   if (replaced > 0 && replaced / Math.max(1, text.length) > 0.001) {
-    warnings.push(`${replaced} characters could not be decoded as ${encoding}`);
+    messages.push(warning('read', `${replaced} characters could not be decoded as ${encoding}`));
   }
-  return { text, encoding, evidence, warnings };
+  return { text, encoding, evidence, messages };
 }
 
 /** The charset a page declares in its first few kilobytes (meta charset, http-equiv, XML declaration). */

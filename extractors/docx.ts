@@ -1,3 +1,4 @@
+import { warning, type Message } from '../src/core/model/messages.js';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { repairDocumentXml } from './docx-xml.js';
@@ -19,16 +20,16 @@ const DOCUMENT = 'word/document.xml';
 const EMBEDDED = 'xxgk-word-picture:';
 
 export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
-  const { files, warnings: skipped } = await unzipBounded(bytes, () => true);
+  const { files, messages: skipped } = await unzipBounded(bytes, () => true);
   const xml = files.get(DOCUMENT);
   if (!xml) {
     const what = files.has('xl/workbook.xml') ? 'an Excel workbook' : files.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
     throw new ReadError('unsupported', `not a Word document: the file is ${what} with no ${DOCUMENT}`);
   }
   const repaired = repairDocumentXml(xml.toString('utf8'));
-  const warnings: string[] = [...skipped];
+  const messages: Message[] = [...skipped];
   if (repaired.gridBefore + repaired.gridAfter + repaired.hMerge > 0) {
-    warnings.push(`Word table layout repaired: ${repaired.gridBefore} rows with gridBefore, ${repaired.gridAfter} with gridAfter, ${repaired.hMerge} legacy merged cells`);
+    messages.push(warning('read', `Word table layout repaired: ${repaired.gridBefore} rows with gridBefore, ${repaired.gridAfter} with gridAfter, ${repaired.hMerge} legacy merged cells`));
   }
   const zip = new JSZip();
   for (const [name, data] of files) zip.file(name, name === DOCUMENT ? repaired.xml : data);
@@ -48,8 +49,8 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   }
   for (const message of html.messages) {
     // Style names with no HTML mapping do not affect the text or tables.
-    if (!/Unrecognised (paragraph|run|table) style/.test(message.message)) warnings.push(`docx: ${message.message}`);
+    if (!/Unrecognised (paragraph|run|table) style/.test(message.message)) messages.push(warning('read', `docx: ${message.message}`));
   }
   const read = await withPictures(parseHtml(html.value), { embedded: pictures });
-  return { document: read.document, warnings: [...warnings, ...read.warnings], ...(read.usedOcr ? { usedOcr: true } : {}) };
+  return { value: read.value, messages: [...messages, ...read.messages], ...(read.usedOcr ? { usedOcr: true } : {}) };
 }

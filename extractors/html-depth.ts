@@ -1,3 +1,4 @@
+import { warning, type Message } from '../src/core/model/messages.js';
 import { bothLanguages } from '../src/core/i18n/lang.js';
 
 /**
@@ -20,11 +21,11 @@ const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
 
 export interface Bounded {
   html: string;
-  warnings: string[];
+  messages: Message[];
 }
 
 export function limitNesting(html: string, max = MAX_NESTING): Bounded {
-  if (deepest(html) <= max) return { html, warnings: [] };
+  if (deepest(html) <= max) return { html, messages: [] };
   // Whether each open element was kept, so that its end tag is kept or dropped with it.
   const open: boolean[] = [];
   let depth = 0;
@@ -39,11 +40,11 @@ export function limitNesting(html: string, max = MAX_NESTING): Bounded {
     else dropped++;
     return keep ? tag : '';
   });
-  const warning = bothLanguages({
+  const note = bothLanguages({
     zh: `网页元素嵌套超过 ${max} 层：更深的 ${dropped} 个标签已忽略，其中文字按普通文字读取`,
     en: `the page's elements nest deeper than ${max} levels: ${dropped} deeper tags were ignored and their text read as plain text`,
   });
-  return { html: kept, warnings: [warning] };
+  return { html: kept, messages: [warning('read', note)] };
 }
 
 /** Levels of tables kept below the limit (tables inside tables). */

@@ -1,3 +1,4 @@
+import type { Message } from '../src/core/model/messages.js';
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { tableFromCells, type Block, type DocumentModel, type TableCell } from '../src/core/model/document.js';
@@ -29,7 +30,7 @@ const MAX_COLSPAN = 100;
 export async function readHtml(bytes: Uint8Array, context?: ReadContext): Promise<ReaderOutput> {
   const decoded = decodeText(bytes, declaredCharset(bytes), { markup: true });
   const read = await withPictures(parseHtml(decoded.text), context?.path ? { pagePath: context.path } : {});
-  return { document: read.document, encoding: decoded.encoding, warnings: [...decoded.warnings, ...read.warnings], ...(read.usedOcr ? { usedOcr: true } : {}) };
+  return { value: read.value, encoding: decoded.encoding, messages: [...decoded.messages, ...read.messages], ...(read.usedOcr ? { usedOcr: true } : {}) };
 }
 
 /** A picture and where it stands: its blocks go before `document.blocks[at]`. */
@@ -41,7 +42,7 @@ export interface HtmlContent {
   document: DocumentModel;
   pictures: PicturePlace[];
   /** What reading the markup met (nesting cut at its limit). */
-  warnings: string[];
+  messages: Message[];
 }
 
 /** The page's text and tables (pictures left out). */
@@ -51,13 +52,13 @@ export function htmlToDocument(html: string): DocumentModel {
 
 export function parseHtml(markup: string): HtmlContent {
   // Bounded first: deeper nesting costs the parser quadratic time and the walk below its stack (html-depth.ts).
-  const { html, warnings } = limitNesting(markup);
+  const { html, messages } = limitNesting(markup);
   const $ = cheerio.load(html);
   const title = ($('meta[name="ArticleTitle"]').attr('content') ?? $('title').first().text()).trim();
   const flow = new Flow();
   for (const child of $.root().contents().toArray()) walk(child, false, flow);
   flow.flush();
-  return { document: { ...(title ? { title } : {}), blocks: flow.blocks }, pictures: flow.pictures, warnings };
+  return { document: { ...(title ? { title } : {}), blocks: flow.blocks }, pictures: flow.pictures, messages };
 }
 
 /**
@@ -65,9 +66,9 @@ export function parseHtml(markup: string): HtmlContent {
  * are read as tables between the headings the page prints as text; where the page's text does not hold those
  * headings (a page that is a picture of the whole report), as pages, whose headings OCR reads too.
  */
-export async function withPictures(content: HtmlContent, where: PictureSources): Promise<Pick<ReaderOutput, 'document' | 'warnings' | 'usedOcr'>> {
+export async function withPictures(content: HtmlContent, where: PictureSources): Promise<Pick<ReaderOutput, 'value' | 'messages' | 'usedOcr'>> {
   const { document, pictures } = content;
-  if (pictures.length === 0) return { document, warnings: content.warnings };
+  if (pictures.length === 0) return { value: document, messages: content.messages };
   // Loaded with the first picture met: the OCR engine costs a pure-text batch nothing.
   const { readPictures } = await import('./pictures.js');
   const read = await readPictures(pictures, where, { content: printsTableHeadings(document.blocks) ? 'table' : 'page' });
@@ -83,7 +84,7 @@ export async function withPictures(content: HtmlContent, where: PictureSources):
   insertUpTo(Number.POSITIVE_INFINITY);
   let tables = 0;
   const numbered = blocks.map((block) => (block.kind === 'table' ? { ...block, index: tables++ } : block));
-  return { document: { ...document, blocks: numbered }, warnings: [...content.warnings, ...read.warnings], usedOcr: read.usedOcr };
+  return { value: { ...document, blocks: numbered }, messages: [...content.messages, ...read.messages], usedOcr: read.usedOcr };
 }
 
 /** Short lines naming at least two of the three table sections (主动公开, 申请, 复议/诉讼): the page prints its own headings. */

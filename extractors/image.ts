@@ -16,21 +16,21 @@ const ASSUMED_DPI = 300;
 export async function readImage(bytes: Uint8Array, context: ReadContext): Promise<ReaderOutput> {
   const frames = pictureFrames(bytes, context.name);
   const pages: { page: number; reading: PictureReading }[] = [];
-  const warnings: Message[] = [];
+  const messages: Message[] = [];
   let firstError: ReadError | undefined;
   for (let frame = 0; frame < frames.length; frame++) {
     const name = frames.length > 1 ? `${context.name} page ${frame + 1}` : context.name;
     try {
       const reading = await readPicture({ kind: 'encoded', bytes, name, frame }, { content: 'page' });
       pages.push({ page: frame + 1, reading });
-      warnings.push(...reading.warnings);
+      messages.push(...reading.messages);
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       firstError ??= error;
-      warnings.push(warning('read', `${error.code}: ${error.message}`));
+      messages.push(warning('read', `${error.code}: ${error.message}`));
     }
   }
   if (pages.length === 0) throw firstError ?? new ReadError('unreadable', `${context.name} holds no page that could be read`);
   const blocks = joinPictures(pages, 72 / ASSUMED_DPI);
-  return { document: { blocks, pageCount: frames.length }, warnings };
+  return { value: { blocks, pageCount: frames.length }, messages };
 }

@@ -1,3 +1,4 @@
+import { warning } from '../src/core/model/messages.js';
 import { extname } from 'node:path';
 import { ReadError } from './errors.js';
 import { readDoc } from './doc/index.js';
@@ -41,7 +42,7 @@ export async function readDocument(bytes: Uint8Array, context: ReadContext): Pro
   const reader = byBytes ?? byName ?? 'text';
   const output = await READERS[reader](bytes, context);
   if (byName && byName !== reader && !(byName === 'text' && reader === 'html')) {
-    output.warnings.unshift(`the file is named ${extname(fileName)} but holds ${describe(reader)}; read as ${describe(reader)}`);
+    output.messages.unshift(warning('read', `the file is named ${extname(fileName)} but holds ${describe(reader)}; read as ${describe(reader)}`));
   }
   return { ...output, reader };
 }

@@ -25,7 +25,7 @@ export interface PictureLink {
 export interface PicturesRead {
   /** The blocks read from each picture, by `PictureLink.n`; boxes in the picture's pixels. */
   blocks: Map<number, Block[]>;
-  warnings: Message[];
+  messages: Message[];
   /** At least one picture was read by OCR. */
   usedOcr: boolean;
 }
@@ -55,7 +55,7 @@ export interface PictureSources {
 }
 
 export async function readPictures(links: PictureLink[], where: PictureSources, options: PictureOptions): Promise<PicturesRead> {
-  const result: PicturesRead = { blocks: new Map(), warnings: [], usedOcr: false };
+  const result: PicturesRead = { blocks: new Map(), messages: [], usedOcr: false };
   const remote: string[] = [];
   const skipped: string[] = [];
   const absent: string[] = [];
@@ -73,13 +73,13 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
       continue;
     }
     if (found.kind === 'missing') {
-      result.warnings.push(warning(PICTURE, found.reason));
+      result.messages.push(warning(PICTURE, found.reason));
       continue;
     }
     const refused = refusal(found.bytes, found.name);
     if (refused === 'small') continue;
     if (refused) {
-      result.warnings.push(warning(PICTURE, refused));
+      result.messages.push(warning(PICTURE, refused));
       continue;
     }
     if (read >= MAX_PICTURES_READ) {
@@ -91,19 +91,19 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
       const reading = await readPicture({ kind: 'encoded', bytes: found.bytes, name: found.name }, options);
       result.usedOcr = true;
       result.blocks.set(link.n, reading.blocks.map((block) => withPicture(block, found.name)));
-      result.warnings.push(...reading.warnings.map((w) => naming(w, found.name)));
+      result.messages.push(...reading.messages.map((w) => naming(w, found.name)));
     } catch (error) {
       const why = (error as Error).message;
-      result.warnings.push(warning(PICTURE, why.includes(found.name) ? `picture not read: ${why}` : `picture ${found.name} could not be read: ${why}`));
+      result.messages.push(warning(PICTURE, why.includes(found.name) ? `picture not read: ${why}` : `picture ${found.name} could not be read: ${why}`));
     }
   }
-  if (absent.length > 0) result.warnings.push(absentNote(absent));
+  if (absent.length > 0) result.messages.push(absentNote(absent));
   if (skipped.length > 0) {
-    result.warnings.push(warning(PICTURE, `${skipped.length} more pictures not read (OCR reads at most ${MAX_PICTURES_READ} pictures of a document): ${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ' …' : ''}`));
+    result.messages.push(warning(PICTURE, `${skipped.length} more pictures not read (OCR reads at most ${MAX_PICTURES_READ} pictures of a document): ${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ' …' : ''}`));
   }
   if (remote.length > 0) {
     const shown = remote.slice(0, 3).map(shorten).join(', ');
-    result.warnings.push(warning(PICTURE, `${remote.length === 1 ? 'a picture' : `${remote.length} pictures`} on the web not read (xxgk never downloads): ${shown}${remote.length > 3 ? ' …' : ''}`));
+    result.messages.push(warning(PICTURE, `${remote.length === 1 ? 'a picture' : `${remote.length} pictures`} on the web not read (xxgk never downloads): ${shown}${remote.length > 3 ? ' …' : ''}`));
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../src/core/model/document.js';
-import type { Message } from '../src/core/model/messages.js';
+import type { Result } from '../src/core/model/result.js';
 
 /** What a reader knows of the file besides its bytes. */
 export interface ReadContext {
@@ -9,13 +9,13 @@ export interface ReadContext {
   path?: string;
 }
 
-/** What every reader returns: the document model, plus what it noticed on the way. */
-export interface ReaderOutput {
-  document: DocumentModel;
+/**
+ * What every reader returns: a `Result` whose value is the document model, with the typed messages it noticed on the
+ * way (a reader's own notes under the code `read`, or a code of their own).
+ */
+export interface ReaderOutput extends Result<DocumentModel> {
   /** Character encoding the text was decoded from (web pages and text copies). */
   encoding?: string;
-  /** What the reader noticed: plain text (reported under the code `read`), or a message with its own code. */
-  warnings: (string | Message)[];
   /** Some of the document was read from pictures by OCR (the report's reader becomes e.g. `pdf+ocr`). */
   usedOcr?: boolean;
 }

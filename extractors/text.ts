@@ -16,8 +16,8 @@ import type { ReaderOutput } from './reader.js';
 
 export function readText(bytes: Uint8Array): ReaderOutput {
   const decoded = decodeText(bytes);
-  const { document, warnings } = readLines(decoded.text);
-  return { document, encoding: decoded.encoding, warnings: [...decoded.warnings, ...warnings] };
+  const { document, messages } = readLines(decoded.text);
+  return { value: document, encoding: decoded.encoding, messages: [...decoded.messages, ...messages] };
 }
 
 type SpacedRow = { kind: 'row'; cells: string[]; spaced: true; text: string };
@@ -36,7 +36,7 @@ export function textToDocument(text: string): DocumentModel {
   return readLines(text).document;
 }
 
-function readLines(text: string): { document: DocumentModel; warnings: Message[] } {
+function readLines(text: string): { document: DocumentModel; messages: Message[] } {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map(classify);
   const wrapped = demoteWrappedRows(lines);
   const blocks: Block[] = [];
@@ -82,10 +82,10 @@ function readLines(text: string): { document: DocumentModel; warnings: Message[]
     if (line.kind === 'text') blocks.push({ kind: 'text', text: line.text });
   }
   endTable();
-  const warnings = wrapped
+  const messages = wrapped
     ? [warning(WRAPPED_LABELS, 'label-and-number lines whose labels wrap over several lines: which fragment belongs to which row cannot be told, so their numbers are not read')]
     : [];
-  return { document: { blocks }, warnings };
+  return { document: { blocks }, messages };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { warning, type Message } from '../src/core/model/messages.js';
 import yauzl from 'yauzl';
 import { bothLanguages } from '../src/core/i18n/lang.js';
 import { detailOf, ReadError } from './errors.js';
@@ -13,7 +14,7 @@ import { detailOf, ReadError } from './errors.js';
 export interface Unzipped {
   files: Map<string, Buffer>;
   /** Picture entries skipped for their size. */
-  warnings: string[];
+  messages: Message[];
 }
 
 /** Pictures Office files hold (in `media/` folders; by name elsewhere). */
@@ -56,7 +57,7 @@ export async function unzipBounded(
   if (zip.entryCount > limits.maxEntries) throw new ReadError('too_large', `the archive holds ${zip.entryCount} entries (limit ${limits.maxEntries})`);
   const listed = await listEntries(zip);
   if (decodeName) for (const entry of listed) entry.fileName = decodeName(entry.fileName as unknown as Buffer, (entry.generalPurposeBitFlag & 0x800) !== 0);
-  const { entries, warnings } = withoutOversizedPictures(listed, limits);
+  const { entries, messages } = withoutOversizedPictures(listed, limits);
   checkDeclaredSizes(entries, limits);
   const files = new Map<string, Buffer>();
   let total = 0;
@@ -69,26 +70,26 @@ export async function unzipBounded(
     files.set(entry.fileName, data);
   }
   zip.close();
-  return { files, warnings };
+  return { files, messages };
 }
 
-function withoutOversizedPictures(all: yauzl.Entry[], limits: ZipLimits): { entries: yauzl.Entry[]; warnings: string[] } {
-  const warnings: string[] = [];
+function withoutOversizedPictures(all: yauzl.Entry[], limits: ZipLimits): { entries: yauzl.Entry[]; messages: Message[] } {
+  const messages: Message[] = [];
   const entries = all.filter((entry) => {
     if (!PICTURE.test(entry.fileName) || entry.isEncrypted()) return true;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     const bomb = entry.uncompressedSize > RATIO_FLOOR_BYTES && ratio > limits.maxRatio;
     if (!bomb && entry.uncompressedSize <= MAX_PICTURE_BYTES) return true;
     const size = formatBytes(entry.uncompressedSize);
-    warnings.push(
-      bothLanguages({
+    messages.push(
+      warning('read', bothLanguages({
         zh: `图片 ${entry.fileName} 解压后 ${size}（压缩比 ${Math.round(ratio)}×），超出限制，已跳过`,
         en: `picture ${entry.fileName} skipped: it inflates ${Math.round(ratio)}× to ${size}, beyond the limits`,
-      }),
+      })),
     );
     return false;
   });
-  return { entries, warnings };
+  return { entries, messages };
 }
 
 function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {

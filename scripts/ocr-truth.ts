@@ -70,7 +70,7 @@ async function pictureWebPage(path: string, messages: Message[]): Promise<Docume
       return undefined;
     });
     if (reading) {
-      messages.push(...reading.warnings);
+      messages.push(...reading.messages);
       blocks.push(...reading.blocks);
     }
   }
@@ -90,7 +90,7 @@ async function scannedPdf(path: string, messages: Message[]): Promise<DocumentMo
       return undefined;
     });
     if (reading) {
-      messages.push(...reading.warnings);
+      messages.push(...reading.messages);
       pages.push({ page: n, reading });
     }
   }

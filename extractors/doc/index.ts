@@ -49,7 +49,7 @@ function readWordFile(bytes: Uint8Array): ReaderOutput {
   if (!blocks.some((block) => block.kind === 'table' || block.text.trim() !== '')) {
     throw new ReadError('corrupt', 'the Word 97–2003 document holds no text');
   }
-  return { document: { blocks }, warnings: messages };
+  return { value: { blocks }, messages: messages };
 }
 
 function inFileOrder(runs: PropertyRun[]): PropertyRun[] {

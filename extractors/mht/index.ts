@@ -1,3 +1,4 @@
+import { warning } from '../../src/core/model/messages.js';
 import { decodeText } from '../decode.js';
 import { parseHtml, withPictures } from '../html.js';
 import type { EmbeddedPicture } from '../pictures.js';
@@ -35,9 +36,9 @@ export async function readMht(bytes: Uint8Array): Promise<ReaderOutput> {
   }
   const read = await withPictures(content, { embedded });
   return {
-    document: read.document,
+    value: read.value,
     encoding: decoded.encoding,
-    warnings: [...decoded.warnings, ...(lost >= LOST_CHARACTERS ? [chinese(LOST_TEXT)] : []), ...read.warnings],
+    messages: [...decoded.messages, ...(lost >= LOST_CHARACTERS ? [warning('read', chinese(LOST_TEXT))] : []), ...read.messages],
     ...(read.usedOcr ? { usedOcr: true } : {}),
   };
 }

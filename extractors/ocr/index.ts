@@ -58,7 +58,7 @@ export interface PictureReading {
    */
   blocks: Block[];
   /** What could not be read, and why (a table without ruling lines, unconfirmed readings, a blank picture, …). */
-  warnings: Message[];
+  messages: Message[];
   width: number;
   height: number;
   /** The angle the picture was straightened by, in degrees. */
@@ -104,8 +104,7 @@ export async function readPicture(source: PictureSource, options: PictureOptions
   const straight = (r: Rect): Box => [Math.round(r.x0 / reduce), Math.round(r.y0 / reduce), Math.round(r.x1 / reduce), Math.round(r.y1 / reduce)];
   const context: Context = { name, level, mask, layout, toPicture, straight };
 
-  const warnings: Message[] = [];
-  const tables = await readTables(context, warnings);
+  const tables = await readTables(context);
   const lines = options.content === 'page' ? await readHeadings(context) : [];
   if (tables.blocks.length === 0 && options.content === 'table') {
     throw new ReadError('unreadable', `no ruled table found in ${name}: a table without ruling lines is not read from a picture`);
@@ -116,7 +115,7 @@ export async function readPicture(source: PictureSource, options: PictureOptions
   for (const block of blocks) if (block.kind === 'table') block.index = index++;
   return {
     blocks,
-    warnings,
+    messages: tables.messages,
     width: original.width,
     height: original.height,
     skew: skew.degrees,
@@ -221,12 +220,15 @@ function percentile(histogram: Float64Array, total: number, q: number): number {
 
 interface TableResult {
   blocks: Block[];
+  /** The numbers each table could not confirm, named (`ocr_unconfirmed`). */
+  messages: Message[];
   cells: number;
   numbers: number;
   unconfirmed: number;
 }
 
-async function readTables(context: Context, warnings: Message[]): Promise<TableResult> {
+async function readTables(context: Context): Promise<TableResult> {
+  const messages: Message[] = [];
   const { layout, mask, level, name } = context;
   const inkOptions = { minPixels: Math.max(2, Math.round(layout.lineThickness * layout.lineThickness * 1.5)), lineThickness: layout.lineThickness };
   const inset = Math.ceil(layout.lineThickness / 2) + 1;
@@ -262,7 +264,7 @@ async function readTables(context: Context, warnings: Message[]): Promise<TableR
     unconfirmed += doubtful.length;
     if (doubtful.length > 0) {
       const where = doubtful.slice(0, 12).map((c) => `row ${c.row + 1} column ${c.col + 1}`).join(', ');
-      warnings.push(
+      messages.push(
         warning(
           OCR_UNCONFIRMED,
           `${name}, table ${t + 1}: ${doubtful.length} number${doubtful.length === 1 ? '' : 's'} could not be read with certainty and ${doubtful.length === 1 ? 'is' : 'are'} left unread (${where}${doubtful.length > 12 ? ', …' : ''})`,
@@ -271,7 +273,7 @@ async function readTables(context: Context, warnings: Message[]): Promise<TableR
     }
     blocks.push(tableFromCells(t, cells, 'ocr'));
   });
-  return { blocks, cells: written.length, numbers, unconfirmed };
+  return { blocks, messages, cells: written.length, numbers, unconfirmed };
 }
 
 function toTableCell(cell: PictureCell, reading: Reading | undefined, context: Context): TableCell {

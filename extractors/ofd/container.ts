@@ -21,7 +21,7 @@ export interface OfdDocument {
   pages: OfdPage[];
   /** Picture files by resource ID. */
   media: Map<string, Buffer>;
-  warnings: Message[];
+  messages: Message[];
 }
 
 /** A page with more tags than this is not a report page but a bomb (a dense page of a report: ~20,000). */
@@ -41,9 +41,9 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
       'corrupt',
       chinese({ zh: 'OFD 文件缺少文档主体（DocRoot）', en: 'the OFD file names no document (DocRoot)' }),
     );
-  const warnings: Message[] = [];
+  const messages: Message[] = [];
   if (body && path(body, 'Signatures')) {
-    warnings.push(
+    messages.push(
       warning(
         'read',
         chinese({
@@ -81,7 +81,7 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
     } catch (error) {
       // One damaged page (or template) is left out, named; the others are read.
       if (!(error instanceof ReadError) || error.code !== 'corrupt') throw error;
-      warnings.push(
+      messages.push(
         warning(
           'read',
           chinese({
@@ -110,7 +110,7 @@ export function openOfd(files: Map<string, Buffer>): OfdDocument {
     const [widthMm, heightMm] = pageSize(path(page, 'Area'), size);
     return { layers: [...behind, ...own, ...before], widthMm, heightMm };
   });
-  return { pages, media: media(document, base, read), warnings };
+  return { pages, media: media(document, base, read), messages };
 }
 
 /** `MultiMedia` of the document's public and private resources, by ID, resolved to their files. */

@@ -23,16 +23,16 @@ export const MAX_PAGES = 200;
 const MAX_SCANNED_PAGES = 12;
 
 export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {
-  const { files, warnings: skipped } = await unzipBounded(bytes, () => true);
+  const { files, messages: skipped } = await unzipBounded(bytes, () => true);
   const ofd = openOfd(files);
-  const warnings: (string | Message)[] = [...skipped, ...ofd.warnings];
+  const messages: Message[] = [...skipped, ...ofd.messages];
   const pages = ofd.pages.slice(0, MAX_PAGES);
   if (ofd.pages.length > MAX_PAGES)
-    warnings.push(
-      chinese({
+    messages.push(
+      warning('read', chinese({
         zh: `OFD 文件共 ${ofd.pages.length} 页，只读取前 ${MAX_PAGES} 页`,
         en: `the OFD file has ${ofd.pages.length} pages; only the first ${MAX_PAGES} were read`,
-      }),
+      })),
     );
   const blocks: Block[] = [];
   let run: PageItem[][] = [];
@@ -48,25 +48,25 @@ export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {
     const drawing = drawPage(page.layers, page.heightMm * MM_TO_PT);
     unread += drawing.unreadGlyphs;
     if (drawing.items.length > 0 || drawing.images.length === 0) {
-      run.push(layOut(drawing, page, i + 1, warnings));
+      run.push(layOut(drawing, page, i + 1, messages));
       continue;
     }
     endRun();
     if (scanned++ >= MAX_SCANNED_PAGES) continue;
     const read = await readScan(drawing, i + 1, ofd.media);
-    warnings.push(...read.warnings);
+    messages.push(...read.messages);
     blocks.push(...read.blocks);
     usedOcr ||= read.blocks.length > 0;
   }
   endRun();
-  if (unread > 0) warnings.push(warning('garbled_text', chinese(GARBLED(unread))));
+  if (unread > 0) messages.push(warning('garbled_text', chinese(GARBLED(unread))));
   let tables = 0;
   const document: DocumentModel = {
     blocks: blocks.map((b) => (b.kind === 'table' ? { ...b, index: tables++ } : b)),
     pageCount: ofd.pages.length,
   };
   if (unread > 0 && blocks.length === 0) throw new ReadError('needs_ocr', chinese(GARBLED(unread)));
-  return { document, warnings, ...(usedOcr ? { usedOcr: true } : {}) };
+  return { value: document, messages, ...(usedOcr ? { usedOcr: true } : {}) };
 }
 
 const GARBLED = (n: number) => ({
@@ -76,13 +76,13 @@ const GARBLED = (n: number) => ({
     'they cannot be read reliably and were not',
 });
 
-function layOut(drawing: PageDrawing, page: OfdPage, n: number, warnings: (string | Message)[]): PageItem[] {
+function layOut(drawing: PageDrawing, page: OfdPage, n: number, messages: Message[]): PageItem[] {
   const width = page.widthMm * MM_TO_PT;
   const height = page.heightMm * MM_TO_PT;
   const frames = pageFrames(drawing.items, [1, 0, 0, -1, 0, height], width, height);
   if (frames.length === 0) return [];
   const layout = layoutFrames(n, frames, drawing.segments);
-  warnings.push(...layout.warnings);
+  messages.push(...layout.messages);
   return layout.items;
 }
 
@@ -91,14 +91,14 @@ async function readScan(
   drawing: PageDrawing,
   n: number,
   media: Map<string, Buffer>,
-): Promise<{ blocks: Block[]; warnings: Message[] }> {
+): Promise<{ blocks: Block[]; messages: Message[] }> {
   const largest = [...drawing.images].sort((a, b) => b.area - a.area)[0]!;
   const bytes = media.get(largest.resource);
   const name = chinese({ zh: `第 ${n} 页的图片`, en: `the picture of page ${n}` });
   if (!bytes)
     return {
       blocks: [],
-      warnings: [
+      messages: [
         warning(
           'needs_ocr',
           chinese({
@@ -113,13 +113,13 @@ async function readScan(
     const read = await readPicture({ kind: 'encoded', bytes, name }, { content: 'page' });
     return {
       blocks: read.blocks.map((b) => (b.kind === 'table' ? { ...b, pages: [n] } : { ...b, page: n })),
-      warnings: read.warnings,
+      messages: read.messages,
     };
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     return {
       blocks: [],
-      warnings: [
+      messages: [
         warning(
           'needs_ocr',
           chinese({

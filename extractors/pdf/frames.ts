@@ -44,7 +44,7 @@ export function pageFrames(items: TextItemLike[], viewport: Matrix, width: numbe
 
 export interface FramedLayout {
   items: PageItem[];
-  warnings: Message[];
+  messages: Message[];
 }
 
 /** Lay out each frame's text with its ruled tables; items in reading order, frames ordered by where they start on the displayed page. */
@@ -64,7 +64,7 @@ export function layoutFrames(page: number, frames: PageFrame[], segments: Segmen
   laid.sort((a, b) => a.top - b.top);
   return {
     items: laid.flatMap(({ frame, layout }) => layout.items.map((item) => withShownBoxes(item, frame))),
-    warnings: laid.flatMap(({ layout }) => layout.warnings),
+    messages: laid.flatMap(({ layout }) => layout.messages),
   };
 }
 

@@ -40,9 +40,9 @@ export async function readPdf(bytes: Uint8Array): Promise<ReaderOutput> {
 }
 
 async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
-  const warnings: (string | Message)[] = [];
+  const messages: Message[] = [];
   const pageCount = Math.min(pdf.numPages, MAX_PAGES);
-  if (pdf.numPages > MAX_PAGES) warnings.push(`the PDF has ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`);
+  if (pdf.numPages > MAX_PAGES) messages.push(warning('read', `the PDF has ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`));
   const pages: PageItem[][] = [];
   const scanned: number[] = [];
   const unread = new Map<number, string>();
@@ -55,20 +55,20 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
       if (content.unread) unread.set(n, content.unread);
       if (content.scanned && content.items.length > 0) readByOcr++;
       pages.push(content.items);
-      warnings.push(...content.warnings);
+      messages.push(...content.messages);
     } finally {
       page.cleanup();
     }
   }
   if (unread.size === pageCount && pageCount > 0) throw new ReadError('needs_ocr', `no text layer on any page, and OCR could not read them: ${unreadReasons(unread)}`);
-  if (unread.size > 0) warnings.push(warning('needs_ocr', `scanned pages OCR could not read, left out: ${unreadReasons(unread)}`));
+  if (unread.size > 0) messages.push(warning('needs_ocr', `scanned pages OCR could not read, left out: ${unreadReasons(unread)}`));
   const title = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
   const document: DocumentModel = { blocks: toBlocks(stitchPages(pages)), pageCount: pdf.numPages };
   if (title?.Title?.trim()) document.title = title.Title.trim();
-  return { document, warnings, ...(readByOcr > 0 ? { usedOcr: true } : {}) };
+  return { value: document, messages, ...(readByOcr > 0 ? { usedOcr: true } : {}) };
 }
 
-async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
+async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ items: PageItem[]; messages: Message[]; scanned: boolean; unread?: string }> {
   const viewport = page.getViewport({ scale: 1 });
   const transform = viewport.transform as Matrix;
   const text = await page.getTextContent();
@@ -79,8 +79,8 @@ async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ it
   if (frames.length === 0) {
     // A page without text that paints images is a scan: OCR reads it. A page painting nothing is blank.
     const operators = (await page.getOperatorList()) as OperatorList;
-    if (!paintsImages(operators)) return { items: [], warnings: [], scanned: false };
-    if (!ocr) return { items: [], warnings: [], scanned: true, unread: `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file` };
+    if (!paintsImages(operators)) return { items: [], messages: [], scanned: false };
+    if (!ocr) return { items: [], messages: [], scanned: true, unread: `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file` };
     // Loaded with the first scanned page met: the OCR engine costs a digital PDF nothing.
     const { readScannedPage } = await import('./scanned.js');
     return { ...(await readScannedPage(page, n, operators)), scanned: true };
@@ -98,18 +98,18 @@ async function readGarbledPage(
   page: PDFPageProxy,
   n: number,
   ocr: boolean,
-): Promise<{ items: PageItem[]; warnings: Message[]; scanned: boolean; unread?: string }> {
+): Promise<{ items: PageItem[]; messages: Message[]; scanned: boolean; unread?: string }> {
   const said = {
     zh: `第 ${n} 页的文字层无法解码为中文（字体缺少 Unicode 映射），已按图片以 OCR 识别`,
     en: `page ${n}: its text layer does not decode to Chinese (fonts without a Unicode map); read by OCR as a picture`,
   };
   const note = warning(GARBLED_TEXT, `${said.zh} — ${said.en}`);
   const unread = `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file`;
-  if (!ocr) return { items: [], warnings: [note], scanned: true, unread };
+  if (!ocr) return { items: [], messages: [note], scanned: true, unread };
   const operators = (await page.getOperatorList()) as OperatorList;
   const { readScannedPage } = await import('./scanned.js');
   const read = await readScannedPage(page, n, operators);
-  return { ...read, warnings: [note, ...read.warnings], scanned: true };
+  return { ...read, messages: [note, ...read.messages], scanned: true };
 }
 
 /** Some line has a gap of two characters or more between its glyphs: table cells side by side. */

@@ -22,7 +22,7 @@ export interface PageGeometry {
 
 export interface PageLayout {
   items: PageItem[];
-  warnings: Message[];
+  messages: Message[];
 }
 
 export function layoutPage(geometry: PageGeometry, glyphs: Glyph[], ruled: LatticeTable[]): PageLayout {
@@ -35,10 +35,10 @@ export function layoutPage(geometry: PageGeometry, glyphs: Glyph[], ruled: Latti
   const aligned = wrapped.plain.map((group) => alignedTable(geometry.page, group));
   const free = [...textLines.filter((line) => !wrapped.used.has(line)), ...wrapped.refused];
   const paragraphs = toParagraphs(geometry.page, free.sort((a, b) => a.glyphs[0]!.cy - b.glyphs[0]!.cy));
-  const warnings = wrapped.refused.length === 0 ? [] : [
+  const messages = wrapped.refused.length === 0 ? [] : [
     warning(WRAPPED_LABELS, `page ${geometry.page}: a table without ruling lines has row labels wrapped over several lines; without rulings its rows cannot be told apart reliably, so its numbers are not read`),
   ];
-  return { items: [...tables, ...wrapped.tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0), warnings };
+  return { items: [...tables, ...wrapped.tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0), messages };
 }
 
 function fillTable(page: number, table: LatticeTable, glyphs: Glyph[], taken: Set<Glyph>): PageTable {

@@ -39,7 +39,7 @@ export interface PagePicture {
 
 export interface ScannedPage {
   items: PageItem[];
-  warnings: Message[];
+  messages: Message[];
   /** Why OCR could not read the page at all (its picture is undecodable, OCR refused it). */
   unread?: string;
 }
@@ -50,7 +50,7 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
   try {
     picture = await pagePicture(page, n, operators);
   } catch (error) {
-    return { items: [], warnings: [], unread: (error as Error).message };
+    return { items: [], messages: [], unread: (error as Error).message };
   }
   let reading;
   try {
@@ -59,14 +59,14 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
     // Said of the scan, not of `page N`: pages refused alike are then named together.
     const why = (error as Error).message.replace(new RegExp(`^page ${n}\\b`), 'the scan');
     // A blank page (the back of a sheet) is read: there is nothing on it.
-    if (error instanceof ReadError && error.code === 'blank') return { items: [], warnings: [warning(OCR_BLANK, `page ${n}: ${why}`)] };
-    return { items: [], warnings: [], unread: why };
+    if (error instanceof ReadError && error.code === 'blank') return { items: [], messages: [warning(OCR_BLANK, `page ${n}: ${why}`)] };
+    return { items: [], messages: [], unread: why };
   }
   const { width, height } = page.getViewport({ scale: 1 });
   const items = pictureItems(reading.blocks, n, { toPoints: picture.toPoints, pageWidth: width, pageHeight: height });
-  const warnings = reading.warnings.map((w) => onPage(w, n));
-  if (items.length === 0 && warnings.length === 0) warnings.push(warning(OCR_BLANK, `page ${n}: the scanned page holds no text that could be read`));
-  return { items, warnings };
+  const messages = reading.messages.map((w) => onPage(w, n));
+  if (items.length === 0 && messages.length === 0) messages.push(warning(OCR_BLANK, `page ${n}: the scanned page holds no text that could be read`));
+  return { items, messages };
 }
 
 /** The picture OCR reads for a page: its single upright image as stored, else the page drawn. */

@@ -1,3 +1,4 @@
+import type { Message } from '../../src/core/model/messages.js';
 import { tableFromCells, type Block, type DocumentModel } from '../../src/core/model/document.js';
 import { collapseSpaces, withPictures, type PicturePlace } from '../html.js';
 import type { EmbeddedPicture } from '../pictures.js';
@@ -16,7 +17,7 @@ export async function readRtf(bytes: Uint8Array): Promise<ReaderOutput> {
   scanRtf(bytes, builder);
   const content = builder.finish();
   const read = await withPictures(content, { embedded: builder.pictures });
-  return { document: read.document, warnings: read.warnings, ...(read.usedOcr ? { usedOcr: true } : {}) };
+  return { value: read.value, messages: read.messages, ...(read.usedOcr ? { usedOcr: true } : {}) };
 }
 
 const PICTURE_SRC = 'xxgk-rtf-picture:';
@@ -97,11 +98,11 @@ class RtfDocument implements RtfSink {
     this.places.push({ src, n, at: this.blocks.length });
   }
 
-  finish(): { document: DocumentModel; pictures: PicturePlace[]; warnings: string[] } {
+  finish(): { document: DocumentModel; pictures: PicturePlace[]; messages: Message[] } {
     this.endParagraph();
     if (this.rowTexts.length > 0 || this.cellText.length > 0) this.endRow();
     this.endTable();
-    return { document: { blocks: this.blocks }, pictures: this.places, warnings: [] };
+    return { document: { blocks: this.blocks }, pictures: this.places, messages: [] };
   }
 
   private endParagraph(): void {

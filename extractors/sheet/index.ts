@@ -29,38 +29,38 @@ export async function readSheet(bytes: Uint8Array, context: ReadContext): Promis
   // Zip-based workbooks (.xlsx, .ods) have their sizes checked from the central directory before SheetJS inflates.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) await unzipBounded(bytes, () => false, SHEET_LIMITS);
   const book = parseBook(bytes);
-  const warnings: Message[] = [];
+  const messages: Message[] = [];
   const blocks: Block[] = [];
   book.SheetNames.forEach((name, i) => {
     const sheet = book.Sheets[name];
     if (!sheet?.['!ref']) return;
     checkSize(sheet, name);
     const grid = sheetGrid(sheet);
-    warnings.push(...sheetWarnings(name, Boolean(book.Workbook?.Sheets?.[i]?.Hidden), grid));
+    messages.push(...sheetWarnings(name, Boolean(book.Workbook?.Sheets?.[i]?.Hidden), grid));
     blocks.push(...sheetBlocks(grid, blocks.filter((b) => b.kind === 'table').length));
   });
   const title = titleFromSurroundings(context.name, context.path);
-  return { document: { blocks, ...(title ? { title } : {}) }, warnings };
+  return { value: { blocks, ...(title ? { title } : {}) }, messages };
 }
 
 function sheetWarnings(name: string, hiddenSheet: boolean, grid: ReadGrid): Message[] {
-  const warnings: Message[] = [];
-  if (hiddenSheet) warnings.push(hidden(`工作表“${name}”为隐藏工作表，仍已读取`, `sheet "${name}" is hidden; read all the same`));
+  const messages: Message[] = [];
+  if (hiddenSheet) messages.push(hidden(`工作表“${name}”为隐藏工作表，仍已读取`, `sheet "${name}" is hidden; read all the same`));
   const rows = grid.hiddenRows.slice(0, 10);
   if (rows.length > 0) {
-    warnings.push(hidden(
+    messages.push(hidden(
       `工作表“${name}”有隐藏行（第 ${rows.join('、')} 行），仍已读取`,
       `sheet "${name}" hides rows ${rows.join(', ')}; read all the same`,
     ));
   }
   const n = grid.formulasUnread;
   if (n > 0) {
-    warnings.push(warning('read', bothLanguages({
+    messages.push(warning('read', bothLanguages({
       zh: `工作表“${name}”有 ${n} 个公式未保存计算结果，未读取（不重新计算）`,
       en: `sheet "${name}" has ${n} formulas with no stored result, left unread (never recomputed)`,
     })));
   }
-  return warnings;
+  return messages;
 }
 
 function parseBook(bytes: Uint8Array): XLSX.WorkBook {

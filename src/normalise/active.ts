@@ -70,11 +70,11 @@ export function normaliseActive(region: TableRegion): NormalisedTable {
         units: { tenThousandYuan: isTenThousandYuan(column), ...(header?.inYuan.has(column) ? { headerUnit: '元' as const } : {}) },
       }),
     );
-    for (const cell of cells) checkAmount(cell, header, messages);
+    for (const cell of cells) messages.push(...checkAmount(cell, header));
     byKey.set(match.key, cells);
   }
   const cells = [...byKey.values()].flat();
-  if (version) checkLayout(cells, version, messages);
+  if (version) messages.push(...checkLayout(cells, version));
   return { key: 'active', version, cells, messages };
 }
 
@@ -120,17 +120,16 @@ function isTenThousandYuan(column: string): boolean {
   return ACTIVE_COLUMNS.some((c) => c.key === column && c.tenThousandYuan);
 }
 
-function checkAmount(cell: Cell, header: ActiveHeader | undefined, messages: Message[]): void {
+function checkAmount(cell: Cell, header: ActiveHeader | undefined): Message[] {
   // Stryker disable next-line ConditionalExpression: equivalent, an empty amount (null) is never a million
-  if (!isTenThousandYuan(cell.column) || cell.value === null) return;
+  if (!isTenThousandYuan(cell.column) || cell.value === null) return [];
   const unitPrinted = /元/.test(cell.raw) || (header?.columns.some((c) => c.key === cell.column && /元/.test(c.text)) ?? false);
-  if (!unitPrinted && Math.abs(cell.value) >= SUSPICIOUS_TEN_THOUSAND_YUAN) {
-    messages.push(warning('unit_suspect', `active: ${cell.row}.${cell.column} = ${cell.raw} has no unit; taken as 万元, but its size suggests 元`));
-  }
+  if (unitPrinted || Math.abs(cell.value) < SUSPICIOUS_TEN_THOUSAND_YUAN) return [];
+  return [warning('unit_suspect', `active: ${cell.row}.${cell.column} = ${cell.raw} has no unit; taken as 万元, but its size suggests 元`)];
 }
 
-function checkLayout(cells: Cell[], version: FormatVersion, messages: Message[]): void {
+function checkLayout(cells: Cell[], version: FormatVersion): Message[] {
   const expected = expectedCells('active', version);
   const extra = cells.map((c) => `${c.row}.${c.column}`).filter((k) => !expected.includes(k));
-  if (extra.length > 0) messages.push(warning('template_deviation', `active: cells outside the ${version} format: ${extra.join(', ')}`));
+  return extra.length > 0 ? [warning('template_deviation', `active: cells outside the ${version} format: ${extra.join(', ')}`)] : [];
 }

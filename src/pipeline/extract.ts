@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { readDocument } from '../../extractors/index.js';
 import { ReadError } from '../../extractors/errors.js';
 import { assembleReport } from './assemble.js';
-import { warning } from '../core/model/messages.js';
 import { reportSchema, type Report } from '../core/model/report.js';
 import { bothLanguages } from '../core/i18n/lang.js';
 
@@ -41,12 +40,12 @@ export async function extractFromBytes(bytes: Uint8Array, name: string, path?: s
     const report = failedReport(name, null, 'failed', READER_ERROR);
     return { ...report, messages: [{ level: 'error', code: 'reader_exception', message: String((error as Error).stack ?? error).split('\n').slice(0, 3).join(' | ') }] };
   }
-  const report = assembleReport(read.document, {
+  const report = assembleReport(read.value, {
     file: name,
     reader: read.usedOcr ? `${read.reader}+ocr` : read.reader,
     ...(read.encoding ? { encoding: read.encoding } : {}),
-    ...(read.document.pageCount !== undefined ? { pages: read.document.pageCount } : {}),
-    messages: read.warnings.map((w) => (typeof w === 'string' ? warning('read', w) : w)),
+    ...(read.value.pageCount !== undefined ? { pages: read.value.pageCount } : {}),
+    messages: read.messages,
   });
   return reportSchema.parse(report);
 }

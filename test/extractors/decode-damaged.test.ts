@@ -25,12 +25,12 @@ describe('a page declared UTF-8 with a few invalid bytes', () => {
     const decoded = decodeText(cut, declaredCharset(cut));
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.text).toContain('政府信息公开政府信息公开');
-    expect(decoded.warnings).toEqual(['按 UTF-8 读取，1 处字节无效，已替换为 �（第 2 行）（read as UTF-8 with 1 invalid byte sequences replaced by � (line 2)）']);
+    expect(decoded.messages.map((m) => m.message)).toEqual(['按 UTF-8 读取，1 处字节无效，已替换为 �（第 2 行）（read as UTF-8 with 1 invalid byte sequences replaced by � (line 2)）']);
   });
 
   it('keeps the replacement characters a file really holds out of the count', () => {
     const bytes = Buffer.concat([Buffer.from('规章�'.repeat(20), 'utf8'), Buffer.from([0xff])]);
-    expect(decodeText(bytes, 'utf-8').warnings[0]).toMatch(/^按 UTF-8 读取，1 处/);
+    expect(decodeText(bytes, 'utf-8').messages[0]?.message).toMatch(/^按 UTF-8 读取，1 处/);
   });
 
   it('gives way to sniffing when the declared UTF-8 fails badly: GBK and Big5 pages that say utf-8', () => {

@@ -5,6 +5,9 @@ import { ReadError } from '../../extractors/errors.js';
 import { balancedReport, expectedValues, renderTabText } from '../fixtures/report-builder.js';
 import { extractText, valuesOf } from '../helpers.js';
 
+/** A reader's own note, as decoding hands it on. */
+const readNote = (message: string) => ({ level: 'warning', code: 'read', message });
+
 /** Bytes → text for web pages and text copies: which evidence decides the encoding, and what is refused as not text. */
 
 const TEXT = '汝州市人力资源和社会保障局2023年政府信息公开工作年度报告\n（一）予以公开\t12\t3\n';
@@ -21,11 +24,11 @@ const refusal = (bytes: Uint8Array) => {
 
 describe('decoding: a byte-order mark decides', () => {
   it.each(['utf-16le', 'utf-16be'] as const)('reads %s text with its byte-order mark', (encoding) => {
-    expect(decodeText(withBom(encoding))).toEqual({ text: TEXT, encoding, evidence: 'bom', warnings: [] });
+    expect(decodeText(withBom(encoding))).toEqual({ text: TEXT, encoding, evidence: 'bom', messages: [] });
   });
 
   it('reads UTF-8 with a byte-order mark as UTF-8 whatever the page declares, and drops the mark', () => {
-    expect(decodeText(withBom('utf-8'), 'gbk')).toEqual({ text: TEXT, encoding: 'utf-8', evidence: 'bom', warnings: [] });
+    expect(decodeText(withBom('utf-8'), 'gbk')).toEqual({ text: TEXT, encoding: 'utf-8', evidence: 'bom', messages: [] });
   });
 
   it.each(['utf-16le', 'utf-16be'] as const)('a %s text copy of a report is read whole, every number in its row and column', async (encoding) => {
@@ -53,7 +56,7 @@ describe('decoding: only a whole byte-order mark is one', () => {
 
   it('reads UTF-16 with its mark whatever its zero bytes look like', () => {
     // 一 (U+4E00) and 1 have their zero bytes on opposite sides: no pattern, but the mark says UTF-16.
-    expect(decodeText(withBom('utf-16le', '一1一1一1'))).toEqual({ text: '一1一1一1', encoding: 'utf-16le', evidence: 'bom', warnings: [] });
+    expect(decodeText(withBom('utf-16le', '一1一1一1'))).toEqual({ text: '一1一1一1', encoding: 'utf-16le', evidence: 'bom', messages: [] });
   });
 });
 
@@ -66,7 +69,7 @@ describe('decoding: UTF-16 without a byte-order mark', () => {
       text: TEXT,
       encoding,
       evidence: 'sniffed',
-      warnings: [`no byte-order mark: read as ${name}, which the zero bytes of its digits and line breaks show`],
+      messages: [readNote(`no byte-order mark: read as ${name}, which the zero bytes of its digits and line breaks show`)],
     });
   });
 
@@ -123,19 +126,19 @@ describe('decoding: UTF-16 without a byte-order mark', () => {
 describe('decoding: what the page declares, and what the bytes are', () => {
   it('follows a declared charset, reading GB2312 and GBK as their superset GB18030', () => {
     for (const declared of ['gb2312', 'GBK', 'x-gbk', 'cp936', 'GB18030']) {
-      expect(decodeText(iconv.encode('䶮城县镕业局', 'gb18030'), declared)).toEqual({ text: '䶮城县镕业局', encoding: 'gb18030', evidence: 'declared', warnings: [] });
+      expect(decodeText(iconv.encode('䶮城县镕业局', 'gb18030'), declared)).toEqual({ text: '䶮城县镕业局', encoding: 'gb18030', evidence: 'declared', messages: [] });
     }
   });
 
   it('follows a declared charset it knows by another spelling (utf_8, UTF8, Big5)', () => {
-    expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF_8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', warnings: [] });
-    expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', warnings: [] });
-    expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'), 'UTF8').warnings).toEqual(['page declares charset UTF8 but its bytes are not UTF-8; decoded by sniffing instead']);
-    expect(decodeText(iconv.encode('臺北市政府', 'big5'), 'Big5')).toEqual({ text: '臺北市政府', encoding: 'big5', evidence: 'declared', warnings: [] });
+    expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF_8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', messages: [] });
+    expect(decodeText(Buffer.from('规章 12', 'utf8'), 'UTF8')).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'declared', messages: [] });
+    expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'), 'UTF8').messages.map((m) => m.message)).toEqual(['page declares charset UTF8 but its bytes are not UTF-8; decoded by sniffing instead']);
+    expect(decodeText(iconv.encode('臺北市政府', 'big5'), 'Big5')).toEqual({ text: '臺北市政府', encoding: 'big5', evidence: 'declared', messages: [] });
   });
 
   it('reads a declared charset written with an underscore (X_GBK) as its usual name', () => {
-    expect(decodeText(iconv.encode('汝州市', 'gbk'), 'X_GBK')).toEqual({ text: '汝州市', encoding: 'gb18030', evidence: 'declared', warnings: [] });
+    expect(decodeText(iconv.encode('汝州市', 'gbk'), 'X_GBK')).toEqual({ text: '汝州市', encoding: 'gb18030', evidence: 'declared', messages: [] });
   });
 
   it('believes valid UTF-8 over a declared Chinese charset, with a warning', () => {
@@ -143,12 +146,12 @@ describe('decoding: what the page declares, and what the bytes are', () => {
       text: '规章 12',
       encoding: 'utf-8',
       evidence: 'utf8-valid',
-      warnings: ['page declares charset gb2312 but its bytes are valid UTF-8; decoded as UTF-8'],
+      messages: [readNote('page declares charset gb2312 but its bytes are valid UTF-8; decoded as UTF-8')],
     });
   });
 
   it('keeps a declared charset for plain ASCII, which is valid UTF-8 too', () => {
-    expect(decodeText(Buffer.from('<p>12</p>'), 'gbk')).toEqual({ text: '<p>12</p>', encoding: 'gb18030', evidence: 'declared', warnings: [] });
+    expect(decodeText(Buffer.from('<p>12</p>'), 'gbk')).toEqual({ text: '<p>12</p>', encoding: 'gb18030', evidence: 'declared', messages: [] });
   });
 
   it('sniffs when a page declares UTF-8 but is not, and says so', () => {
@@ -157,22 +160,22 @@ describe('decoding: what the page declares, and what the bytes are', () => {
       text: '汝州市人力资源和社会保障局政府信息公开工作年度报告',
       encoding: 'gb18030',
       evidence: 'sniffed',
-      warnings: ['page declares charset utf-8 but its bytes are not UTF-8; decoded by sniffing instead'],
+      messages: [readNote('page declares charset utf-8 but its bytes are not UTF-8; decoded by sniffing instead')],
     });
   });
 
   it('warns about a charset it does not know and goes by the bytes', () => {
-    expect(decodeText(Buffer.from('<p>12</p>'), 'klingon-8')).toEqual({ text: '<p>12</p>', encoding: 'utf-8', evidence: 'utf8-valid', warnings: ['page declares an unknown charset klingon-8'] });
+    expect(decodeText(Buffer.from('<p>12</p>'), 'klingon-8')).toEqual({ text: '<p>12</p>', encoding: 'utf-8', evidence: 'utf8-valid', messages: [readNote('page declares an unknown charset klingon-8')] });
     expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'), 'klingon-8')).toEqual({
       text: '汝州市人力资源和社会保障局',
       encoding: 'gb18030',
       evidence: 'sniffed',
-      warnings: ['page declares an unknown charset klingon-8'],
+      messages: [readNote('page declares an unknown charset klingon-8')],
     });
   });
 
   it('reads undeclared valid UTF-8 as UTF-8, and undeclared GBK as GB18030', () => {
-    expect(decodeText(Buffer.from('规章 12', 'utf8'))).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'utf8-valid', warnings: [] });
+    expect(decodeText(Buffer.from('规章 12', 'utf8'))).toEqual({ text: '规章 12', encoding: 'utf-8', evidence: 'utf8-valid', messages: [] });
     expect(decodeText(iconv.encode('汝州市人力资源和社会保障局', 'gbk'))).toMatchObject({ text: '汝州市人力资源和社会保障局', encoding: 'gb18030', evidence: 'sniffed' });
   });
 
@@ -184,15 +187,15 @@ describe('decoding: what the page declares, and what the bytes are', () => {
 
   it('recognises Big5 when the bytes are clearly Big5, not GB18030', () => {
     const text = '臺灣省政府資訊公開年度報告，本年度受理申請案件共計十二件，均已依法處理完畢。'.repeat(20);
-    expect(decodeText(iconv.encode(text, 'big5'))).toMatchObject({ text, encoding: 'big5', evidence: 'sniffed', warnings: [] });
+    expect(decodeText(iconv.encode(text, 'big5'))).toMatchObject({ text, encoding: 'big5', evidence: 'sniffed', messages: [] });
   });
 
   it('counts the characters that could not be decoded, above one in a thousand', () => {
     // 998 characters, then a byte that starts no GB18030 character (one U+FFFD) and a space: 1 in 1000.
     const bytes = Buffer.concat([iconv.encode('规章'.repeat(499), 'gb18030'), Buffer.from([0x81, 0x20])]);
-    expect(decodeText(bytes, 'gbk')).toMatchObject({ encoding: 'gb18030', evidence: 'declared', warnings: [] });
+    expect(decodeText(bytes, 'gbk')).toMatchObject({ encoding: 'gb18030', evidence: 'declared', messages: [] });
     const worse = Buffer.concat([iconv.encode('规章'.repeat(498), 'gb18030'), Buffer.from([0x81, 0x20])]);
-    expect(decodeText(worse, 'gbk').warnings).toEqual(['1 characters could not be decoded as gb18030']);
+    expect(decodeText(worse, 'gbk').messages.map((m) => m.message)).toEqual(['1 characters could not be decoded as gb18030']);
   });
 });
 

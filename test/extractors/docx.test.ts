@@ -7,7 +7,7 @@ import { docxPackage, paragraph, run, table } from '../fixtures/docx-builder.js'
 
 /** Tables of a .docx body, each as its grid of cell texts (null where no cell covers a slot). */
 async function grids(body: string): Promise<(string | null)[][][]> {
-  const { document } = await readDocx(await docxPackage({ body }));
+  const { value: document } = await readDocx(await docxPackage({ body }));
   return document.blocks
     .filter((b): b is TableBlock => b.kind === 'table')
     .map((t) => t.grid.map((row) => row.map((i) => (i < 0 ? null : t.cells[i]!.text))));
@@ -62,7 +62,7 @@ describe('DOCX reader: what mammoth drops, recovered from the document XML', () 
 
   it('headings numbered by Word arrive without their 一、 and are still located', async () => {
     const headings = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
-    const { document } = await readDocx(await docxPackage({ body: headings.map((h) => paragraph(h, { numbered: true }) + paragraph('正文。')).join('') }));
+    const { value: document } = await readDocx(await docxPackage({ body: headings.map((h) => paragraph(h, { numbered: true }) + paragraph('正文。')).join('') }));
     expect(document.blocks[0]).toMatchObject({ kind: 'text', text: '总体情况' });
     expect(findSections(document.blocks).map((s) => s.key)).toEqual(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
   });
@@ -71,7 +71,7 @@ describe('DOCX reader: what mammoth drops, recovered from the document XML', () 
     const body =
       table([{ cells: [{ text: '规章' }, { text: '', xml: `<w:p><w:del w:id="1" w:author="a"><w:r><w:delText>99</w:delText></w:r></w:del><w:ins w:id="2" w:author="a">${run('12')}</w:ins></w:p>` }] }], 2) +
       `<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent>${paragraph('注：本表数据截至12月31日')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`;
-    const { document } = await readDocx(await docxPackage({ body, header: '页眉 一、本年新收政府信息公开申请数量 999', footer: '— 3 —' }));
+    const { value: document } = await readDocx(await docxPackage({ body, header: '页眉 一、本年新收政府信息公开申请数量 999', footer: '— 3 —' }));
     const cells = document.blocks.flatMap((b) => (b.kind === 'table' ? b.cells.map((c) => c.text) : []));
     const texts = document.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
     expect(cells).toEqual(['规章', '12']);

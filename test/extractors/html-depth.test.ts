@@ -7,13 +7,13 @@ import { extractText, wrongValues } from '../helpers.js';
 describe('markup nested beyond the limit', () => {
   it('keeps markup within the limit as it is', () => {
     const html = '<div>'.repeat(10) + '文' + '</div>'.repeat(10);
-    expect(limitNesting(html, 10)).toEqual({ html, warnings: [] });
+    expect(limitNesting(html, 10)).toEqual({ html, messages: [] });
   });
 
   it('drops the tags beyond the limit and keeps their text', () => {
     const bounded = limitNesting('<div><div><div><b>文</b></div></div></div>', 2);
     expect(bounded.html).toBe('<div><div>文</div></div>');
-    expect(bounded.warnings).toEqual([
+    expect(bounded.messages.map((m) => m.message)).toEqual([
       '网页元素嵌套超过 2 层：更深的 4 个标签已忽略，其中文字按普通文字读取（the page\'s elements nest deeper than 2 levels: 4 deeper tags were ignored and their text read as plain text）',
     ]);
   });

@@ -73,28 +73,28 @@ describe('HTML reader: character sets', () => {
   it('follows a declared charset', async () => {
     const output = await readHtml(iconv.encode(page.replace('META', '<meta charset="gbk">'), 'gbk'));
     expect(output.encoding).toBe('gb18030');
-    expect(output.document.blocks[0]).toMatchObject({ text: '汝州市人力资源和社会保障局' });
+    expect(output.value.blocks[0]).toMatchObject({ text: '汝州市人力资源和社会保障局' });
   });
   it('sniffs GBK when no charset is declared', async () => {
     const output = await readHtml(iconv.encode(page.replace('META', ''), 'gbk'));
-    expect(output.document.blocks[0]).toMatchObject({ text: '汝州市人力资源和社会保障局' });
+    expect(output.value.blocks[0]).toMatchObject({ text: '汝州市人力资源和社会保障局' });
   });
   it('believes the bytes over a wrong declaration', async () => {
     const output = await readHtml(Buffer.from(page.replace('META', '<meta charset="gb2312">'), 'utf8'));
     expect(output.encoding).toBe('utf-8');
-    expect(output.warnings[0]).toMatch(/valid UTF-8/);
+    expect(output.messages[0]?.message).toMatch(/valid UTF-8/);
   });
   it('honours a UTF-8 byte-order mark over the charset the page declares', async () => {
     const output = await readHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page.replace('META', '<meta charset="gbk">'), 'utf8')]));
     expect(output.encoding).toBe('utf-8');
     // The mark is the strongest evidence: the wrong declaration is not even worth a warning.
-    expect(output.warnings).toEqual([]);
-    expect(output.document.blocks).toEqual([{ kind: 'text', text: '汝州市人力资源和社会保障局' }]);
+    expect(output.messages).toEqual([]);
+    expect(output.value.blocks).toEqual([{ kind: 'text', text: '汝州市人力资源和社会保障局' }]);
   });
 
   it('reads a UTF-16 page with its byte-order mark', async () => {
     const output = await readHtml(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page.replace('META', '<meta charset="utf-16">'), 'utf-16le')]));
-    expect([output.encoding, output.warnings]).toEqual(['utf-16le', []]);
-    expect(output.document.blocks).toEqual([{ kind: 'text', text: '汝州市人力资源和社会保障局' }]);
+    expect([output.encoding, output.messages]).toEqual(['utf-16le', []]);
+    expect(output.value.blocks).toEqual([{ kind: 'text', text: '汝州市人力资源和社会保障局' }]);
   });
 });

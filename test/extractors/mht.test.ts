@@ -32,7 +32,7 @@ describe('single-file web pages (.mht/.mhtml): whole reports', () => {
     const page = mhtPage('<html><body><p>年报</p></body></html>', { charset: 'gbk' });
     const read = await readDocument(page, { name: 'report.html' });
     expect(read.reader).toBe('mht');
-    expect(read.document.blocks).toEqual([{ kind: 'text', text: '年报' }]);
+    expect(read.value.blocks).toEqual([{ kind: 'text', text: '年报' }]);
   });
 });
 
@@ -45,19 +45,19 @@ describe('single-file web pages: pictures from the other parts', () => {
     });
     const read = await readMht(page);
     expect(read.usedOcr).toBe(true);
-    expect(read.document.blocks.some((b) => b.kind === 'table')).toBe(true);
+    expect(read.value.blocks.some((b) => b.kind === 'table')).toBe(true);
   }, 60_000);
 
   it('finds a picture by cid:, and names a picture that is in no part', async () => {
     const html = '<html><body><img src="cid:image001.png@01D9"><img src="lost.png"></body></html>';
     const read = await readMht(mhtPage(html, { pictures: [{ bytes: table, contentId: 'image001.png@01D9' }] }));
     expect(read.usedOcr).toBe(true);
-    expect(JSON.stringify(read.warnings)).toContain('lost.png');
+    expect(JSON.stringify(read.messages)).toContain('lost.png');
   }, 60_000);
 
   it('says so when the page was garbled before it was saved', async () => {
     const read = await readMht(mhtPage(`<html><body><p>${'\ufffd'.repeat(40)}</p></body></html>`));
-    expect(read.warnings.join(' ')).toContain('错误的字符集');
+    expect(read.messages.map((m) => m.message).join(' ')).toContain('错误的字符集');
   });
 });
 
@@ -92,7 +92,7 @@ describe('single-file web pages: bad input', () => {
     for (let cut = 10; cut < whole.length; cut += Math.floor(whole.length / 29)) {
       const read = await readDocument(whole.subarray(0, cut), { name: 'cut.mht' }).catch((e: unknown) => e as Error);
       if (read instanceof Error) expect(read).toBeInstanceOf(ReadError);
-      else expect(Array.isArray(read.document.blocks)).toBe(true);
+      else expect(Array.isArray(read.value.blocks)).toBe(true);
     }
   });
 });

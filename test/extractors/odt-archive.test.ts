@@ -27,7 +27,7 @@ describe('OpenDocument text reader', () => {
   });
 
   it('covered cells are the slots of a span, not cells of their own', async () => {
-    const { document } = await readOdt(await odtBytes(reportBlocks(spec)));
+    const { value: document } = await readOdt(await odtBytes(reportBlocks(spec)));
     const source = reportBlocks(spec).filter((b): b is TableBlock => b.kind === 'table');
     const read = document.blocks.filter((b): b is TableBlock => b.kind === 'table');
     expect(read.map((t) => t.cells.length)).toEqual(source.map((t) => t.cells.length));
@@ -50,7 +50,7 @@ describe('OpenDocument text reader', () => {
     const content = (await zip.file('content.xml')!.async('string')).replace('PLACEHOLDER', '').replace('<text:p></text:p>', `<text:p>${deep}</text:p>`);
     zip.file('content.xml', content);
     const read = await readOdt(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
-    expect(read.warnings.join(' ')).toContain('嵌套过深');
+    expect(read.messages.map((m) => m.message).join(' ')).toContain('嵌套过深');
   });
 });
 

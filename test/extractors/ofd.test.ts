@@ -28,8 +28,8 @@ describe('OFD reader: whole reports', () => {
     const spec = balancedReport(3);
     const bytes = await reportOfd(spec, { pageHeight: 120 });
     const read = await readDocument(bytes, { name: 'short-pages.ofd' });
-    expect(read.document.pageCount).toBeGreaterThanOrEqual(4);
-    expect(read.document.blocks.filter((b) => b.kind === 'table' && (b.pages?.length ?? 0) > 1)).not.toHaveLength(0);
+    expect(read.value.pageCount).toBeGreaterThanOrEqual(4);
+    expect(read.value.blocks.filter((b) => b.kind === 'table' && (b.pages?.length ?? 0) > 1)).not.toHaveLength(0);
     const report = await extractText(bytes, 'short-pages.ofd');
     expect(wrongValues(report, expectedValues(spec))).toEqual([]);
     expect(valuesOf(report).size).toBe(expectedValues(spec).size);
@@ -41,17 +41,17 @@ describe('OFD reader: whole reports', () => {
       { kind: 'text' as const, text: '正文' },
     ];
     const read = await readOfd(await documentOfd(blocks, { titleInTemplate: true, signed: true }));
-    expect(read.document.blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('')).toBe(
+    expect(read.value.blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('')).toBe(
       '某某局2023年政府信息公开工作年度报告正文',
     );
-    expect(JSON.stringify(read.warnings)).toContain('签章');
+    expect(JSON.stringify(read.messages)).toContain('签章');
   });
 });
 
 describe('OFD reader: what cannot be trusted or read', () => {
   it('leaves text of fonts without Unicode unread, with a warning; a file of only such text needs OCR', async () => {
     const read = await readOfd(await documentOfd([{ kind: 'text', text: '正文' }], { glyphIdText: true }));
-    expect(JSON.stringify(read.warnings)).toContain('Unicode');
+    expect(JSON.stringify(read.messages)).toContain('Unicode');
     await expect(readOfd(await documentOfd([], { glyphIdText: true }))).rejects.toMatchObject({ code: 'needs_ocr' });
   });
 
@@ -116,7 +116,7 @@ describe('OFD reader: a damaged page', () => {
     );
     const bytes = await zip.generateAsync({ type: 'nodebuffer' });
     const read = await readOfd(bytes);
-    expect(JSON.stringify(read.warnings)).toContain('Page_2/Content.xml');
+    expect(JSON.stringify(read.messages)).toContain('Page_2/Content.xml');
     const report = await extractText(bytes, 'damaged.ofd');
     expect(wrongValues(report, expectedValues(spec))).toEqual([]);
   });

@@ -44,7 +44,7 @@ describe('RTF reader: what the file says and how', () => {
     const body =
       "\\pard \\'d6\\'d0\\'ce\\'c4\\par \\pard {\\uc2\\u24180\\'c4\\'ea\\u25253??}\\par" +
       " {\\fonttbl{\\f1\\fcharset134 SimSun;}}\\pard\\f1 \\'b1\\'a8\\par \\pard \\u-10179?\\u-8694?\\par";
-    const { document } = await readRtf(rtf(body, '{\\rtf1\\ansi\\ansicpg936'));
+    const { value: document } = await readRtf(rtf(body, '{\\rtf1\\ansi\\ansicpg936'));
     expect(texts(document.blocks)).toEqual(['中文', '年报', '报', '😊']);
   });
 
@@ -52,7 +52,7 @@ describe('RTF reader: what the file says and how', () => {
     const body =
       '{\\fonttbl{\\f0 Arial;}}{\\stylesheet{\\s1 Heading;}}{\\info{\\title T}}{\\header H\\par}' +
       '{\\*\\unknown junk}\\pard {\\field{\\*\\fldinst PAGE}{\\fldrslt 7}} pages\\par';
-    const { document } = await readRtf(rtf(body));
+    const { value: document } = await readRtf(rtf(body));
     expect(texts(document.blocks)).toEqual(['7 pages']);
   });
 
@@ -64,7 +64,7 @@ describe('RTF reader: what the file says and how', () => {
       row('\\clvmrg\\cellx1000\\clmgf\\cellx2000\\clmrg\\cellx3000', ['', 'C', '']) +
       row('\\cellx1000\\cellx2000\\cellx3000', ['D', 'E', 'F']) +
       '\\pard after\\par';
-    const { document } = await readRtf(rtf(body));
+    const { value: document } = await readRtf(rtf(body));
     expect(grids(document.blocks)).toEqual([
       [
         ['A', 'B', 'B'],
@@ -77,14 +77,14 @@ describe('RTF reader: what the file says and how', () => {
 
   it('reads a table’s paragraphs as the lines of the cell and bold paragraphs as emphasised', async () => {
     const body = '\\pard\\b Overview\\b0\\par\\trowd\\cellx2000\\pard\\intbl line one\\par line two\\cell\\row\\pard';
-    const { document } = await readRtf(rtf(body));
+    const { value: document } = await readRtf(rtf(body));
     expect(document.blocks[0]).toMatchObject({ kind: 'text', text: 'Overview', emphasis: true });
     expect(grids(document.blocks)).toEqual([[['line one\nline two']]]);
   });
 
   it('hands PNG pictures to OCR where they stand, and skips the WMF stand-in', async () => {
     const png = readFileSync(fixturePath('ocr/table.png'));
-    const { document, usedOcr } = await readRtf(
+    const { value: document, usedOcr } = await readRtf(
       documentRtf([{ kind: 'text', text: 'before' }], { before: pictureRtf(png) }),
     );
     expect(usedOcr).toBe(true);
@@ -106,7 +106,7 @@ describe('RTF reader: bad input', () => {
   it('never crashes on truncated or damaged files: what can be read is read', async () => {
     const whole = reportRtf(balancedReport(5), { chinese: 'gbk' });
     for (let cut = 7; cut < whole.length; cut += Math.floor(whole.length / 37)) {
-      const { document } = await readDocument(whole.subarray(0, cut), { name: 'cut.rtf' });
+      const { value: document } = await readDocument(whole.subarray(0, cut), { name: 'cut.rtf' });
       expect(Array.isArray(document.blocks)).toBe(true);
     }
     let seed = 9;

@@ -31,7 +31,7 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
   });
 
   it('merged cells become spans; paragraphs stay paragraphs', async () => {
-    const { document } = await readSheet(workbookBytes({ S: reportSheet(reportBlocks(spec)) }, 'xlsx'), { name: 'r.xlsx' });
+    const { value: document } = await readSheet(workbookBytes({ S: reportSheet(reportBlocks(spec)) }, 'xlsx'), { name: 'r.xlsx' });
     const tables = document.blocks.filter((b): b is TableBlock => b.kind === 'table');
     expect(tables.length).toBeGreaterThanOrEqual(3);
     expect(tables.some((t) => t.cells.some((c) => c.colSpan > 1 || c.rowSpan > 1))).toBe(true);
@@ -41,8 +41,8 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
   it('hidden rows and sheets are named in a warning and still read', async () => {
     const sheet = reportSheet(reportBlocks(spec), { hiddenRows: [3] });
     const bytes = workbookBytes({ 报告: sheet, 备注: XLSX.utils.aoa_to_sheet([['备注']]) }, 'xlsx', ['备注']);
-    const { warnings, document } = await readSheet(bytes, { name: 'r.xlsx' });
-    const texts = warnings.map((w) => (typeof w === 'string' ? w : w.message));
+    const { messages: warnings, value: document } = await readSheet(bytes, { name: 'r.xlsx' });
+    const texts = warnings.map((w) => w.message);
     expect(texts.some((t) => t.includes('隐藏行') && t.includes('4'))).toBe(true);
     expect(texts.some((t) => t.includes('“备注”为隐藏工作表'))).toBe(true);
     expect(document.blocks.some((b) => b.kind === 'text' && b.text === '备注')).toBe(true);
@@ -51,11 +51,11 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
   it('a formula with no stored result is unread, never taken for 0 nor recomputed', async () => {
     const sheet = XLSX.utils.aoa_to_sheet([['x', 'y'], [1, 2], ['合计', null]]);
     sheet['B3'] = { t: 'n', f: 'SUM(B1:B2)' } as XLSX.CellObject;
-    const { document, warnings } = await readSheet(workbookBytes({ S: sheet }, 'xlsx'), { name: 'r.xlsx' });
+    const { value: document, messages: warnings } = await readSheet(workbookBytes({ S: sheet }, 'xlsx'), { name: 'r.xlsx' });
     const table = document.blocks.find((b): b is TableBlock => b.kind === 'table')!;
     const total = table.cells.find((c) => c.row === 2 && c.col === 1)!;
     expect(Number.isNaN(Number(total.text))).toBe(true);
-    expect(warnings.some((w) => (typeof w === 'string' ? w : w.message).includes('公式未保存计算结果'))).toBe(true);
+    expect(warnings.some((w) => w.message.includes('公式未保存计算结果'))).toBe(true);
   });
 
   it('cells as displayed: 1.50 keeps its text, a date its format', async () => {
@@ -64,7 +64,7 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
     sheet['B2']!.z = 'yyyy-mm-dd';
     delete sheet['A2']!.w;
     delete sheet['B2']!.w;
-    const { document } = await readSheet(workbookBytes({ S: sheet }, 'xlsx'), { name: 'r.xlsx' });
+    const { value: document } = await readSheet(workbookBytes({ S: sheet }, 'xlsx'), { name: 'r.xlsx' });
     const table = document.blocks.find((b): b is TableBlock => b.kind === 'table')!;
     expect(table.cells.filter((c) => c.row === 1).map((c) => c.text)).toEqual(['1.50', '2023-03-15']);
   });
@@ -84,7 +84,7 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
     const bytes = workbookBytes({ S: reportSheet(reportBlocks(spec)) }, 'xls');
     const read = await readDocument(bytes, { name: '报告.doc' });
     expect(read.reader).toBe('xls');
-    expect(String(read.warnings[0])).toContain('named .doc');
+    expect(read.messages[0]?.message).toContain('named .doc');
   });
 });
 

@@ -21,7 +21,7 @@ const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'text' ? [b
 
 describe('Word 97–2003 reader: tables from the file structure (files saved by LibreOffice)', () => {
   it('places every cell of the requests table on its grid, with the spans of the merged header cells', () => {
-    const { document, warnings } = readFixture('report-21.doc');
+    const { value: document, messages: warnings } = readFixture('report-21.doc');
     const requests = document.blocks.filter((b): b is TableBlock => b.kind === 'table')[1]!;
     const cell = (text: string) => requests.cells.find((c) => c.text.startsWith(text))!;
     expect(warnings).toEqual([]);
@@ -34,7 +34,7 @@ describe('Word 97–2003 reader: tables from the file structure (files saved by 
   });
 
   it('shows what Word shows: deletions and field codes dropped, text boxes and nested tables kept, headers and footers left out', () => {
-    const { document } = readFixture('doc-constructs.doc');
+    const { value: document } = readFixture('doc-constructs.doc');
     expect(grids(document.blocks)).toEqual([
       [['规章', '12']],
       [
@@ -54,7 +54,7 @@ describe('Word 97–2003 reader: tables from the file structure (files saved by 
     expect(fib.complex).toBe(true);
     expect(pieces.filter((p) => p.compressed).length).toBeGreaterThan(100);
     expect(pieces.filter((p) => p.grpprl.length > 0)).toHaveLength(2);
-    expect(grids(readFixture('report-21-fast-saved.doc').document.blocks)).toEqual(grids(readFixture('report-21.doc').document.blocks));
+    expect(grids(readFixture('report-21-fast-saved.doc').value.blocks)).toEqual(grids(readFixture('report-21.doc').value.blocks));
   });
 });
 

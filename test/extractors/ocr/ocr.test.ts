@@ -56,7 +56,7 @@ describe('OCR: a table published as a picture', () => {
     }
     // An empty cell holds no ink at all: it is empty for certain.
     expect(cellAt(table!, 3, 3).ocr).toMatchObject({ confirmed: true, confidence: 1 });
-    expect(reading.warnings).toEqual([]);
+    expect(reading.messages).toEqual([]);
   });
 
   it('gives every cell its box in the picture', async () => {
@@ -83,8 +83,8 @@ describe('OCR: a table published as a picture', () => {
     const cell = cellAt(table!, 2, 1);
     expect(cell.text === '137' && cell.ocr!.confirmed).toBe(false);
     expect(cell.ocr!.confirmed).toBe(false);
-    expect(reading.warnings.map((w) => w.code)).toContain('ocr_unconfirmed');
-    expect(reading.warnings[0]!.message).toContain('row 3 column 2');
+    expect(reading.messages.map((w) => w.code)).toContain('ocr_unconfirmed');
+    expect(reading.messages[0]!.message).toContain('row 3 column 2');
     // The other numbers are still read.
     expect(cellAt(table!, 2, 3)).toMatchObject({ text: '254.1', ocr: { confirmed: true } });
   });
@@ -132,14 +132,14 @@ describe('OCR: pictures of report pages become reports', () => {
 
   it('a multi-page TIFF scan: each page read, a blank page named in a warning', async () => {
     const output = await readImage(readFileSync(picture('scan.tif')), { name: 'scan.tif' });
-    expect(output.document.pageCount).toBe(2);
-    const [table] = tablesOf(output.document.blocks);
+    expect(output.value.pageCount).toBe(2);
+    const [table] = tablesOf(output.value.blocks);
     expect(cellAt(table!, 2, 1)).toMatchObject({ text: '137', ocr: { confirmed: true, picture: 'scan.tif page 1' } });
     expect(cellAt(table!, 2, 3)).toMatchObject({ text: '254.1', ocr: { confirmed: true } });
     // Bilevel fax compression thins the minus sign: read as printed, or left unread — never as 3.
     const change = cellAt(table!, 2, 2);
     expect(change.text === '-3' || !change.ocr!.confirmed).toBe(true);
-    expect(output.warnings).toContainEqual(expect.objectContaining({ code: 'read', message: expect.stringMatching(/^blank: scan\.tif page 2 is blank/) }));
+    expect(output.messages).toContainEqual(expect.objectContaining({ code: 'read', message: expect.stringMatching(/^blank: scan\.tif page 2 is blank/) }));
   });
 
   it('picture files are recognised by their bytes, whatever their name', async () => {

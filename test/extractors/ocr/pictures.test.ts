@@ -76,8 +76,8 @@ describe('which pictures are read', () => {
     const read = await readPictures(links, { pagePath: page }, { content: 'table' });
     expect(read.blocks.size).toBe(0);
     expect(read.usedOcr).toBe(false);
-    expect(read.warnings.map((w) => w.code)).toEqual(['picture', 'picture', 'picture', 'picture', 'picture', 'picture']);
-    const messages = read.warnings.map((w) => w.message);
+    expect(read.messages.map((w) => w.code)).toEqual(['picture', 'picture', 'picture', 'picture', 'picture', 'picture']);
+    const messages = read.messages.map((w) => w.message);
     expect(messages[0]).toBe('picture not read: report_files/bomb.png is 100000 × 100000 pixels (10000 M); pictures above 40 M pixels are refused, as a decompression bomb could be');
     expect(messages[1]).toBe('picture report_files/folder.png not read: report_files/folder.png is a folder, not a picture');
     expect(messages[2]).toBe('picture report_files/page.png not read: not in a format OCR reads (PNG, JPEG, GIF, BMP, WebP or TIFF)');
@@ -95,14 +95,14 @@ describe('which pictures are read', () => {
     for (let i = 1; i <= 22; i++) writeFileSync(join(folder, `p${i}.png`), photo.toBuffer('image/png'));
     const links = Array.from({ length: 22 }, (_, i) => ({ src: `p${i + 1}.png`, n: i + 1 }));
     const read = await readPictures(links, { pagePath: join(folder, 'report.html') }, { content: 'table' });
-    expect(read.warnings).toHaveLength(21);
-    expect(read.warnings[20]!.message).toBe('2 more pictures not read (OCR reads at most 20 pictures of a document): p21.png, p22.png');
+    expect(read.messages).toHaveLength(21);
+    expect(read.messages[20]!.message).toBe('2 more pictures not read (OCR reads at most 20 pictures of a document): p21.png, p22.png');
   });
 
   it('pictures on the web are named together in one warning', async () => {
     const links = ['http://a.gov.cn/1.png', 'http://a.gov.cn/2.png'].map((src, i) => ({ src, n: i + 1 }));
     const read = await readPictures(links, { pagePath: savedPage() }, { content: 'table' });
-    expect(read.warnings.map((w) => w.message)).toEqual(['2 pictures on the web not read (xxgk never downloads): http://a.gov.cn/1.png, http://a.gov.cn/2.png']);
+    expect(read.messages.map((w) => w.message)).toEqual(['2 pictures on the web not read (xxgk never downloads): http://a.gov.cn/1.png, http://a.gov.cn/2.png']);
   });
 });
 

@@ -18,20 +18,20 @@ async function readPages(...pages: PdfPage[]) {
 describe('PDF reader: text', () => {
   it('reads Chinese in a non-embedded CJK font through the packed cMaps', async () => {
     const page = new PdfPage().text(60, 780, '一、总体情况').text(60, 760, '全年受理政府信息公开申请21件。');
-    const { document } = await readPages(page);
+    const { value: document } = await readPages(page);
     expect(texts(document.blocks)).toEqual(['一、总体情况', '全年受理政府信息公开申请21件。']);
   });
 
   it('drops page numbers in the margins and keeps the title from the metadata', async () => {
     const page = new PdfPage().text(60, 780, '正文第一段。').text(290, 30, '- 3 -').text(290, 812, '— 5 —');
-    const { document } = await readPdf(buildPdf([page], { title: '某局2023年政府信息公开工作年度报告' }));
+    const { value: document } = await readPdf(buildPdf([page], { title: '某局2023年政府信息公开工作年度报告' }));
     expect(texts(document.blocks)).toEqual(['正文第一段。']);
     expect(document.title).toBe('某局2023年政府信息公开工作年度报告');
   });
 
   it('removes fake-bold duplicate glyphs printed a fraction of a point apart', async () => {
     const page = new PdfPage().text(60, 780, '行政许可', { fakeBold: 0.3 });
-    expect(texts((await readPages(page)).document.blocks)).toEqual(['行政许可']);
+    expect(texts((await readPages(page)).value.blocks)).toEqual(['行政许可']);
   });
 });
 
@@ -52,7 +52,7 @@ describe('PDF reader: ruled tables', () => {
   it('rebuilds cells with their spans from the rulings, reading a header stacked one character per line as one label', async () => {
     const page = new PdfPage();
     ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells);
-    const [table] = tables((await readPages(page)).document.blocks);
+    const [table] = tables((await readPages(page)).value.blocks);
     expect(slots(table!)).toEqual([
       ['项目', '行政诉讼', '行政诉讼'],
       ['项目', '结果维持', '总计'],
@@ -66,7 +66,7 @@ describe('PDF reader: ruled tables', () => {
   it('reads borders drawn as thin filled rectangles the same way', async () => {
     const page = new PdfPage();
     ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells, { filledBorders: true });
-    const [table] = tables((await readPages(page)).document.blocks);
+    const [table] = tables((await readPages(page)).value.blocks);
     expect(slots(table!)[1]).toEqual(['项目', '结果维持', '总计']);
   });
 
@@ -75,7 +75,7 @@ describe('PDF reader: ruled tables', () => {
     page.clipRect(60, 700, 60, 30);
     ruledTable(page, 60, 760, [120, 60], [20, 20], gridCells([['规章', '12'], ['行政许可', '7']]));
     page.line(90, 760, 90, 720, { gray: 1 });
-    const [table] = tables((await readPages(page)).document.blocks);
+    const [table] = tables((await readPages(page)).value.blocks);
     expect(slots(table!)).toEqual([
       ['规章', '12'],
       ['行政许可', '7'],
@@ -86,7 +86,7 @@ describe('PDF reader: ruled tables', () => {
     const page = new PdfPage();
     ruledTable(page, 60, 760, [100, 11, 11], [20], [{ row: 0, col: 0, text: '行政处罚' }, { row: 0, col: 1, text: '' }, { row: 0, col: 2, text: '' }]);
     page.text(163, 746, '12', { size: 10 });
-    const [table] = tables((await readPages(page)).document.blocks);
+    const [table] = tables((await readPages(page)).value.blocks);
     expect(slots(table!)).toEqual([['行政处罚', '1', '2']]);
   });
 });
@@ -111,7 +111,7 @@ describe('PDF reader: turned pages', () => {
   const portraitBoxes: Record<Turn, number[]> = { 0: [60, 80, 180, 160], 90: [682, 60, 762, 180], 180: [415, 682, 535, 762], 270: [80, 415, 160, 535] };
 
   it.each([90, 180, 270] as const)('reads a page displayed turned by /Rotate %i as upright, boxes as displayed', async (rotate) => {
-    const { document } = await readPages(tablePage({ rotate }));
+    const { value: document } = await readPages(tablePage({ rotate }));
     expect(texts(document.blocks)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
     const [table] = tables(document.blocks);
     expect(slots(table!)).toEqual(expected);
@@ -120,7 +120,7 @@ describe('PDF reader: turned pages', () => {
 
   it.each([90, 180, 270] as const)('reads content drawn turned by %i degrees (rotated text matrices) on a landscape or portrait page', async (turn) => {
     const landscape = turn === 180 ? {} : { width: A4.height, height: A4.width };
-    const { document } = await readPages(tablePage({ turn, ...landscape }));
+    const { value: document } = await readPages(tablePage({ turn, ...landscape }));
     expect(texts(document.blocks)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
     const [table] = tables(document.blocks);
     expect(slots(table!)).toEqual(expected);
@@ -128,7 +128,7 @@ describe('PDF reader: turned pages', () => {
   });
 
   it('reads a landscape table drawn sideways on a portrait page', async () => {
-    const { document } = await readPages(tablePage({ turn: 270 }));
+    const { value: document } = await readPages(tablePage({ turn: 270 }));
     expect(slots(tables(document.blocks)[0]!)).toEqual(expected);
   });
 
@@ -136,7 +136,7 @@ describe('PDF reader: turned pages', () => {
     const page = tablePage({ turn: 90, width: A4.height, height: A4.width });
     page.text(60, 20, '表三（续）', { upright: true });
     page.text(400, 560, '某县人民政府办公室', { upright: true });
-    const { document } = await readPages(page);
+    const { value: document } = await readPages(page);
     // Each frame's text in its own reading order; the frame that starts higher on the displayed page first.
     expect(texts(document.blocks)).toEqual(['某县人民政府办公室', '表三（续）', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
     expect(slots(tables(document.blocks)[0]!)).toEqual(expected);
@@ -146,7 +146,7 @@ describe('PDF reader: turned pages', () => {
     const page = new PdfPage();
     ruledTable(page, 60, 760, [120, 40, 60], [20, 60, 20], cells);
     page.text(110, 720, '旁注', { turn: 90 });
-    const [table] = tables((await readPages(page)).document.blocks);
+    const [table] = tables((await readPages(page)).value.blocks);
     expect(slots(table!)).toEqual(expected);
   });
 });
@@ -162,7 +162,7 @@ describe('PDF reader: tables across pages', () => {
     const second = new PdfPage();
     ruledTable(second, 60, 800, [150, 60, 60], Array(4).fill(20), gridCells([...header, ...rows(5, 8)]));
     second.text(60, 600, '四、政府信息公开行政复议、行政诉讼情况');
-    const { document } = await readPages(first, second);
+    const { value: document } = await readPages(first, second);
     const [table] = tables(document.blocks);
     expect(tables(document.blocks)).toHaveLength(1);
     expect(table!.pages).toEqual([1, 2]);
@@ -175,7 +175,7 @@ describe('PDF reader: tables across pages', () => {
     ruledTable(first, 60, 100, [150, 60], [20, 20], gridCells([['（一）予以公开', '3'], ['（二）部分公开（区分处理', '4']]));
     const second = new PdfPage();
     ruledTable(second, 60, 800, [150, 60], [20, 20], gridCells([['的，只计这一情形）', ''], ['（七）总计', '7']]));
-    const [table] = tables((await readPages(first, second)).document.blocks);
+    const [table] = tables((await readPages(first, second)).value.blocks);
     expect(slots(table!)).toEqual([
       ['（一）予以公开', '3'],
       ['（二）部分公开（区分处理的，只计这一情形）', '4'],
@@ -189,7 +189,7 @@ describe('PDF reader: tables across pages', () => {
     first.text(60, 50, '注：以上为本年数据。');
     const second = new PdfPage();
     ruledTable(second, 60, 800, [150, 60], [20], gridCells([['行政许可', '4']]));
-    expect(tables((await readPages(first, second)).document.blocks)).toHaveLength(2);
+    expect(tables((await readPages(first, second)).value.blocks)).toHaveLength(2);
   });
 });
 
@@ -198,7 +198,7 @@ describe('PDF reader: tables without rulings', () => {
     const page = new PdfPage();
     page.text(60, 760, '一、本年新收政府信息公开申请数量').text(300, 760, '21').text(340, 760, '0').text(380, 760, '21');
     page.text(60, 740, '二、上年结转政府信息公开申请数量').text(300, 740, '0').text(340, 740, '0').text(380, 740, '0');
-    const [table] = tables((await readPages(page)).document.blocks);
+    const [table] = tables((await readPages(page)).value.blocks);
     expect(table!.structure).toBe('text-aligned');
     expect(slots(table!)).toEqual([
       ['一、本年新收政府信息公开申请数量', '21', '0', '21'],
@@ -228,7 +228,7 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
   ];
 
   it('gives each label line to the row whose band it lies in, when every label starts on its number line', async () => {
-    const { document, warnings } = await readPages(borderless(wrappedRows));
+    const { value: document, messages: warnings } = await readPages(borderless(wrappedRows));
     expect(warnings).toEqual([]);
     const [table] = tables(document.blocks);
     expect(table!.structure).toBe('text-aligned');
@@ -241,7 +241,7 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
 
   it('continues the last row of a page with the label lines at the top of the next page', async () => {
     const next = borderless([[760, '2.没有', '1 1 2']]).text(60, 790, '关不掌握').text(60, 775, '政府信息');
-    const { document } = await readPages(borderless(wrappedRows.slice(0, 1)), next);
+    const { value: document } = await readPages(borderless(wrappedRows.slice(0, 1)), next);
     expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌关不掌握政府信息', '2', '0', '2']], [['2.没有', '1', '1', '2']]]);
   });
 
@@ -259,7 +259,7 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
       page.text(106, y, label, { size: 12 });
       numbers?.split(' ').forEach((n, i) => page.text(300 + i * 40, y, n, { size: 12 }));
     }
-    const { document, warnings } = await readPages(page);
+    const { value: document, messages: warnings } = await readPages(page);
     expect(warnings).toEqual([]);
     expect(slots(tables(document.blocks)[0]!)).toEqual([
       ['三、本', '（一）予以公开', '1', '2', '3'],
@@ -269,7 +269,7 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
   });
 
   const refused = async (lines: [number, string, string?][]) => {
-    const { document, warnings } = await readPages(borderless(lines));
+    const { value: document, messages: warnings } = await readPages(borderless(lines));
     expect(tables(document.blocks)).toEqual([]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
   };
@@ -286,7 +286,7 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
   });
 
   it('refuses the rows under a numbered label line without numbers (a blank row, or a label set lower in its cell)', async () => {
-    const { document, warnings } = await readPages(borderless(wrappedRows.map(([y, label, numbers]) => (y === 715 ? [y, label] : [y, label, numbers]))));
+    const { value: document, messages: warnings } = await readPages(borderless(wrappedRows.map(([y, label, numbers]) => (y === 715 ? [y, label] : [y, label, numbers]))));
     // The row above is whole (its band ends at the numbered line); the row below could own the lines above it.
     expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌握相关政府信息', '2', '0', '2']]]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
@@ -313,7 +313,7 @@ describe('PDF reader: pages without text', () => {
   });
 
   it('a partly scanned PDF is read, with the scanned pages OCR could not read named', async () => {
-    const { warnings, usedOcr } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage().image(0, 0, 595, 842));
+    const { messages: warnings, usedOcr } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage().image(0, 0, 595, 842));
     expect(warnings).toEqual([{ level: 'warning', code: 'needs_ocr', message: 'scanned pages OCR could not read, left out: page 2: the scan is 8 × 8 pixels: too small to hold readable text' }]);
     expect(usedOcr).toBeUndefined();
   });
@@ -321,7 +321,7 @@ describe('PDF reader: pages without text', () => {
   it('past 12 scanned pages the rest are named, not read (a long scan still gives its first pages within the time limit)', async () => {
     const pages = Array.from({ length: 14 }, () => new PdfPage().image(0, 0, 595, 842));
     await expect(readPages(new PdfPage().text(60, 780, '一、总体情况'), ...pages)).resolves.toMatchObject({
-      warnings: [
+      messages: [
         {
           code: 'needs_ocr',
           message: 'scanned pages OCR could not read, left out: pages 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13: the scan is 8 × 8 pixels: too small to hold readable text; pages 14, 15: OCR reads at most 12 scanned pages of a file',
@@ -331,7 +331,7 @@ describe('PDF reader: pages without text', () => {
   });
 
   it('a page without text that paints nothing is blank, not a scan', async () => {
-    const { warnings, document } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage());
+    const { messages: warnings, value: document } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage());
     expect(warnings).toEqual([]);
     expect(texts(document.blocks)).toEqual(['一、总体情况']);
   });
@@ -351,8 +351,8 @@ describe('glyphs', () => {
 describe('PDF reader: long files', () => {
   it('reads a 500-page PDF up to its page limit and says so (time and memory: npm run bench)', async () => {
     const pages = Array.from({ length: 500 }, (_, i) => new PdfPage().text(60, 780, `第${i + 1}页内容`));
-    const { document, warnings } = await readPdf(buildPdf(pages));
-    expect(warnings).toEqual(['the PDF has 500 pages; only the first 200 were read']);
+    const { value: document, messages: warnings } = await readPdf(buildPdf(pages));
+    expect(warnings).toEqual([{ level: 'warning', code: 'read', message: 'the PDF has 500 pages; only the first 200 were read' }]);
     expect(document.pageCount).toBe(500);
     expect(texts(document.blocks)).toHaveLength(200);
   });
@@ -366,7 +366,7 @@ describe('PDF reader: the process around it', () => {
       const natives = [JSON.stringify, JSON.parse, Array.prototype.push];
       const { readPdf } = await import(${JSON.stringify(`${projectRoot}extractors/pdf/index.ts`)});
       const { readFileSync } = await import('node:fs');
-      const { document } = await readPdf(readFileSync(${JSON.stringify(fixturePath('report-31.pdf'))}));
+      const { value: document } = await readPdf(readFileSync(${JSON.stringify(fixturePath('report-31.pdf'))}));
       const now = [JSON.stringify, JSON.parse, Array.prototype.push];
       console.log(JSON.stringify({ blocks: document.blocks.length, same: natives.map((f, i) => f === now[i]) }));`;
     // The sources, run through tsx: the reader as it is now, with no build needed.
