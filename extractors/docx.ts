@@ -41,7 +41,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
     pictures.set(src, { bytes: new Uint8Array(await image.readAsArrayBuffer()), name: `Word picture ${pictures.size + 1} (${type})` });
     return { src };
   });
-  let html;
+  let html: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage });
   } catch (error) {

@@ -134,7 +134,7 @@ function walk(node: AnyNode, emphasized: boolean, flow: Flow): void {
   const element = node as Element;
   const tag = node.type === 'root' ? 'body' : element.name.toLowerCase();
   if (SKIPPED.has(tag)) return;
-  if (tag === 'br') return flow.flush();
+  if (tag === 'br') { flow.flush(); return; }
   if (tag === 'img') {
     const src = element.attribs.src?.trim();
     if (src) flow.picture(src);
@@ -142,7 +142,7 @@ function walk(node: AnyNode, emphasized: boolean, flow: Flow): void {
   }
   if (tag === 'table') {
     const cells = readTableCells(element);
-    if (cells) return flow.table(cells);
+    if (cells) { flow.table(cells); return; }
   }
   const isBlock = BLOCKS.has(tag);
   if (isBlock) flow.flush();
@@ -225,7 +225,7 @@ function cellText(cell: Element): string {
     if (node.type !== 'tag') return;
     const tag = node.name.toLowerCase();
     if (SKIPPED.has(tag)) return;
-    if (tag === 'br') return breakLine();
+    if (tag === 'br') { breakLine(); return; }
     const isBlock = BLOCKS.has(tag);
     if (isBlock) breakLine();
     node.children.forEach(visit);

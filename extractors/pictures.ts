@@ -192,7 +192,7 @@ function inlinePicture(src: string, n: number): Located {
 
 /** Why a picture is not read ('small': silently, it is decoration), or undefined to read it. */
 function refusal(bytes: Uint8Array, name: string): string | 'small' | undefined {
-  let size;
+  let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(bytes);
   } catch {

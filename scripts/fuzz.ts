@@ -211,14 +211,14 @@ async function main(): Promise<void> {
     const out = join(work, `out-${batch}`);
     const run = await runBatch(folder, out, names.length, timeoutS);
     const rows = rowsOf(out);
-    const listed = new Set(rows.map((r) => r['file']));
+    const listed = new Set(rows.map((r) => r.file));
     const missing = names.filter((name) => !listed.has(name));
     const crashed = run.signal !== null || (run.exit !== 0 && !run.hung);
     crashes += crashed ? 1 : 0;
     hangs += run.hung ? 1 : 0;
     missingRows += missing.length;
     for (const row of rows) {
-      const outcome = row['status'] === 'failed' ? `failed: ${(row['reason'] ?? '').split(':')[0]}` : row['status']!;
+      const outcome = row.status === 'failed' ? `failed: ${(row.reason ?? '').split(':')[0]}` : row.status!;
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     }
     const summary = `batch ${batch}: ${names.length} files, ${rows.length} rows, exit ${run.signal ?? run.exit}${run.hung ? ' (hung)' : ''}, ${(run.ms / 1000).toFixed(1)} s`;

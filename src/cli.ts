@@ -100,7 +100,7 @@ program
   .action(async (files: string[], options: { errorsOnly?: boolean; verbose?: boolean }) => {
     const shown = options.errorsOnly ? 'errors' : options.verbose ? 'all' : 'warnings';
     const result = await checkFiles(files, { color: wantsColor(process.stdout), lang: LANG, shown });
-    process.stdout.write(result.lines.join('\n') + '\n');
+    process.stdout.write(`${result.lines.join('\n')}\n`);
     process.exitCode = result.flagged > 0 ? 1 : 0;
   });
 

@@ -120,11 +120,12 @@ class BlockBuilder {
   }
 
   table(table: TableNode): void {
-    if (isLayout(table)) return this.contents(table);
+    if (isLayout(table)) { this.contents(table); return; }
     const placed = placeCells(table);
     if ('problem' in placed) {
       this.messages.push(warning(DOC_TABLE_UNREAD, `a Word table (${describe(table)}) is not read: ${placed.problem}, so where its cells belong cannot be told exactly and its numbers are not read`));
-      return this.contents(table);
+      this.contents(table);
+      return;
     }
     this.blocks.push(tableFromCells(this.tables++, placed.cells, 'markup'));
   }

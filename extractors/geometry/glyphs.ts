@@ -51,6 +51,7 @@ export function itemsToGlyphs(items: TextItemLike[], viewport: Matrix): Glyph[] 
 
 /** Full-width characters (CJK, full-width punctuation) take one em; ASCII about half. */
 function charWidthWeight(char: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern looks for
   return /[\u0000-\u00ff\u2000-\u206f]/.test(char) ? 0.5 : 1;
 }
 

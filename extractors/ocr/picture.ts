@@ -69,7 +69,7 @@ export async function decodePicture(bytes: Uint8Array, name: string, frame = 0):
   refuseTruncated(bytes, name);
   // Before any native decoder: a malformed PNG header crashes Skia's, and with it the whole batch. Only the tests of
   // the batch's containment turn the check off (XXGK_UNCHECKED_PICTURES=1), to meet a real segfault.
-  if (process.env['XXGK_UNCHECKED_PICTURES'] !== '1') checkPictureStructure(bytes, name, sniffPicture(bytes));
+  if (process.env.XXGK_UNCHECKED_PICTURES !== '1') checkPictureStructure(bytes, name, sniffPicture(bytes));
   if (frame < 0 || frame >= frames.length) throw new ReadError('corrupt', `${name} has no page ${frame + 1}`);
   try {
     return sniffPicture(bytes) === 'tiff' ? decodeTiff(bytes, frame) : await decodeWithCanvas(bytes, frames[0]!);

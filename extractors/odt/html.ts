@@ -101,7 +101,7 @@ function inline(el: Element, depth: number, out: OdtHtml, src: (n: number) => st
   }
   let html = '';
   for (let child = el.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3 || child.nodeType === 4) html += escape(child.nodeValue ?? '');
+    if (child.nodeType === 3 || child.nodeType === 4) html += escapeXml(child.nodeValue ?? '');
     if (child.nodeType !== 1) continue;
     const c = child as Element;
     const name = c.localName;
@@ -120,6 +120,6 @@ function inline(el: Element, depth: number, out: OdtHtml, src: (n: number) => st
   return html;
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -23,7 +23,7 @@ export async function readOdt(bytes: Uint8Array): Promise<ReaderOutput> {
     const missing = { zh: 'OpenDocument 文件缺少 content.xml', en: 'the OpenDocument file has no content.xml' };
     throw new ReadError('corrupt', bothLanguages(missing));
   }
-  let converted;
+  let converted: ReturnType<typeof odtToHtml>;
   try {
     converted = odtToHtml(content.toString('utf8'), (n) => `${EMBEDDED}${n}`);
   } catch (error) {

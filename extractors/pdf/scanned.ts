@@ -52,7 +52,7 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
   } catch (error) {
     return { items: [], messages: [], unread: (error as Error).message };
   }
-  let reading;
+  let reading: Awaited<ReturnType<typeof readPicture>>;
   try {
     reading = await readPicture(picture.source, { content: 'page' });
   } catch (error) {

@@ -47,7 +47,7 @@ class RtfDocument implements RtfSink {
       case 'par':
       case 'sect':
       case 'page':
-        return this.endParagraph();
+        { this.endParagraph(); return; }
       case 'pard':
         this.inTable = false;
         return;
@@ -55,13 +55,13 @@ class RtfDocument implements RtfSink {
         this.inTable = true;
         return;
       case 'cell':
-        return this.endCell();
+        { this.endCell(); return; }
       case 'nestcell':
       case 'nestrow':
         this.paragraph += '\n';
         return;
       case 'row':
-        return this.endRow();
+        { this.endRow(); return; }
       case 'trowd':
         this.defs = [];
         this.mark = {};

@@ -3,7 +3,7 @@ import { SEVERITY_ORDER } from '../core/i18n/catalogue.js';
 import { findingText } from '../core/i18n/findings.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { Cell, Report } from '../core/model/report.js';
-import { CellPlace } from '../audit/explain.js';
+import type { CellPlace } from '../audit/explain.js';
 
 /**
  * findings.csv and findings.parquet, one row per finding: errors first, then warnings, then notes (info), each

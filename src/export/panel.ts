@@ -112,7 +112,7 @@ function readIndicator(indicator: PanelIndicator, format: PanelFormat, cells: Ma
     const found = alternative.map((ref) => (format === 'legacy' ? legacyCell(ref, cells) : cells.get(ref)));
     const unsure = (c: Cell) => indicator.money === true && c.table === 'legacy' && !MONEY_UNITS.has(c.unit ?? '');
     if (found.some((c) => !c || c.value === null || unsure(c))) continue;
-    const value = roundDecimal(found.reduce((total, c) => total + valueOf(c!, indicator), 0));
+    const value = roundDecimal(found.reduce((total, c) => total + indicatorValue(c!, indicator), 0));
     return { value, source: found.map((c) => `${c!.table}:${c!.row}:${c!.column}`).join('+') };
   }
   return null;
@@ -130,6 +130,6 @@ function legacyCell(ref: string, cells: Map<string, Cell>): Cell | undefined {
 const MONEY_UNITS = new Set(['元', '万元']);
 
 /** A legacy amount printed in 元 in 万元, as the panel's money columns are. */
-function valueOf(cell: Cell, indicator: PanelIndicator): number {
+function indicatorValue(cell: Cell, indicator: PanelIndicator): number {
   return indicator.money && cell.unit === '元' ? roundDecimal(cell.value! / 10000) : cell.value!;
 }

@@ -28,7 +28,7 @@ export async function extractReport(path: string, options: ExtractOptions = {}):
 
 /** `path`, when given, is where the file is on disk: a web page's pictures are looked up beside it. */
 export async function extractFromBytes(bytes: Uint8Array, name: string, path?: string): Promise<Report> {
-  let read;
+  let read: Awaited<ReturnType<typeof readDocument>>;
   try {
     read = await readDocument(bytes, { name, ...(path !== undefined ? { path } : {}) });
   } catch (error) {

@@ -17,7 +17,7 @@ export interface ArchiveMember {
 
 export async function archiveMembers(input: InputFile, bytes: Uint8Array): Promise<ArchiveMember[] | undefined> {
   if (!(await isPlainZip(bytes))) return undefined;
-  let entries;
+  let entries: Awaited<ReturnType<typeof archiveEntries>>;
   try {
     entries = await archiveEntries(bytes);
   } catch (error) {

@@ -20,7 +20,7 @@ function damage(bytes: Buffer, count: number): Buffer {
 
 describe('a page declared UTF-8 with a few invalid bytes', () => {
   it('is decoded as UTF-8, with a warning naming how many and on which lines', () => {
-    const bytes = Buffer.from('<meta charset="utf-8">\n<p>规章</p>\n<p>' + '政府信息公开'.repeat(5) + '</p>', 'utf8');
+    const bytes = Buffer.from(`<meta charset="utf-8">\n<p>规章</p>\n<p>${'政府信息公开'.repeat(5)}</p>`, 'utf8');
     const cut = Buffer.concat([bytes.subarray(0, 30), bytes.subarray(31)]);
     const decoded = decodeText(cut, declaredCharset(cut));
     expect(decoded.encoding).toBe('utf-8');

@@ -6,7 +6,7 @@ import { extractText, wrongValues } from '../helpers.js';
 /** Deep or huge markup is read in bounded time, with a warning, never a stack overflow. */
 describe('markup nested beyond the limit', () => {
   it('keeps markup within the limit as it is', () => {
-    const html = '<div>'.repeat(10) + '文' + '</div>'.repeat(10);
+    const html = `${'<div>'.repeat(10)}文${'</div>'.repeat(10)}`;
     expect(limitNesting(html, 10)).toEqual({ html, messages: [] });
   });
 
@@ -20,7 +20,7 @@ describe('markup nested beyond the limit', () => {
 
   it('reads a report inside 100,000 nested <div>s exactly, with the warning', async () => {
     const spec = balancedReport(41);
-    const page = renderHtml(spec).replace(/<body[^>]*>/, (body) => body + '<div>'.repeat(100_000)).replace('</body>', '</div>'.repeat(100_000) + '</body>');
+    const page = renderHtml(spec).replace(/<body[^>]*>/, (body) => body + '<div>'.repeat(100_000)).replace('</body>', `${'</div>'.repeat(100_000)}</body>`);
     const report = await extractText(page, 'deep.html');
     expect(report.reason ?? '').not.toMatch(/call stack/);
     expect(wrongValues(report, expectedValues(spec))).toEqual([]);
@@ -29,7 +29,7 @@ describe('markup nested beyond the limit', () => {
   }, 120_000);
 
   it('reads a page of 30,000 unclosed table cells without a stack overflow', async () => {
-    const page = '<html><body><p>一、总体情况</p><table><tr>' + '<td>1'.repeat(30_000) + '</table></body></html>';
+    const page = `<html><body><p>一、总体情况</p><table><tr>${'<td>1'.repeat(30_000)}</table></body></html>`;
     const report = await extractText(page, 'cells.html');
     expect(report.status).toBe('not_a_report');
   }, 120_000);

@@ -50,7 +50,7 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
 
   it('a formula with no stored result is unread, never taken for 0 nor recomputed', async () => {
     const sheet = XLSX.utils.aoa_to_sheet([['x', 'y'], [1, 2], ['合计', null]]);
-    sheet['B3'] = { t: 'n', f: 'SUM(B1:B2)' } as XLSX.CellObject;
+    sheet.B3 = { t: 'n', f: 'SUM(B1:B2)' } as XLSX.CellObject;
     const { value: document, messages: warnings } = await readSheet(workbookBytes({ S: sheet }, 'xlsx'), { name: 'r.xlsx' });
     const table = document.blocks.find((b): b is TableBlock => b.kind === 'table')!;
     const total = table.cells.find((c) => c.row === 2 && c.col === 1)!;
@@ -60,10 +60,10 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
 
   it('cells as displayed: 1.50 keeps its text, a date its format', async () => {
     const sheet = XLSX.utils.aoa_to_sheet([['金额', '日期'], [1.5, 45000]]);
-    sheet['A2']!.z = '0.00';
-    sheet['B2']!.z = 'yyyy-mm-dd';
-    delete sheet['A2']!.w;
-    delete sheet['B2']!.w;
+    sheet.A2!.z = '0.00';
+    sheet.B2!.z = 'yyyy-mm-dd';
+    delete sheet.A2!.w;
+    delete sheet.B2!.w;
     const { value: document } = await readSheet(workbookBytes({ S: sheet }, 'xlsx'), { name: 'r.xlsx' });
     const table = document.blocks.find((b): b is TableBlock => b.kind === 'table')!;
     expect(table.cells.filter((c) => c.row === 1).map((c) => c.text)).toEqual(['1.50', '2023-03-15']);

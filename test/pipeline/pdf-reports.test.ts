@@ -88,7 +88,7 @@ describe('PDF reports printed from Word', () => {
       expect(Math.max(...cells.map((c) => c.source.box![1]))).toBeLessThan(Math.min(...cells.map((c) => c.source.box![3])));
     }
     // Rows of one page go down the page in the template's order.
-    const tops = (page: number) => rows.map((row) => requests.find((c) => c.row === row && c.source.page === page)?.source.box![1]).filter((y) => y !== undefined);
+    const tops = (page: number) => rows.map((row) => requests.find((c) => c.row === row && c.source.page === page)?.source.box?.[1]).filter((y) => y !== undefined);
     for (const page of [1, 2, 3, 4]) expect(tops(page)).toEqual([...tops(page)].sort((a, b) => a - b));
   });
 });

@@ -17,9 +17,9 @@ const CLI = join(projectRoot, 'dist/src/cli.js');
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
 const rows = (out: string) =>
   (parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[]).map((r) => [
-    r['file'],
-    r['status'],
-    r['reason'],
+    r.file,
+    r.status,
+    r.reason,
   ]);
 
 function xxgk(input: string, out: string, env: Record<string, string> = {}, extra: string[] = []) {

@@ -36,7 +36,7 @@ describe('only regular files are read', () => {
       const run = xxgk(['extract', input, join(input, 'given.pdf'), '--out', out, '--quiet', '--timeout', '30']);
       expect(run.status, run.stderr).toBe(0);
       const rows = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
-      expect(rows.map((r) => [r['file'], r['status'], r['reason']])).toEqual([
+      expect(rows.map((r) => [r.file, r.status, r.reason])).toEqual([
         ['a.txt', 'ok', ''],
         ['given.pdf', 'failed', 'unreadable: 不是普通文件（命名管道），未读取（not a regular file (a named pipe), not read）'],
         ['link.pdf', 'failed', 'unreadable: 无法打开文件：文件不存在（可能是失效的链接）（cannot open the file: the file does not exist (a broken link?)）'],

@@ -16,7 +16,7 @@ const TABLES: Record<string, string> = { active: '二、主动公开', requests:
 const table = (key: string) => TABLES[key] ?? key;
 
 /** A text to match as written, in a regular expression. */
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A printed row or value list, quoted the Chinese way. */
 const q = (text: string) => `「${text}」`;
@@ -101,7 +101,7 @@ const CATALOGUE: Record<string, [RegExp, Translate][]> = {
     [/^other copies of the (.*) (\d+) report \((.*)\) print different numbers in (\d+) cells: (.*)$/, (a, y, others, n, shown) => `${a} ${y} 年报告的其他副本（${others}）有 ${n} 个单元格数字不同：${shown}`],
   ],
   reason: [
-    ...Object.values(UNCHECKED_REASONS).map(({ zh, en }): [RegExp, Translate] => [new RegExp(`^${escape(en)}(.*)$`), (rest) => `${zh}${reasonRest(rest)}`]),
+    ...Object.values(UNCHECKED_REASONS).map(({ zh, en }): [RegExp, Translate] => [new RegExp(`^${escapeRegExp(en)}(.*)$`), (rest) => `${zh}${reasonRest(rest)}`]),
     [/^tables not found: ([\w, ]+)(.*)$/, (keys, rest) => `未找到表格：${keys.split(', ').map(table).join('、')}${reasonRest(rest)}`],
     [/^template cells not found \(see findings: missing_cells\)$/, () => '有模板单元格未找到（见 missing_cells）'],
     [/^no report title, section headings or template tables found$/, () => '没有找到报告标题、章节标题或模板表格'],

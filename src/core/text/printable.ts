@@ -4,6 +4,7 @@
  * cannot clear the screen, set the window title, ring the bell or reorder what is printed after it. Only what goes
  * to a terminal passes here: the CSV and Parquet outputs keep the text as read.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern looks for
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function printable(text: string): string {

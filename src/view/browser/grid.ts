@@ -29,7 +29,10 @@ export function showGrid(main: HTMLElement): void {
     replaceChildren(
       filters,
       h('label', null, '只看缺少此年度报告的机关：'),
-      select('missing-year', years.map(String).reverse(), MISSING_YEAR, '（不限）', (v) => ((MISSING_YEAR = v), refresh())),
+      select('missing-year', years.map(String).reverse(), MISSING_YEAR, '（不限）', (v) => {
+        MISSING_YEAR = v;
+        refresh();
+      }),
       gridPlaceFilters(refresh).length > 0 ? h('label', null, '地区') : null,
       gridPlaceFilters(refresh),
       shown,

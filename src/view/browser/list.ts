@@ -219,7 +219,11 @@ function summaryChips(audited: boolean, refresh: () => void): HTMLElement[] {
       .map(([rule, n]) =>
         h(
           'span',
-          { class: `chip rule${STATE.rule === rule ? ' on' : ''}`, 'data-rule': rule, title: rule, onclick: () => ((STATE.rule = STATE.rule === rule ? '' : rule), refresh()) },
+          { class: `chip rule${STATE.rule === rule ? ' on' : ''}`, 'data-rule': rule, title: rule, onclick: () => {
+              STATE.rule = STATE.rule === rule ? '' : rule;
+              refresh();
+            },
+          },
           `✖ ${ruleTitle(rule)}`,
           h('span', { class: 'n' }, n),
         ),
@@ -243,7 +247,10 @@ export function select(name: string, values: string[], chosen: string, all: stri
 /** Year, reader, format, and the place at each level (each level's choices narrowed by the level above). */
 function filterControls(audited: boolean, refresh: () => void): HTMLElement[] {
   const rows = ROWS.filter((r) => isAudited(r) === audited);
-  const set = (apply: () => void) => () => (apply(), refresh());
+  const set = (apply: () => void) => () => {
+    apply();
+    refresh();
+  };
   const places: HTMLElement[] = [];
   for (let level = 0; level < 4; level++) {
     const candidates = rows.filter((r) => STATE.places.slice(0, level).every((p, l) => !p || PLACES[r[R.id]]![l] === p));

@@ -75,7 +75,12 @@ function reportHead(report: XxgkView.Report): HTMLElement {
   return h(
     'div',
     { class: 'report-head' },
-    h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), history.length > 1 ? history.back() : (location.hash = '')) }, '← 返回列表'),
+    h('a', { href: '#', onclick: (e: Event) => {
+        e.preventDefault();
+        if (history.length > 1) history.back();
+        else location.hash = '';
+      },
+    }, '← 返回列表'),
     h('h2', { id: 'report-file' }, report.file),
     statusBadge(report.status),
     h('span', { class: 'facts' }, facts.join(' · ')),
@@ -258,7 +263,7 @@ async function agencyYears(report: XxgkView.Report): Promise<HTMLElement> {
 
 const cellMaps = new WeakMap<XxgkView.Report, Map<string, XxgkView.Cell>>();
 
-function valueOf(report: XxgkView.Report, ref: string): XxgkView.Cell | undefined {
+function cellAt(report: XxgkView.Report, ref: string): XxgkView.Cell | undefined {
   let cells = cellMaps.get(report);
   if (!cells) cellMaps.set(report, (cells = cellIndex(report)));
   return cells.get(ref);
@@ -283,8 +288,8 @@ function chainTable(reports: XxgkView.Report[], current: number, column: string)
   const mismatch = (r: XxgkView.Report) => {
     const previous = previousOf(reports, r);
     if (!previous) return false;
-    const now = valueOf(r, `requests:carried_over:${column}`)?.[2];
-    const before = valueOf(previous, `requests:carried_forward:${column}`)?.[2];
+    const now = cellAt(r, `requests:carried_over:${column}`)?.[2];
+    const before = cellAt(previous, `requests:carried_forward:${column}`)?.[2];
     return now !== undefined && now !== null && before !== undefined && before !== null && now !== before;
   };
   const badForward = new Set(reports.filter(mismatch).map((r) => previousOf(reports, r)!.id));
@@ -296,7 +301,7 @@ function chainTable(reports: XxgkView.Report[], current: number, column: string)
       h('th', { style: 'text-align:left' }, label),
       reports.map((r) => {
         const bad = (row === 'carried_over' && mismatch(r)) || (row === 'carried_forward' && badForward.has(r.id));
-        return h('td', { class: `num${bad ? ' bad' : ''}${r.id === current ? ' current' : ''}` }, printed(valueOf(r, `requests:${row}:${column}`)));
+        return h('td', { class: `num${bad ? ' bad' : ''}${r.id === current ? ' current' : ''}` }, printed(cellAt(r, `requests:${row}:${column}`)));
       }),
     ),
   );
@@ -310,18 +315,18 @@ function carryChecks(reports: XxgkView.Report[]): HTMLElement {
     if (!previous) continue;
     // Only columns with a number on both sides are compared: a ✔ over cells that were not read would be a false pass.
     const compared = APPLICANT_ORDER.filter((column) => {
-      const now = valueOf(report, `requests:carried_over:${column}`)?.[2];
-      const before = valueOf(previous, `requests:carried_forward:${column}`)?.[2];
+      const now = cellAt(report, `requests:carried_over:${column}`)?.[2];
+      const before = cellAt(previous, `requests:carried_forward:${column}`)?.[2];
       return now !== undefined && now !== null && before !== undefined && before !== null;
     });
-    const differing = compared.filter((column) => valueOf(report, `requests:carried_over:${column}`)?.[2] !== valueOf(previous, `requests:carried_forward:${column}`)?.[2]);
+    const differing = compared.filter((column) => cellAt(report, `requests:carried_over:${column}`)?.[2] !== cellAt(previous, `requests:carried_forward:${column}`)?.[2]);
     const pair = `${previous.year} → ${report.year}（${shortName(previous.file)} → ${shortName(report.file)}）`;
     lines.push(
       compared.length === 0
         ? h('div', { class: 'muted not-compared' }, `– ${pair}：未比较，两边没有都读到数字`)
         : differing.length === 0
         ? h('div', null, `✔ ${pair}：上年结转与上一年的结转下年度一致`)
-        : h('div', { class: 'errors' }, `✖ ${pair}：${differing.map((c) => `${templateLabels(`requests:new_received:${c}`)[2]} 结转下年度 ${printed(valueOf(previous, `requests:carried_forward:${c}`))} ≠ 上年结转 ${printed(valueOf(report, `requests:carried_over:${c}`))}`).join('；')}`),
+        : h('div', { class: 'errors' }, `✖ ${pair}：${differing.map((c) => `${templateLabels(`requests:new_received:${c}`)[2]} 结转下年度 ${printed(cellAt(previous, `requests:carried_forward:${c}`))} ≠ 上年结转 ${printed(cellAt(report, `requests:carried_over:${c}`))}`).join('；')}`),
     );
   }
   return h('div', { style: 'margin-top:8px' }, lines.length > 0 ? lines : h('div', { class: 'muted' }, '本批次中没有相邻年度可比较。'));
@@ -337,8 +342,8 @@ async function otherCopies(report: XxgkView.Report): Promise<HTMLElement> {
   const others = ids.filter((id) => id !== report.id);
   const copies = [report, ...(await Promise.all(others.slice(0, RELATED_SHOWN).map(loadReport)))];
   const refs = [...new Set(copies.flatMap((c) => c.cells.map((cell) => cell[0])))];
-  const value = (copy: XxgkView.Report, ref: string) => valueOf(copy, ref)?.[2];
-  const differing = refs.filter((ref) => new Set(copies.map((c) => value(c, ref) ?? 'absent')).size > 1 && copies.filter((c) => valueOf(c, ref)).length > 1);
+  const value = (copy: XxgkView.Report, ref: string) => cellAt(copy, ref)?.[2];
+  const differing = refs.filter((ref) => new Set(copies.map((c) => value(c, ref) ?? 'absent')).size > 1 && copies.filter((c) => cellAt(c, ref)).length > 1);
   const heading = h('div', null, `共 ${ids.length} 份：${copies.map((c) => shortName(c.file)).join('、')}${others.length > RELATED_SHOWN ? ` 等（列出 ${copies.length} 份）` : ''}`);
   // A cell compared is one with a number in at least two copies; with none, nothing was compared, so no agreement is claimed.
   const compared = refs.some((ref) => copies.filter((c) => typeof value(c, ref) === 'number').length > 1);
@@ -352,7 +357,7 @@ async function otherCopies(report: XxgkView.Report): Promise<HTMLElement> {
       'tr',
       null,
       h('th', { style: 'text-align:left;font-weight:normal' }, `${labels[0].slice(0, 2)} ${labels[1]} · ${labels[2]}`),
-      copies.map((c) => h('td', { class: `num${usual !== undefined && value(c, ref) !== usual ? ' bad' : ''}` }, printed(valueOf(c, ref)))),
+      copies.map((c) => h('td', { class: `num${usual !== undefined && value(c, ref) !== usual ? ' bad' : ''}` }, printed(cellAt(c, ref)))),
     );
   });
   return h('div', null, heading, h('div', { class: 'errors', style: 'margin:6px 0' }, `${differing.length} 个单元格数字不同`), h('table', { class: 'compare', id: 'copies-table' }, h('thead', null, head), h('tbody', null, rows)));
