@@ -11,7 +11,7 @@ import { bothLanguages } from '../src/core/i18n/lang.js';
  * Hand-written: a scan of tags by pattern, not a parser — it only counts, and removes tags the limit cuts.
  */
 
-export const MAX_NESTING = 1000;
+const MAX_NESTING = 1000;
 
 /** Elements that never hold others, and those the parser closes by itself when the next one opens (a row, a cell). */
 const NOT_NESTING = new Set(

@@ -31,16 +31,16 @@ export interface PicturesRead {
 }
 
 /** A picture smaller than this on either side, or in area, is an icon, a bullet or a spacer, not a table. */
-export const MIN_PICTURE_SIDE = 24;
-export const MIN_PICTURE_AREA = 12_000;
+const MIN_PICTURE_SIDE = 24;
+const MIN_PICTURE_AREA = 12_000;
 /** No picture file this large is read (a scan of an A4 page at 600 dpi is under 30 MB). */
-export const MAX_PICTURE_BYTES = 64 * 1024 * 1024;
+const MAX_PICTURE_BYTES = 64 * 1024 * 1024;
 /** OCR takes seconds a picture: past this many pictures read, the rest of a document's are named, not read. */
-export const MAX_PICTURES_READ = 20;
+const MAX_PICTURES_READ = 20;
 /** Formats the OCR reader decodes. */
 const RASTER_TYPES = new Set(['png', 'jpg', 'gif', 'bmp', 'webp', 'tiff']);
 
-export const PICTURE = 'picture';
+const PICTURE = 'picture';
 
 /** A picture carried inside the document (a Word file's media), named for messages. */
 export interface EmbeddedPicture {
@@ -111,7 +111,7 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
 type Located = { kind: 'found'; bytes: Uint8Array; name: string } | { kind: 'missing'; reason: string } | { kind: 'absent'; name: string } | { kind: 'remote' };
 
 /** Code of the note naming a page's pictures that were not saved with it. */
-export const PICTURES_ABSENT = 'pictures_absent';
+const PICTURES_ABSENT = 'pictures_absent';
 
 /**
  * Pictures a saved page links to but that are not on disk: mostly the site's logos, icons and banners, which a

@@ -21,7 +21,7 @@ export interface Extent {
   lcb: number;
 }
 
-export interface Fib {
+interface Fib {
   /** Fast-saved: the piece table may hold several pieces, and piece modifiers apply properties. */
   complex: boolean;
   /** Character counts of the stories, in the order they follow one another in the text ([MS-DOC] "Retrieving Text"). */

@@ -24,7 +24,7 @@ export function enclosingBox(boxes: Box[]): Box {
   };
 }
 
-export interface LatticeCell extends Box {
+interface LatticeCell extends Box {
   row: number;
   col: number;
   rowSpan: number;

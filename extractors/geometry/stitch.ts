@@ -13,7 +13,7 @@ import type { PageCell, PageItem, PageTable } from './page-items.js';
 
 const X_TOLERANCE = 4;
 
-export interface StitchedTable {
+interface StitchedTable {
   pages: number[];
   structure: PageTable['structure'];
   cells: PageCell[];

@@ -20,7 +20,7 @@ export interface MimePart {
 }
 
 /** A saved page holds its HTML and its pictures: hundreds at most. Past this a file is not a page but a bomb. */
-export const MAX_PARTS = 2000;
+const MAX_PARTS = 2000;
 /** multipart/related inside multipart/alternative inside a mail: three levels; a page never needs more. */
 const MAX_NESTING = 4;
 

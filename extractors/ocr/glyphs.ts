@@ -8,7 +8,7 @@ import type { Mask, Rect } from './raster.js';
  * first (digits, or Chinese), and how many digits and small marks a number reading must account for.
  */
 
-export type Shape =
+type Shape =
   /** Digits (and a decimal point, a sign, a dash or a slash) on one line. */
   | 'number'
   /** Anything else: words, several lines, a number with a note. */

@@ -12,7 +12,7 @@ import { doubtRows } from './rows.js';
 import { readRegions, readTextLines, typicalDigitHeight, type Reading } from './read-cells.js';
 
 export { shutdownRecognisers } from './recogniser.js';
-export { pictureFrames, sniffPicture, MAX_PICTURE_PIXELS, type PictureFormat } from './picture.js';
+export { pictureFrames,    } from './picture.js';
 
 /**
  * OCR of pictures into the common document model: a scanned page, a table published as a picture, an image file.
@@ -68,8 +68,7 @@ export interface PictureReading {
 }
 
 /** Warning codes of the OCR reader. */
-export const OCR_UNCONFIRMED = 'ocr_unconfirmed';
-export const OCR_NO_TABLE = 'ocr_no_table';
+const OCR_UNCONFIRMED = 'ocr_unconfirmed';
 
 /** Larger pictures are reduced to this many pixels before they are analysed (about 350 dpi on A4): time stays bounded. */
 const WORK_PIXELS = 12_000_000;
@@ -301,7 +300,7 @@ async function readHeadings(context: Context): Promise<TextBlock[]> {
   });
 }
 
-export function headingCandidates(lines: TextBand[]): TextBand[] {
+function headingCandidates(lines: TextBand[]): TextBand[] {
   if (lines.length === 0) return [];
   const heights = lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
   const typical = heights[Math.floor(heights.length / 2)]!;

@@ -21,7 +21,7 @@ export interface PictureCell {
   doubtful?: boolean;
 }
 
-export interface PictureTable {
+interface PictureTable {
   box: Rect;
   cells: PictureCell[];
 }

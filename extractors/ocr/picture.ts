@@ -17,7 +17,7 @@ export type PictureFormat = 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp' | 'tiff';
 /** Most pixels a picture may have: a 600 dpi A4 scan has 35 M. */
 export const MAX_PICTURE_PIXELS = 40_000_000;
 /** Pages read from one TIFF file; a longer one is read up to here. */
-export const MAX_TIFF_PAGES = 200;
+const MAX_TIFF_PAGES = 200;
 const MAX_TIFF_DIRECTORIES = 5_000;
 
 export interface Frame {

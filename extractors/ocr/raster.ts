@@ -168,7 +168,7 @@ export function otsuThreshold(image: Grey): number {
   return otsuFromHistogram(histogram);
 }
 
-export function otsuFromHistogram(histogram: ArrayLike<number>): number {
+function otsuFromHistogram(histogram: ArrayLike<number>): number {
   let total = 0;
   let sum = 0;
   for (let g = 0; g < 256; g++) {
@@ -208,16 +208,6 @@ export function maskToGrey(mask: Mask): Grey {
   const data = new Uint8Array(mask.data.length);
   for (let i = 0; i < data.length; i++) data[i] = mask.data[i] ? 0 : 255;
   return { width: mask.width, height: mask.height, data };
-}
-
-export function inkCount(mask: Mask, rect: Rect): number {
-  const r = clampRect(rect, mask.width, mask.height);
-  let count = 0;
-  for (let y = r.y0; y < r.y1; y++) {
-    const row = y * mask.width;
-    for (let x = r.x0; x < r.x1; x++) count += mask.data[row + x]!;
-  }
-  return count;
 }
 
 /**

@@ -42,7 +42,7 @@ export interface ReadOptions extends InkOptions {
 /** Characters the digit readings may produce. */
 const DIGITS = '0123456789.,-+/';
 /** Every character of a confirmed number must be read at least this sure. */
-export const MIN_CONFIDENCE = 0.75;
+const MIN_CONFIDENCE = 0.75;
 /**
  * Digits are drawn this many pixels high for the two readings, each binarised at its own size (two sizes make two
  * independent readings). Measured on the generated corpus, binarised readings lose fewer thin `1`s in scan noise
@@ -234,7 +234,7 @@ function compact(text: string): string {
 }
 
 /** The Chinese model spaces out every character; spaces are kept only between two Latin letters or digits. */
-export function tidy(text: string): string {
+function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, '').trim();
 }
 

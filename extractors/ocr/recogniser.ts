@@ -22,7 +22,7 @@ export interface RecogniseOptions {
   whitelist?: string;
 }
 
-export interface Word {
+interface Word {
   text: string;
   /** 0–1: the lowest confidence of the word's characters (one doubtful digit makes the number doubtful). */
   confidence: number;

@@ -25,7 +25,7 @@ export interface OfdDocument {
 }
 
 /** A page with more tags than this is not a report page but a bomb (a dense page of a report: ~20,000). */
-export const MAX_PAGE_TAGS = 300_000;
+const MAX_PAGE_TAGS = 300_000;
 const A4: [number, number] = [210, 297];
 
 export function openOfd(files: Map<string, Buffer>): OfdDocument {

@@ -19,7 +19,7 @@ import { drawPage, type PageDrawing } from './page.js';
  * an OFD table is read exactly as the same table in a PDF; pages that only paint a picture (scans) are read by OCR.
  */
 
-export const MAX_PAGES = 200;
+const MAX_PAGES = 200;
 const MAX_SCANNED_PAGES = 12;
 
 export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {

@@ -95,7 +95,7 @@ function displayedTop(frame: UprightFrame, items: PageItem[]): number {
 }
 
 /** The item and its cells with their boxes as the page displays them. */
-export function withShownBoxes(item: PageItem, frame: UprightFrame): PageItem {
+function withShownBoxes(item: PageItem, frame: UprightFrame): PageItem {
   if (item.kind === 'text') return { ...item, shown: displayedBox(item, frame) };
   const shown = <T extends Box>(cell: T): T => ({ ...cell, shown: displayedBox(cell, frame) });
   return { ...item, shown: displayedBox(item, frame), cells: item.cells.map(shown), ...(item.continued ? { continued: item.continued.map(shown) } : {}) };

@@ -21,12 +21,12 @@ import { stitchPages, type StitchedItem } from '../geometry/stitch.js';
  */
 
 /** Reports run to a few dozen pages; a longer file is read up to this many pages, with a warning. */
-export const MAX_PAGES = 200;
+const MAX_PAGES = 200;
 /**
  * OCR takes several seconds a page: past this many scanned pages the rest are named, not read, so that a long scan
  * (a whole year's bulletins) gives its first pages within the per-file time limit instead of nothing.
  */
-export const MAX_SCANNED_PAGES = 12;
+const MAX_SCANNED_PAGES = 12;
 
 export async function readPdf(bytes: Uint8Array): Promise<ReaderOutput> {
   const pdf = await openPdf(bytes);
@@ -151,4 +151,4 @@ function unreadReasons(unread: Map<number, string>): string {
   return [...byReason].map(([reason, pages]) => `${pages.length === 1 ? 'page' : 'pages'} ${pageList(pages)}: ${reason}`).join('; ');
 }
 
-export type { Glyph };
+;

@@ -18,8 +18,8 @@ restoreNativeBuiltins();
  */
 
 
-export const CMAP_PATH = join(PDFJS_ROOT, 'cmaps') + sep;
-export const STANDARD_FONTS_PATH = join(PDFJS_ROOT, 'standard_fonts') + sep;
+const CMAP_PATH = join(PDFJS_ROOT, 'cmaps') + sep;
+const STANDARD_FONTS_PATH = join(PDFJS_ROOT, 'standard_fonts') + sep;
 
 export { OPS, version as PDFJS_VERSION };
 

@@ -22,7 +22,7 @@ import { renderPage } from './render.js';
  */
 
 /** Warning code of a scanned page with nothing on it to read. */
-export const OCR_BLANK = 'ocr_blank';
+const OCR_BLANK = 'ocr_blank';
 
 /** Pixels per point a page is drawn at when it has no single image to read: 300 dpi, where OCR reads best. */
 const RENDER_SCALE = 300 / 72;
@@ -140,7 +140,7 @@ function isUpright(m: Matrix): boolean {
 }
 
 /** Pixel (px, py) of a w × h image, row 0 at the top, lies at unit-square (px / w, 1 − py / h). */
-export function imageToPoints(m: Matrix, width: number, height: number): (box: Box) => Box {
+function imageToPoints(m: Matrix, width: number, height: number): (box: Box) => Box {
   const point = (px: number, py: number) => apply(m, px / width, 1 - py / height);
   return ([x0, y0, x1, y1]) => {
     const [a, b] = point(x0, y0);
@@ -276,7 +276,7 @@ function pictureTable(block: TableBlock, page: number, { toPoints }: PictureGeom
 }
 
 /** The boundary before each grid column and after the last: the median of the cell edges on it. */
-export function columnBoundaries(cells: PageCell[], columns: number): number[] {
+function columnBoundaries(cells: PageCell[], columns: number): number[] {
   const xs: number[] = [];
   for (let c = 0; c <= columns; c++) {
     const edges = [...cells.filter((cell) => cell.col === c).map((cell) => cell.x0), ...cells.filter((cell) => cell.col + cell.colSpan === c).map((cell) => cell.x1)];

@@ -17,7 +17,7 @@ export interface RtfSink {
 }
 
 /** Real documents nest a few dozen groups; Word itself refuses far fewer than this. */
-export const MAX_DEPTH = 1000;
+const MAX_DEPTH = 1000;
 /** A `\binN` larger than this is not a picture we would read. */
 const MAX_BIN = 64 * 1024 * 1024;
 

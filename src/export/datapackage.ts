@@ -9,11 +9,11 @@ import type { DataResource } from './exporter.js';
  * field is a missing value. The descriptor holds nothing run-specific (no date), so the same inputs give the same file.
  */
 
-export const DATA_PACKAGE_FILE = 'datapackage.json';
+const DATA_PACKAGE_FILE = 'datapackage.json';
 
 const CSV_DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true };
 
-export function dataPackage(resources: DataResource[]): object {
+function dataPackage(resources: DataResource[]): object {
   return {
     profile: 'data-package',
     name: 'xxgk-annual-reports',

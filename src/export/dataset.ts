@@ -13,7 +13,7 @@ import { REPORT_FIELDS_LIST } from './fields.js';
  * file holds every year; a report leaves the other format's columns empty.
  */
 
-export const DATASET_FIXED_COLUMNS = ['file', 'agency', 'year', 'format_version', 'status'] as const;
+const DATASET_FIXED_COLUMNS = ['file', 'agency', 'year', 'format_version', 'status'] as const;
 
 export interface DatasetCell {
   /** `table.row.column`, the column's name. */

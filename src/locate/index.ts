@@ -25,4 +25,4 @@ export function locate(document: DocumentModel): Located {
   return { ...(title ? { title } : {}), blocks, sections, regions: findTableRegions(blocks, sections) };
 }
 
-export type { LocatedSection, TableRegion, Title };
+;

@@ -51,7 +51,7 @@ const SIGNALS: Record<TableKey, string[]> = {
 
 const SECTION_TABLE: Partial<Record<string, TableKey>> = { active: 'active', requests: 'requests', review_litigation: 'review_litigation' };
 
-export function classifyTable(table: TableBlock): TableKey | undefined {
+function classifyTable(table: TableBlock): TableKey | undefined {
   const text = table.cells.map((c) => core(c.text)).join('|');
   let best: TableKey | undefined;
   let bestHits = 0;

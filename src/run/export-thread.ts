@@ -28,7 +28,7 @@ export interface WorkerError {
   path?: string;
 }
 
-export type Written = { output: Output; resources: DataResource[] }[];
+type Written = { output: Output; resources: DataResource[] }[];
 
 /** From the worker: what it wrote, or its error. */
 export type ExportWorkerMessage = { written: Written } | { error: WorkerError };

@@ -18,7 +18,7 @@ import type { Cell, Report } from '../core/model/report.js';
 const KINDS = ['number', 'placeholder', 'empty', 'unreadable', 'ocr'] as const satisfies readonly Cell['kind'][];
 
 /** A report's cells as the store keeps them: one array per property, cell i at index i of each. */
-export interface StoredCells {
+interface StoredCells {
   /** Ids into `cell_keys` (table, row, column). */
   key: number[];
   value: (number | null)[];

@@ -148,7 +148,7 @@ export class ViewExport implements Exporter {
   }
 }
 
-export const chunkName = (n: number) => String(n).padStart(5, '0');
+const chunkName = (n: number) => String(n).padStart(5, '0');
 
 /** The file's bytes, unless it is gone, unreadable or larger than `limit` (the view then links to the original). */
 function readIfSmall(path: string, limit: number): Buffer | undefined {

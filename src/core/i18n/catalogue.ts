@@ -45,7 +45,7 @@ export const SEVERITY_TEXT: Record<Severity, Twin> = {
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Short status labels (list, summaries). */
-export const STATUS_LABEL: Record<ReportStatus, Twin> = {
+const STATUS_LABEL: Record<ReportStatus, Twin> = {
   ok: { zh: '正常', en: 'ok' },
   flagged: { zh: '有问题', en: 'flagged' },
   incomplete: { zh: '不完整', en: 'incomplete' },

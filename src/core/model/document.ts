@@ -28,7 +28,7 @@ export const ocrReadingSchema = z.object({
 });
 export type OcrReading = z.infer<typeof ocrReadingSchema>;
 
-export const tableCellSchema = z.object({
+const tableCellSchema = z.object({
   /** Top-left grid slot of the cell. */
   row: z.number().int().nonnegative(),
   col: z.number().int().nonnegative(),
@@ -43,7 +43,7 @@ export const tableCellSchema = z.object({
 });
 export type TableCell = z.infer<typeof tableCellSchema>;
 
-export const tableBlockSchema = z.object({
+const tableBlockSchema = z.object({
   kind: z.literal('table'),
   /** Position of the table among the document's tables, from 0. */
   index: z.number().int().nonnegative(),
@@ -64,7 +64,7 @@ export const tableBlockSchema = z.object({
 });
 export type TableBlock = z.infer<typeof tableBlockSchema>;
 
-export const textBlockSchema = z.object({
+const textBlockSchema = z.object({
   kind: z.literal('text'),
   text: z.string(),
   /** The reader saw heading markup (h1–h6, bold-only paragraph, Word heading style). A hint, not a rule. */
@@ -76,7 +76,7 @@ export const textBlockSchema = z.object({
 });
 export type TextBlock = z.infer<typeof textBlockSchema>;
 
-export const blockSchema = z.discriminatedUnion('kind', [textBlockSchema, tableBlockSchema]);
+const blockSchema = z.discriminatedUnion('kind', [textBlockSchema, tableBlockSchema]);
 export type Block = z.infer<typeof blockSchema>;
 
 export const documentSchema = z.object({

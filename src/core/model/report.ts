@@ -8,14 +8,14 @@ import { messageSchema } from './messages.js';
  */
 
 /** The three template tables of 2019+, and `legacy`: the pre-2019 statistics table (docs/spec/legacy.md). */
-export const tableKeySchema = z.enum(['active', 'requests', 'review_litigation', 'legacy']);
+const tableKeySchema = z.enum(['active', 'requests', 'review_litigation', 'legacy']);
 /** The template's three statistical tables of 2019+, in its order (`legacy` is read apart). */
 export const TABLE_KEYS = ['active', 'requests', 'review_litigation'] as const;
 
-export const sectionKeySchema = z.enum(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
+const sectionKeySchema = z.enum(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
 
 /** Where a number was printed, so that an auditor can find it in seconds. */
-export const sourceSchema = z.object({
+const sourceSchema = z.object({
   /** Index of the table in the document (0-based), and the cell's grid slot in it. */
   table: z.number().int(),
   row: z.number().int(),
@@ -27,7 +27,6 @@ export const sourceSchema = z.object({
   /** Present when the cell was read from a picture by OCR: confidence, the picture and the box in its pixels. */
   ocr: ocrReadingSchema.optional(),
 });
-export type Source = z.infer<typeof sourceSchema>;
 
 export const cellSchema = z.object({
   table: tableKeySchema,
@@ -85,14 +84,14 @@ export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export const formatVersionSchema = z.enum(['2021', '2019', 'hybrid', 'legacy']);
 export type ReportFormat = z.infer<typeof formatVersionSchema>;
 
-export const sectionSchema = z.object({
+const sectionSchema = z.object({
   key: sectionKeySchema,
   heading: z.string(),
   /** The section's text blocks (tables left out). */
   text: z.string(),
 });
 
-export const tableSummarySchema = z.object({
+const tableSummarySchema = z.object({
   key: tableKeySchema,
   /** The format the table's own labels show. */
   version: z.enum(['2021', '2019']).nullable(),
@@ -105,7 +104,7 @@ export const tableSummarySchema = z.object({
 });
 
 /** Where the agency is (`src/core/places/`): each level's name and the GB/T 2260 code of the most specific. */
-export const placeSchema = z.object({
+const placeSchema = z.object({
   code: z.string(),
   name: z.string(),
   province: z.string().nullable(),

@@ -5,7 +5,7 @@ import type { TableKey } from './template.js';
  * (datapackage.json descriptions). The Chinese labels in template.ts stay the reference: these only translate them.
  */
 
-export const TABLE_ENGLISH: Record<TableKey, string> = {
+const TABLE_ENGLISH: Record<TableKey, string> = {
   active: 'section 2, proactive disclosure',
   requests: 'section 3, disclosure requests received and handled',
   review_litigation: 'section 4, administrative review and litigation over disclosure',

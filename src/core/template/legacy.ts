@@ -171,7 +171,7 @@ export const LEGACY_SUMS: readonly LegacySum[] = [
  * A printed label reduced to the form its stem is compared in: outline numbering, 其中, quotes, bracketed notes,
  * punctuation and the `数`/`总数`/`数量` suffix removed, 网络→网上 and 其它→其他, 《规定》/《条例》 unwrapped.
  */
-export function legacyStem(label: string): string {
+function legacyStem(label: string): string {
   let text = label.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, '');
   text = text.replace(/^其中[:：]?/, '');
   text = text.replace(/^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．)）]?)/, '');
@@ -202,10 +202,6 @@ export function matchLegacyRow(label: string, above: readonly string[]): LegacyR
   if (!found || found.length === 1) return found?.[0];
   const recency = (entry: LegacyRow) => (entry.parent ? above.lastIndexOf(entry.parent) : -1);
   return [...found].sort((a, b) => recency(b) - recency(a))[0];
-}
-
-export function legacyParent(key: string): string | undefined {
-  return LEGACY_ROWS.find((r) => r.key === key)?.parent;
 }
 
 export const LEGACY_TABLE_LABEL = '政府信息公开情况统计表（2019 年以前）';

@@ -43,7 +43,7 @@ export function splitNumbering(squashed: string): Numbered {
   return { level: 3, ordinal: Number(digits?.[0]), rest };
 }
 
-export function chineseNumeral(text: string): number {
+function chineseNumeral(text: string): number {
   const digits = '零一二三四五六七八九';
   if (text === '十') return 10;
   if (text.startsWith('十')) return 10 + digits.indexOf(text[1] ?? '');

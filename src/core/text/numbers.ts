@@ -3,7 +3,7 @@
  * was read (kind), so that a placeholder `—` (zero) is never confused with an empty cell (not stated).
  */
 
-export type NumberKind = 'number' | 'placeholder' | 'empty' | 'unreadable';
+type NumberKind = 'number' | 'placeholder' | 'empty' | 'unreadable';
 
 export interface ParsedNumber {
   kind: NumberKind;
