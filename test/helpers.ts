@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,4 +52,18 @@ export function mixedReportFolder(): string {
   writeFileSync(join(dir, 'b.html'), renderHtml(balancedReport(3, { agency: '甲县财政局', year: 2022 })));
   writeFileSync(join(dir, 'c.txt'), renderTabText(balancedReport(4, { agency: '甲县财政局', year: 2023 })));
   return dir;
+}
+
+/** Every output file but the store, as bytes. */
+export function outputFiles(out: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('xxgk.db')) continue;
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name));
+    }
+  };
+  walk(out, '');
+  return files;
 }

@@ -42,6 +42,8 @@ declare namespace XxgkView {
     refs: string[];
     template: Template;
     ruleTitles: Record<string, string>;
+    /** The headings of a pre-2019 table's value columns, by key (`src/core/template/legacy.ts`). */
+    legacyColumns: Record<string, string>;
   }
 
   interface Label {

@@ -7,6 +7,7 @@ import { listRow, pagesWithErrors, picturesWithErrors, reportDetail, RULE_TITLES
 import { indexHtml, viewScript } from './page.js';
 import { PDF_LIBRARY_FOLDER, writePdfLibrary } from './pdf-library.js';
 import { ScriptFile, scriptJson } from './script-file.js';
+import { LEGACY_COLUMN_LABELS } from '../core/template/legacy.js';
 
 /**
  * The audit view: `index.html` in the output folder, opened from disk with no server and no network. It lists every
@@ -67,6 +68,7 @@ export class ViewExport implements Exporter {
       refs: VIEW_REFS,
       template: viewTemplate(),
       ruleTitles: RULE_TITLES,
+      legacyColumns: LEGACY_COLUMN_LABELS,
     };
     writeFileSync(join(this.viewDir, 'meta.js'), `xxgkMeta(${scriptJson(meta)});\n`);
     writeFileSync(join(this.viewDir, 'app.js'), viewScript());

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +11,7 @@ import { balancedReport, miscarriedYears, renderHtml, renderTabText, type Report
 import { finishRun } from '../../src/run/export.js';
 import { Store } from '../../src/store/store.js';
 import { fixturePath, projectRoot } from '../helpers.js';
+import { outputFiles as outputs } from '../helpers.js';
 
 /** Bulk runs of the built command line (npm test builds dist/ first). */
 const CLI = join(projectRoot, 'dist/src/cli.js');
@@ -35,19 +36,6 @@ const committedFiles = (db: string) => {
   }
 };
 
-/** Every output file but the store, as bytes. */
-function outputs(out: string): Record<string, Buffer> {
-  const files: Record<string, Buffer> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('xxgk.db')) continue;
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name));
-    }
-  };
-  walk(out, '');
-  return files;
-}
 
 /** Distinct reports (so none is skipped as a copy of another): web pages, text copies, Word files, PDFs. */
 async function corpus(count: number): Promise<string> {

@@ -207,7 +207,7 @@ export function matchLegacyRow(label: string, above: readonly string[]): LegacyR
 export const LEGACY_TABLE_LABEL = '政府信息公开情况统计表（2019 年以前）';
 
 /** The value columns' keys (docs/spec/legacy.md "Columns") and the header they stand for. */
-const LEGACY_COLUMN_LABELS: Record<string, string> = {
+export const LEGACY_COLUMN_LABELS: Record<string, string> = {
   year: '本年度',
   cumulative: '历年累计',
   period: '本期实际',

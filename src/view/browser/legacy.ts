@@ -1,20 +1,10 @@
 // The pre-2019 statistics table (政府信息公开情况统计表) on a report's page: its rows as printed, one column per value
 // column read, every value as printed and marked as the template tables' values are (failing sums in red).
 
+import { META } from './data.js';
 import { type Marks, type PickCell, tableSource, valueCell } from './tables.js';
 import { h, splitRef } from './util.js';
 
-const LEGACY_COLUMNS: Record<string, string> = {
-  year: '本年度',
-  cumulative: '历年累计',
-  period: '本期实际',
-  year_to_date: '本年累计',
-  month_to_date: '本月累计',
-  level_government: '政府本级',
-  level_departments: '直属单位',
-  level_townships: '乡镇街道',
-  total: '合计',
-};
 
 type ViewCells = Map<string, XxgkView.Cell>;
 
@@ -45,7 +35,7 @@ function legacyTable(legacy: XxgkView.Cell[], cells: ViewCells, marks: Marks, pi
   return h(
     'table',
     { class: 'template' },
-    h('thead', null, h('tr', null, h('th', null, '指标'), columns.map((c) => h('th', null, LEGACY_COLUMNS[c] ?? c)))),
+    h('thead', null, h('tr', null, h('th', null, '指标'), columns.map((c) => h('th', null, META.legacyColumns[c] ?? c)))),
     h('tbody', null, rows.map((row) => h('tr', null,
       h('td', { class: 'label' }, labels.get(row) ?? row),
       columns.map((c) => valueCell(`legacy:${row}:${c}`, cells, marks, pick)),

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { hangingPdf } from '../../fixtures/pdf-writer.js';
 import { balancedReport, renderHtml, renderTabText } from '../../fixtures/report-builder.js';
 import { mixedReportFolder, projectRoot } from '../../helpers.js';
 import { hasRedisServer, startRedis, type RedisServer } from './redis-server.js';
+import { outputFiles as outputs } from '../../helpers.js';
 
 /**
  * Batches read through a real Redis (Debian's redis-server) by real `xxgk worker` processes, against the same
@@ -60,19 +61,6 @@ afterAll(() => {
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
 
-/** Every output file but the store, as bytes. */
-function outputs(out: string): Record<string, Buffer> {
-  const files: Record<string, Buffer> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('xxgk.db')) continue;
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name));
-    }
-  };
-  walk(out, '');
-  return files;
-}
 
 /** Reports of two agencies over years (the rules across files see them), in four formats. */
 async function reportFolder(): Promise<string> {
