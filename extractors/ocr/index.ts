@@ -5,7 +5,7 @@ import { estimateSkew, MAX_DESKEW_DEGREES, SEARCH_DEGREES } from './deskew.js';
 import { cellShape, type CellShape } from './glyphs.js';
 import { analyseLayout, type Layout, type PictureCell, type TextBand } from './layout.js';
 import { decodePicture, MAX_PICTURE_PIXELS } from './picture.js';
-import { binarise, otsuThreshold, rotate, scale, type Grey, type Mask, type Rect } from './raster.js';
+import { type Grey, type Mask, type Rect, binarise, greyHistogram, otsuThreshold, rotate, scale } from './raster.js';
 import { flattenLight } from './light.js';
 import { greyWithoutSeals } from './seals.js';
 import { doubtRows } from './rows.js';
@@ -159,8 +159,7 @@ function refuseUnlessPrint(given: Grey, flattened: Grey, name: string): void {
 
 /** Blank paper, or a photograph rather than print: nothing here is a report page. */
 function refuseNonPrint(picture: Grey, name: string): void {
-  const histogram = new Float64Array(256);
-  for (let i = 0; i < picture.data.length; i++) histogram[picture.data[i]!]! += 1;
+  const histogram = greyHistogram(picture);
   const total = picture.data.length;
   // Print on paper has two greys, the paper's and the ink's, and little between them (the edges of strokes); a
   // photograph spreads over all of them. Measured between the page's own paper and ink, so that yellowed paper or
@@ -188,8 +187,7 @@ function inkThreshold(picture: Grey): number {
  * look to the recogniser like any print (its pieces are shown on white).
  */
 function stretchContrast(picture: Grey): Grey {
-  const histogram = new Float64Array(256);
-  for (let i = 0; i < picture.data.length; i++) histogram[picture.data[i]!]! += 1;
+  const histogram = greyHistogram(picture);
   const paper = percentile(histogram, picture.data.length, 0.9);
   const dark = percentile(histogram, picture.data.length, 0.005);
   if (dark <= 0 && paper >= 255) return picture;
@@ -203,8 +201,7 @@ function stretchContrast(picture: Grey): Grey {
 
 /** The paper's grey: most of a page is paper. */
 function paperLevel(picture: Grey): number {
-  const histogram = new Float64Array(256);
-  for (let i = 0; i < picture.data.length; i++) histogram[picture.data[i]!]! += 1;
+  const histogram = greyHistogram(picture);
   return percentile(histogram, picture.data.length, 0.9);
 }
 

@@ -161,11 +161,16 @@ export function rotate(image: Grey, degrees: number): Grey {
   return { width, height, data };
 }
 
-/** Otsu's threshold: the grey level that best separates ink from paper. */
-export function otsuThreshold(image: Grey): number {
+/** How many pixels of each grey level (0–255) a picture has. */
+export function greyHistogram(image: Grey): Float64Array {
   const histogram = new Float64Array(256);
   for (let i = 0; i < image.data.length; i++) histogram[image.data[i]!]! += 1;
-  return otsuFromHistogram(histogram);
+  return histogram;
+}
+
+/** Otsu's threshold: the grey level that best separates ink from paper. */
+export function otsuThreshold(image: Grey): number {
+  return otsuFromHistogram(greyHistogram(image));
 }
 
 function otsuFromHistogram(histogram: ArrayLike<number>): number {
