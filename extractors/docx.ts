@@ -26,14 +26,13 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
     const what = files.has('xl/workbook.xml') ? 'an Excel workbook' : files.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
     throw new ReadError('unsupported', `not a Word document: the file is ${what} with no ${DOCUMENT}`);
   }
-  const repaired = repairDocumentXml(xml.toString('utf8'));
+  const original = xml.toString('utf8');
+  const repaired = repairDocumentXml(original);
   const messages: Message[] = [...skipped];
   if (repaired.gridBefore + repaired.gridAfter + repaired.hMerge > 0) {
     messages.push(warning('read', `Word table layout repaired: ${repaired.gridBefore} rows with gridBefore, ${repaired.gridAfter} with gridAfter, ${repaired.hMerge} legacy merged cells`));
   }
-  const zip = new JSZip();
-  for (const [name, data] of files) zip.file(name, name === DOCUMENT ? repaired.xml : data);
-  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  const buffer = await forMammoth(bytes, files, repaired.xml === original && skipped.length === 0 ? undefined : repaired.xml);
   const pictures = new Map<string, EmbeddedPicture>();
   const convertImage = mammoth.images.imgElement(async (image) => {
     const src = `${EMBEDDED}${pictures.size + 1}`;
@@ -53,4 +52,16 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   }
   const read = await withPictures(parseHtml(html.value), { embedded: pictures });
   return { value: read.value, messages: [...messages, ...read.messages], ...(read.usedOcr ? { usedOcr: true } : {}) };
+}
+
+/**
+ * What mammoth reads: the file as it is when nothing was repaired or left out (most files: its entries were already
+ * inflated within bounds, so mammoth's own unzip is safe), else the entries again with the repaired document, stored
+ * uncompressed (zipping it once more would cost what the first unzip did).
+ */
+async function forMammoth(bytes: Uint8Array, files: Map<string, Buffer>, repairedXml: string | undefined): Promise<Buffer> {
+  if (repairedXml === undefined) return Buffer.from(bytes);
+  const zip = new JSZip();
+  for (const [name, data] of files) zip.file(name, name === DOCUMENT ? repairedXml : data);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
