@@ -11,6 +11,7 @@ import { InputError } from './run/inputs.js';
 import { printable } from './core/text/printable.js';
 import { chooseLang, pick } from './core/i18n/lang.js';
 import { CHECK_HELP, EXTRACT_HELP, PROGRAM_HELP, readVersion } from './cli-text.js';
+import { parseYearRange, type YearRange } from './view/year-range.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
@@ -44,7 +45,8 @@ program
   .option('--timeout <seconds>', say(EXTRACT_HELP.timeout), positiveInteger, DEFAULT_TIMEOUT_MS / 1000)
   .option('--max-memory <MB>', say(EXTRACT_HELP.maxMemory), positiveInteger, DEFAULT_MAX_MEMORY_MB)
   .option('-q, --quiet', say(EXTRACT_HELP.quiet))
-  .action(async (inputs: string[], options: { out: string; jobs: number; db?: string; force?: boolean; json?: boolean; timeout: number; maxMemory: number; quiet?: boolean }) => {
+  .option('--years <from-to>', say(EXTRACT_HELP.years), yearRange)
+  .action(async (inputs: string[], options: ExtractOptions) => {
     const summary = await runBatch({
       inputs,
       outDir: options.out,
@@ -55,6 +57,7 @@ program
       lang: LANG,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
+      ...(options.years ? { years: options.years } : {}),
       progress: options.quiet ? silentProgress : createProgress(),
     });
     printSummary(summary, options.out);
@@ -78,6 +81,24 @@ function langFlag(argv: string[]): string | undefined {
   const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (at < 0) return undefined;
   return argv[at]!.includes('=') ? argv[at]!.slice('--lang='.length) : argv[at + 1];
+}
+
+interface ExtractOptions {
+  out: string;
+  jobs: number;
+  db?: string;
+  force?: boolean;
+  json?: boolean;
+  timeout: number;
+  maxMemory: number;
+  quiet?: boolean;
+  years?: YearRange;
+}
+
+function yearRange(value: string): YearRange {
+  const range = parseYearRange(value);
+  if (!('from' in range)) throw new InvalidArgumentError(say(range));
+  return range;
 }
 
 function positiveInteger(value: string): number {

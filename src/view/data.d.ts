@@ -41,6 +41,8 @@ declare namespace XxgkView {
     refs: string[];
     template: Template;
     ruleTitles: Record<string, string>;
+    /** The years the agencies × years grid shows beside the batch's own (`--years`); null when not asked. */
+    years: { from: number; to: number } | null;
   }
 
   interface Label {

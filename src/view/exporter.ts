@@ -7,6 +7,7 @@ import { listRow, pagesWithErrors, picturesWithErrors, reportDetail, RULE_TITLES
 import { indexHtml, viewScript } from './page.js';
 import { PDF_LIBRARY_FOLDER, writePdfLibrary } from './pdf-library.js';
 import { ScriptFile, scriptJson } from './script-file.js';
+import type { YearRange } from './year-range.js';
 
 /**
  * The audit view: `index.html` in the output folder, opened from disk with no server and no network. It lists every
@@ -37,7 +38,10 @@ export class ViewExport implements Exporter {
   /** Keys of the PDF copies this export refers to (the others, left by an earlier run, are deleted at the end). */
   private readonly pdfCopies = new Set<string>();
 
-  constructor(private readonly outDir: string) {
+  constructor(
+    private readonly outDir: string,
+    private readonly years?: YearRange,
+  ) {
     this.viewDir = join(outDir, 'view');
     // A rerun replaces the data of the last one; the pdf.js library under view/lib is kept, and so are the copies of
     // PDFs (named by their content, and written whole or not at all): a rerun writes only the ones it lacks.
@@ -67,6 +71,7 @@ export class ViewExport implements Exporter {
       refs: VIEW_REFS,
       template: viewTemplate(),
       ruleTitles: RULE_TITLES,
+      years: this.years ?? null,
     };
     writeFileSync(join(this.viewDir, 'meta.js'), `xxgkMeta(${scriptJson(meta)});\n`);
     writeFileSync(join(this.viewDir, 'app.js'), viewScript());

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewExport } from '../../src/view/exporter.js';
-import { MIXED, mixedBatch } from '../fixtures/mixed-batch.js';
+import { MIXED, mixedBatch, ZHONGMOU } from '../fixtures/mixed-batch.js';
 import { OCR_BOXES, ocrReport } from '../fixtures/ocr-report.js';
 import { projectRoot } from '../helpers.js';
 import { CHROMIUM, launchChromium, warnSkipped } from './chromium.js';
@@ -20,6 +20,9 @@ const TESTS = {
   pdf: "shows a flagged PDF's failing sums with the numbers on both sides, the cells in red, and the page drawn with their boxes",
   web: 'shows where the numbers are in a web page, the carry-over chain across years, and copies that print different numbers',
   grid: 'shows which agencies have no report for a year',
+  gridYears:
+    'has a column for every year from the earliest to the latest or asked with --years, one nobody filed for too, ' +
+    'and shows which names were taken as one agency',
   ocrPicture: 'shows the picture a failing sum was read from by OCR, with a box over each of its cells',
   everyFlagged: "leads from the list to a page for each flagged report that shows its failing rules' numbers, with the page drawn for PDFs",
 };
@@ -35,7 +38,7 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
   beforeAll(async () => {
     const input = await mixedBatch();
     out = mkdtempSync(join(tmpdir(), 'xxgk-view-'));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet', '--years', '2021-2024'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     reports = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true });
     browser = await launchChromium();
@@ -195,5 +198,25 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     const missing2022 = await agencies();
     expect(missing2022).not.toContain('郑州市中牟县财政局');
     expect(missing2022).toContain('另一县审计局');
+  });
+
+  it(TESTS.gridYears, async () => {
+    await open('#grid');
+    await page.waitForSelector('.grid .row');
+    const years = (await page.locator('.grid .head .cell').allTextContents()).map(Number);
+    const filed = [...new Set(reports.map((r) => Number(r.year)).filter((y) => y > 0))].sort();
+    // --years 2021-2024 asked, beside the batch's own years.
+    expect(years[0]).toBe(Math.min(2021, filed[0]!));
+    expect(years.at(-1)).toBe(Math.max(2024, filed.at(-1)!));
+    expect(years).toEqual(Array.from({ length: years.length }, (_, i) => years[0]! + i));
+    // A year nobody filed for has its column, every agency 缺 in it.
+    const unfiled = years.find((y) => !filed.includes(y));
+    expect(unfiled, `years filed: ${filed.join(' ')}`).toBeDefined();
+    const agencies = await page.locator('.grid .row').count();
+    await page.selectOption('select[name="missing-year"]', String(unfiled));
+    expect(await page.locator('.grid .row').count()).toBe(agencies);
+    // The names taken as one agency are shown on its row.
+    const zhongmou = page.locator('.grid .row .name.grouped', { hasText: ZHONGMOU });
+    expect(await zhongmou.getAttribute('title')).toBe(`以下 2 个名称视为同一机关：\n${ZHONGMOU}\n中牟县财政局`);
   });
 });

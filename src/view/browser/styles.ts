@@ -104,6 +104,7 @@ table.compare tr.current th, table.compare td.current { background: #e3ebf6; }
 .grid .row, .grid .head { display: flex; align-items: center; height: 32px; border-bottom: 1px solid #eceef1; white-space: nowrap; }
 .grid .head { position: sticky; top: 0; background: #eef1f5; font-weight: 600; z-index: 2; }
 .grid .name { width: 320px; flex: none; overflow: hidden; text-overflow: ellipsis; padding: 0 8px; }
+.grid .name.grouped { text-decoration: underline dotted #888; cursor: help; }
 .grid .mark { display: inline-block; min-width: 56px; padding: 1px 0; border-radius: 3px; font-size: 12px; cursor: pointer; }
 .grid .mark.ok { background: var(--green-bg); color: var(--green); border: 1px solid #a5d6a7; }
 .grid .mark.flagged { background: var(--red); color: #fff; font-weight: 700; }
