@@ -3,18 +3,20 @@
 
 import { BY_AGENCY, META, PLACES, R, ROWS } from './data.js';
 import { COLLATOR, PLACE_LEVELS, ROW_HEIGHT, STATE, distinct, onRefresh, select } from './list.js';
+import { markText } from './mark.js';
 import { STATUS_INFO, h, replaceChildren } from './util.js';
 
 let MISSING_YEAR = '';
 
 /** What a year's mark shows: the most serious status among the agency's copies of that year. */
-function markOf(ids: number[]): { kind: string; label: string; id: number } {
+function markOf(ids: number[]): { kind: string; label: string; title: string; id: number } {
   const rows = ids.map((id) => ROWS[id]!);
   const worst = rows.sort((a, b) => (STATUS_INFO[a[R.status]]?.order ?? 9) - (STATUS_INFO[b[R.status]]?.order ?? 9))[0]!;
   const status = worst[R.status];
   const kind = status === 'flagged' || status === 'ok' || status === 'incomplete' || status === 'unchecked' ? status : 'unread';
-  const copies = ids.length > 1 ? ` ×${ids.length}` : '';
-  return { kind, label: `${STATUS_INFO[status]?.label ?? status}${copies}`, id: worst[R.id] };
+  const text = markText(rows.map((r) => r[R.status]));
+  const title = ids.length > 1 ? `${text.title}\n${rows.map((r) => r[R.file]).join('\n')}` : worst[R.file];
+  return { kind, label: text.label, title, id: worst[R.id] };
 }
 
 /**
@@ -70,7 +72,7 @@ export function showGrid(main: HTMLElement): void {
             const picked = String(year) === MISSING_YEAR ? ' year-picked' : '';
             if (!ids) return h('span', { class: `cell${picked}` }, h('span', { class: 'mark missing', title: `${year} 年度没有报告` }, '缺'));
             const mark = markOf(ids);
-            return h('span', { class: `cell${picked}` }, h('a', { class: `mark ${mark.kind}`, href: `#report=${mark.id}`, title: ROWS[mark.id]![R.file] }, mark.label));
+            return h('span', { class: `cell${picked}` }, h('a', { class: `mark ${mark.kind}`, href: `#report=${mark.id}`, title: mark.title }, mark.label));
           }),
         ),
       );
