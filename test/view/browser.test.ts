@@ -24,6 +24,7 @@ const TESTS = {
     'has a column for every year from the earliest to the latest or asked with --years, one nobody filed for too, ' +
     'and shows which names were taken as one agency',
   ocrPicture: 'shows the picture a failing sum was read from by OCR, with a box over each of its cells',
+  longWarnings: 'wraps long warnings (paths, addresses, cell keys) inside their boxes',
   everyFlagged: "leads from the list to a page for each flagged report that shows its failing rules' numbers, with the page drawn for PDFs",
 };
 warnSkipped('test/view/browser.test.ts', Object.values(TESTS));
@@ -187,6 +188,26 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
       });
     });
     expect(placed).toEqual(OCR_BOXES);
+  });
+
+  it(TESTS.longWarnings, async () => {
+    const { report, path } = await ocrReport();
+    const long = `${'/很长的文件夹/'.repeat(12)}${'requests:other.fee_unpaid:total'.repeat(6)}`;
+    report.messages.push({ level: 'warning', code: 'picture_missing', message: `图片不在磁盘上：${long}` });
+    report.findings.push({ rule: 'long_note', scope: 'total', severity: 'warning', expected: null, actual: null, message: long, cells: [] });
+    const folder = mkdtempSync(join(tmpdir(), 'xxgk-view-long-'));
+    const view = new ViewExport(folder);
+    view.add(report, { path });
+    await view.close();
+    await page.goto('about:blank');
+    await page.goto(`${pathToFileURL(join(folder, 'index.html')).href}#report=0`);
+    await page.waitForSelector('.finding.warning', { state: 'attached' });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const overflowing = await page.locator('.finding').evaluateAll((boxes) =>
+      boxes.filter((box) => box.getClientRects().length > 0 && box.scrollWidth > box.clientWidth + 1).map((box) => box.textContent?.slice(0, 40)),
+    );
+    expect(await page.locator('.finding', { hasText: 'fee_unpaid' }).count()).toBeGreaterThan(0);
+    expect(overflowing).toEqual([]);
   });
 
   it(TESTS.grid, async () => {

@@ -52,6 +52,8 @@ section.block > h2 { font-size: 15px; margin: 0 0 10px; }
 .report-head h2 { margin: 0; font-size: 18px; }
 .report-head .facts { color: #444; }
 .finding { border-left: 6px solid var(--red); background: var(--red-bg); padding: 8px 12px; margin: 8px 0; border-radius: 2px; }
+/* Paths, web addresses and cell keys have no place to break: break them anywhere rather than run off the box. */
+.finding, .finding * { overflow-wrap: anywhere; min-width: 0; }
 .finding.warning { border-left-color: var(--amber); background: var(--amber-bg); }
 .finding.info { border-left-color: var(--grey); background: #f6f7f9; }
 .notes-fold > summary { cursor: pointer; color: #444; font-size: 13px; padding: 4px 0; }
