@@ -19,6 +19,7 @@ const TESTS = {
   filter: 'finds reports by the agency name typed in the search box, and narrows them by status',
   pdf: "shows a flagged PDF's failing sums with the numbers on both sides, the cells in red, and the page drawn with their boxes",
   web: 'shows where the numbers are in a web page, the carry-over chain across years, and copies that print different numbers',
+  unreadAfterFilters: 'shows every unreadable file on 未能读取, whatever place, year or status was chosen on the other list',
   grid: 'shows which agencies have no report for a year',
   gridYears:
     'has a column for every year from the earliest to the latest or asked with --years, one nobody filed for too, ' +
@@ -208,6 +209,22 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     );
     expect(await page.locator('.finding', { hasText: 'fee_unpaid' }).count()).toBeGreaterThan(0);
     expect(overflowing).toEqual([]);
+  });
+
+  it(TESTS.unreadAfterFilters, async () => {
+    await open();
+    await page.waitForSelector('.list .row');
+    const province = await page.locator('select[name="place-0"] option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+    expect(province.length).toBeGreaterThan(0);
+    await page.selectOption('select[name="place-0"]', province[0]!);
+    await page.selectOption('select[name="year"]', '2023');
+    await page.click('.chip[data-status="flagged"]');
+    await page.click('nav.tabs a[href="#unread"]');
+    await page.waitForSelector('.list .row');
+    const unread = await page.locator('.list .row').evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? ''));
+    expect(unread.sort()).toEqual([MIXED.empty, MIXED.notReport]);
+    // What applies is what the controls show: nothing hidden behind 「全部…」.
+    for (const name of ['year', 'reader']) expect(await page.locator(`select[name="${name}"]`).inputValue()).toBe('');
   });
 
   it(TESTS.grid, async () => {
