@@ -69,7 +69,7 @@ declare namespace XxgkView {
     format: string | null;
     pages: number | null;
     title: string | null;
-    /** Where the original file was read from, and its file: URL, to open it beside the view. */
+    /** Where the original file was read from, and the link to it relative to index.html, to open it beside the view. */
     path: string | null;
     url: string | null;
     tables: { key: TableKey; version: string | null; sourceTables: number[]; pages: number[]; structure: string[] }[];

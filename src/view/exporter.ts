@@ -7,6 +7,7 @@ import { listRow, pagesWithErrors, picturesWithErrors, reportDetail, RULE_TITLES
 import { indexHtml, viewScript } from './page.js';
 import { PDF_LIBRARY_FOLDER, writePdfLibrary } from './pdf-library.js';
 import { ScriptFile, scriptJson } from './script-file.js';
+import { fileLink } from './file-link.js';
 import type { YearRange } from './year-range.js';
 
 /**
@@ -53,7 +54,7 @@ export class ViewExport implements Exporter {
   add(report: Report, input: ExportInput): void {
     const id = this.reports++;
     const chunk = this.chunkFor();
-    const files = { ...(input.path ? { path: input.path } : {}), ...this.copyPdf(report, input), ...this.copyPictures(report, input.path) };
+    const files = { ...(input.path ? { path: input.path, link: fileLink(this.outDir, input.path) } : {}), ...this.copyPdf(report, input), ...this.copyPictures(report, input.path) };
     chunk.write(`${scriptJson(reportDetail(report, id, files))},\n`);
     this.list.write(`${scriptJson(listRow(report, id, this.chunks - 1))},\n`);
   }

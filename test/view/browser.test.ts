@@ -20,6 +20,7 @@ const TESTS = {
   pdf: "shows a flagged PDF's failing sums with the numbers on both sides, the cells in red, and the page drawn with their boxes",
   web: 'shows where the numbers are in a web page, the carry-over chain across years, and copies that print different numbers',
   unreadAfterFilters: 'shows every unreadable file on 未能读取, whatever place, year or status was chosen on the other list',
+  originalLink: "links 「打开原文件」 relative to the output folder, so that it still opens when the folder is moved",
   grid: 'shows which agencies have no report for a year',
   gridYears:
     'has a column for every year from the earliest to the latest or asked with --years, one nobody filed for too, ' +
@@ -225,6 +226,16 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     expect(unread.sort()).toEqual([MIXED.empty, MIXED.notReport]);
     // What applies is what the controls show: nothing hidden behind 「全部…」.
     for (const name of ['year', 'reader']) expect(await page.locator(`select[name="${name}"]`).inputValue()).toBe('');
+  });
+
+  it(TESTS.originalLink, async () => {
+    await open(`#report=${idOf(MIXED.flaggedPdf)}`);
+    const link = page.locator('a', { hasText: '打开原文件' }).first();
+    await link.waitFor({ state: 'attached' });
+    const href = (await link.getAttribute('href'))!;
+    expect(href).not.toMatch(/^file:/);
+    const target = decodeURIComponent(new URL(href, pathToFileURL(join(out, 'index.html'))).pathname);
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it(TESTS.grid, async () => {
