@@ -20,7 +20,7 @@ export const PROGRAM_HELP: Record<'description' | 'version' | 'help' | 'helpComm
   },
 };
 
-export const EXTRACT_HELP: Record<'description' | 'inputs' | 'out' | 'jobs' | 'db' | 'force' | 'json' | 'timeout' | 'maxMemory' | 'quiet', Twin> = {
+export const EXTRACT_HELP: Record<'description' | 'inputs' | 'out' | 'jobs' | 'db' | 'force' | 'json' | 'timeout' | 'maxMemory' | 'quiet' | 'years', Twin> = {
   description: {
     zh:
       '读取报告（PDF、Word、网页、文本副本、图片），核对其表格，写出 reports.csv、cells.csv、findings.csv、dataset.csv、' +
@@ -41,6 +41,10 @@ export const EXTRACT_HELP: Record<'description' | 'inputs' | 'out' | 'jobs' | 'd
   },
   timeout: { zh: '读取一个文件超过这么多秒即停止', en: 'stop reading a file after this long' },
   maxMemory: { zh: '每个工作线程的内存上限（MB）', en: 'memory limit of each worker thread' },
+  years: {
+    zh: '机关 × 年度表格列出的年度范围（如 2008-2025），无人报送的年度也列出；默认为本批最早至最晚年度',
+    en: 'the years the agencies × years grid shows (e.g. 2008-2025), years nobody filed for too; by default the batch\'s earliest to latest',
+  },
   quiet: { zh: '不显示进度，只显示汇总', en: 'no progress output, only the summary' },
 };
 

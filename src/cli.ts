@@ -22,6 +22,7 @@ import { runWorker } from './run/queue/worker.js';
 
 /** Files in flight on a queue: enough to keep ~30 remote reading threads busy while results travel back. */
 const DEFAULT_WINDOW = 64;
+import { parseYearRange, type YearRange } from './view/year-range.js';
 
 /**
  * xxgk command line. Exit codes: 0 the run completed (flagged reports are results, not failures);
@@ -60,6 +61,7 @@ program
   .option('-q, --quiet', say(EXTRACT_HELP.quiet))
   .option('--queue <url>', say(QUEUE_HELP.queue))
   .option('--window <files>', say(QUEUE_HELP.window), positiveInteger, DEFAULT_WINDOW)
+  .option('--years <from-to>', say(EXTRACT_HELP.years), yearRange)
   .action(async (inputs: string[], options: ExtractOptions) => {
     const quiet = options.quiet ? silentProgress : createProgress();
     const note = (line: string) => !options.quiet && process.stderr.write(`${printable(line)}\n`);
@@ -74,6 +76,7 @@ program
       lang: LANG,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
+      ...(options.years ? { years: options.years } : {}),
       progress: queued?.progress ?? quiet,
       ...(options.queue ? { readers: queueOf(options.queue, options.window, queued!.onResult) } : {}),
     });
@@ -109,6 +112,12 @@ function langFlag(argv: string[]): string | undefined {
   const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (at < 0) return undefined;
   return argv[at]!.includes('=') ? argv[at]!.slice('--lang='.length) : argv[at + 1];
+}
+
+function yearRange(value: string): YearRange {
+  const range = parseYearRange(value);
+  if (!('from' in range)) throw new InvalidArgumentError(say(range));
+  return range;
 }
 
 function positiveInteger(value: string): number {
@@ -164,6 +173,7 @@ interface ExtractOptions {
   quiet?: boolean;
   queue?: string;
   window: number;
+  years?: YearRange;
 }
 
 function queueOf(url: string, window: number, onResult: (worker: string) => void) {

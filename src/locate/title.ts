@@ -30,13 +30,36 @@ export function findTitle(document: DocumentModel): Title | undefined {
     .map((b) => b.text);
   const candidates = [...(document.title ? [document.title] : []), ...texts];
   for (let i = 0; i < candidates.length; i++) {
-    const parsed = parseTitle(candidates[i]!);
+    const parsed = parseTitle(candidates[i]!) ?? parseWrapped(candidates, i);
     if (parsed?.agency) return parsed;
     if (parsed && i > 0) {
       const previous = squash(candidates[i - 1]!);
       if (previous.length <= 30 && AGENCY_END.test(previous)) return { ...parsed, agency: previous, text: `${candidates[i - 1]} ${candidates[i]}` };
       return parsed;
     }
+  }
+  return undefined;
+}
+
+/** A title line is short; body lines of a PDF are about 30 characters, a wrapped title piece no longer than 40. */
+const WRAPPED_PIECE = 40;
+const WRAPPED_LINES = 3;
+const YEAR_MARK = /(?:19|20)\d{2}年/;
+
+/**
+ * A title wrapped over two or three lines or split by markup (`2025 年上海市人民政府办公厅政府信息公开` /
+ * `工作年度报告`): joined only from a piece that opens a title — one holding the year or ending as an agency's name
+ * does — so a heading before it (`正文`) is never taken for the agency.
+ */
+function parseWrapped(candidates: string[], start: number): Title | undefined {
+  const first = squash(candidates[start]!);
+  if (first.length > WRAPPED_PIECE || !(YEAR_MARK.test(first) || AGENCY_END.test(first))) return undefined;
+  const pieces = [candidates[start]!];
+  for (let next = start + 1; next < candidates.length && pieces.length < WRAPPED_LINES; next++) {
+    if (squash(candidates[next]!).length > WRAPPED_PIECE) return undefined;
+    pieces.push(candidates[next]!);
+    const parsed = parseTitle(pieces.join(''));
+    if (parsed?.year !== undefined) return { ...parsed, text: pieces.map((p) => p.trim()).join(' ') };
   }
   return undefined;
 }

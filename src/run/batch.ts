@@ -18,6 +18,7 @@ import { archiveMembers, type ArchiveMember } from './archive-inputs.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { failedReport } from '../pipeline/extract.js';
 import type { Lang } from '../core/i18n/lang.js';
+import type { YearRange } from '../view/year-range.js';
 
 /**
  * A run over many files: each file is hashed and skipped if its content was ingested before; otherwise a worker
@@ -38,6 +39,8 @@ export interface BatchOptions {
   json?: boolean;
   /** The language of findings.csv's messages and reports.csv's reasons (Chinese by default). */
   lang?: Lang;
+  /** The years the view's agencies × years grid shows (`--years`), beside the batch's own. */
+  years?: YearRange;
   /** Per-file limits. */
   timeoutMs?: number;
   maxMemoryMb?: number;
@@ -62,7 +65,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       const members = await ingestAll(inputs, store, dbPath, options);
       // An archive's rows are its files'.
       const names = inputs.flatMap((i) => members.get(i.name) ?? [i.name]);
-      return await finishRun(store, names, options.outDir, { json: options.json ?? false, inWorker: true, lang: options.lang ?? 'zh' });
+      return await finishRun(store, names, options.outDir, { json: options.json ?? false, inWorker: true, lang: options.lang ?? 'zh', ...(options.years ? { years: options.years } : {}) });
     } finally {
       store.close();
     }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { DataResource } from '../export/exporter.js';
+import type { YearRange } from '../view/year-range.js';
 import type { Output } from './outputs.js';
 
 /**
@@ -19,6 +20,7 @@ export interface ExportWorkerData {
   outDir: string;
   outputs: Output[];
   wholeCounts: boolean;
+  years?: YearRange;
 }
 
 /** The worker's error as plain data: its message, and for a file-system error its code and path (they name the cause). */

@@ -12,13 +12,13 @@ import { createExporter, writeReports } from './outputs.js';
  * thread writes the rest. Sends what each output wrote, or the error that stopped it.
  */
 
-const { dbPath, outDir, outputs, wholeCounts } = workerData as ExportWorkerData;
+const { dbPath, outDir, outputs, wholeCounts, years } = workerData as ExportWorkerData;
 const store = new Store(dbPath);
 const across = new AcrossFindingsFile(dbPath);
 let message: ExportWorkerMessage;
 try {
   await once(parentPort!, 'message');
-  const exporters = outputs.map((output) => createExporter(output, outDir, wholeCounts));
+  const exporters = outputs.map((output) => createExporter(output, outDir, { wholeCounts, ...(years ? { years } : {}) }));
   const resources = await writeReports(store, exporters, across.reader(), batchPlaces(store.runAgencies()));
   message = { written: outputs.map((output, i) => ({ output, resources: resources[i]! })) };
 } catch (error) {

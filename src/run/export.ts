@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { ReportStatus } from '../core/model/report.js';
 import type { Lang } from '../core/i18n/lang.js';
+import type { YearRange } from '../view/year-range.js';
 import type { AcrossFindingsFile } from '../audit/across/findings-file.js';
 import { auditAcrossFiles } from '../audit/across/stage.js';
 import { writeDataPackage } from '../export/datapackage.js';
@@ -31,6 +32,8 @@ export interface ExportOptions {
   inWorker?: boolean;
   /** The language of the messages and reasons in the CSV and Parquet files (the view is in Chinese). */
   lang?: Lang;
+  /** The years the view's agencies × years grid shows, beside the batch's own. */
+  years?: YearRange;
 }
 
 /**
@@ -42,14 +45,15 @@ export async function finishRun(store: Store, names: string[], outDir: string, o
   store.setRunFiles(names);
   const outputs = OUTPUTS.filter((output) => output !== 'json' || options.json);
   const wholeCounts = store.runCountsAreWhole();
-  const threaded = options.inWorker ? startExportWorker(outputs, { dbPath: store.path, outDir, wholeCounts }) : undefined;
+  const threaded = options.inWorker ? startExportWorker(outputs, { dbPath: store.path, outDir, wholeCounts, ...(options.years ? { years: options.years } : {}) }) : undefined;
   const here = threaded?.here ?? outputs;
   const summary: BatchSummary = { total: 0, byStatus: {}, flagged: [] };
   let across: AcrossFindingsFile | undefined;
   try {
     across = auditAcrossFiles(store);
     threaded?.worker.begin();
-    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, wholeCounts, options.lang)), across.reader(), batchPlaces(store.runAgencies()), (report) => {
+    const settings = { wholeCounts, ...(options.lang ? { lang: options.lang } : {}), ...(options.years ? { years: options.years } : {}) };
+    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, settings)), across.reader(), batchPlaces(store.runAgencies()), (report) => {
       summary.total++;
       summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
       if (report.status === 'flagged') {

@@ -10,6 +10,7 @@ import { PanelCsvExport, PanelParquetExport } from '../export/panel-files.js';
 import { CellsParquet, DatasetParquet, FindingsParquet, ReportsParquet } from '../export/parquet.js';
 import type { Store } from '../store/store.js';
 import { ViewExport } from '../view/exporter.js';
+import type { YearRange } from '../view/year-range.js';
 
 /**
  * The outputs a run can write, each an exporter, and the stream of the run's reports through them: what both the
@@ -22,7 +23,15 @@ export const OUTPUTS = [
 ] as const;
 export type Output = (typeof OUTPUTS)[number];
 
-export function createExporter(output: Output, outDir: string, wholeCounts: boolean, lang: Lang = 'zh'): Exporter {
+/** How the exporters write: whole counts in the dataset, the language of messages, the view's years. */
+interface ExporterSettings {
+  wholeCounts: boolean;
+  lang?: Lang;
+  years?: YearRange;
+}
+
+export function createExporter(output: Output, outDir: string, settings: ExporterSettings): Exporter {
+  const { wholeCounts, lang = 'zh', years } = settings;
   switch (output) {
     case 'csv':
       return new CsvExport(outDir, lang);
@@ -43,7 +52,7 @@ export function createExporter(output: Output, outDir: string, wholeCounts: bool
     case 'json':
       return new JsonLinesExport(outDir);
     case 'view':
-      return new ViewExport(outDir);
+      return new ViewExport(outDir, years);
   }
 }
 

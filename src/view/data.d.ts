@@ -44,6 +44,8 @@ declare namespace XxgkView {
     ruleTitles: Record<string, string>;
     /** The headings of a pre-2019 table's value columns, by key (`src/core/template/legacy.ts`). */
     legacyColumns: Record<string, string>;
+    /** The years the agencies × years grid shows beside the batch's own (`--years`); null when not asked. */
+    years: { from: number; to: number } | null;
   }
 
   interface Label {
@@ -70,7 +72,7 @@ declare namespace XxgkView {
     format: string | null;
     pages: number | null;
     title: string | null;
-    /** Where the original file was read from, and its file: URL, to open it beside the view. */
+    /** Where the original file was read from, and the link to it relative to index.html, to open it beside the view. */
     path: string | null;
     url: string | null;
     tables: { key: TableKey; version: string | null; sourceTables: number[]; pages: number[]; structure: string[] }[];

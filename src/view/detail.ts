@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { distinguishingLabel, explainFindings, RULE_TITLES } from '../audit/explain.js';
 import { agencyKey } from '../core/text/agency.js';
 import { cellRef, type Cell, type Report } from '../core/model/report.js';
@@ -56,6 +55,8 @@ function placeLevels(report: Report): { province: string; city: string; county: 
 export interface DetailFiles {
   /** The original file. */
   path?: string;
+  /** The link to it from index.html, relative to the output folder (fileLink). */
+  link?: string;
   /** Key of the view's copy of the PDF, when there is one. */
   pdf?: string;
   /** OCR pictures copied beside the view: `ocr.picture` → file relative to index.html. */
@@ -75,7 +76,7 @@ export function reportDetail(report: Report, id: number, files: DetailFiles): Xx
     pages: report.pages ?? null,
     title: report.title,
     path: files.path ?? null,
-    url: files.path ? pathToFileURL(files.path).href : null,
+    url: files.link ?? null,
     tables: report.tables.map((t) => ({ key: t.key, version: t.version, sourceTables: t.sourceTables, pages: t.pages, structure: t.structure })),
     cells: report.cells.map(wireCell),
     findings: explainFindings(report).map(({ finding, title, sides, concerns }) => ({

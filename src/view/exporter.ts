@@ -8,6 +8,8 @@ import { indexHtml, viewScript } from './page.js';
 import { PDF_LIBRARY_FOLDER, writePdfLibrary } from './pdf-library.js';
 import { ScriptFile, scriptJson } from './script-file.js';
 import { LEGACY_COLUMN_LABELS } from '../core/template/legacy.js';
+import { fileLink } from './file-link.js';
+import type { YearRange } from './year-range.js';
 
 /**
  * The audit view: `index.html` in the output folder, opened from disk with no server and no network. It lists every
@@ -38,7 +40,10 @@ export class ViewExport implements Exporter {
   /** Keys of the PDF copies this export refers to (the others, left by an earlier run, are deleted at the end). */
   private readonly pdfCopies = new Set<string>();
 
-  constructor(private readonly outDir: string) {
+  constructor(
+    private readonly outDir: string,
+    private readonly years?: YearRange,
+  ) {
     this.viewDir = join(outDir, 'view');
     // A rerun replaces the data of the last one; the pdf.js library under view/lib is kept, and so are the copies of
     // PDFs (named by their content, and written whole or not at all): a rerun writes only the ones it lacks.
@@ -50,7 +55,7 @@ export class ViewExport implements Exporter {
   add(report: Report, input: ExportInput): void {
     const id = this.reports++;
     const chunk = this.chunkFor();
-    const files = { ...(input.path ? { path: input.path } : {}), ...this.copyPdf(report, input), ...this.copyPictures(report, input.path) };
+    const files = { ...(input.path ? { path: input.path, link: fileLink(this.outDir, input.path) } : {}), ...this.copyPdf(report, input), ...this.copyPictures(report, input.path) };
     chunk.write(`${scriptJson(reportDetail(report, id, files))},\n`);
     this.list.write(`${scriptJson(listRow(report, id, this.chunks - 1))},\n`);
   }
@@ -69,6 +74,7 @@ export class ViewExport implements Exporter {
       template: viewTemplate(),
       ruleTitles: RULE_TITLES,
       legacyColumns: LEGACY_COLUMN_LABELS,
+      years: this.years ?? null,
     };
     writeFileSync(join(this.viewDir, 'meta.js'), `xxgkMeta(${scriptJson(meta)});\n`);
     writeFileSync(join(this.viewDir, 'app.js'), viewScript());

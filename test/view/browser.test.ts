@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewExport } from '../../src/view/exporter.js';
-import { MIXED, mixedBatch } from '../fixtures/mixed-batch.js';
+import { MIXED, mixedBatch, ZHONGMOU } from '../fixtures/mixed-batch.js';
 import { OCR_BOXES, ocrReport } from '../fixtures/ocr-report.js';
 import { projectRoot } from '../helpers.js';
 import { CHROMIUM, launchChromium, warnSkipped } from './chromium.js';
@@ -19,8 +19,14 @@ const TESTS = {
   filter: 'finds reports by the agency name typed in the search box, and narrows them by status',
   pdf: "shows a flagged PDF's failing sums with the numbers on both sides, the cells in red, and the page drawn with their boxes",
   web: 'shows where the numbers are in a web page, the carry-over chain across years, and copies that print different numbers',
+  unreadAfterFilters: 'shows every unreadable file on 未能读取, whatever place, year or status was chosen on the other list',
+  originalLink: "links 「打开原文件」 relative to the output folder, so that it still opens when the folder is moved",
   grid: 'shows which agencies have no report for a year',
+  gridYears:
+    'has a column for every year from the earliest to the latest or asked with --years, one nobody filed for too, ' +
+    'and shows which names were taken as one agency',
   ocrPicture: 'shows the picture a failing sum was read from by OCR, with a box over each of its cells',
+  longWarnings: 'wraps long warnings (paths, addresses, cell keys) inside their boxes',
   everyFlagged: "leads from the list to a page for each flagged report that shows its failing rules' numbers, with the page drawn for PDFs",
 };
 warnSkipped('test/view/browser.test.ts', Object.values(TESTS));
@@ -35,7 +41,7 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
   beforeAll(async () => {
     const input = await mixedBatch();
     out = mkdtempSync(join(tmpdir(), 'xxgk-view-'));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet', '--years', '2021-2024'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     reports = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true });
     browser = await launchChromium();
@@ -186,6 +192,52 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     expect(placed).toEqual(OCR_BOXES);
   });
 
+  it(TESTS.longWarnings, async () => {
+    const { report, path } = await ocrReport();
+    const long = `${'/很长的文件夹/'.repeat(12)}${'requests:other.fee_unpaid:total'.repeat(6)}`;
+    report.messages.push({ level: 'warning', code: 'picture_missing', message: `图片不在磁盘上：${long}` });
+    report.findings.push({ rule: 'long_note', scope: 'total', severity: 'warning', expected: null, actual: null, message: long, cells: [] });
+    const folder = mkdtempSync(join(tmpdir(), 'xxgk-view-long-'));
+    const view = new ViewExport(folder);
+    view.add(report, { path });
+    await view.close();
+    await page.goto('about:blank');
+    await page.goto(`${pathToFileURL(join(folder, 'index.html')).href}#report=0`);
+    await page.waitForSelector('.finding.warning', { state: 'attached' });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const overflowing = await page.locator('.finding').evaluateAll((boxes) =>
+      boxes.filter((box) => box.getClientRects().length > 0 && box.scrollWidth > box.clientWidth + 1).map((box) => box.textContent?.slice(0, 40)),
+    );
+    expect(await page.locator('.finding', { hasText: 'fee_unpaid' }).count()).toBeGreaterThan(0);
+    expect(overflowing).toEqual([]);
+  });
+
+  it(TESTS.unreadAfterFilters, async () => {
+    await open();
+    await page.waitForSelector('.list .row');
+    const province = await page.locator('select[name="place-0"] option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+    expect(province.length).toBeGreaterThan(0);
+    await page.selectOption('select[name="place-0"]', province[0]!);
+    await page.selectOption('select[name="year"]', '2023');
+    await page.click('.chip[data-status="flagged"]');
+    await page.click('nav.tabs a[href="#unread"]');
+    await page.waitForSelector('.list .row');
+    const unread = await page.locator('.list .row').evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? ''));
+    expect(unread.sort()).toEqual([MIXED.empty, MIXED.notReport]);
+    // What applies is what the controls show: nothing hidden behind 「全部…」.
+    for (const name of ['year', 'reader']) expect(await page.locator(`select[name="${name}"]`).inputValue()).toBe('');
+  });
+
+  it(TESTS.originalLink, async () => {
+    await open(`#report=${idOf(MIXED.flaggedPdf)}`);
+    const link = page.locator('a', { hasText: '打开原文件' }).first();
+    await link.waitFor({ state: 'attached' });
+    const href = (await link.getAttribute('href'))!;
+    expect(href).not.toMatch(/^file:/);
+    const target = decodeURIComponent(new URL(href, pathToFileURL(join(out, 'index.html'))).pathname);
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it(TESTS.grid, async () => {
     await open('#grid');
     await page.waitForSelector('.grid .row');
@@ -195,5 +247,25 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     const missing2022 = await agencies();
     expect(missing2022).not.toContain('郑州市中牟县财政局');
     expect(missing2022).toContain('另一县审计局');
+  });
+
+  it(TESTS.gridYears, async () => {
+    await open('#grid');
+    await page.waitForSelector('.grid .row');
+    const years = (await page.locator('.grid .head .cell').allTextContents()).map(Number);
+    const filed = [...new Set(reports.map((r) => Number(r.year)).filter((y) => y > 0))].sort();
+    // --years 2021-2024 asked, beside the batch's own years.
+    expect(years[0]).toBe(Math.min(2021, filed[0]!));
+    expect(years.at(-1)).toBe(Math.max(2024, filed.at(-1)!));
+    expect(years).toEqual(Array.from({ length: years.length }, (_, i) => years[0]! + i));
+    // A year nobody filed for has its column, every agency 缺 in it.
+    const unfiled = years.find((y) => !filed.includes(y));
+    expect(unfiled, `years filed: ${filed.join(' ')}`).toBeDefined();
+    const agencies = await page.locator('.grid .row').count();
+    await page.selectOption('select[name="missing-year"]', String(unfiled));
+    expect(await page.locator('.grid .row').count()).toBe(agencies);
+    // The names taken as one agency are shown on its row.
+    const zhongmou = page.locator('.grid .row .name.grouped', { hasText: ZHONGMOU });
+    expect(await zhongmou.getAttribute('title')).toBe(`以下 2 个名称视为同一机关：\n${ZHONGMOU}\n中牟县财政局`);
   });
 });

@@ -36,7 +36,7 @@ describe('places in agency names', () => {
 describe("a report's data for the page", () => {
   it('lists the report in one small row, and keeps every cell with where it is printed and each finding explained', async () => {
     const report = await extractCorpus('huaian-hongze-district-gov-2023.pdf');
-    expect(listRow(report, 7, 2)).toEqual([7, report.file, 'flagged', '洪泽区人民政府', '洪泽区政府', 2023, 'pdf', 'hybrid', 2, 1, 'review_litigation_sum', null, ['', '', '洪泽区', ''], 2]);
+    expect(listRow(report, 7, 2)).toEqual([7, report.file, 'flagged', '洪泽区人民政府', '洪泽区', 2023, 'pdf', 'hybrid', 2, 1, 'review_litigation_sum', null, ['', '', '洪泽区', ''], 2]);
     const detail = reportDetail(report, 7, { path: '/x/report.pdf', pdf: 'abc' });
     expect(detail.cells).toHaveLength(report.cells.length);
     // Cells are written short: the key by its index among the template's cells, the box to a tenth of a point.

@@ -1,28 +1,42 @@
 // Agencies × years: which agencies have a report for each year, which are flagged, and which years are missing —
 // without opening each agency. Agencies are grouped as the rules across files group them.
 
-import { BY_AGENCY, PLACES, R, ROWS } from './data.js';
+import { BY_AGENCY, META, PLACES, R, ROWS } from './data.js';
 import { COLLATOR, PLACE_LEVELS, ROW_HEIGHT, STATE, distinct, onRefresh, select } from './list.js';
+import { markText } from './mark.js';
 import { STATUS_INFO, h, replaceChildren } from './util.js';
 
 let MISSING_YEAR = '';
 
 /** What a year's mark shows: the most serious status among the agency's copies of that year. */
-function markOf(ids: number[]): { kind: string; label: string; id: number } {
+function markOf(ids: number[]): { kind: string; label: string; title: string; id: number } {
   const rows = ids.map((id) => ROWS[id]!);
   const worst = rows.sort((a, b) => (STATUS_INFO[a[R.status]]?.order ?? 9) - (STATUS_INFO[b[R.status]]?.order ?? 9))[0]!;
   const status = worst[R.status];
   const kind = status === 'flagged' || status === 'ok' || status === 'incomplete' || status === 'unchecked' ? status : 'unread';
-  const copies = ids.length > 1 ? ` ×${ids.length}` : '';
-  return { kind, label: `${STATUS_INFO[status]?.label ?? status}${copies}`, id: worst[R.id] };
+  const text = markText(rows.map((r) => r[R.status]));
+  const title = ids.length > 1 ? `${text.title}\n${rows.map((r) => r[R.file]).join('\n')}` : worst[R.file];
+  return { kind, label: text.label, title, id: worst[R.id] };
+}
+
+/**
+ * Every year from the earliest to the latest in the batch, so that a year nobody filed for still has a column (and
+ * 「只看缺少此年度报告的机关」 can ask for it), widened to the years asked with `--years`.
+ */
+function yearRange(): number[] {
+  const years = distinct(ROWS.map((r) => r[R.year])).map(Number);
+  if (META.years) years.push(META.years.from, META.years.to);
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
+  return Array.from({ length: Math.max(...years) - first + 1 }, (_, i) => first + i);
 }
 
 export function showGrid(main: HTMLElement): void {
-  const years = distinct(ROWS.map((r) => r[R.year])).map(Number);
+  const years = yearRange();
   const wrap = h('div', { class: 'grid-wrap grid' });
   const shown = h('span', { class: 'muted' });
   const filters = h('div', { class: 'filters' });
-  let agencies: { name: string; byYear: Map<number, number[]> }[] = [];
+  let agencies: GridRow[] = [];
 
   const refresh = () => {
     agencies = gridRows();
@@ -55,13 +69,13 @@ export function showGrid(main: HTMLElement): void {
         h(
           'div',
           { class: 'row', style: `position:absolute;left:0;right:0;top:${ROW_HEIGHT * i}px` },
-          h('span', { class: 'name', title: agency.name }, agency.name),
+          h('span', { class: `name${agency.names.length > 1 ? ' grouped' : ''}`, title: groupTitle(agency) }, agency.name),
           years.map((year) => {
             const ids = agency.byYear.get(year);
             const picked = String(year) === MISSING_YEAR ? ' year-picked' : '';
             if (!ids) return h('span', { class: `cell${picked}` }, h('span', { class: 'mark missing', title: `${year} 年度没有报告` }, '缺'));
             const mark = markOf(ids);
-            return h('span', { class: `cell${picked}` }, h('a', { class: `mark ${mark.kind}`, href: `#report=${mark.id}`, title: ROWS[mark.id]![R.file] }, mark.label));
+            return h('span', { class: `cell${picked}` }, h('a', { class: `mark ${mark.kind}`, href: `#report=${mark.id}`, title: mark.title }, mark.label));
           }),
         ),
       );
@@ -73,9 +87,22 @@ export function showGrid(main: HTMLElement): void {
   refresh();
 }
 
-function gridRows(): { name: string; byYear: Map<number, number[]> }[] {
+/** An agency's row: the name most of its reports print, every name printed for it, its reports by year. */
+interface GridRow {
+  name: string;
+  names: string[];
+  byYear: Map<number, number[]>;
+}
+
+/** The names taken as one agency, so a user sees (and can question) the grouping. */
+function groupTitle(agency: GridRow): string {
+  if (agency.names.length < 2) return agency.name;
+  return `以下 ${agency.names.length} 个名称视为同一机关：\n${agency.names.join('\n')}`;
+}
+
+function gridRows(): GridRow[] {
   const search = STATE.search.trim().toLowerCase();
-  const rows: { name: string; byYear: Map<number, number[]> }[] = [];
+  const rows: GridRow[] = [];
   for (const ids of BY_AGENCY.values()) {
     const first = ROWS[ids[0]!]!;
     const places = PLACES[first[R.id]]!;
@@ -88,7 +115,8 @@ function gridRows(): { name: string; byYear: Map<number, number[]> }[] {
       byYear.set(year, [...(byYear.get(year) ?? []), id]);
     }
     if (MISSING_YEAR && byYear.has(Number(MISSING_YEAR))) continue;
-    rows.push({ name: mostCommonName(ids), byYear });
+    const names = distinct(ids.map((id) => ROWS[id]![R.agency] ?? '').filter((name) => name !== ''));
+    rows.push({ name: mostCommonName(ids), names, byYear });
   }
   return rows.sort((a, b) => COLLATOR.compare(a.name, b.name));
 }

@@ -2,6 +2,7 @@
 // it stays fast at 100,000 reports. Reports that were audited and files that could not be read are separate lists.
 
 import { PLACES, R, ROWS, ruleTitle } from './data.js';
+import { shownFilters, type Filters } from './shown-filters.js';
 import { STATUS_INFO, h, replaceChildren, statusBadge, text } from './util.js';
 
 interface ListState {
@@ -27,23 +28,19 @@ export const isAudited = (row: XxgkView.Row) => STATUS_INFO[row[R.status]]?.audi
 /** The ids of the reports of one list (audited or not) that pass the filters, sorted. */
 function filteredIds(audited: boolean): number[] {
   const search = STATE.search.trim().toLowerCase();
-  const ids: number[] = [];
-  for (const row of ROWS) {
-    if (isAudited(row) !== audited) continue;
-    if (!matchesFilters(row, search)) continue;
-    ids.push(row[R.id]);
-  }
-  return sortIds(ids);
+  const rows = ROWS.filter((row) => isAudited(row) === audited);
+  const filters = shownFilters(STATE, rows, audited);
+  return sortIds(rows.filter((row) => matchesFilters(row, search, filters)).map((row) => row[R.id]));
 }
 
-function matchesFilters(row: XxgkView.Row, search: string): boolean {
-  if (STATE.statuses.size > 0 && !STATE.statuses.has(row[R.status])) return false;
-  if (STATE.rule && !row[R.rules].split(' ').includes(STATE.rule)) return false;
-  if (STATE.year && text(row[R.year]) !== STATE.year) return false;
-  if (STATE.reader && text(row[R.reader]) !== STATE.reader) return false;
-  if (STATE.format && text(row[R.format]) !== STATE.format) return false;
+function matchesFilters(row: XxgkView.Row, search: string, filters: Filters): boolean {
+  if (filters.statuses.size > 0 && !filters.statuses.has(row[R.status])) return false;
+  if (filters.rule && !row[R.rules].split(' ').includes(filters.rule)) return false;
+  if (filters.year && text(row[R.year]) !== filters.year) return false;
+  if (filters.reader && text(row[R.reader]) !== filters.reader) return false;
+  if (filters.format && text(row[R.format]) !== filters.format) return false;
   const places = PLACES[row[R.id]]!;
-  for (let level = 0; level < 4; level++) if (STATE.places[level] && places[level] !== STATE.places[level]) return false;
+  for (let level = 0; level < 4; level++) if (filters.places[level] && places[level] !== filters.places[level]) return false;
   if (search && !(row[R.agency] ?? '').toLowerCase().includes(search) && !row[R.file].toLowerCase().includes(search)) return false;
   return true;
 }
@@ -247,17 +244,19 @@ export function select(name: string, values: string[], chosen: string, all: stri
 /** Year, reader, format, and the place at each level (each level's choices narrowed by the level above). */
 function filterControls(audited: boolean, refresh: () => void): HTMLElement[] {
   const rows = ROWS.filter((r) => isAudited(r) === audited);
+  // The controls show the filters that apply to this list (shownFilters), so none applies unseen.
+  const shown = shownFilters(STATE, rows, audited);
   const set = (apply: () => void) => () => {
     apply();
     refresh();
   };
   const places: HTMLElement[] = [];
   for (let level = 0; level < 4; level++) {
-    const candidates = rows.filter((r) => STATE.places.slice(0, level).every((p, l) => !p || PLACES[r[R.id]]![l] === p));
+    const candidates = rows.filter((r) => shown.places.slice(0, level).every((p, l) => !p || PLACES[r[R.id]]![l] === p));
     const values = distinct(candidates.map((r) => PLACES[r[R.id]]![level]!));
-    if (values.length === 0 && !STATE.places[level]) continue;
+    if (values.length === 0) continue;
     places.push(
-      select(`place-${level}`, values, STATE.places[level]!, `全部${PLACE_LEVELS[level]}`, (value) =>
+      select(`place-${level}`, values, shown.places[level]!, `全部${PLACE_LEVELS[level]}`, (value) =>
         set(() => {
           STATE.places[level] = value;
           for (let below = level + 1; below < 4; below++) STATE.places[below] = '';
@@ -268,9 +267,9 @@ function filterControls(audited: boolean, refresh: () => void): HTMLElement[] {
   return [
     places.length > 0 ? h('label', null, '地区') : null,
     ...places,
-    select('year', distinct(rows.map((r) => r[R.year])).reverse(), STATE.year, '全部年度', (v) => set(() => (STATE.year = v))()),
-    select('reader', distinct(rows.map((r) => r[R.reader])), STATE.reader, '全部读取方式', (v) => set(() => (STATE.reader = v))()),
-    audited ? select('format', distinct(rows.map((r) => r[R.format])), STATE.format, '全部格式', (v) => set(() => (STATE.format = v))()) : null,
+    select('year', distinct(rows.map((r) => r[R.year])).reverse(), shown.year, '全部年度', (v) => set(() => (STATE.year = v))()),
+    select('reader', distinct(rows.map((r) => r[R.reader])), shown.reader, '全部读取方式', (v) => set(() => (STATE.reader = v))()),
+    audited ? select('format', distinct(rows.map((r) => r[R.format])), shown.format, '全部格式', (v) => set(() => (STATE.format = v))()) : null,
     h(
       'a',
       {

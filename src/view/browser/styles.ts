@@ -52,6 +52,8 @@ section.block > h2 { font-size: 15px; margin: 0 0 10px; }
 .report-head h2 { margin: 0; font-size: 18px; }
 .report-head .facts { color: #444; }
 .finding { border-left: 6px solid var(--red); background: var(--red-bg); padding: 8px 12px; margin: 8px 0; border-radius: 2px; }
+/* Paths, web addresses and cell keys have no place to break: break them anywhere rather than run off the box. */
+.finding, .finding * { overflow-wrap: anywhere; min-width: 0; }
 .finding.warning { border-left-color: var(--amber); background: var(--amber-bg); }
 .finding.info { border-left-color: var(--grey); background: #f6f7f9; }
 .notes-fold > summary { cursor: pointer; color: #444; font-size: 13px; padding: 4px 0; }
@@ -104,6 +106,7 @@ table.compare tr.current th, table.compare td.current { background: #e3ebf6; }
 .grid .row, .grid .head { display: flex; align-items: center; height: 32px; border-bottom: 1px solid #eceef1; white-space: nowrap; }
 .grid .head { position: sticky; top: 0; background: #eef1f5; font-weight: 600; z-index: 2; }
 .grid .name { width: 320px; flex: none; overflow: hidden; text-overflow: ellipsis; padding: 0 8px; }
+.grid .name.grouped { text-decoration: underline dotted #888; cursor: help; }
 .grid .mark { display: inline-block; min-width: 56px; padding: 1px 0; border-radius: 3px; font-size: 12px; cursor: pointer; }
 .grid .mark.ok { background: var(--green-bg); color: var(--green); border: 1px solid #a5d6a7; }
 .grid .mark.flagged { background: var(--red); color: #fff; font-weight: 700; }

@@ -21,7 +21,7 @@ describe('agency names', () => {
   });
 
   it('drops up to three levels of higher places, keeping the last place before the agency', () => {
-    expect(agencyKey('新疆维吾尔自治区伊犁哈萨克自治州塔城地区沙湾市安集海镇人民政府')).toBe('沙湾市安集海镇政府');
+    expect(agencyKey('新疆维吾尔自治区伊犁哈萨克自治州塔城地区沙湾市安集海镇人民政府')).toBe('沙湾市安集海镇');
   });
 
   it('drops place names only at the start of the name', () => {
@@ -36,5 +36,30 @@ describe('agency names', () => {
 
   it('keeps a city government whole (no place name follows the city)', () => {
     expect(agencyKey('上海市人民政府办公厅')).toBe('上海市政府办公厅');
+  });
+
+  describe('the variants reports print for one agency', () => {
+    it.each([
+      ['平潭综合实验区管委会', '平潭综合实验区'],
+      ['平潭综合实验区管理委员会', '平潭综合实验区'],
+      ['平潭综合实验区党工委管委会', '平潭综合实验区管委会'],
+      ['洪泽区人民政府', '洪泽区'],
+      ['淮安市洪泽区人民政府', '洪泽区政府'],
+      ['郑州航空港经济综合实验区管理委员会', '郑州航空港经济综合实验区管委会'],
+      ['嘉峪关市（区）财政局', '嘉峪关市财政局'],
+      ['洪泽区人民政府（办公室）', '洪泽区人民政府(办公室)'],
+    ])('%s is %s', (a, b) => {
+      expect(agencyKey(a)).toBe(agencyKey(b));
+    });
+
+    it.each([
+      ['平潭综合实验区管委会', '平潭综合实验区管委会办公室'],
+      ['洪泽区人民政府', '洪泽区人民政府办公室'],
+      ['洪泽区人民政府', '淮安市人民政府'],
+      ['上海市人民政府', '上海市人民政府办公厅'],
+      ['平潭综合实验区管委会', '平潭综合实验区财政金融局'],
+    ])('%s is not %s', (a, b) => {
+      expect(agencyKey(a)).not.toBe(agencyKey(b));
+    });
   });
 });
