@@ -61,7 +61,7 @@ module.exports = {
     },
     {
       name: 'one-report-audit-is-below-the-store',
-      comment: "The rules of one report see that report only; the rules across files are the stage above.",
+      comment: 'The rules of one report see that report only; the rules across files are the stage above.',
       severity: 'error',
       ...below('^src/audit/(?!across/)', '^src/(core|normalise|audit)/(?!across/)|^src/audit/[^/]+$'),
     },

@@ -17,8 +17,10 @@ import { BUILT_CODE_TESTS } from './vitest.config.js';
  */
 class QuickFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const results = (spec: TestSpecification) => this.ctx.cache.getFileTestResults(`${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`);
-    const size = (spec: TestSpecification) => this.ctx.cache.getFileStats(`${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`)?.size ?? 0;
+    const results = (spec: TestSpecification) =>
+      this.ctx.cache.getFileTestResults(`${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`);
+    const size = (spec: TestSpecification) =>
+      this.ctx.cache.getFileStats(`${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`)?.size ?? 0;
     return [...files].sort((a, b) => {
       const [ra, rb] = [results(a), results(b)];
       const [fa, fb] = [ra?.failed ?? false, rb?.failed ?? false];

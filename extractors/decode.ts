@@ -21,7 +21,13 @@ export interface Decoded {
 /** Above this share of control characters, bytes are not text. */
 const MAX_CONTROL_SHARE = 0.05;
 
-const CHINESE_SUPERSET: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', cp936: 'gb18030' };
+const CHINESE_SUPERSET: Record<string, string> = {
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  gb18030: 'gb18030',
+  cp936: 'gb18030',
+};
 
 export function decodeText(bytes: Uint8Array, declared?: string, options: { markup?: boolean } = {}): Decoded {
   assertText(bytes);
@@ -30,7 +36,12 @@ export function decodeText(bytes: Uint8Array, declared?: string, options: { mark
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) {
     const note = `no byte-order mark: read as ${utf16.toUpperCase()}, which the zero bytes of its digits and line breaks show`;
-    return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, evidence: 'sniffed', messages: [warning('read', note)] };
+    return {
+      text: iconv.decode(Buffer.from(bytes), utf16),
+      encoding: utf16,
+      evidence: 'sniffed',
+      messages: [warning('read', note)],
+    };
   }
 
   const validUtf8 = isValidUtf8(bytes);
@@ -40,9 +51,13 @@ export function decodeText(bytes: Uint8Array, declared?: string, options: { mark
     const encoding = canonical(declared);
     if (encoding === 'utf-8' && damaged) return damaged;
     if (encoding === 'utf-8' && !validUtf8) {
-      messages.push(warning('read', `page declares charset ${declared} but its bytes are not UTF-8; decoded by sniffing instead`));
+      messages.push(
+        warning('read', `page declares charset ${declared} but its bytes are not UTF-8; decoded by sniffing instead`),
+      );
     } else if (encoding !== 'utf-8' && validUtf8 && hasMultibyte(bytes)) {
-      messages.push(warning('read', `page declares charset ${declared} but its bytes are valid UTF-8; decoded as UTF-8`));
+      messages.push(
+        warning('read', `page declares charset ${declared} but its bytes are valid UTF-8; decoded as UTF-8`),
+      );
       return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8', evidence: 'utf8-valid', messages };
     } else if (iconv.encodingExists(encoding)) {
       return finish(bytes, encoding, 'declared', messages);
@@ -50,7 +65,8 @@ export function decodeText(bytes: Uint8Array, declared?: string, options: { mark
       messages.push(warning('read', `page declares an unknown charset ${declared}`));
     }
   }
-  if (validUtf8) return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8', evidence: 'utf8-valid', messages };
+  if (validUtf8)
+    return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8', evidence: 'utf8-valid', messages };
   if (damaged) return { ...damaged, evidence: 'sniffed', messages: [...messages, ...damaged.messages] };
   return finish(bytes, sniff(bytes), 'sniffed', messages);
 }
@@ -125,7 +141,8 @@ function finish(bytes: Uint8Array, encoding: string, evidence: Decoded['evidence
 /** The charset a page declares in its first few kilobytes (meta charset, http-equiv, XML declaration). */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   return m?.[1];
 }
 
@@ -164,7 +181,8 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
     }
   }
   const enough = sample.length / 2 / 20;
-  const encoding = odd >= enough && even * 2 <= odd ? 'utf-16le' : even >= enough && odd * 2 <= even ? 'utf-16be' : undefined;
+  const encoding =
+    odd >= enough && even * 2 <= odd ? 'utf-16le' : even >= enough && odd * 2 <= even ? 'utf-16be' : undefined;
   // Stryker disable next-line ConditionalExpression: equivalent, without an encoding the answer below is undefined anyway
   if (!encoding) return undefined;
   let text: string;
@@ -221,5 +239,6 @@ function assertText(bytes: Uint8Array): void {
   if (byteOrderMark(bytes)?.startsWith('utf-16') || utf16WithoutBom(bytes)) return;
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) throw new ReadError('binary', 'the file holds binary data (NUL bytes), not text');
-  if (controlCount(sample, (i) => sample[i]!) / sample.length > MAX_CONTROL_SHARE) throw new ReadError('binary', 'the file holds binary data, not text');
+  if (controlCount(sample, (i) => sample[i]!) / sample.length > MAX_CONTROL_SHARE)
+    throw new ReadError('binary', 'the file holds binary data, not text');
 }

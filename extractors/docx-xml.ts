@@ -35,7 +35,8 @@ export function repairDocumentXml(xml: string): XmlRepairs {
 function children(element: Element, localName: string): Element[] {
   const found: Element[] = [];
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).namespaceURI === W && (node as Element).localName === localName) found.push(node as Element);
+    if (node.nodeType === 1 && (node as Element).namespaceURI === W && (node as Element).localName === localName)
+      found.push(node as Element);
   }
   return found;
 }

@@ -23,21 +23,37 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   const { files, messages: skipped } = await unzipBounded(bytes, () => true);
   const xml = files.get(DOCUMENT);
   if (!xml) {
-    const what = files.has('xl/workbook.xml') ? 'an Excel workbook' : files.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
+    const what = files.has('xl/workbook.xml')
+      ? 'an Excel workbook'
+      : files.has('ppt/presentation.xml')
+        ? 'a PowerPoint file'
+        : 'a zip archive';
     throw new ReadError('unsupported', `not a Word document: the file is ${what} with no ${DOCUMENT}`);
   }
   const original = xml.toString('utf8');
   const repaired = repairDocumentXml(original);
   const messages: Message[] = [...skipped];
   if (repaired.gridBefore + repaired.gridAfter + repaired.hMerge > 0) {
-    messages.push(warning('read', `Word table layout repaired: ${repaired.gridBefore} rows with gridBefore, ${repaired.gridAfter} with gridAfter, ${repaired.hMerge} legacy merged cells`));
+    messages.push(
+      warning(
+        'read',
+        `Word table layout repaired: ${repaired.gridBefore} rows with gridBefore, ${repaired.gridAfter} with gridAfter, ${repaired.hMerge} legacy merged cells`,
+      ),
+    );
   }
-  const buffer = await forMammoth(bytes, files, repaired.xml === original && skipped.length === 0 ? undefined : repaired.xml);
+  const buffer = await forMammoth(
+    bytes,
+    files,
+    repaired.xml === original && skipped.length === 0 ? undefined : repaired.xml,
+  );
   const pictures = new Map<string, EmbeddedPicture>();
   const convertImage = mammoth.images.imgElement(async (image) => {
     const src = `${EMBEDDED}${pictures.size + 1}`;
     const type = image.contentType?.replace(/^image\//, '') || 'unknown type';
-    pictures.set(src, { bytes: new Uint8Array(await image.readAsArrayBuffer()), name: `Word picture ${pictures.size + 1} (${type})` });
+    pictures.set(src, {
+      bytes: new Uint8Array(await image.readAsArrayBuffer()),
+      name: `Word picture ${pictures.size + 1} (${type})`,
+    });
     return { src };
   });
   let html: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
@@ -48,7 +64,8 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   }
   for (const message of html.messages) {
     // Style names with no HTML mapping do not affect the text or tables.
-    if (!/Unrecognised (paragraph|run|table) style/.test(message.message)) messages.push(warning('read', `docx: ${message.message}`));
+    if (!/Unrecognised (paragraph|run|table) style/.test(message.message))
+      messages.push(warning('read', `docx: ${message.message}`));
   }
   const read = await withPictures(parseHtml(html.value), { embedded: pictures });
   return { value: read.value, messages: [...messages, ...read.messages], ...(read.usedOcr ? { usedOcr: true } : {}) };
@@ -59,7 +76,11 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
  * inflated within bounds, so mammoth's own unzip is safe), else the entries again with the repaired document, stored
  * uncompressed (zipping it once more would cost what the first unzip did).
  */
-async function forMammoth(bytes: Uint8Array, files: Map<string, Buffer>, repairedXml: string | undefined): Promise<Buffer> {
+async function forMammoth(
+  bytes: Uint8Array,
+  files: Map<string, Buffer>,
+  repairedXml: string | undefined,
+): Promise<Buffer> {
   if (repairedXml === undefined) return Buffer.from(bytes);
   const zip = new JSZip();
   for (const [name, data] of files) zip.file(name, name === DOCUMENT ? repairedXml : data);

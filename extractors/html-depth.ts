@@ -15,7 +15,9 @@ const MAX_NESTING = 1000;
 
 /** Elements that never hold others, and those the parser closes by itself when the next one opens (a row, a cell). */
 const NOT_NESTING = new Set(
-  'area base br col embed hr img input link meta param source track wbr p li td th tr tbody thead tfoot option optgroup dt dd rt rp colgroup caption html head body'.split(' '),
+  'area base br col embed hr img input link meta param source track wbr p li td th tr tbody thead tfoot option optgroup dt dd rt rp colgroup caption html head body'.split(
+    ' ',
+  ),
 );
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
 

@@ -14,12 +14,69 @@ import type { ReadContext, ReaderOutput } from './reader.js';
  * OCR (pictures.ts) and their blocks put where the picture stands in the flow.
  */
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'embed', 'svg', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'canvas']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'map',
+  'audio',
+  'video',
+  'canvas',
+]);
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
-  'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
-  'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 const EMPHASIS = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -30,7 +87,12 @@ const MAX_COLSPAN = 100;
 export async function readHtml(bytes: Uint8Array, context?: ReadContext): Promise<ReaderOutput> {
   const decoded = decodeText(bytes, declaredCharset(bytes), { markup: true });
   const read = await withPictures(parseHtml(decoded.text), context?.path ? { pagePath: context.path } : {});
-  return { value: read.value, encoding: decoded.encoding, messages: [...decoded.messages, ...read.messages], ...(read.usedOcr ? { usedOcr: true } : {}) };
+  return {
+    value: read.value,
+    encoding: decoded.encoding,
+    messages: [...decoded.messages, ...read.messages],
+    ...(read.usedOcr ? { usedOcr: true } : {}),
+  };
 }
 
 /** A picture and where it stands: its blocks go before `document.blocks[at]`. */
@@ -66,16 +128,22 @@ export function parseHtml(markup: string): HtmlContent {
  * are read as tables between the headings the page prints as text; where the page's text does not hold those
  * headings (a page that is a picture of the whole report), as pages, whose headings OCR reads too.
  */
-export async function withPictures(content: HtmlContent, where: PictureSources): Promise<Pick<ReaderOutput, 'value' | 'messages' | 'usedOcr'>> {
+export async function withPictures(
+  content: HtmlContent,
+  where: PictureSources,
+): Promise<Pick<ReaderOutput, 'value' | 'messages' | 'usedOcr'>> {
   const { document, pictures } = content;
   if (pictures.length === 0) return { value: document, messages: content.messages };
   // Loaded with the first picture met: the OCR engine costs a pure-text batch nothing.
   const { readPictures } = await import('./pictures.js');
-  const read = await readPictures(pictures, where, { content: printsTableHeadings(document.blocks) ? 'table' : 'page' });
+  const read = await readPictures(pictures, where, {
+    content: printsTableHeadings(document.blocks) ? 'table' : 'page',
+  });
   const blocks: Block[] = [];
   let next = 0;
   const insertUpTo = (at: number) => {
-    for (; next < pictures.length && pictures[next]!.at <= at; next++) blocks.push(...(read.blocks.get(pictures[next]!.n) ?? []));
+    for (; next < pictures.length && pictures[next]!.at <= at; next++)
+      blocks.push(...(read.blocks.get(pictures[next]!.n) ?? []));
   };
   document.blocks.forEach((block, i) => {
     insertUpTo(i);
@@ -84,7 +152,11 @@ export async function withPictures(content: HtmlContent, where: PictureSources):
   insertUpTo(Number.POSITIVE_INFINITY);
   let tables = 0;
   const numbered = blocks.map((block) => (block.kind === 'table' ? { ...block, index: tables++ } : block));
-  return { value: { ...document, blocks: numbered }, messages: [...content.messages, ...read.messages], usedOcr: read.usedOcr };
+  return {
+    value: { ...document, blocks: numbered },
+    messages: [...content.messages, ...read.messages],
+    usedOcr: read.usedOcr,
+  };
 }
 
 /** Short lines naming at least two of the three table sections (主动公开, 申请, 复议/诉讼): the page prints its own headings. */
@@ -134,7 +206,10 @@ function walk(node: AnyNode, emphasized: boolean, flow: Flow): void {
   const element = node as Element;
   const tag = node.type === 'root' ? 'body' : element.name.toLowerCase();
   if (SKIPPED.has(tag)) return;
-  if (tag === 'br') { flow.flush(); return; }
+  if (tag === 'br') {
+    flow.flush();
+    return;
+  }
   if (tag === 'img') {
     const src = element.attribs.src?.trim();
     if (src) flow.picture(src);
@@ -142,7 +217,10 @@ function walk(node: AnyNode, emphasized: boolean, flow: Flow): void {
   }
   if (tag === 'table') {
     const cells = readTableCells(element);
-    if (cells) { flow.table(cells); return; }
+    if (cells) {
+      flow.table(cells);
+      return;
+    }
   }
   const isBlock = BLOCKS.has(tag);
   if (isBlock) flow.flush();
@@ -202,7 +280,9 @@ function readTableCells(table: Element): TableCell[] | undefined {
 }
 
 function containsTable(element: Element): boolean {
-  return element.children.some((child) => child.type === 'tag' && (child.name.toLowerCase() === 'table' || containsTable(child)));
+  return element.children.some(
+    (child) => child.type === 'tag' && (child.name.toLowerCase() === 'table' || containsTable(child)),
+  );
 }
 
 function clampSpan(value: string | undefined, max: number): number {
@@ -225,7 +305,10 @@ function cellText(cell: Element): string {
     if (node.type !== 'tag') return;
     const tag = node.name.toLowerCase();
     if (SKIPPED.has(tag)) return;
-    if (tag === 'br') { breakLine(); return; }
+    if (tag === 'br') {
+      breakLine();
+      return;
+    }
     const isBlock = BLOCKS.has(tag);
     if (isBlock) breakLine();
     node.children.forEach(visit);

@@ -30,7 +30,8 @@ export async function readImage(bytes: Uint8Array, context: ReadContext): Promis
       messages.push(warning('read', `${error.code}: ${error.message}`));
     }
   }
-  if (pages.length === 0) throw firstError ?? new ReadError('unreadable', `${context.name} holds no page that could be read`);
+  if (pages.length === 0)
+    throw firstError ?? new ReadError('unreadable', `${context.name} holds no page that could be read`);
   const blocks = joinPictures(pages, 72 / ASSUMED_DPI);
   return { value: { blocks, pageCount: frames.length }, messages };
 }

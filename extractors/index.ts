@@ -26,12 +26,39 @@ export interface ReadResult extends ReaderOutput {
 }
 
 const EXTENSION_FORMAT: Record<string, ReaderName> = {
-  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.mht': 'mht', '.mhtml': 'mht',
-  '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xls', '.et': 'xls', '.ods': 'ods', '.odt': 'odt', '.rtf': 'rtf',
-  '.ofd': 'ofd', '.zip': 'zip', '.rar': 'zip', '.7z': 'zip',
-  '.txt': 'text', '.md': 'text', '.text': 'text', '.csv': 'text',
-  '.pdf': 'pdf', '.docx': 'docx', '.doc': 'doc', '.wps': 'doc',
-  '.png': 'ocr', '.jpg': 'ocr', '.jpeg': 'ocr', '.tif': 'ocr', '.tiff': 'ocr', '.gif': 'ocr', '.bmp': 'ocr', '.webp': 'ocr',
+  '.html': 'html',
+  '.htm': 'html',
+  '.shtml': 'html',
+  '.xhtml': 'html',
+  '.mht': 'mht',
+  '.mhtml': 'mht',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+  '.xls': 'xls',
+  '.et': 'xls',
+  '.ods': 'ods',
+  '.odt': 'odt',
+  '.rtf': 'rtf',
+  '.ofd': 'ofd',
+  '.zip': 'zip',
+  '.rar': 'zip',
+  '.7z': 'zip',
+  '.txt': 'text',
+  '.md': 'text',
+  '.text': 'text',
+  '.csv': 'text',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.doc': 'doc',
+  '.wps': 'doc',
+  '.png': 'ocr',
+  '.jpg': 'ocr',
+  '.jpeg': 'ocr',
+  '.tif': 'ocr',
+  '.tiff': 'ocr',
+  '.gif': 'ocr',
+  '.bmp': 'ocr',
+  '.webp': 'ocr',
 };
 
 export async function readDocument(bytes: Uint8Array, context: ReadContext): Promise<ReadResult> {
@@ -42,7 +69,12 @@ export async function readDocument(bytes: Uint8Array, context: ReadContext): Pro
   const reader = byBytes ?? byName ?? 'text';
   const output = await READERS[reader](bytes, context);
   if (byName && byName !== reader && !(byName === 'text' && reader === 'html')) {
-    output.messages.unshift(warning('read', `the file is named ${extname(fileName)} but holds ${describe(reader)}; read as ${describe(reader)}`));
+    output.messages.unshift(
+      warning(
+        'read',
+        `the file is named ${extname(fileName)} but holds ${describe(reader)}; read as ${describe(reader)}`,
+      ),
+    );
   }
   return { ...output, reader };
 }
@@ -69,8 +101,18 @@ function describe(reader: ReaderName): string {
 }
 
 const DESCRIPTIONS: Record<ReaderName, string> = {
-  html: 'a web page', text: 'plain text', pdf: 'a PDF', docx: 'a Word document', doc: 'a Word 97–2003 document',
-  ocr: 'a picture', xlsx: 'an Excel workbook', xls: 'an Excel 97–2003 (or WPS) workbook',
-  ods: 'an OpenDocument spreadsheet', odt: 'an OpenDocument text', rtf: 'a Rich Text Format document',
-  mht: 'a single-file web page', ofd: 'an OFD document', zip: 'an archive',
+  html: 'a web page',
+  text: 'plain text',
+  pdf: 'a PDF',
+  docx: 'a Word document',
+  doc: 'a Word 97–2003 document',
+  ocr: 'a picture',
+  xlsx: 'an Excel workbook',
+  xls: 'an Excel 97–2003 (or WPS) workbook',
+  ods: 'an OpenDocument spreadsheet',
+  odt: 'an OpenDocument text',
+  rtf: 'a Rich Text Format document',
+  mht: 'a single-file web page',
+  ofd: 'an OFD document',
+  zip: 'an archive',
 };

@@ -54,7 +54,11 @@ export interface PictureSources {
   embedded?: Map<string, EmbeddedPicture>;
 }
 
-export async function readPictures(links: PictureLink[], where: PictureSources, options: PictureOptions): Promise<PicturesRead> {
+export async function readPictures(
+  links: PictureLink[],
+  where: PictureSources,
+  options: PictureOptions,
+): Promise<PicturesRead> {
   const result: PicturesRead = { blocks: new Map(), messages: [], usedOcr: false };
   const remote: string[] = [];
   const skipped: string[] = [];
@@ -90,25 +94,47 @@ export async function readPictures(links: PictureLink[], where: PictureSources, 
     try {
       const reading = await readPicture({ kind: 'encoded', bytes: found.bytes, name: found.name }, options);
       result.usedOcr = true;
-      result.blocks.set(link.n, reading.blocks.map((block) => withPicture(block, found.name)));
+      result.blocks.set(
+        link.n,
+        reading.blocks.map((block) => withPicture(block, found.name)),
+      );
       result.messages.push(...reading.messages.map((w) => naming(w, found.name)));
     } catch (error) {
       const why = (error as Error).message;
-      result.messages.push(warning(PICTURE, why.includes(found.name) ? `picture not read: ${why}` : `picture ${found.name} could not be read: ${why}`));
+      result.messages.push(
+        warning(
+          PICTURE,
+          why.includes(found.name) ? `picture not read: ${why}` : `picture ${found.name} could not be read: ${why}`,
+        ),
+      );
     }
   }
   if (absent.length > 0) result.messages.push(absentNote(absent));
   if (skipped.length > 0) {
-    result.messages.push(warning(PICTURE, `${skipped.length} more pictures not read (OCR reads at most ${MAX_PICTURES_READ} pictures of a document): ${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ' …' : ''}`));
+    result.messages.push(
+      warning(
+        PICTURE,
+        `${skipped.length} more pictures not read (OCR reads at most ${MAX_PICTURES_READ} pictures of a document): ${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ' …' : ''}`,
+      ),
+    );
   }
   if (remote.length > 0) {
     const shown = remote.slice(0, 3).map(shorten).join(', ');
-    result.messages.push(warning(PICTURE, `${remote.length === 1 ? 'a picture' : `${remote.length} pictures`} on the web not read (xxgk never downloads): ${shown}${remote.length > 3 ? ' …' : ''}`));
+    result.messages.push(
+      warning(
+        PICTURE,
+        `${remote.length === 1 ? 'a picture' : `${remote.length} pictures`} on the web not read (xxgk never downloads): ${shown}${remote.length > 3 ? ' …' : ''}`,
+      ),
+    );
   }
   return result;
 }
 
-type Located = { kind: 'found'; bytes: Uint8Array; name: string } | { kind: 'missing'; reason: string } | { kind: 'absent'; name: string } | { kind: 'remote' };
+type Located =
+  | { kind: 'found'; bytes: Uint8Array; name: string }
+  | { kind: 'missing'; reason: string }
+  | { kind: 'absent'; name: string }
+  | { kind: 'remote' };
 
 /** Code of the note naming a page's pictures that were not saved with it. */
 const PICTURES_ABSENT = 'pictures_absent';
@@ -121,7 +147,10 @@ const PICTURES_ABSENT = 'pictures_absent';
 function absentNote(names: string[]): Message {
   const shown = names.slice(0, 3).map(shorten).join(', ');
   const more = names.length > 3 ? ' …' : '';
-  return info(PICTURES_ABSENT, `pictures linked from the page but not on disk beside it: ${names.length} (${shown}${more}); their content is not read`);
+  return info(
+    PICTURES_ABSENT,
+    `pictures linked from the page but not on disk beside it: ${names.length} (${shown}${more}); their content is not read`,
+  );
 }
 
 /** Where the picture is: inline, on disk beside the page, on the web, or nowhere to be found (with why). */
@@ -129,12 +158,14 @@ export async function locatePicture(link: PictureLink, pagePath: string | undefi
   const src = link.src.trim();
   if (/^data:/i.test(src)) return inlinePicture(src, link.n);
   if (/^(?:https?:)?\/\//i.test(src)) return { kind: 'remote' };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src)) return { kind: 'missing', reason: `picture ${shorten(src)} is not a file (${src.split(':')[0]}: link); not read` };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src))
+    return { kind: 'missing', reason: `picture ${shorten(src)} is not a file (${src.split(':')[0]}: link); not read` };
   if (!pagePath) return { kind: 'missing', reason: `picture ${shorten(src)} not read: the page's folder is not known` };
   const folder = dirname(pagePath);
   const path = localPath(src);
   if (path === undefined) return { kind: 'missing', reason: `picture ${shorten(src)} not read: not a valid file link` };
-  const candidates = path.startsWith('/') && !/^file:/i.test(src) ? besidePage(path, pagePath) : [resolve(folder, path)];
+  const candidates =
+    path.startsWith('/') && !/^file:/i.test(src) ? besidePage(path, pagePath) : [resolve(folder, path)];
   let why = '';
   for (const candidate of candidates) {
     const info = await stat(candidate).catch(() => undefined);
@@ -143,9 +174,14 @@ export async function locatePicture(link: PictureLink, pagePath: string | undefi
       why = `${nameIn(folder, candidate)} is a folder, not a picture`;
       continue;
     }
-    if (info.size > MAX_PICTURE_BYTES) return { kind: 'missing', reason: `picture ${nameIn(folder, candidate)} not read: ${Math.round(info.size / 1024 / 1024)} MB is too large for a picture` };
+    if (info.size > MAX_PICTURE_BYTES)
+      return {
+        kind: 'missing',
+        reason: `picture ${nameIn(folder, candidate)} not read: ${Math.round(info.size / 1024 / 1024)} MB is too large for a picture`,
+      };
     const bytes = await readFile(candidate).catch((error: Error) => error);
-    if (bytes instanceof Error) return { kind: 'missing', reason: `picture ${nameIn(folder, candidate)} could not be opened (${bytes.message})` };
+    if (bytes instanceof Error)
+      return { kind: 'missing', reason: `picture ${nameIn(folder, candidate)} could not be opened (${bytes.message})` };
     return { kind: 'found', bytes, name: nameIn(folder, candidate) };
   }
   if (why) return { kind: 'missing', reason: `picture ${shorten(src)} not read: ${why}` };
@@ -172,7 +208,14 @@ function besidePage(path: string, pagePath: string): string[] {
   const folder = dirname(pagePath);
   const stem = basename(pagePath, extname(pagePath));
   const file = basename(path);
-  return [...new Set([join(folder, file), join(folder, `${stem}_files`, file), join(folder, `${stem}.files`, file), join(folder, ...path.split('/').filter(Boolean))])];
+  return [
+    ...new Set([
+      join(folder, file),
+      join(folder, `${stem}_files`, file),
+      join(folder, `${stem}.files`, file),
+      join(folder, ...path.split('/').filter(Boolean)),
+    ]),
+  ];
 }
 
 function inlinePicture(src: string, n: number): Located {
@@ -183,7 +226,9 @@ function inlinePicture(src: string, n: number): Located {
   if (comma < 0) return { kind: 'missing', reason: `picture ${name} not read: its data: link holds no data` };
   const payload = src.slice(comma + 1);
   try {
-    const bytes = /;base64$/i.test(header.trim()) ? Buffer.from(payload.replace(/\s+/g, ''), 'base64') : Buffer.from(decodeURIComponent(payload), 'latin1');
+    const bytes = /;base64$/i.test(header.trim())
+      ? Buffer.from(payload.replace(/\s+/g, ''), 'base64')
+      : Buffer.from(decodeURIComponent(payload), 'latin1');
     return { kind: 'found', bytes, name };
   } catch {
     return { kind: 'missing', reason: `picture ${name} not read: its data: link cannot be decoded` };
@@ -198,16 +243,21 @@ function refusal(bytes: Uint8Array, name: string): string | 'small' | undefined 
   } catch {
     return `picture ${name} not read: not in a format OCR reads (PNG, JPEG, GIF, BMP, WebP or TIFF)`;
   }
-  if (!size.type || !RASTER_TYPES.has(size.type)) return `picture ${name} not read: ${size.type ?? 'its'} format is not read by OCR`;
+  if (!size.type || !RASTER_TYPES.has(size.type))
+    return `picture ${name} not read: ${size.type ?? 'its'} format is not read by OCR`;
   // A picture too large (a decompression bomb) is refused by the OCR reader, from its header too.
-  if (size.width < MIN_PICTURE_SIDE || size.height < MIN_PICTURE_SIDE || size.width * size.height < MIN_PICTURE_AREA) return 'small';
+  if (size.width < MIN_PICTURE_SIDE || size.height < MIN_PICTURE_SIDE || size.width * size.height < MIN_PICTURE_AREA)
+    return 'small';
   return undefined;
 }
 
 /** Every reading names its picture and keeps its box in the picture's pixels. */
 function withPicture(block: Block, picture: string): Block {
   if (block.kind === 'text') return { ...block, ...pictureReading(block.ocr, block.text, picture, block.box) };
-  return { ...block, cells: block.cells.map((cell) => ({ ...cell, ...pictureReading(cell.ocr, cell.text, picture, cell.box) })) };
+  return {
+    ...block,
+    cells: block.cells.map((cell) => ({ ...cell, ...pictureReading(cell.ocr, cell.text, picture, cell.box) })),
+  };
 }
 
 /**
@@ -215,14 +265,21 @@ function withPicture(block: Block, picture: string): Block {
  * A text OCR gave without a reading is taken as not confirmed (a number nobody vouched for is never reported); an
  * empty cell has nothing to confirm.
  */
-export function pictureReading(ocr: OcrReading | undefined, text: string, picture: string, pixelBox: Box | undefined): { ocr?: OcrReading } {
+export function pictureReading(
+  ocr: OcrReading | undefined,
+  text: string,
+  picture: string,
+  pixelBox: Box | undefined,
+): { ocr?: OcrReading } {
   if (!ocr && text.trim() === '') return {};
   const box = ocr?.pixelBox ?? pixelBox;
   return { ocr: { ...(ocr ?? { confidence: 0, confirmed: false }), picture, ...(box ? { pixelBox: box } : {}) } };
 }
 
 function naming(message: Message, picture: string): Message {
-  return message.message.includes(picture) ? message : { ...message, message: `picture ${picture}: ${message.message}` };
+  return message.message.includes(picture)
+    ? message
+    : { ...message, message: `picture ${picture}: ${message.message}` };
 }
 
 function nameIn(folder: string, path: string): string {

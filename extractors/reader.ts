@@ -25,5 +25,17 @@ export interface ReaderOutput extends Result<DocumentModel> {
  * `zip`: an archive whose entries are read as files of their own.
  */
 export type ReaderName =
-  | 'html' | 'text' | 'docx' | 'doc' | 'pdf' | 'ocr'
-  | 'xlsx' | 'xls' | 'ods' | 'odt' | 'rtf' | 'mht' | 'ofd' | 'zip';
+  | 'html'
+  | 'text'
+  | 'docx'
+  | 'doc'
+  | 'pdf'
+  | 'ocr'
+  | 'xlsx'
+  | 'xls'
+  | 'ods'
+  | 'odt'
+  | 'rtf'
+  | 'mht'
+  | 'ofd'
+  | 'zip';

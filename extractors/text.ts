@@ -83,7 +83,12 @@ function readLines(text: string): { document: DocumentModel; messages: Message[]
   }
   endTable();
   const messages = wrapped
-    ? [warning(WRAPPED_LABELS, 'label-and-number lines whose labels wrap over several lines: which fragment belongs to which row cannot be told, so their numbers are not read')]
+    ? [
+        warning(
+          WRAPPED_LABELS,
+          'label-and-number lines whose labels wrap over several lines: which fragment belongs to which row cannot be told, so their numbers are not read',
+        ),
+      ]
     : [];
   return { document: { blocks }, messages };
 }
@@ -100,7 +105,9 @@ function demoteWrappedRows(lines: Line[]): boolean {
     // may be a heading or a page number).
     const rows = run.filter((i) => isSpacedRow(lines[i]!));
     const labelled = rows.filter((i) => !isNumberToken((lines[i] as SpacedRow).cells[0]!));
-    const wrapped = run.some((i) => lines[i]!.kind === 'text' && i > labelled[0]! && i < labelled[labelled.length - 1]!);
+    const wrapped = run.some(
+      (i) => lines[i]!.kind === 'text' && i > labelled[0]! && i < labelled[labelled.length - 1]!,
+    );
     if (!wrapped) continue;
     for (const i of rows) lines[i] = { kind: 'text', text: (lines[i] as SpacedRow).text };
     demoted = true;
@@ -148,10 +155,24 @@ function classify(raw: string): Line {
   if (/^\t[^\t]*$/.test(line)) return { kind: 'continuation', text: line.trim() };
   if (/^\s*\|.*\|\s*$/.test(line)) {
     if (/^\s*\|(\s*:?-{2,}:?\s*\|)+\s*$/.test(line)) return { kind: 'rule' };
-    return { kind: 'row', cells: line.trim().slice(1, -1).split('|').map((c) => c.trim()) };
+    return {
+      kind: 'row',
+      cells: line
+        .trim()
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim()),
+    };
   }
   // Tabs at the end are blank cells at the end of the row, kept like those between (spaces after them are not).
-  if (line.includes('\t')) return { kind: 'row', cells: spaced.replace(/[^\S\t]+$/, '').split('\t').map((c) => c.trim()) };
+  if (line.includes('\t'))
+    return {
+      kind: 'row',
+      cells: spaced
+        .replace(/[^\S\t]+$/, '')
+        .split('\t')
+        .map((c) => c.trim()),
+    };
   return labelAndNumbers(line.trim()) ?? { kind: 'text', text: line.trim() };
 }
 
@@ -161,7 +182,10 @@ function classify(raw: string): Line {
  * trimmed.)
  */
 function blankCellsRow(line: string): string[] | undefined {
-  const cells = line.replace(/[^\S\t]+$/, '').split('\t').map((c) => c.trim());
+  const cells = line
+    .replace(/[^\S\t]+$/, '')
+    .split('\t')
+    .map((c) => c.trim());
   let trailing = 0;
   while (trailing < cells.length && cells[cells.length - 1 - trailing] === '') trailing++;
   if (trailing < 3 || cells.some((c) => c !== '' && isNumberLike(c))) return undefined;

@@ -50,13 +50,21 @@ export async function unzipBounded(
   let zip: yauzl.ZipFile;
   try {
     // Stryker disable next-line ObjectLiteral: equivalent, these are yauzl's defaults (its promise API always lists entries lazily)
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: !decodeName });
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes), {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+      decodeStrings: !decodeName,
+    });
   } catch (error) {
     throw new ReadError('corrupt', `not a readable zip archive${detailOf(error)}`);
   }
-  if (zip.entryCount > limits.maxEntries) throw new ReadError('too_large', `the archive holds ${zip.entryCount} entries (limit ${limits.maxEntries})`);
+  if (zip.entryCount > limits.maxEntries)
+    throw new ReadError('too_large', `the archive holds ${zip.entryCount} entries (limit ${limits.maxEntries})`);
   const listed = await listEntries(zip);
-  if (decodeName) for (const entry of listed) entry.fileName = decodeName(entry.fileName as unknown as Buffer, (entry.generalPurposeBitFlag & 0x800) !== 0);
+  if (decodeName)
+    for (const entry of listed)
+      entry.fileName = decodeName(entry.fileName as unknown as Buffer, (entry.generalPurposeBitFlag & 0x800) !== 0);
   const { entries, messages } = withoutOversizedPictures(listed, limits);
   checkDeclaredSizes(entries, limits);
   const files = new Map<string, Buffer>();
@@ -73,7 +81,10 @@ export async function unzipBounded(
   return { files, messages };
 }
 
-function withoutOversizedPictures(all: yauzl.Entry[], limits: ZipLimits): { entries: yauzl.Entry[]; messages: Message[] } {
+function withoutOversizedPictures(
+  all: yauzl.Entry[],
+  limits: ZipLimits,
+): { entries: yauzl.Entry[]; messages: Message[] } {
   const messages: Message[] = [];
   const entries = all.filter((entry) => {
     if (!PICTURE.test(entry.fileName) || entry.isEncrypted()) return true;
@@ -82,10 +93,13 @@ function withoutOversizedPictures(all: yauzl.Entry[], limits: ZipLimits): { entr
     if (!bomb && entry.uncompressedSize <= MAX_PICTURE_BYTES) return true;
     const size = formatBytes(entry.uncompressedSize);
     messages.push(
-      warning('read', bothLanguages({
-        zh: `图片 ${entry.fileName} 解压后 ${size}（压缩比 ${Math.round(ratio)}×），超出限制，已跳过`,
-        en: `picture ${entry.fileName} skipped: it inflates ${Math.round(ratio)}× to ${size}, beyond the limits`,
-      })),
+      warning(
+        'read',
+        bothLanguages({
+          zh: `图片 ${entry.fileName} 解压后 ${size}（压缩比 ${Math.round(ratio)}×），超出限制，已跳过`,
+          en: `picture ${entry.fileName} skipped: it inflates ${Math.round(ratio)}× to ${size}, beyond the limits`,
+        }),
+      ),
     );
     return false;
   });
@@ -108,20 +122,30 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 function checkDeclaredSizes(entries: yauzl.Entry[], limits: ZipLimits): void {
   let total = 0;
   for (const entry of entries) {
-    if (entry.isEncrypted()) throw new ReadError('encrypted', `the archive is password-protected (${entry.fileName} is encrypted)`);
+    if (entry.isEncrypted())
+      throw new ReadError('encrypted', `the archive is password-protected (${entry.fileName} is encrypted)`);
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (entry.uncompressedSize > RATIO_FLOOR_BYTES && ratio > limits.maxRatio) {
-      throw new ReadError('too_large', `refused as a zip bomb: ${entry.fileName} inflates ${Math.round(ratio)}× to ${formatBytes(entry.uncompressedSize)}`);
+      throw new ReadError(
+        'too_large',
+        `refused as a zip bomb: ${entry.fileName} inflates ${Math.round(ratio)}× to ${formatBytes(entry.uncompressedSize)}`,
+      );
     }
   }
-  if (total > limits.maxTotalBytes) throw new ReadError('too_large', `refused: the archive inflates to ${formatBytes(total)} (limit ${formatBytes(limits.maxTotalBytes)})`);
+  if (total > limits.maxTotalBytes)
+    throw new ReadError(
+      'too_large',
+      `refused: the archive inflates to ${formatBytes(total)} (limit ${formatBytes(limits.maxTotalBytes)})`,
+    );
 }
 
 async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number, limit: number): Promise<Buffer> {
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
     // Stryker disable next-line LogicalOperator,OptionalChaining: equivalent, yauzl gives an error or a stream, never neither
-    zip.openReadStream(entry, (error, s) => (error || !s ? reject(new ReadError('corrupt', `cannot read ${entry.fileName}: ${error?.message}`)) : resolve(s))),
+    zip.openReadStream(entry, (error, s) =>
+      error || !s ? reject(new ReadError('corrupt', `cannot read ${entry.fileName}: ${error?.message}`)) : resolve(s),
+    ),
   );
   const chunks: Buffer[] = [];
   let size = 0;
@@ -141,7 +165,10 @@ async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number, l
     // Stryker disable next-line ConditionalExpression: equivalent, the only ReadError thrown above is the unreachable one
     if (error instanceof ReadError) throw error;
     if (/too many bytes/.test((error as Error).message)) {
-      throw new ReadError('too_large', `refused as a zip bomb: ${entry.fileName} inflates past the ${entry.uncompressedSize} bytes it declares`);
+      throw new ReadError(
+        'too_large',
+        `refused as a zip bomb: ${entry.fileName} inflates past the ${entry.uncompressedSize} bytes it declares`,
+      );
     }
     throw new ReadError('corrupt', `damaged entry ${entry.fileName}${detailOf(error)}`);
   }

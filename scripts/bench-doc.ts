@@ -11,16 +11,22 @@ import { extractFromBytes } from '../src/pipeline/extract.js';
 
 const inputs = process.argv.slice(2);
 const paths = (inputs.length > 0 ? inputs : ['test/fixtures']).flatMap((input) =>
-  statSync(input).isDirectory() ? readdirSync(input).filter((f) => f.endsWith('.doc')).map((f) => join(input, f)) : [input],
+  statSync(input).isDirectory()
+    ? readdirSync(input)
+        .filter((f) => f.endsWith('.doc'))
+        .map((f) => join(input, f))
+    : [input],
 );
-const files = paths.map((path) => readFileSync(path)).filter((bytes) => {
-  try {
-    readDoc(bytes);
-    return true;
-  } catch {
-    return false; // encrypted and other refused files are not timed
-  }
-});
+const files = paths
+  .map((path) => readFileSync(path))
+  .filter((bytes) => {
+    try {
+      readDoc(bytes);
+      return true;
+    } catch {
+      return false; // encrypted and other refused files are not timed
+    }
+  });
 
 async function cpuPerFile(run: (bytes: Buffer) => unknown): Promise<number> {
   const rounds: number[] = [];
@@ -36,4 +42,6 @@ async function cpuPerFile(run: (bytes: Buffer) => unknown): Promise<number> {
 for (const bytes of files) await extractFromBytes(bytes, 'warm-up.doc');
 const reader = await cpuPerFile((bytes) => readDoc(bytes));
 const pipeline = await cpuPerFile((bytes) => extractFromBytes(bytes, 'bench.doc'));
-console.log(`${files.length} .doc files: reader ${reader.toFixed(2)} ms CPU per file, whole pipeline ${pipeline.toFixed(2)} ms`);
+console.log(
+  `${files.length} .doc files: reader ${reader.toFixed(2)} ms CPU per file, whole pipeline ${pipeline.toFixed(2)} ms`,
+);

@@ -68,7 +68,8 @@ const child = `
 `;
 
 const pin = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', '0'] : [];
-if (pin.length === 0) console.log('(taskset not found: the process is not pinned to one core; CPU seconds are still per core)');
+if (pin.length === 0)
+  console.log('(taskset not found: the process is not pinned to one core; CPU seconds are still per core)');
 
 function run(kind: 'scans' | 'pages', folder: string) {
   if (!existsSync(folder)) return console.log(`${folder}: not found, skipped`);
@@ -92,10 +93,17 @@ function run(kind: 'scans' | 'pages', folder: string) {
   const per = kind === 'scans' ? 'scanned report' : 'web page';
   console.log(`${folder}: ${figures.items.length} files, ${units} ${unit}s, ${wall.toFixed(0)} s wall on one core`);
   console.log(`  recogniser start-up (first picture): ${figures.startup.toFixed(2)} s CPU`);
-  console.log(`  per ${per}: ${(total / figures.items.length).toFixed(2)} s CPU (slowest ${worst.file}: ${worst.seconds.toFixed(2)} s); per ${unit}: ${(total / units).toFixed(2)} s`);
+  console.log(
+    `  per ${per}: ${(total / figures.items.length).toFixed(2)} s CPU (slowest ${worst.file}: ${worst.seconds.toFixed(2)} s); per ${unit}: ${(total / units).toFixed(2)} s`,
+  );
   const drawing = figures.items.reduce((s, i) => s + (i.drawSeconds ?? 0), 0);
-  if (drawing > 0) console.log(`  drawing the pages to pictures (pdfjs-dist, PNG) besides: ${(drawing / units).toFixed(2)} s per page`);
-  console.log(`  numbers left unread: ${figures.unconfirmed} of ${figures.numbers} (${((100 * figures.unconfirmed) / Math.max(1, figures.numbers)).toFixed(2)}%); pictures refused: ${figures.refused}`);
+  if (drawing > 0)
+    console.log(
+      `  drawing the pages to pictures (pdfjs-dist, PNG) besides: ${(drawing / units).toFixed(2)} s per page`,
+    );
+  console.log(
+    `  numbers left unread: ${figures.unconfirmed} of ${figures.numbers} (${((100 * figures.unconfirmed) / Math.max(1, figures.numbers)).toFixed(2)}%); pictures refused: ${figures.refused}`,
+  );
   console.log(`  peak RSS: ${figures.peakRssMb.toFixed(0)} MB`);
 }
 

@@ -11,7 +11,11 @@ import { balancedReport } from '../test/fixtures/report-builder.js';
 const RUNS = 20;
 const specs = Array.from({ length: RUNS }, (_, i) => balancedReport(i + 1));
 
-async function timed(label: string, files: { bytes: Uint8Array; name: string }[], read: (f: { bytes: Uint8Array; name: string }) => Promise<unknown>): Promise<void> {
+async function timed(
+  label: string,
+  files: { bytes: Uint8Array; name: string }[],
+  read: (f: { bytes: Uint8Array; name: string }) => Promise<unknown>,
+): Promise<void> {
   await read(files[0]!); // warm-up: module loading and JIT are not the reader's cost
   const started = performance.now();
   for (const file of files) await read(file);
@@ -21,13 +25,23 @@ async function timed(label: string, files: { bytes: Uint8Array; name: string }[]
 
 const pipeline = (f: { bytes: Uint8Array; name: string }) => extractFromBytes(f.bytes, f.name);
 for (const type of ['xlsx', 'xls', 'ods'] as const) {
-  const files = specs.map((spec, i) => ({ bytes: workbookBytes({ S: reportSheet(reportBlocks(spec), { numbers: true }) }, type), name: `r${i}.${type}` }));
+  const files = specs.map((spec, i) => ({
+    bytes: workbookBytes({ S: reportSheet(reportBlocks(spec), { numbers: true }) }, type),
+    name: `r${i}.${type}`,
+  }));
   await timed(`${type} (pipeline)`, files, pipeline);
 }
-const odts = await Promise.all(specs.map(async (spec, i) => ({ bytes: await odtBytes(reportBlocks(spec)), name: `r${i}.odt` })));
+const odts = await Promise.all(
+  specs.map(async (spec, i) => ({ bytes: await odtBytes(reportBlocks(spec)), name: `r${i}.odt` })),
+);
 await timed('odt (pipeline)', odts, pipeline);
 const docxs = await Promise.all(specs.map(async (spec) => renderDocx(spec)));
-const zips = await Promise.all(docxs.map(async (docx, i) => ({ bytes: await zipBytes({ '报告.docx': docx, '说明.txt': '附件' }), name: `a${i}.zip` })));
+const zips = await Promise.all(
+  docxs.map(async (docx, i) => ({
+    bytes: await zipBytes({ '报告.docx': docx, '说明.txt': '附件' }),
+    name: `a${i}.zip`,
+  })),
+);
 await timed('zip (opening only)', zips, (f) => archiveEntries(f.bytes));
 const docxFiles = docxs.map((bytes, i) => ({ bytes, name: `r${i}.docx` }));
 await timed('docx (pipeline, for scale)', docxFiles, pipeline);

@@ -24,7 +24,11 @@ async function samples(): Promise<Report[]> {
   const generated = GENERATED;
   if (generated) {
     for (const kind of ['html', 'txt', 'docx', 'pdf']) {
-      paths.push(...readdirSync(join(generated, kind)).slice(0, 10).map((f) => join(generated, kind, f)));
+      paths.push(
+        ...readdirSync(join(generated, kind))
+          .slice(0, 10)
+          .map((f) => join(generated, kind, f)),
+      );
     }
   }
   return Promise.all(paths.map((path, i) => extractReport(path, { name: `sample-${i}` })));
@@ -45,10 +49,17 @@ async function one(total: number): Promise<void> {
   for (let i = 0; i < total; i++) {
     const sample = reports[i % reports.length]!;
     // Each agency over two consecutive years, so the rules across years have work.
-    const report: Report = { ...sample, agency: sample.agency ? `${sample.agency}第${Math.floor(i / 2)}分局` : null, year: sample.year ? sample.year + (i % 2) : null };
+    const report: Report = {
+      ...sample,
+      agency: sample.agency ? `${sample.agency}第${Math.floor(i / 2)}分局` : null,
+      year: sample.year ? sample.year + (i % 2) : null,
+    };
     const name = `batch-${Math.floor(i / 1000)}/r${i}`;
     names.push(name);
-    store.recordReport({ name, path: join(root, name), size: i, mtimeMs: i, contentKey: `content-${i}`, ms: 0 }, report);
+    store.recordReport(
+      { name, path: join(root, name), size: i, mtimeMs: i, contentKey: `content-${i}`, ms: 0 },
+      report,
+    );
     if ((i + 1) % (total / 10) === 0) {
       tenths.push((cpuMs() - started) / (total / 10));
       started = cpuMs();
@@ -60,7 +71,9 @@ async function one(total: number): Promise<void> {
   const exportCpu = (cpuMs() - before.cpu) / total;
   const exportWall = (performance.now() - before.wall) / total;
   store.close();
-  const storeBytes = readdirSync(root).filter((f) => f.startsWith('xxgk.db')).reduce((s, f) => s + statSync(join(root, f)).size, 0);
+  const storeBytes = readdirSync(root)
+    .filter((f) => f.startsWith('xxgk.db'))
+    .reduce((s, f) => s + statSync(join(root, f)).size, 0);
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ total, tenths, exportCpu, exportWall, peakMb, storeKb: storeBytes / 1024 / total }));
   rmSync(root, { recursive: true, force: true });
@@ -71,12 +84,28 @@ if (process.argv[2] === '--one') {
 } else {
   const total = Number(process.argv[2] ?? 200_000);
   const runs = [1000, total].map((n) => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', String(n)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', String(n)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     if (child.status !== 0) throw new Error(child.stderr);
-    return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { total: number; tenths: number[]; exportCpu: number; exportWall: number; peakMb: number; storeKb: number };
+    return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      total: number;
+      tenths: number[];
+      exportCpu: number;
+      exportWall: number;
+      peakMb: number;
+      storeKb: number;
+    };
   });
   const [small, big] = runs as [(typeof runs)[0], (typeof runs)[0]];
-  console.log(`recording a report, CPU ms in each tenth of ${big.total}: ${big.tenths.map((t) => t.toFixed(2)).join(', ')} (last against first: ${((big.tenths[9]! / big.tenths[0]! - 1) * 100).toFixed(0)}%)`);
-  console.log(`export: ${big.exportCpu.toFixed(2)} ms CPU, ${big.exportWall.toFixed(2)} ms wall a report at ${big.total} (${small.exportCpu.toFixed(2)} / ${small.exportWall.toFixed(2)} at ${small.total})`);
-  console.log(`peak RSS: ${big.peakMb.toFixed(0)} MB at ${big.total} reports, ${small.peakMb.toFixed(0)} MB at ${small.total} (${((big.peakMb / small.peakMb - 1) * 100).toFixed(0)}%); store ${big.storeKb.toFixed(1)} KB a report`);
+  console.log(
+    `recording a report, CPU ms in each tenth of ${big.total}: ${big.tenths.map((t) => t.toFixed(2)).join(', ')} (last against first: ${((big.tenths[9]! / big.tenths[0]! - 1) * 100).toFixed(0)}%)`,
+  );
+  console.log(
+    `export: ${big.exportCpu.toFixed(2)} ms CPU, ${big.exportWall.toFixed(2)} ms wall a report at ${big.total} (${small.exportCpu.toFixed(2)} / ${small.exportWall.toFixed(2)} at ${small.total})`,
+  );
+  console.log(
+    `peak RSS: ${big.peakMb.toFixed(0)} MB at ${big.total} reports, ${small.peakMb.toFixed(0)} MB at ${small.total} (${((big.peakMb / small.peakMb - 1) * 100).toFixed(0)}%); store ${big.storeKb.toFixed(1)} KB a report`,
+  );
 }

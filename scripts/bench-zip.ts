@@ -21,11 +21,21 @@ const child = `
   const ms = performance.now() - started;
   console.log(JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024, status: report.status, reason: report.reason }));
 `;
-const baseline = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(new URL('../dist/src/index.js', import.meta.url).href)}); console.log(process.resourceUsage().maxRSS / 1024)`], { encoding: 'utf8' });
+const baseline = spawnSync(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    `await import(${JSON.stringify(new URL('../dist/src/index.js', import.meta.url).href)}); console.log(process.resourceUsage().maxRSS / 1024)`,
+  ],
+  { encoding: 'utf8' },
+);
 console.log(`node + xxgk loaded, nothing read: peak RSS ${Number(baseline.stdout).toFixed(0)} MB`);
 for (const c of cases) {
   writeFileSync(c.file, c.bytes);
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', child, c.file], { encoding: 'utf8' });
   const result = JSON.parse(run.stdout) as { ms: number; peakRssMb: number; status: string; reason: string };
-  console.log(`${c.name} (${(c.bytes.length / 1024 ** 2).toFixed(1)} MB file): ${result.status} in ${result.ms.toFixed(0)} ms, peak RSS ${result.peakRssMb.toFixed(0)} MB — ${result.reason}`);
+  console.log(
+    `${c.name} (${(c.bytes.length / 1024 ** 2).toFixed(1)} MB file): ${result.status} in ${result.ms.toFixed(0)} ms, peak RSS ${result.peakRssMb.toFixed(0)} MB — ${result.reason}`,
+  );
 }

@@ -11,7 +11,9 @@ import { extractFromBytes } from '../src/pipeline/extract.js';
 import { buildPdf, gridCells, PdfPage, ruledTable } from '../test/fixtures/pdf-writer.js';
 
 const folder = resolve(process.argv[2] ?? 'corpus');
-const pdfs = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.pdf')).map((f) => join(folder, f));
+const pdfs = readdirSync(folder)
+  .filter((f) => f.toLowerCase().endsWith('.pdf'))
+  .map((f) => join(folder, f));
 if (pdfs.length === 0) throw new Error(`no PDF in ${folder}`);
 const files = Array.from({ length: Math.max(1, Math.ceil(200 / pdfs.length)) }, () => pdfs).flat();
 const bytes = new Map(pdfs.map((p) => [p, readFileSync(p)]));
@@ -21,7 +23,9 @@ async function timed(label: string, run: (file: string) => Promise<number>): Pro
   const started = performance.now();
   for (const file of files) pages += await run(file);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${label.padEnd(34)} ${(files.length / seconds).toFixed(1).padStart(7)} PDFs/s ${(pages / seconds).toFixed(1).padStart(8)} pages/s  (${files.length} PDFs, ${pages} pages, ${seconds.toFixed(2)} s)`);
+  console.log(
+    `${label.padEnd(34)} ${(files.length / seconds).toFixed(1).padStart(7)} PDFs/s ${(pages / seconds).toFixed(1).padStart(8)} pages/s  (${files.length} PDFs, ${pages} pages, ${seconds.toFixed(2)} s)`,
+  );
   return seconds;
 }
 
@@ -45,18 +49,25 @@ async function pipeline(file: string): Promise<number> {
   return report.pages ?? 0;
 }
 
-console.log(`node ${process.version}, one process reading one file at a time; ${pdfs.length} distinct PDFs from ${folder}`);
+console.log(
+  `node ${process.version}, one process reading one file at a time; ${pdfs.length} distinct PDFs from ${folder}`,
+);
 await bare(files[0]!); // warm up the module and cMap caches for both runs alike
 const bareSeconds = await timed('pdfjs text + operator lists (bare)', bare);
 const fullSeconds = await timed('xxgk full pipeline', pipeline);
-console.log(`pipeline / bare = ${(fullSeconds / bareSeconds).toFixed(2)}× (target ≤ 1.3×); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `pipeline / bare = ${(fullSeconds / bareSeconds).toFixed(2)}× (target ≤ 1.3×); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);
 
 const poppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
 if (poppler.status === 0 || /pdftotext/.test(poppler.stderr)) {
   const started = performance.now();
-  for (const file of files) execFileSync('pdftotext', ['-layout', file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  for (const file of files)
+    execFileSync('pdftotext', ['-layout', file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${'pdftotext -layout (poppler)'.padEnd(34)} ${(files.length / seconds).toFixed(1).padStart(7)} PDFs/s  (process per file)`);
+  console.log(
+    `${'pdftotext -layout (poppler)'.padEnd(34)} ${(files.length / seconds).toFixed(1).padStart(7)} PDFs/s  (process per file)`,
+  );
 } else {
   console.log('pdftotext not installed: poppler comparison skipped');
 }
@@ -65,7 +76,14 @@ if (poppler.status === 0 || /pdftotext/.test(poppler.stderr)) {
 const long = buildPdf(
   Array.from({ length: 500 }, (_, i) => {
     const page = new PdfPage().text(60, 800, `第${i + 1}页`);
-    ruledTable(page, 60, 760, [150, 60, 60], Array(12).fill(20), gridCells(Array.from({ length: 12 }, (_, r) => [`第${r + 1}行`, String(r), String(i)])));
+    ruledTable(
+      page,
+      60,
+      760,
+      [150, 60, 60],
+      Array(12).fill(20),
+      gridCells(Array.from({ length: 12 }, (_, r) => [`第${r + 1}行`, String(r), String(i)])),
+    );
     return page;
   }),
 );

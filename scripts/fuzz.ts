@@ -75,7 +75,10 @@ async function seeds(): Promise<Seed[]> {
   }
   for (const [name, png] of Object.entries(poisonPngs())) {
     add(`poison-${name}.png`, png);
-    const page = renderHtml(balancedReport(950)).replace('</body>', `<img src="data:image/png;base64,${png.toString('base64')}"></body>`);
+    const page = renderHtml(balancedReport(950)).replace(
+      '</body>',
+      `<img src="data:image/png;base64,${png.toString('base64')}"></body>`,
+    );
     add(`poison-${name}-data.html`, Buffer.from(page));
     add(`poison-${name}.docx`, await withPictures(readFileSync(join(FIXTURES, 'report-33-pictures.docx')), png));
   }
@@ -98,7 +101,8 @@ const flip: Mutation = (bytes) => {
   return copy;
 };
 const cut: Mutation = (bytes) => bytes.subarray(0, between(0, bytes.length));
-const splice: Mutation = (bytes, other) => Buffer.concat([bytes.subarray(0, between(0, bytes.length)), other.subarray(between(0, other.length))]);
+const splice: Mutation = (bytes, other) =>
+  Buffer.concat([bytes.subarray(0, between(0, bytes.length)), other.subarray(between(0, other.length))]);
 /** Overwrite a little-endian field of 2 or 4 bytes with an extreme value (0, all ones, or a random one). */
 const field = (copy: Buffer, at: number, size: 2 | 4) => {
   if (at + size > copy.length) return;
@@ -124,14 +128,19 @@ const zipStructure: Mutation = (bytes) => {
 const oleStructure: Mutation = (bytes) => {
   const copy = Buffer.from(bytes);
   for (let n = between(1, 3); n > 0; n--) {
-    if (random() < 0.5) field(copy, pick([0x1e, 0x20, 0x2c, 0x30, 0x3c, 0x40, 0x44, 0x48, 0x4c + 4 * between(0, 10)]), pick([2, 4]));
+    if (random() < 0.5)
+      field(copy, pick([0x1e, 0x20, 0x2c, 0x30, 0x3c, 0x40, 0x44, 0x48, 0x4c + 4 * between(0, 10)]), pick([2, 4]));
     else field(copy, 512 + 4 * between(0, Math.max(0, (copy.length - 516) / 4)), 4);
   }
   return copy;
 };
 
 function mutate(seed: Seed, all: Seed[]): { name: string; bytes: Buffer; how: string } {
-  const options: [string, Mutation][] = [['flip', flip], ['cut', cut], ['splice', splice]];
+  const options: [string, Mutation][] = [
+    ['flip', flip],
+    ['cut', cut],
+    ['splice', splice],
+  ];
   if (seed.bytes.subarray(0, 2).toString('latin1') === 'PK') options.push(['zip', zipStructure], ['zip', zipStructure]);
   if (seed.bytes.readUInt32BE(0) === 0xd0cf11e0) options.push(['ole', oleStructure], ['ole', oleStructure]);
   const [how, mutation] = pick(options);
@@ -149,18 +158,30 @@ interface BatchResult {
   ms: number;
 }
 
-function runBatch(folder: string, out: string, files: number, timeoutS: number): Promise<Omit<BatchResult, 'files' | 'rows' | 'missing'>> {
+function runBatch(
+  folder: string,
+  out: string,
+  files: number,
+  timeoutS: number,
+): Promise<Omit<BatchResult, 'files' | 'rows' | 'missing'>> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'extract', folder, '--out', out, '--quiet', '--jobs', '1', '--timeout', String(timeoutS)], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'extract', folder, '--out', out, '--quiet', '--jobs', '1', '--timeout', String(timeoutS)],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let hung = false;
     // Each file gets its time limit; the batch as a whole twice that, and a minute to start and export.
-    const bound = setTimeout(() => {
-      hung = true;
-      child.kill('SIGKILL');
-    }, (files * timeoutS * 2 + 60) * 1000);
+    const bound = setTimeout(
+      () => {
+        hung = true;
+        child.kill('SIGKILL');
+      },
+      (files * timeoutS * 2 + 60) * 1000,
+    );
     child.stderr.resume();
     child.on('exit', (exit, signal) => {
       clearTimeout(bound);
@@ -171,7 +192,9 @@ function runBatch(folder: string, out: string, files: number, timeoutS: number):
 
 function rowsOf(out: string): Record<string, string>[] {
   const path = join(out, 'reports.csv');
-  return existsSync(path) ? (parse(readFileSync(path, 'utf8'), { bom: true, columns: true }) as Record<string, string>[]) : [];
+  return existsSync(path)
+    ? (parse(readFileSync(path, 'utf8'), { bom: true, columns: true }) as Record<string, string>[])
+    : [];
 }
 
 async function main(): Promise<void> {
@@ -195,8 +218,14 @@ async function main(): Promise<void> {
     // The saved page, whole, with poison pictures in its folder: a page's pictures are read with it.
     if (batch === 0) {
       cpSync(join(FIXTURES, 'saved-page'), join(folder, 'saved'), { recursive: true });
-      for (const name of ['table1.png', 'table3.png']) writeFileSync(join(folder, 'saved/report_files', name), poisonPngs()['bad-ihdr-crc']!);
-      names.push('saved/report.html', 'saved/report_files/icon.gif', 'saved/report_files/table1.png', 'saved/report_files/table3.png');
+      for (const name of ['table1.png', 'table3.png'])
+        writeFileSync(join(folder, 'saved/report_files', name), poisonPngs()['bad-ihdr-crc']!);
+      names.push(
+        'saved/report.html',
+        'saved/report_files/icon.gif',
+        'saved/report_files/table1.png',
+        'saved/report_files/table3.png',
+      );
     }
     const n = Math.min(size, count - done);
     for (let i = 0; i < n; i++) {
@@ -232,9 +261,16 @@ async function main(): Promise<void> {
     rmSync(out, { recursive: true, force: true });
   }
   rmSync(work, { recursive: true, force: true });
-  console.log(`\n${done} damaged files (seed ${args.seed}): ${crashes} crashed runs, ${hangs} hung runs, ${missingRows} files without a row`);
+  console.log(
+    `\n${done} damaged files (seed ${args.seed}): ${crashes} crashed runs, ${hangs} hung runs, ${missingRows} files without a row`,
+  );
   console.log(`mutations: ${[...byMutation].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`outcomes: ${[...outcomes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `outcomes: ${[...outcomes]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   for (const line of bad) console.log(`  ${line}`);
   process.exitCode = crashes + hangs + missingRows > 0 ? 1 : 0;
 }

@@ -15,14 +15,18 @@ interface Mutant {
   location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
-const report = JSON.parse(readFileSync(process.argv[2] ?? '.mutation/report.json', 'utf8')) as { files: Record<string, { source: string; mutants: Mutant[] }> };
+const report = JSON.parse(readFileSync(process.argv[2] ?? '.mutation/report.json', 'utf8')) as {
+  files: Record<string, { source: string; mutants: Mutant[] }>;
+};
 
 const byFolder = new Map<string, { detected: number; valid: number }>();
 for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
   const folder = dirname(file);
   const score = byFolder.get(folder) ?? { detected: 0, valid: 0 };
   const lines = source.split('\n');
-  const alive = mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').sort((a, b) => a.location.start.line - b.location.start.line);
+  const alive = mutants
+    .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
+    .sort((a, b) => a.location.start.line - b.location.start.line);
   for (const m of mutants) {
     if (m.status === 'Ignored' || m.status === 'CompileError') continue;
     score.valid++;
@@ -33,9 +37,14 @@ for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a]
   console.log(`\n${file} (${alive.length})`);
   for (const m of alive) {
     const { start, end } = m.location;
-    const original = start.line === end.line ? lines[start.line - 1]!.slice(start.column - 1, end.column - 1) : `${lines[start.line - 1]!.slice(start.column - 1)} …`;
+    const original =
+      start.line === end.line
+        ? lines[start.line - 1]!.slice(start.column - 1, end.column - 1)
+        : `${lines[start.line - 1]!.slice(start.column - 1)} …`;
     const shorten = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : text).replace(/\s+/g, ' ');
-    console.log(`  ${start.line}:${start.column} ${m.status === 'NoCoverage' ? '[no coverage] ' : ''}${m.mutatorName}: ${shorten(original)} → ${shorten(m.replacement ?? '')}`);
+    console.log(
+      `  ${start.line}:${start.column} ${m.status === 'NoCoverage' ? '[no coverage] ' : ''}${m.mutatorName}: ${shorten(original)} → ${shorten(m.replacement ?? '')}`,
+    );
   }
 }
 console.log('\nscore by folder (killed + timeout / all but ignored):');

@@ -29,7 +29,9 @@ const only = rest[0] === '--only' ? rest[1] : undefined;
 
 await mkdir(out, { recursive: true });
 const csv = new CsvExport(out);
-const files = (await readdir(folder)).filter((f) => ['.html', '.pdf'].includes(extname(f)) && (!only || f.startsWith(only))).sort();
+const files = (await readdir(folder))
+  .filter((f) => ['.html', '.pdf'].includes(extname(f)) && (!only || f.startsWith(only)))
+  .sort();
 let cpuTotal = 0;
 for (const file of files) {
   const path = join(folder, file);
@@ -38,10 +40,17 @@ for (const file of files) {
   const document = extname(file) === '.pdf' ? await scannedPdf(path, messages) : await pictureWebPage(path, messages);
   const seconds = cpuSeconds(cpu);
   cpuTotal += seconds;
-  const report = assembleReport(document, { file, reader: 'ocr', messages, ...(document.pageCount ? { pages: document.pageCount } : {}) });
+  const report = assembleReport(document, {
+    file,
+    reader: 'ocr',
+    messages,
+    ...(document.pageCount ? { pages: document.pageCount } : {}),
+  });
   await csv.add(report);
   const unread = report.cells.filter((c) => c.kind === 'unreadable').length;
-  console.log(`${file}: ${report.status} ${report.cells.length} cells, ${unread} unreadable; ${seconds.toFixed(1)} s CPU${report.reason ? `; ${report.reason}` : ''}`);
+  console.log(
+    `${file}: ${report.status} ${report.cells.length} cells, ${unread} unreadable; ${seconds.toFixed(1)} s CPU${report.reason ? `; ${report.reason}` : ''}`,
+  );
 }
 await csv.close();
 await shutdownRecognisers();
@@ -53,7 +62,15 @@ async function pictureWebPage(path: string, messages: Message[]): Promise<Docume
   for (const element of $('body').find('p, img, table').toArray()) {
     if (element.tagName === 'table') {
       // The page's own tables (no spans in the generated pages).
-      const rows = $(element).find('tr').toArray().map((tr) => $(tr).find('td, th').toArray().map((td) => $(td).text().trim()));
+      const rows = $(element)
+        .find('tr')
+        .toArray()
+        .map((tr) =>
+          $(tr)
+            .find('td, th')
+            .toArray()
+            .map((td) => $(td).text().trim()),
+        );
       blocks.push(tableFromRows(0, rows, 'markup'));
       continue;
     }
@@ -63,7 +80,9 @@ async function pictureWebPage(path: string, messages: Message[]): Promise<Docume
       continue;
     }
     const src = $(element).attr('src') ?? '';
-    const bytes = src.startsWith('data:') ? Buffer.from(src.slice(src.indexOf(',') + 1), 'base64') : await readFile(join(dirname(path), src));
+    const bytes = src.startsWith('data:')
+      ? Buffer.from(src.slice(src.indexOf(',') + 1), 'base64')
+      : await readFile(join(dirname(path), src));
     const name = src.startsWith('data:') ? 'data:' : src;
     const reading = await readPicture({ kind: 'encoded', bytes, name }, { content: 'table' }).catch((error: Error) => {
       messages.push({ level: 'warning', code: 'read', message: error.message });
@@ -85,7 +104,10 @@ async function scannedPdf(path: string, messages: Message[]): Promise<DocumentMo
     // is one image pixel.
     const [page] = await renderPdfPages(bytes.slice(), [n], 96 / 72);
     if (!page) break;
-    const reading = await readPicture({ kind: 'encoded', bytes: page.png, name: `page ${n}` }, { content: 'page' }).catch((error: Error) => {
+    const reading = await readPicture(
+      { kind: 'encoded', bytes: page.png, name: `page ${n}` },
+      { content: 'page' },
+    ).catch((error: Error) => {
       messages.push({ level: 'warning', code: 'read', message: error.message });
       return undefined;
     });
@@ -106,5 +128,3 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
 }
-
-

@@ -2,5 +2,7 @@
 // used; worker threads are part of the process, so both include them.
 process.on('exit', () => {
   const usage = process.resourceUsage();
-  process.stderr.write(`peak_rss_kb=${usage.maxRSS} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)}\n`);
+  process.stderr.write(
+    `peak_rss_kb=${usage.maxRSS} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)}\n`,
+  );
 });

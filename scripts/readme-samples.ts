@@ -22,7 +22,11 @@ const MONEY = 'shanghai-gov-office-2019_content-fragment.html';
 
 /** A CSV line as the exporter writes it (RFC 4180 quoting), for a row of plain values. */
 function csvLine(row: (string | number | null | undefined)[]): string {
-  return row.map((v) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(',');
+  return row
+    .map((v) =>
+      v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v),
+    )
+    .join(',');
 }
 
 export async function readmeSamples(): Promise<Record<string, string>> {
@@ -34,7 +38,11 @@ export async function readmeSamples(): Promise<Record<string, string>> {
   return {
     check: check.lines.join('\n').trimEnd(),
     'check-errors-only': checkErrors.lines.join('\n').trimEnd(),
-    'reports-csv': [REPORT_COLUMNS.join(','), csvLine(reportRow(placed(clean))), csvLine(reportRow(placed(flagged)))].join('\n'),
+    'reports-csv': [
+      REPORT_COLUMNS.join(','),
+      csvLine(reportRow(placed(clean))),
+      csvLine(reportRow(placed(flagged))),
+    ].join('\n'),
     'cells-csv': [CELL_COLUMNS.join(','), csvLine(procurement ?? [])].join('\n'),
     'findings-csv': [FINDING_COLUMNS.join(','), csvLine(findingRows(flagged)[0] ?? [])].join('\n'),
   };

@@ -33,11 +33,16 @@ function samples(): Record<string, Sample[]> {
     add(extname(name).slice(1), { name, bytes: readFileSync(join(PROJECT, 'corpus', name)) });
   }
   if (GENERATED) {
-    const truth = JSON.parse(readFileSync(join(GENERATED, 'truth.json'), 'utf8')) as { id: string; agency: string; year: number }[];
+    const truth = JSON.parse(readFileSync(join(GENERATED, 'truth.json'), 'utf8')) as {
+      id: string;
+      agency: string;
+      year: number;
+    }[];
     for (const kind of ['html', 'txt', 'docx', 'doc', 'pdf']) {
       for (const t of truth) {
         const path = join(GENERATED, kind, `${t.id}.${kind}`);
-        if (existsSync(path)) add(kind, { name: `${t.id}.${kind}`, bytes: readFileSync(path), agency: t.agency, year: t.year });
+        if (existsSync(path))
+          add(kind, { name: `${t.id}.${kind}`, bytes: readFileSync(path), agency: t.agency, year: t.year });
       }
     }
   }
@@ -45,7 +50,28 @@ function samples(): Record<string, Sample[]> {
 }
 
 /** Of every 20 files: 7 web pages, 3 text copies, 4 Word files, 5 PDFs, 1 more sample of the bundled corpus. */
-const CYCLE = ['html', 'pdf', 'synthetic-html', 'txt', 'docx', 'html', 'pdf', 'synthetic-txt', 'html', 'doc', 'pdf', 'synthetic-html', 'docx', 'html', 'pdf', 'synthetic-docx', 'txt', 'pdf', 'html', 'any'];
+const CYCLE = [
+  'html',
+  'pdf',
+  'synthetic-html',
+  'txt',
+  'docx',
+  'html',
+  'pdf',
+  'synthetic-txt',
+  'html',
+  'doc',
+  'pdf',
+  'synthetic-html',
+  'docx',
+  'html',
+  'pdf',
+  'synthetic-docx',
+  'txt',
+  'pdf',
+  'html',
+  'any',
+];
 
 /** The i-th agency variant: a distinct agency name, each over two consecutive years. */
 function variant(i: number, agency: string, year: number): { agency: string; year: number } {
@@ -78,9 +104,18 @@ export async function writeScaleCorpus(folder: string, count: number): Promise<v
     const round = Math.floor(i / CYCLE.length);
     if (kind.startsWith('synthetic-')) {
       const { agency, year } = variant(i, '示例县市场监督管理局', 2019 + (round % 5));
-      const spec = balancedReport(1000 + i, { agency, year, ...(i % 7 === 0 ? { activeVersion: '2019' as const } : {}) });
+      const spec = balancedReport(1000 + i, {
+        agency,
+        year,
+        ...(i % 7 === 0 ? { activeVersion: '2019' as const } : {}),
+      });
       const format = kind.slice('synthetic-'.length);
-      const bytes = format === 'html' ? renderHtml(spec, { wordMarkup: i % 2 === 0 }) : format === 'txt' ? renderTabText(spec) : await renderDocx(spec, { autoNumberedHeadings: true });
+      const bytes =
+        format === 'html'
+          ? renderHtml(spec, { wordMarkup: i % 2 === 0 })
+          : format === 'txt'
+            ? renderTabText(spec)
+            : await renderDocx(spec, { autoNumberedHeadings: true });
       writeFileSync(join(dir, `s${i}.${format}`), bytes);
       continue;
     }
@@ -97,7 +132,10 @@ export async function writeScaleCorpus(folder: string, count: number): Promise<v
       // Pages and copies are in UTF-8 or GB18030 (GBK): rewritten in their own encoding.
       const encoding = isUtf8(sample.bytes) ? 'utf8' : 'gb18030';
       const text = rewriteText(iconv.decode(sample.bytes, encoding), sample, pass);
-      writeFileSync(target, iconv.encode(extension === '.html' ? `${text}\n<!-- ${i} -->\n` : `${text}\n${' '.repeat(i % 7)}\n`, encoding));
+      writeFileSync(
+        target,
+        iconv.encode(extension === '.html' ? `${text}\n<!-- ${i} -->\n` : `${text}\n${' '.repeat(i % 7)}\n`, encoding),
+      );
     } else if (extension === '.docx') {
       writeFileSync(target, await rewriteDocx(sample, pass));
     } else {

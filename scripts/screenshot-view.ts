@@ -12,16 +12,29 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const out = mkdtempSync(join(tmpdir(), 'xxgk-screenshot-'));
-const run = spawnSync(process.execPath, ['dist/src/cli.js', 'extract', 'corpus', '--out', out, '--quiet'], { encoding: 'utf8' });
+const run = spawnSync(process.execPath, ['dist/src/cli.js', 'extract', 'corpus', '--out', out, '--quiet'], {
+  encoding: 'utf8',
+});
 if (run.status !== 0) throw new Error(run.stderr);
-const files = readFileSync(join(out, 'reports.csv'), 'utf8').split('\r\n').slice(1).map((line) => line.split(',')[0]);
+const files = readFileSync(join(out, 'reports.csv'), 'utf8')
+  .split('\r\n')
+  .slice(1)
+  .map((line) => line.split(',')[0]);
 const id = files.indexOf('huaian-hongze-district-gov-2023.pdf');
 
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'xxgk-chromium-')), {
   executablePath: '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1200, height: 1300 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const page = await context.newPage();
 await page.goto(`${pathToFileURL(join(out, 'index.html')).href}#report=${id}`);

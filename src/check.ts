@@ -1,4 +1,11 @@
-import { describePlace, distinguishingLabel, describeTerm, explainFindings, type ExplainedFinding, type Term } from './audit/explain.js';
+import {
+  describePlace,
+  distinguishingLabel,
+  describeTerm,
+  explainFindings,
+  type ExplainedFinding,
+  type Term,
+} from './audit/explain.js';
 import { auditAcrossReports } from './audit/across/rules.js';
 import { cellRef, type Finding, type Report } from './core/model/report.js';
 import { collectInputs } from './run/inputs.js';
@@ -41,7 +48,11 @@ export async function checkFiles(args: string[], options: CheckOptions): Promise
   for (const input of inputs) {
     // A named pipe would wait for a writer for ever: only regular files are opened.
     const special = notRegularReason(await stat(input.path).catch(() => ({ isFile: () => true }) as Stats));
-    reports.push(special ? failedReport(input.name, null, 'failed', special) : await extractReport(input.path, { name: input.name }));
+    reports.push(
+      special
+        ? failedReport(input.name, null, 'failed', special)
+        : await extractReport(input.path, { name: input.name }),
+    );
   }
   const audited = withAcrossFindings(reports);
   const paint = painter(options.color);
@@ -54,7 +65,12 @@ export async function checkFiles(args: string[], options: CheckOptions): Promise
 /** The rules across files (copies that disagree, 上年结转 against last year's 结转下年度), as `extract` applies them. */
 function withAcrossFindings(reports: Report[]): Report[] {
   const across = auditAcrossReports(
-    reports.map((r) => ({ name: r.file, agency: r.agency, year: r.year, cells: () => new Map(r.cells.map((c) => [cellRef(c), c.value])) })),
+    reports.map((r) => ({
+      name: r.file,
+      agency: r.agency,
+      year: r.year,
+      cells: () => new Map(r.cells.map((c) => [cellRef(c), c.value])),
+    })),
   );
   return reports.map((report) => withExtraFindings(report, across.get(report.file) ?? []));
 }
@@ -64,7 +80,13 @@ type Paint = (style: Style, text: string) => string;
 
 /** ANSI colours, or none (piped output, NO_COLOR). */
 function painter(color: boolean): Paint {
-  const codes: Record<Style, [number, number]> = { error: [31, 39], warning: [33, 39], ok: [32, 39], dim: [2, 22], bold: [1, 22] };
+  const codes: Record<Style, [number, number]> = {
+    error: [31, 39],
+    warning: [33, 39],
+    ok: [32, 39],
+    dim: [2, 22],
+    bold: [1, 22],
+  };
   return (style, text) => (color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text);
 }
 
@@ -106,7 +128,9 @@ function reasonText(report: Report, lang: Lang): string | undefined {
 }
 
 function hiddenNote(hidden: number, options: CheckOptions): string {
-  return options.lang === 'zh' ? `另有 ${hidden} 条未列出（--verbose 全部列出）` : `${hidden} more not shown (--verbose shows all)`;
+  return options.lang === 'zh'
+    ? `另有 ${hidden} 条未列出（--verbose 全部列出）`
+    : `${hidden} more not shown (--verbose shows all)`;
 }
 
 function describeFinding(explained: ExplainedFinding, paint: Paint, lang: Lang): string[] {
@@ -120,7 +144,8 @@ function describeFinding(explained: ExplainedFinding, paint: Paint, lang: Lang):
   if (sides) return [head, ...describeSum(sides.left, sides.right, finding, paint)];
   const lines = [head, `      ${findingText(finding.rule, finding.message, lang)}`];
   const placed = explained.terms.filter((t) => t.cell);
-  if (finding.severity === 'error' && placed.length > 0 && placed.length <= 8) lines.push(`      ${paint('dim', placesOf(placed))}`);
+  if (finding.severity === 'error' && placed.length > 0 && placed.length <= 8)
+    lines.push(`      ${paint('dim', placesOf(placed))}`);
   return lines;
 }
 
@@ -145,7 +170,9 @@ function describeSum(left: Term[], right: Term[], finding: Finding, paint: Paint
 function placesOf(terms: Term[]): string {
   const placed = terms.filter((t) => t.cell);
   if (placed.length === 0) return '位置未知';
-  const pages = [...new Set(placed.flatMap((t) => (t.cell!.place.page !== undefined ? [t.cell!.place.page] : [])))].sort((a, b) => a - b);
+  const pages = [
+    ...new Set(placed.flatMap((t) => (t.cell!.place.page !== undefined ? [t.cell!.place.page] : []))),
+  ].sort((a, b) => a - b);
   if (pages.length > 0) return `位置：${pages.map((p) => `第${p}页`).join('、')}`;
   const by = distinguishingLabel(terms);
   return `位置：${placed.map((t) => `${by === 'row' ? t.labels.row : t.labels.column} 在${describePlace(t.cell!.place)}`).join('，')}`;
@@ -156,7 +183,10 @@ function summaryLine(reports: Report[], paint: Paint, lang: Lang): string {
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   const unread = count('failed') + count('needs_ocr') + count('not_a_report');
-  const parts: [ReportStatus | 'unread', number][] = [['flagged', count('flagged')], ['ok', count('ok')]];
+  const parts: [ReportStatus | 'unread', number][] = [
+    ['flagged', count('flagged')],
+    ['ok', count('ok')],
+  ];
   for (const status of ['incomplete', 'unchecked'] as const) if (count(status) > 0) parts.push([status, count(status)]);
   if (unread > 0) parts.push(['unread', unread]);
   const text = summaryText(lang, reports.length, parts, errors, warnings);

@@ -4,7 +4,13 @@ import type { Twin } from './core/i18n/lang.js';
 /** The command line's help, Chinese first (`--lang en` or an English locale for English). */
 
 /** commander's section titles, in Chinese. */
-export const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
+export const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
 
 export const PROGRAM_HELP: Record<'description' | 'version' | 'help' | 'helpCommand' | 'lang', Twin> = {
   description: {
@@ -20,7 +26,10 @@ export const PROGRAM_HELP: Record<'description' | 'version' | 'help' | 'helpComm
   },
 };
 
-export const EXTRACT_HELP: Record<'description' | 'inputs' | 'out' | 'jobs' | 'db' | 'force' | 'json' | 'timeout' | 'maxMemory' | 'quiet' | 'years', Twin> = {
+export const EXTRACT_HELP: Record<
+  'description' | 'inputs' | 'out' | 'jobs' | 'db' | 'force' | 'json' | 'timeout' | 'maxMemory' | 'quiet' | 'years',
+  Twin
+> = {
   description: {
     zh:
       '读取报告（PDF、Word、网页、文本副本、图片），核对其表格，写出 reports.csv、cells.csv、findings.csv、dataset.csv、' +
@@ -43,7 +52,7 @@ export const EXTRACT_HELP: Record<'description' | 'inputs' | 'out' | 'jobs' | 'd
   maxMemory: { zh: '每个工作线程的内存上限（MB）', en: 'memory limit of each worker thread' },
   years: {
     zh: '机关 × 年度表格列出的年度范围（如 2008-2025），无人报送的年度也列出；默认为本批最早至最晚年度',
-    en: 'the years the agencies × years grid shows (e.g. 2008-2025), years nobody filed for too; by default the batch\'s earliest to latest',
+    en: "the years the agencies × years grid shows (e.g. 2008-2025), years nobody filed for too; by default the batch's earliest to latest",
   },
   quiet: { zh: '不显示进度，只显示汇总', en: 'no progress output, only the summary' },
 };
@@ -76,12 +85,21 @@ export const QUEUE_HELP = {
     zh: '文件交由 `xxgk worker` 进程经 Redis 读取：redis://[:密码@]主机:端口/库',
     en: 'files read by `xxgk worker` processes through Redis: redis://[:password@]host:port/db',
   },
-  window: { zh: '与 --queue 同用：同时在途的文件数（记录前存于 Redis）', en: 'with --queue: files in flight (in Redis until recorded)' },
+  window: {
+    zh: '与 --queue 同用：同时在途的文件数（记录前存于 Redis）',
+    en: 'with --queue: files in flight (in Redis until recorded)',
+  },
   worker: {
     zh: '为协调进程（`xxgk extract … --queue`）从 Redis 读取文件，直到停止（Ctrl-C）',
     en: 'read files for coordinators (`xxgk extract … --queue`) from Redis, until stopped (Ctrl-C)',
   },
-  workerQueue: { zh: 'redis://[:密码@]主机:端口/库 或 rediss://，与协调进程相同', en: 'redis://[:password@]host:port/db or rediss://, as given to the coordinator' },
+  workerQueue: {
+    zh: 'redis://[:密码@]主机:端口/库 或 rediss://，与协调进程相同',
+    en: 'redis://[:password@]host:port/db or rediss://, as given to the coordinator',
+  },
   workerJobs: { zh: '同时读取的文件数（每个一个线程）', en: 'files read at once (one thread each)' },
-  stalledAfter: { zh: '读取它的进程不再应答时，文件交给另一个进程（秒）', en: 'a file whose worker stopped answering goes to another (seconds)' },
+  stalledAfter: {
+    zh: '读取它的进程不再应答时，文件交给另一个进程（秒）',
+    en: 'a file whose worker stopped answering goes to another (seconds)',
+  },
 };

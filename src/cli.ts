@@ -122,16 +122,21 @@ function yearRange(value: string): YearRange {
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(say({ zh: '应为正整数', en: 'expected a positive whole number' }));
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(say({ zh: '应为正整数', en: 'expected a positive whole number' }));
   return n;
 }
 
 function printSummary(summary: BatchSummary, outDir: string): void {
   const failed = (summary.byStatus.failed ?? 0) + (summary.byStatus.needs_ocr ?? 0);
   console.log(batchSummaryText(LANG, summary.total, summary.byStatus, summary.flagged.length, failed));
-  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN)) console.log(`  ${say({ zh: '有问题', en: 'flagged' })} ${printable(flagged.file)}: ${flagged.rules.join(', ')}`);
+  for (const flagged of summary.flagged.slice(0, FLAGGED_SHOWN))
+    console.log(`  ${say({ zh: '有问题', en: 'flagged' })} ${printable(flagged.file)}: ${flagged.rules.join(', ')}`);
   const more = summary.flagged.length - FLAGGED_SHOWN;
-  if (more > 0) console.log(`  ${say({ zh: `另有 ${more} 份有问题的报告（见 findings.csv）`, en: `… and ${more} more flagged reports (see findings.csv)` })}`);
+  if (more > 0)
+    console.log(
+      `  ${say({ zh: `另有 ${more} 份有问题的报告（见 findings.csv）`, en: `… and ${more} more flagged reports (see findings.csv)` })}`,
+    );
   console.log(
     say({
       zh: `输出：${printable(outDir)}/index.html（审核页面，用浏览器打开）、reports.csv、cells.csv、findings.csv、dataset.csv、*.parquet、datapackage.json、xxgk.db`,
@@ -177,5 +182,6 @@ interface ExtractOptions {
 }
 
 function queueOf(url: string, window: number, onResult: (worker: string) => void) {
-  return (store: Store, dbPath: string, limits: PoolLimits) => queueReaders(store, { url, window, limits, batch: batchIdentity(dbPath), onResult });
+  return (store: Store, dbPath: string, limits: PoolLimits) =>
+    queueReaders(store, { url, window, limits, batch: batchIdentity(dbPath), onResult });
 }

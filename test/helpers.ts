@@ -25,23 +25,41 @@ export function valuesOf(report: Report): Map<string, number | null> {
 
 /** Cells whose value is not the one printed (`key: got ≠ want`): for reports read only in part, what was read must be right. */
 export function wrongValues(report: Report, printed: Map<string, number | null>): string[] {
-  return [...valuesOf(report)].filter(([key, value]) => printed.get(key) !== value).map(([key, value]) => `${key}: ${value} ≠ ${printed.get(key)}`);
+  return [...valuesOf(report)]
+    .filter(([key, value]) => printed.get(key) !== value)
+    .map(([key, value]) => `${key}: ${value} ≠ ${printed.get(key)}`);
 }
 
 /** Error-level findings as `rule:scope`, sorted. */
 export function flagsOf(report: Report): string[] {
-  return report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.scope}`).sort();
+  return report.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.rule}:${f.scope}`)
+    .sort();
 }
 
 export function warningRules(report: Report): string[] {
   return [...new Set(report.findings.filter((f) => f.severity === 'warning').map((f) => f.rule))].sort();
 }
 
-export const APPLICANT_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
+export const APPLICANT_COLUMNS = [
+  'natural_person',
+  'commercial_enterprise',
+  'research_institution',
+  'social_welfare_org',
+  'legal_service_org',
+  'other_org',
+  'total',
+];
 export const REVIEW_RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 
 /** One printed row of a table, as the values of the given columns (applicant columns by default). */
-export function rowValues(values: Map<string, number | null>, table: string, key: string, columns = APPLICANT_COLUMNS): (number | null | undefined)[] {
+export function rowValues(
+  values: Map<string, number | null>,
+  table: string,
+  key: string,
+  columns = APPLICANT_COLUMNS,
+): (number | null | undefined)[] {
   return columns.map((c) => values.get(`${table}:${key}:${c}`));
 }
 

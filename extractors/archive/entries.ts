@@ -61,10 +61,13 @@ export async function archiveEntries(
 }
 
 function tooDeep(): ReadError {
-  return new ReadError('too_large', bothLanguages({
-    zh: `压缩包嵌套超过 ${ARCHIVE_DEPTH} 层，未解开；请先解压`,
-    en: `an archive nested more than ${ARCHIVE_DEPTH} deep, not opened; unpack it first`,
-  }));
+  return new ReadError(
+    'too_large',
+    bothLanguages({
+      zh: `压缩包嵌套超过 ${ARCHIVE_DEPTH} 层，未解开；请先解压`,
+      en: `an archive nested more than ${ARCHIVE_DEPTH} deep, not opened; unpack it first`,
+    }),
+  );
 }
 
 function decodeName(raw: Buffer, utf8: boolean): string {

@@ -15,16 +15,22 @@ export async function readArchive(bytes: Uint8Array): Promise<ReaderOutput> {
   const rar = head.subarray(0, 4).toString('latin1') === 'Rar!';
   if (rar || head.subarray(0, 6).equals(SEVEN_ZIP)) {
     const kind = rar ? 'RAR' : '7z';
-    throw new ReadError('unsupported', bothLanguages({
-      zh: `该文件为 ${kind} 压缩包，不支持读取；请先解压，再提取其中的文件`,
-      en: `the file is a ${kind} archive, which is not read; unpack it and extract its files`,
-    }));
+    throw new ReadError(
+      'unsupported',
+      bothLanguages({
+        zh: `该文件为 ${kind} 压缩包，不支持读取；请先解压，再提取其中的文件`,
+        en: `the file is a ${kind} archive, which is not read; unpack it and extract its files`,
+      }),
+    );
   }
   const entries = await archiveEntries(bytes);
-  throw new ReadError('unsupported', bothLanguages({
-    zh: `该文件为 zip 压缩包（${entries.length} 个文件）；批量提取（xxgk extract）时其中的文件逐个读取`,
-    en: `the file is a zip archive (${entries.length} files); its files are read one by one by a batch (xxgk extract)`,
-  }));
+  throw new ReadError(
+    'unsupported',
+    bothLanguages({
+      zh: `该文件为 zip 压缩包（${entries.length} 个文件）；批量提取（xxgk extract）时其中的文件逐个读取`,
+      en: `the file is a zip archive (${entries.length} files); its files are read one by one by a batch (xxgk extract)`,
+    }),
+  );
 }
 
 const SEVEN_ZIP = Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]);

@@ -59,14 +59,21 @@ export function openWordFile(bytes: Uint8Array): WordFile {
     const entry = CFB.find(container, name);
     return entry?.content ? Buffer.from(entry.content as Uint8Array) : undefined;
   };
-  if (stream('EncryptedPackage')) throw new ReadError('encrypted', 'the Word document is password-protected (encrypted OOXML package)');
+  if (stream('EncryptedPackage'))
+    throw new ReadError('encrypted', 'the Word document is password-protected (encrypted OOXML package)');
   const word = stream('WordDocument');
-  if (!word) throw new ReadError('unsupported', `not a Word 97–2003 document: the file holds ${describeOle(container)}`);
-  if (word.length < 0x200 || word.readUInt16LE(0) !== WORD_MAGIC) throw new ReadError('corrupt', 'the WordDocument stream does not start with a Word file information block');
+  if (!word)
+    throw new ReadError('unsupported', `not a Word 97–2003 document: the file holds ${describeOle(container)}`);
+  if (word.length < 0x200 || word.readUInt16LE(0) !== WORD_MAGIC)
+    throw new ReadError('corrupt', 'the WordDocument stream does not start with a Word file information block');
   const flags = word.readUInt16LE(0x0a);
   if (flags & FLAG_ENCRYPTED) throw new ReadError('encrypted', 'the Word 97–2003 document is password-protected');
   const nFib = word.readUInt16LE(0x02);
-  if (nFib < NFIB_WORD97) throw new ReadError('unsupported', `a Word 6.0/95 document (file format ${nFib}); only Word 97–2003 documents are read`);
+  if (nFib < NFIB_WORD97)
+    throw new ReadError(
+      'unsupported',
+      `a Word 6.0/95 document (file format ${nFib}); only Word 97–2003 documents are read`,
+    );
   const tableName = flags & FLAG_TABLE_1 ? '1Table' : '0Table';
   const table = stream(tableName);
   if (!table) throw new ReadError('corrupt', `the Word 97–2003 document has no ${tableName} stream`);
@@ -80,9 +87,13 @@ function readFib(word: Buffer, flags: number): Fib {
   const cslw = word.readUInt16LE(longs - 2);
   const pairsCount = word.readUInt16LE(longs + cslw * 4);
   const pairs = longs + cslw * 4 + 2;
-  if (cslw < 11 || pairsCount < 34 || pairs + pairsCount * 8 > word.length) throw new ReadError('corrupt', 'the Word file information block is truncated');
+  if (cslw < 11 || pairsCount < 34 || pairs + pairsCount * 8 > word.length)
+    throw new ReadError('corrupt', 'the Word file information block is truncated');
   const long = (i: number) => word.readInt32LE(longs + i * 4);
-  const pair = (i: number): Extent => ({ fc: word.readUInt32LE(pairs + i * 8), lcb: word.readUInt32LE(pairs + i * 8 + 4) });
+  const pair = (i: number): Extent => ({
+    fc: word.readUInt32LE(pairs + i * 8),
+    lcb: word.readUInt32LE(pairs + i * 8 + 4),
+  });
   return {
     complex: (flags & FLAG_COMPLEX) !== 0,
     ccpText: long(3),
@@ -100,7 +111,8 @@ function readFib(word: Buffer, flags: number): Fib {
 
 function notOle(buffer: Buffer): ReadError {
   const head = buffer.subarray(0, 16).toString('latin1');
-  if (head.startsWith('{\\rtf')) return new ReadError('unsupported', 'the file is in Rich Text Format (RTF), not a Word 97–2003 document');
+  if (head.startsWith('{\\rtf'))
+    return new ReadError('unsupported', 'the file is in Rich Text Format (RTF), not a Word 97–2003 document');
   return new ReadError('corrupt', 'not a Word 97–2003 document (no compound-file header)');
 }
 

@@ -22,7 +22,11 @@ export function readDoc(bytes: Uint8Array): ReaderOutput {
   } catch (error) {
     if (error instanceof ReadError) throw error;
     // An offset or count that points outside its stream: the file is damaged.
-    if (error instanceof RangeError) throw new ReadError('corrupt', 'the Word 97–2003 document is damaged: an offset or count points outside its data');
+    if (error instanceof RangeError)
+      throw new ReadError(
+        'corrupt',
+        'the Word 97–2003 document is damaged: an offset or count points outside its data',
+      );
     throw error;
   }
 }

@@ -24,7 +24,8 @@ const EMPTY = Buffer.alloc(0);
 
 export function readPieces(table: Buffer, clx: Extent): Piece[] {
   const end = clx.fc + clx.lcb;
-  if (clx.lcb === 0 || end > table.length) throw new ReadError('corrupt', 'the Word document has no readable piece table');
+  if (clx.lcb === 0 || end > table.length)
+    throw new ReadError('corrupt', 'the Word document has no readable piece table');
   const grpprls: Buffer[] = [];
   let at = clx.fc;
   while (at < end && table[at] === 0x01) {
@@ -34,11 +35,13 @@ export function readPieces(table: Buffer, clx: Extent): Piece[] {
     grpprls.push(table.subarray(at + 3, at + 3 + cb));
     at += 3 + cb;
   }
-  if (table[at] !== 0x02 || at + 5 > end) throw new ReadError('corrupt', 'the Word document has no readable piece table');
+  if (table[at] !== 0x02 || at + 5 > end)
+    throw new ReadError('corrupt', 'the Word document has no readable piece table');
   const lcb = table.readUInt32LE(at + 1);
   const plc = at + 5;
   const count = (lcb - 4) / 12;
-  if (!Number.isInteger(count) || count < 1 || plc + lcb > end) throw new ReadError('corrupt', 'the Word piece table is malformed');
+  if (!Number.isInteger(count) || count < 1 || plc + lcb > end)
+    throw new ReadError('corrupt', 'the Word piece table is malformed');
   const pieces: Piece[] = [];
   for (let i = 0; i < count; i++) {
     const pcd = plc + (count + 1) * 4 + i * 8;

@@ -34,12 +34,14 @@ type PageReader = (word: Buffer, page: number, runs: PropertyRun[]) => void;
 function readRuns(word: Buffer, table: Buffer, extent: Extent, readPage: PageReader): PropertyRun[] {
   const count = (extent.lcb - 4) / 8;
   if (extent.lcb === 0) return [];
-  if (!Number.isInteger(count) || extent.fc + extent.lcb > table.length) throw new ReadError('corrupt', 'the Word property index is malformed');
+  if (!Number.isInteger(count) || extent.fc + extent.lcb > table.length)
+    throw new ReadError('corrupt', 'the Word property index is malformed');
   const runs: PropertyRun[] = [];
   for (let i = 0; i < count; i++) {
     const pn = table.readUInt32LE(extent.fc + (count + 1) * 4 + i * 4) & 0x3fffff;
     const page = pn * PAGE;
-    if (page + PAGE > word.length) throw new ReadError('corrupt', 'the Word property index points past the end of the document');
+    if (page + PAGE > word.length)
+      throw new ReadError('corrupt', 'the Word property index points past the end of the document');
     readPage(word, page, runs);
   }
   return runs;
@@ -66,7 +68,13 @@ function paragraphRuns(word: Buffer, page: number, runs: PropertyRun[]): void {
       at += 1;
     }
     const end = Math.min(at + size, page + PAGE - 1);
-    runs.push({ fcStart, fcEnd, start: at + 2, end: Math.max(at + 2, end), istd: size >= 2 ? word.readUInt16LE(at) : 0 });
+    runs.push({
+      fcStart,
+      fcEnd,
+      start: at + 2,
+      end: Math.max(at + 2, end),
+      istd: size >= 2 ? word.readUInt16LE(at) : 0,
+    });
   }
 }
 
@@ -85,7 +93,7 @@ function characterRuns(word: Buffer, page: number, runs: PropertyRun[]): void {
 }
 
 function damagedPage(): ReadError {
-  return new ReadError('corrupt', 'a page of the Word document\'s formatting is damaged');
+  return new ReadError('corrupt', "a page of the Word document's formatting is damaged");
 }
 
 /** The run holding a file offset (runs sorted by fcStart), or undefined. */

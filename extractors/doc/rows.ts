@@ -87,7 +87,9 @@ function defineTable(draft: Draft, buffer: Buffer, at: number, end: number): voi
     return;
   }
   draft.boundaries = Array.from({ length: columns + 1 }, (_, i) => buffer.readInt16LE(edges + i * 2));
-  draft.flags = Array.from({ length: columns }, (_, i) => (tcs + (i + 1) * TC80_SIZE <= end ? buffer.readUInt16LE(tcs + i * TC80_SIZE) : 0));
+  draft.flags = Array.from({ length: columns }, (_, i) =>
+    tcs + (i + 1) * TC80_SIZE <= end ? buffer.readUInt16LE(tcs + i * TC80_SIZE) : 0,
+  );
 }
 
 /** ItcFirstLim: cells first … lim-1 merged into one (legacy merge flags), or split apart again. */

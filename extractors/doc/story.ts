@@ -134,10 +134,12 @@ class StoryReader {
     const properties = this.paragraphProperties(run, piece);
     const table = properties.table;
     const depth = table.itap ?? (table.inTable ? 1 : 0);
-    if (depth > MAX_TABLE_DEPTH) throw new ReadError('corrupt', `a paragraph of the Word document claims a table nesting depth of ${depth}`);
+    if (depth > MAX_TABLE_DEPTH)
+      throw new ReadError('corrupt', `a paragraph of the Word document claims a table nesting depth of ${depth}`);
     let mark: Paragraph['mark'] = 'paragraph';
     if (depth === 1 && code === CELL_MARK) mark = table.ttp ? 'row' : 'cell';
-    else if (depth > 1 && code === PARAGRAPH_MARK) mark = table.innerTtp ? 'row' : table.innerCell ? 'cell' : 'paragraph';
+    else if (depth > 1 && code === PARAGRAPH_MARK)
+      mark = table.innerTtp ? 'row' : table.innerCell ? 'cell' : 'paragraph';
     // Fields do not reach across table cells: one left open (a damaged file) must not hide the cells after it.
     if (mark !== 'paragraph') {
       this.fields = [];
@@ -218,7 +220,11 @@ function paragraphGrpprls(parts: DocumentParts, run: PropertyRun): Grpprl[] {
     const offset = parts.word.readUInt32LE(at);
     if (offset + 2 > parts.data.length) return;
     const length = parts.data.readInt16LE(offset);
-    grpprls.push({ buffer: parts.data, start: offset + 2, end: Math.min(parts.data.length, offset + 2 + Math.max(0, length)) });
+    grpprls.push({
+      buffer: parts.data,
+      start: offset + 2,
+      end: Math.min(parts.data.length, offset + 2 + Math.max(0, length)),
+    });
   });
   grpprls.push({ buffer: parts.word, start, end: run.end });
   return grpprls;

@@ -120,10 +120,18 @@ class BlockBuilder {
   }
 
   table(table: TableNode): void {
-    if (isLayout(table)) { this.contents(table); return; }
+    if (isLayout(table)) {
+      this.contents(table);
+      return;
+    }
     const placed = placeCells(table);
     if ('problem' in placed) {
-      this.messages.push(warning(DOC_TABLE_UNREAD, `a Word table (${describe(table)}) is not read: ${placed.problem}, so where its cells belong cannot be told exactly and its numbers are not read`));
+      this.messages.push(
+        warning(
+          DOC_TABLE_UNREAD,
+          `a Word table (${describe(table)}) is not read: ${placed.problem}, so where its cells belong cannot be told exactly and its numbers are not read`,
+        ),
+      );
       this.contents(table);
       return;
     }
@@ -147,7 +155,9 @@ class BlockBuilder {
 function isLayout(table: TableNode): boolean {
   const cells = table.rows.flatMap((row) => row.cells);
   if (cells.length < 2) return true;
-  return cells.some((cell) => cell.text.length > LAYOUT_CELL_CHARS || cell.content.some((item) => item.kind === 'table'));
+  return cells.some(
+    (cell) => cell.text.length > LAYOUT_CELL_CHARS || cell.content.some((item) => item.kind === 'table'),
+  );
 }
 
 function cellText(content: Content[]): string {

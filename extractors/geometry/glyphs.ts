@@ -60,7 +60,14 @@ function dedupe(glyphs: Glyph[]): Glyph[] {
   const byChar = new Map<string, Glyph[]>();
   for (const glyph of glyphs) {
     const same = byChar.get(glyph.char) ?? [];
-    if (same.some((g) => Math.abs(g.x0 - glyph.x0) <= DUPLICATE_TOLERANCE && Math.abs(g.baseline - glyph.baseline) <= DUPLICATE_TOLERANCE)) continue;
+    if (
+      same.some(
+        (g) =>
+          Math.abs(g.x0 - glyph.x0) <= DUPLICATE_TOLERANCE &&
+          Math.abs(g.baseline - glyph.baseline) <= DUPLICATE_TOLERANCE,
+      )
+    )
+      continue;
     same.push(glyph);
     byChar.set(glyph.char, same);
     kept.push(glyph);

@@ -157,7 +157,12 @@ function groupIntoTables(cells: Box[]): LatticeTable[] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const corners = new Map<string, number>();
   cells.forEach((cell, i) => {
-    for (const [x, y] of [[cell.x0, cell.y0], [cell.x1, cell.y0], [cell.x0, cell.y1], [cell.x1, cell.y1]] as const) {
+    for (const [x, y] of [
+      [cell.x0, cell.y0],
+      [cell.x1, cell.y0],
+      [cell.x0, cell.y1],
+      [cell.x1, cell.y1],
+    ] as const) {
       const key = `${Math.round(x)}:${Math.round(y)}`;
       const other = corners.get(key);
       if (other === undefined) corners.set(key, i);
@@ -169,7 +174,10 @@ function groupIntoTables(cells: Box[]): LatticeTable[] {
     const root = find(i);
     groups.set(root, [...(groups.get(root) ?? []), cell]);
   });
-  return [...groups.values()].filter((g) => g.length > 1).map(toTable).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map(toTable)
+    .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
 }
 
 function toTable(cells: Box[]): LatticeTable {

@@ -50,17 +50,52 @@ export function uprightFrame(turns: QuarterTurns, width: number, height: number)
   // Turning the page clockwise by a quarter maps (x, y) to (H − y, x); each further quarter repeats that.
   switch (turns) {
     case 0:
-      return frame(turns, width, height, [1, 0, 0, 1, 0, 0], (x, y) => [x, y], (x, y) => [x, y]);
+      return frame(
+        turns,
+        width,
+        height,
+        [1, 0, 0, 1, 0, 0],
+        (x, y) => [x, y],
+        (x, y) => [x, y],
+      );
     case 1:
-      return frame(turns, height, width, [0, 1, -1, 0, height, 0], (x, y) => [height - y, x], (u, v) => [v, height - u]);
+      return frame(
+        turns,
+        height,
+        width,
+        [0, 1, -1, 0, height, 0],
+        (x, y) => [height - y, x],
+        (u, v) => [v, height - u],
+      );
     case 2:
-      return frame(turns, width, height, [-1, 0, 0, -1, width, height], (x, y) => [width - x, height - y], (u, v) => [width - u, height - v]);
+      return frame(
+        turns,
+        width,
+        height,
+        [-1, 0, 0, -1, width, height],
+        (x, y) => [width - x, height - y],
+        (u, v) => [width - u, height - v],
+      );
     case 3:
-      return frame(turns, height, width, [0, -1, 1, 0, 0, width], (x, y) => [y, width - x], (u, v) => [width - v, u]);
+      return frame(
+        turns,
+        height,
+        width,
+        [0, -1, 1, 0, 0, width],
+        (x, y) => [y, width - x],
+        (u, v) => [width - v, u],
+      );
   }
 }
 
-function frame(turns: QuarterTurns, width: number, height: number, matrix: Matrix, toUpright: UprightFrame['toUpright'], toDisplayed: UprightFrame['toDisplayed']): UprightFrame {
+function frame(
+  turns: QuarterTurns,
+  width: number,
+  height: number,
+  matrix: Matrix,
+  toUpright: UprightFrame['toUpright'],
+  toDisplayed: UprightFrame['toDisplayed'],
+): UprightFrame {
   return { turns, width, height, matrix, toUpright, toDisplayed };
 }
 

@@ -37,10 +37,23 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
       if (item.continued) {
         const previous = i === firstTable && p > 0 ? endsPage : undefined;
         if (previous) continueLastRow(previous, item.continued);
-        else item = { ...item, cells: [...item.continued.map((c) => ({ ...c, row: 0 })), ...item.cells.map((c) => ({ ...c, row: c.row + 1 }))], rows: item.rows + 1 };
+        else
+          item = {
+            ...item,
+            cells: [
+              ...item.continued.map((c) => ({ ...c, row: 0 })),
+              ...item.cells.map((c) => ({ ...c, row: c.row + 1 })),
+            ],
+            rows: item.rows + 1,
+          };
       }
       const toOpen = open ? alignment(open.table.structure, open.xs, item) : same;
-      const continues = i === 0 && p > 0 && open && continuable(open.table.structure, item.structure) && sameColumns(open.xs, item.xs.map(toOpen));
+      const continues =
+        i === 0 &&
+        p > 0 &&
+        open &&
+        continuable(open.table.structure, item.structure) &&
+        sameColumns(open.xs, item.xs.map(toOpen));
       if (continues && open) {
         appendTable(open, item, toOpen);
       } else {
@@ -51,7 +64,10 @@ export function stitchPages(pages: PageItem[][]): StitchedItem[] {
       // Only a table that ends its page can continue on the next one.
       // Stryker disable next-line ConditionalExpression: equivalent, whatever follows on the same page replaces or closes the open table anyway
       if (i !== items.length - 1) open = undefined;
-      endsPage = i === items.length - 1 && item.structure === 'text-aligned' ? (out[out.length - 1] as StitchedTable) : undefined;
+      endsPage =
+        i === items.length - 1 && item.structure === 'text-aligned'
+          ? (out[out.length - 1] as StitchedTable)
+          : undefined;
     });
     if (items.length === 0 || items[items.length - 1]!.kind !== 'table') endsPage = undefined;
   });
@@ -108,21 +124,38 @@ function sameColumns(a: number[], b: number[]): boolean {
   const near = (x: number, list: number[]) => list.some((y) => Math.abs(x - y) <= X_TOLERANCE);
   const first = a[0]!;
   const last = a[a.length - 1]!;
-  return Math.abs(first - b[0]!) <= X_TOLERANCE && Math.abs(last - b[b.length - 1]!) <= X_TOLERANCE && (b.every((x) => near(x, a)) || a.every((x) => near(x, b)));
+  return (
+    Math.abs(first - b[0]!) <= X_TOLERANCE &&
+    Math.abs(last - b[b.length - 1]!) <= X_TOLERANCE &&
+    (b.every((x) => near(x, a)) || a.every((x) => near(x, b)))
+  );
 }
 
 /**
  * `toOpen`: the continuation's x positions in the open table's frame. Cells are placed on the unified grid by their
  * own table's column boundaries (a scanned cell's box is its outline on the tilted scan; its grid slot is exact).
  */
-function appendTable(open: { table: StitchedTable; xs: number[]; rows: number }, next: PageTable, toOpen: (x: number) => number): void {
-  const repeated = repeatedHeaderRows(open.table.cells, next.cells, open.table.structure === 'ocr' || next.structure === 'ocr');
+function appendTable(
+  open: { table: StitchedTable; xs: number[]; rows: number },
+  next: PageTable,
+  toOpen: (x: number) => number,
+): void {
+  const repeated = repeatedHeaderRows(
+    open.table.cells,
+    next.cells,
+    open.table.structure === 'ocr' || next.structure === 'ocr',
+  );
   const nextXs = next.xs.map(toOpen);
   const xs = unify(open.xs, nextXs);
   const column = (x: number) => xs.findIndex((v) => Math.abs(v - x) <= X_TOLERANCE);
   const place = (cell: PageCell, own: number[] | undefined, rowOffset: number, frame = same): PageCell => {
     const col = column(own?.[cell.col] ?? frame(cell.x0));
-    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, column(own?.[cell.col + cell.colSpan] ?? frame(cell.x1)) - col) };
+    return {
+      ...cell,
+      row: cell.row + rowOffset,
+      col,
+      colSpan: Math.max(1, column(own?.[cell.col + cell.colSpan] ?? frame(cell.x1)) - col),
+    };
   };
   // Each grid once per page, not once per cell: a table continued over 200 pages holds thousands of cells.
   const openGrid = gridOf(open.xs, open.table.cells);
@@ -134,7 +167,10 @@ function appendTable(open: { table: StitchedTable; xs: number[]; rows: number },
   // A row broken by the page joins its first half: rows of the continuation move up by one.
   const offset = split ? lastRow : open.rows;
   for (const cell of continuation.map((c) => ({ ...c, row: c.row + offset }))) {
-    const first = split && cell.row === lastRow ? open.table.cells.find((c) => c.col === cell.col && c.row + c.rowSpan - 1 === lastRow) : undefined;
+    const first =
+      split && cell.row === lastRow
+        ? open.table.cells.find((c) => c.col === cell.col && c.row + c.rowSpan - 1 === lastRow)
+        : undefined;
     if (first) {
       // Only a half with writing has a reading that matters (an empty half read from a scan vouches for nothing).
       const ocr = joinReadings(first.text.trim() ? first.ocr : undefined, cell.text.trim() ? cell.ocr : undefined);
@@ -157,7 +193,8 @@ function gridOf(xs: number[], cells: PageCell[]): number[] | undefined {
   return xs.length === columns + 1 ? xs : undefined;
 }
 
-const ROW_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+条)/;
+const ROW_START =
+  /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+条)/;
 
 /**
  * The continuation starts with the rest of a row the page break cut in two: its first cells open no new row (no
@@ -183,7 +220,11 @@ function isSplitRow(cells: PageCell[], lastRow: number, continuation: PageCell[]
   const lastLabelCol = Math.max(-1, ...above.filter((c) => kind(c) === 'label').map((c) => c.col));
   if (below.some((c) => kind(c) === 'label' && over(c)!.col > lastLabelCol)) return false;
   const numbersAbove = has(above, 'number') && !has(below, 'number');
-  const numbersBelow = has(below, 'number') && !has(above, 'number') && has(above, 'empty') && above.filter((c) => kind(c) === 'label').length === 1;
+  const numbersBelow =
+    has(below, 'number') &&
+    !has(above, 'number') &&
+    has(above, 'empty') &&
+    above.filter((c) => kind(c) === 'label').length === 1;
   return numbersAbove || numbersBelow;
 }
 

@@ -38,7 +38,11 @@ export async function readMht(bytes: Uint8Array): Promise<ReaderOutput> {
   return {
     value: read.value,
     encoding: decoded.encoding,
-    messages: [...decoded.messages, ...(lost >= LOST_CHARACTERS ? [warning('read', chinese(LOST_TEXT))] : []), ...read.messages],
+    messages: [
+      ...decoded.messages,
+      ...(lost >= LOST_CHARACTERS ? [warning('read', chinese(LOST_TEXT))] : []),
+      ...read.messages,
+    ],
     ...(read.usedOcr ? { usedOcr: true } : {}),
   };
 }

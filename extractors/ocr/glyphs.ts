@@ -37,14 +37,19 @@ interface Glyph extends Rect {}
  * binarising broke apart (the bar of a small 5) join across a wider gap, as long as they stay within a digit's height.
  */
 export function cellShape(mask: Mask, ink: Rect, options: InkOptions, digitHeight?: number): CellShape {
-  const glyphs = glyphsOf(marksIn(mask, ink).filter((m) => m.pixels >= options.minPixels), digitHeight);
+  const glyphs = glyphsOf(
+    marksIn(mask, ink).filter((m) => m.pixels >= options.minPixels),
+    digitHeight,
+  );
   const height = Math.max(0, ...glyphs.map((g) => g.y1 - g.y0));
   const tall = glyphs.filter((g) => g.y1 - g.y0 >= height * 0.6);
   const small = glyphs.filter((g) => !tall.includes(g));
   if (glyphs.length === 1 && isDash(glyphs[0]!)) return { shape: 'number', height: 0, tall: 0, small: 1, pattern: 'm' };
   const narrow = tall.every((g) => g.y1 - g.y0 >= (g.x1 - g.x0) * 1.15);
   // One line: glyphs side by side, none above another (characters stacked in a narrow column are words).
-  const oneLine = glyphs.every((g, i) => glyphs.every((o, j) => j <= i || Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0) <= 0));
+  const oneLine = glyphs.every((g, i) =>
+    glyphs.every((o, j) => j <= i || Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0) <= 0),
+  );
   // Small marks of a number are a point, a comma or a sign at the digits' middle or foot, never above them.
   const top = Math.min(...tall.map((g) => g.y0));
   const smallOk = small.every((g) => g.y0 >= top + height * 0.25);

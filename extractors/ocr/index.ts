@@ -12,7 +12,7 @@ import { doubtRows } from './rows.js';
 import { readRegions, readTextLines, typicalDigitHeight, type Reading } from './read-cells.js';
 
 export { shutdownRecognisers } from './recogniser.js';
-export { pictureFrames,    } from './picture.js';
+export { pictureFrames } from './picture.js';
 
 /**
  * OCR of pictures into the common document model: a scanned page, a table published as a picture, an image file.
@@ -40,7 +40,14 @@ export type PictureSource =
       /** Which page of a multi-page TIFF (from 0); pictureFrames says how many there are. */
       frame?: number;
     }
-  | { kind: 'pixels'; width: number; height: number; channels: 1 | 3 | 4; data: Uint8Array | Uint8ClampedArray; name: string };
+  | {
+      kind: 'pixels';
+      width: number;
+      height: number;
+      channels: 1 | 3 | 4;
+      data: Uint8Array | Uint8ClampedArray;
+      name: string;
+    };
 
 export interface PictureOptions {
   /**
@@ -84,15 +91,25 @@ export async function readPicture(source: PictureSource, options: PictureOptions
     source.kind === 'encoded' ? await decodePicture(source.bytes, source.name, source.frame ?? 0) : fromPixels(source);
   const original = flattenLight(given);
   const name = source.name;
-  if (original.width < 24 || original.height < 12) throw new ReadError('unreadable', `${name} is ${original.width} × ${original.height} pixels: too small to hold readable text`);
+  if (original.width < 24 || original.height < 12)
+    throw new ReadError(
+      'unreadable',
+      `${name} is ${original.width} × ${original.height} pixels: too small to hold readable text`,
+    );
   refuseUnlessPrint(given, original, name);
   const reduce = Math.min(1, Math.sqrt(WORK_PIXELS / (original.width * original.height)));
   const work = stretchContrast(reduce < 1 ? scale(original, reduce) : original);
   const threshold = inkThreshold(work);
   const skew = estimateSkew(binarise(work, threshold));
   if (Math.abs(skew.degrees) > MAX_DESKEW_DEGREES) {
-    const angle = Math.abs(skew.degrees) >= SEARCH_DEGREES - 0.5 ? `more than ${SEARCH_DEGREES - 1}°` : `about ${Math.abs(skew.degrees).toFixed(0)}°`;
-    throw new ReadError('unreadable', `${name} is tilted by ${angle} (a photograph taken at an angle?); pictures tilted more than ${MAX_DESKEW_DEGREES}° are not straightened and read`);
+    const angle =
+      Math.abs(skew.degrees) >= SEARCH_DEGREES - 0.5
+        ? `more than ${SEARCH_DEGREES - 1}°`
+        : `about ${Math.abs(skew.degrees).toFixed(0)}°`;
+    throw new ReadError(
+      'unreadable',
+      `${name} is tilted by ${angle} (a photograph taken at an angle?); pictures tilted more than ${MAX_DESKEW_DEGREES}° are not straightened and read`,
+    );
   }
   const level = rotate(work, skew.degrees);
   const levelThreshold = inkThreshold(level);
@@ -100,15 +117,24 @@ export async function readPicture(source: PictureSource, options: PictureOptions
   // Rulings are looked for at a lighter threshold, halfway between the ink's and the paper's (which may be yellowed).
   const layout = analyseLayout(mask, binarise(level, Math.round((levelThreshold + paperLevel(level)) / 2)));
   const toPicture = mapBack(work, skew.degrees, reduce);
-  const straight = (r: Rect): Box => [Math.round(r.x0 / reduce), Math.round(r.y0 / reduce), Math.round(r.x1 / reduce), Math.round(r.y1 / reduce)];
+  const straight = (r: Rect): Box => [
+    Math.round(r.x0 / reduce),
+    Math.round(r.y0 / reduce),
+    Math.round(r.x1 / reduce),
+    Math.round(r.y1 / reduce),
+  ];
   const context: Context = { name, level, mask, layout, toPicture, straight };
 
   const tables = await readTables(context);
   const lines = options.content === 'page' ? await readHeadings(context) : [];
   if (tables.blocks.length === 0 && options.content === 'table') {
-    throw new ReadError('unreadable', `no ruled table found in ${name}: a table without ruling lines is not read from a picture`);
+    throw new ReadError(
+      'unreadable',
+      `no ruled table found in ${name}: a table without ruling lines is not read from a picture`,
+    );
   }
-  if (tables.blocks.length === 0 && lines.length === 0) throw new ReadError('blank', `${name} holds no table and no line of text that could be read`);
+  if (tables.blocks.length === 0 && lines.length === 0)
+    throw new ReadError('blank', `${name} holds no table and no line of text that could be read`);
   const blocks = [...tables.blocks, ...lines].sort((a, b) => top(a) - top(b));
   let index = 0;
   for (const block of blocks) if (block.kind === 'table') block.index = index++;
@@ -135,8 +161,13 @@ interface Context {
 
 function fromPixels(source: Extract<PictureSource, { kind: 'pixels' }>): Grey {
   const pixels = source.width * source.height;
-  if (!(pixels > 0) || source.data.length < pixels * source.channels) throw new ReadError('corrupt', `${source.name}: its pixels do not fill its size`);
-  if (pixels > MAX_PICTURE_PIXELS) throw new ReadError('too_large', `${source.name} is ${source.width} × ${source.height} pixels; pictures above ${MAX_PICTURE_PIXELS / 1e6} M pixels are refused`);
+  if (!(pixels > 0) || source.data.length < pixels * source.channels)
+    throw new ReadError('corrupt', `${source.name}: its pixels do not fill its size`);
+  if (pixels > MAX_PICTURE_PIXELS)
+    throw new ReadError(
+      'too_large',
+      `${source.name} is ${source.width} × ${source.height} pixels; pictures above ${MAX_PICTURE_PIXELS / 1e6} M pixels are refused`,
+    );
   return greyWithoutSeals(source.width, source.height, source.channels, source.data);
 }
 
@@ -173,8 +204,13 @@ function refuseNonPrint(picture: Grey, name: string): void {
     if (g <= paper - 80) ink += histogram[g]!;
     if (g > dark + range * 0.25 && g < paper - range * 0.25) middle += histogram[g]!;
   }
-  if (ink / total < BLANK_INK) throw new ReadError('blank', `${name} is blank or nearly blank (${((100 * ink) / total).toFixed(2)}% ink)`);
-  if (middle / total > PHOTO_GREYS) throw new ReadError('unreadable', `${name} looks like a photograph or a drawing (${Math.round((100 * middle) / total)}% of it in middle greys), not a printed page or table`);
+  if (ink / total < BLANK_INK)
+    throw new ReadError('blank', `${name} is blank or nearly blank (${((100 * ink) / total).toFixed(2)}% ink)`);
+  if (middle / total > PHOTO_GREYS)
+    throw new ReadError(
+      'unreadable',
+      `${name} looks like a photograph or a drawing (${Math.round((100 * middle) / total)}% of it in middle greys), not a printed page or table`,
+    );
 }
 
 /** Otsu's threshold, but never so close to the paper that scan noise becomes ink. */
@@ -226,22 +262,35 @@ interface TableResult {
 async function readTables(context: Context): Promise<TableResult> {
   const messages: Message[] = [];
   const { layout, mask, level, name } = context;
-  const inkOptions = { minPixels: Math.max(2, Math.round(layout.lineThickness * layout.lineThickness * 1.5)), lineThickness: layout.lineThickness };
+  const inkOptions = {
+    minPixels: Math.max(2, Math.round(layout.lineThickness * layout.lineThickness * 1.5)),
+    lineThickness: layout.lineThickness,
+  };
   const inset = Math.ceil(layout.lineThickness / 2) + 1;
   const written = layout.tables.flatMap((table, t) =>
     table.cells
       .filter((c) => c.ink)
-      .map((cell) => ({ t, cell, ink: cell.ink!, clip: { x0: cell.box.x0 + inset, y0: cell.box.y0 + inset, x1: cell.box.x1 - inset, y1: cell.box.y1 - inset } })),
+      .map((cell) => ({
+        t,
+        cell,
+        ink: cell.ink!,
+        clip: { x0: cell.box.x0 + inset, y0: cell.box.y0 + inset, x1: cell.box.x1 - inset, y1: cell.box.y1 - inset },
+      })),
   );
   const firstShapes: CellShape[] = written.map((w) => cellShape(mask, w.ink, inkOptions));
   const digitHeight = typicalDigitHeight(firstShapes);
   if (written.length > 0 && digitHeight < MIN_DIGIT_HEIGHT) {
-    throw new ReadError('unreadable', `the writing in ${name} is too small to read (digits about ${Math.round(digitHeight)} pixels high; at least ${MIN_DIGIT_HEIGHT} are needed)`);
+    throw new ReadError(
+      'unreadable',
+      `the writing in ${name} is too small to read (digits about ${Math.round(digitHeight)} pixels high; at least ${MIN_DIGIT_HEIGHT} are needed)`,
+    );
   }
   // Writing one digit high that did not look like digits may be a digit broken apart by binarising: look again,
   // knowing how high the table's digits are.
   const shapes = firstShapes.map((s, i) =>
-    s.shape === 'words' && written[i]!.ink.y1 - written[i]!.ink.y0 <= digitHeight * 1.25 ? cellShape(mask, written[i]!.ink, inkOptions, digitHeight) : s,
+    s.shape === 'words' && written[i]!.ink.y1 - written[i]!.ink.y0 <= digitHeight * 1.25
+      ? cellShape(mask, written[i]!.ink, inkOptions, digitHeight)
+      : s,
   );
   const readings = await readRegions(level, mask, written, { ...inkOptions, shapes });
   const byCell = new Map<PictureCell, Reading>();
@@ -259,7 +308,10 @@ async function readTables(context: Context): Promise<TableResult> {
     numbers += table.cells.filter((c) => byCell.get(c)?.numeric).length;
     unconfirmed += doubtful.length;
     if (doubtful.length > 0) {
-      const where = doubtful.slice(0, 12).map((c) => `row ${c.row + 1} column ${c.col + 1}`).join(', ');
+      const where = doubtful
+        .slice(0, 12)
+        .map((c) => `row ${c.row + 1} column ${c.col + 1}`)
+        .join(', ');
       messages.push(
         warning(
           OCR_UNCONFIRMED,
@@ -279,7 +331,15 @@ function toTableCell(cell: PictureCell, reading: Reading | undefined, context: C
   const ocr = reading
     ? { confidence: round(reading.confidence), confirmed: reading.confirmed, picture: context.name, pixelBox }
     : { confidence: cell.doubtful ? 0 : 1, confirmed: !cell.doubtful, picture: context.name, pixelBox };
-  return { row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: reading?.text ?? '', box, ocr };
+  return {
+    row: cell.row,
+    col: cell.col,
+    rowSpan: cell.rowSpan,
+    colSpan: cell.colSpan,
+    text: reading?.text ?? '',
+    box,
+    ocr,
+  };
 }
 
 /**
@@ -288,12 +348,22 @@ function toTableCell(cell: PictureCell, reading: Reading | undefined, context: C
  */
 async function readHeadings(context: Context): Promise<TextBlock[]> {
   const candidates = headingCandidates(context.layout.lines);
-  const readings = await readTextLines(context.level, candidates.map((c) => c.box));
+  const readings = await readTextLines(
+    context.level,
+    candidates.map((c) => c.box),
+  );
   return candidates.flatMap((band, i): TextBlock[] => {
     const reading = readings[i]!;
     if (reading.text === '') return [];
     const pixelBox = context.toPicture(band.box);
-    return [{ kind: 'text', text: reading.text, box: context.straight(band.box), ocr: { confidence: round(reading.confidence), confirmed: false, picture: context.name, pixelBox } }];
+    return [
+      {
+        kind: 'text',
+        text: reading.text,
+        box: context.straight(band.box),
+        ocr: { confidence: round(reading.confidence), confirmed: false, picture: context.name, pixelBox },
+      },
+    ];
   });
 }
 
@@ -337,7 +407,12 @@ function mapBack(work: Grey, degrees: number, reduce: number): (rect: Rect) => B
     });
     const xs = corners.map((c) => c[0]);
     const ys = corners.map((c) => c[1]);
-    return [Math.round(Math.min(...xs)), Math.round(Math.min(...ys)), Math.round(Math.max(...xs)), Math.round(Math.max(...ys))];
+    return [
+      Math.round(Math.min(...xs)),
+      Math.round(Math.min(...ys)),
+      Math.round(Math.max(...xs)),
+      Math.round(Math.max(...ys)),
+    ];
   };
 }
 

@@ -47,7 +47,13 @@ export function marksIn(mask: Mask, rect: Rect): Mark[] {
           }
         }
       }
-      marks.push({ x0: mark.x0 + r.x0, y0: mark.y0 + r.y0, x1: mark.x1 + r.x0, y1: mark.y1 + r.y0, pixels: mark.pixels });
+      marks.push({
+        x0: mark.x0 + r.x0,
+        y0: mark.y0 + r.y0,
+        x1: mark.x1 + r.x0,
+        y1: mark.y1 + r.y0,
+        pixels: mark.pixels,
+      });
     }
   }
   return marks;
@@ -90,5 +96,13 @@ export function writingIn(mask: Mask, rect: Rect, options: InkOptions): Writing 
 
 export function boundsOf(marks: Rect[]): Rect | undefined {
   if (marks.length === 0) return undefined;
-  return marks.reduce((b, m) => ({ x0: Math.min(b.x0, m.x0), y0: Math.min(b.y0, m.y0), x1: Math.max(b.x1, m.x1), y1: Math.max(b.y1, m.y1) }), { ...marks[0]! });
+  return marks.reduce(
+    (b, m) => ({
+      x0: Math.min(b.x0, m.x0),
+      y0: Math.min(b.y0, m.y0),
+      x1: Math.max(b.x1, m.x1),
+      y1: Math.max(b.y1, m.y1),
+    }),
+    { ...marks[0]! },
+  );
 }

@@ -46,12 +46,22 @@ export function analyseLayout(mask: Mask, lineMask: Mask): Layout {
   const minLength = Math.max(12, Math.min(40, Math.round(Math.max(mask.width, mask.height) / 80)));
   const found = findRulings(lineMask, { minLength });
   const lineThickness = medianThickness([...found.horizontal, ...found.vertical]);
-  const rulings = connectedRulings(closeOpenEnds(found, minLength * 4, lineThickness + 3), minLength * 4, lineThickness + 3);
+  const rulings = connectedRulings(
+    closeOpenEnds(found, minLength * 4, lineThickness + 3),
+    minLength * 4,
+    lineThickness + 3,
+  );
   // Ends of scanned rulings may stop a little short of the line they meet.
   const lattice = findTables(toSegments(rulings, lineThickness + 2));
   const minPixels = Math.max(2, Math.round(lineThickness * lineThickness * 1.5));
-  const tables = plausibleTables(lattice, mask.width, minLength).map((t) => toPictureTable(mask, t, lineThickness, minPixels));
-  const lines = textBands(mask, tables.map((t) => t.box), minPixels);
+  const tables = plausibleTables(lattice, mask.width, minLength).map((t) =>
+    toPictureTable(mask, t, lineThickness, minPixels),
+  );
+  const lines = textBands(
+    mask,
+    tables.map((t) => t.box),
+    minPixels,
+  );
   return { tables, lines, lineThickness };
 }
 
@@ -75,9 +85,20 @@ function toPictureTable(mask: Mask, table: LatticeTable, thickness: number, minP
     const ink = boundsOf(writing.marks);
     // Ink set aside as a ruling's stub in a cell with nothing else: too unsure to call the cell empty.
     const doubtful = !ink && writing.stubs > 0;
-    return { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, box, ...(ink ? { ink } : {}), ...(doubtful ? { doubtful } : {}) };
+    return {
+      row: c.row,
+      col: c.col,
+      rowSpan: c.rowSpan,
+      colSpan: c.colSpan,
+      box,
+      ...(ink ? { ink } : {}),
+      ...(doubtful ? { doubtful } : {}),
+    };
   });
-  return { box: { x0: Math.round(table.x0), y0: Math.round(table.y0), x1: Math.round(table.x1), y1: Math.round(table.y1) }, cells };
+  return {
+    box: { x0: Math.round(table.x0), y0: Math.round(table.y0), x1: Math.round(table.x1), y1: Math.round(table.y1) },
+    cells,
+  };
 }
 
 function medianThickness(lines: Line[]): number {
@@ -156,7 +177,8 @@ function withoutRegions(mask: Mask, regions: Rect[], margin: number): Mask {
   for (const r of regions) {
     const x0 = Math.max(0, r.x0 - margin);
     const x1 = Math.min(mask.width, r.x1 + margin);
-    for (let y = Math.max(0, r.y0 - margin); y < Math.min(mask.height, r.y1 + margin); y++) data.fill(0, y * mask.width + x0, y * mask.width + x1);
+    for (let y = Math.max(0, r.y0 - margin); y < Math.min(mask.height, r.y1 + margin); y++)
+      data.fill(0, y * mask.width + x0, y * mask.width + x1);
   }
   return { ...mask, data };
 }

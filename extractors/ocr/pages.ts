@@ -17,7 +17,16 @@ export function joinPictures(pages: { page: number; reading: PictureReading }[],
     reading.blocks.map((block): PageItem => {
       if (block.kind === 'text') {
         const [x0, y0, x1, y1] = block.box ?? [0, 0, 0, 0];
-        return { kind: 'text', page, text: block.text, x0: pt(x0), y0: pt(y0), x1: pt(x1), y1: pt(y1), ...{ ocr: block.ocr, box: block.box } };
+        return {
+          kind: 'text',
+          page,
+          text: block.text,
+          x0: pt(x0),
+          y0: pt(y0),
+          x1: pt(x1),
+          y1: pt(y1),
+          ...{ ocr: block.ocr, box: block.box },
+        };
       }
       const cells = block.cells.map((c) => {
         const [x0, y0, x1, y1] = c.box ?? [0, 0, 0, 0];

@@ -14,7 +14,13 @@ import { bothLanguages, type Twin } from '../../src/core/i18n/lang.js';
  */
 
 /** Allowed bit depths of each PNG colour type (PNG specification, table 11.1). */
-const PNG_BIT_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const PNG_BIT_DEPTHS: Record<number, number[]> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
 /** PNG dimensions are at most 2^31 − 1. */
 const PNG_MAX_DIMENSION = 0x7fffffff;
 
@@ -33,13 +39,21 @@ function checkPng(bytes: Uint8Array, name: string): void {
   let at = 8;
   let chunks = 0;
   for (;;) {
-    if (at + 12 > bytes.length) throw corrupt(name, { zh: 'PNG 文件被截断（没有结束块）', en: 'the PNG file is cut short (no end chunk)' });
+    if (at + 12 > bytes.length)
+      throw corrupt(name, { zh: 'PNG 文件被截断（没有结束块）', en: 'the PNG file is cut short (no end chunk)' });
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     if (!/^[A-Za-z]{4}$/.test(type) || length > 0x7fffffff || at + 12 + length > bytes.length) {
-      throw corrupt(name, { zh: `PNG 第 ${chunks + 1} 个数据块已损坏`, en: `the PNG's chunk ${chunks + 1} is damaged` });
+      throw corrupt(name, {
+        zh: `PNG 第 ${chunks + 1} 个数据块已损坏`,
+        en: `the PNG's chunk ${chunks + 1} is damaged`,
+      });
     }
-    if (chunks === 0 && type !== 'IHDR') throw corrupt(name, { zh: 'PNG 文件缺少文件头块（IHDR）', en: 'the PNG does not start with its header chunk (IHDR)' });
+    if (chunks === 0 && type !== 'IHDR')
+      throw corrupt(name, {
+        zh: 'PNG 文件缺少文件头块（IHDR）',
+        en: 'the PNG does not start with its header chunk (IHDR)',
+      });
     if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) {
       throw corrupt(name, { zh: `PNG 的 ${type} 块校验和（CRC）不符`, en: `the CRC of the PNG's ${type} chunk fails` });
     }
@@ -56,9 +70,11 @@ function checkIhdr(data: Uint8Array, name: string): void {
   if (data.length !== 13) throw bad('长度不对', 'has the wrong length');
   const width = view.getUint32(0);
   const height = view.getUint32(4);
-  if (width === 0 || height === 0 || width > PNG_MAX_DIMENSION || height > PNG_MAX_DIMENSION) throw bad('给出的尺寸无效', 'gives no valid size');
+  if (width === 0 || height === 0 || width > PNG_MAX_DIMENSION || height > PNG_MAX_DIMENSION)
+    throw bad('给出的尺寸无效', 'gives no valid size');
   const [depth, colour, compression, filter, interlace] = data.subarray(8) as unknown as number[];
-  if (!PNG_BIT_DEPTHS[colour!]?.includes(depth!)) throw bad(`的颜色类型 ${colour} 与位深 ${depth} 无效`, `has an invalid colour type ${colour} / bit depth ${depth}`);
+  if (!PNG_BIT_DEPTHS[colour!]?.includes(depth!))
+    throw bad(`的颜色类型 ${colour} 与位深 ${depth} 无效`, `has an invalid colour type ${colour} / bit depth ${depth}`);
   if (compression !== 0 || filter !== 0 || (interlace !== 0 && interlace !== 1)) {
     throw bad('的压缩、滤波或隔行方式无效', 'has an invalid compression, filter or interlace method');
   }
@@ -87,7 +103,8 @@ function checkJpeg(bytes: Uint8Array, name: string): void {
       continue;
     }
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
-    if (length < 2 || at + 2 + length > bytes.length) throw bad(`在第 ${at} 字节处的段长度超出文件`, `segment at byte ${at} runs past the file`);
+    if (length < 2 || at + 2 + length > bytes.length)
+      throw bad(`在第 ${at} 字节处的段长度超出文件`, `segment at byte ${at} runs past the file`);
     if (FRAME.has(marker)) {
       checkFrame(bytes.subarray(at + 4, at + 2 + length), bad);
       frame = true;
@@ -106,12 +123,15 @@ function checkFrame(data: Uint8Array, bad: (zh: string, en: string) => ReadError
   const height = ((data[1] ?? 0) << 8) | (data[2] ?? 0);
   const width = ((data[3] ?? 0) << 8) | (data[4] ?? 0);
   const components = data[5] ?? 0;
-  if (data.length < 6 + 3 * components || components < 1 || components > 4) throw bad('帧头的颜色分量无效', 'frame header has invalid components');
-  if ((precision !== 8 && precision !== 12) || width === 0 || height === 0) throw bad('帧头的精度或尺寸无效', 'frame header has an invalid precision or size');
+  if (data.length < 6 + 3 * components || components < 1 || components > 4)
+    throw bad('帧头的颜色分量无效', 'frame header has invalid components');
+  if ((precision !== 8 && precision !== 12) || width === 0 || height === 0)
+    throw bad('帧头的精度或尺寸无效', 'frame header has an invalid precision or size');
   for (let i = 0; i < components; i++) {
     const sampling = data[7 + 3 * i]!;
     const h = sampling >> 4;
     const v = sampling & 15;
-    if (h < 1 || h > 4 || v < 1 || v > 4 || data[8 + 3 * i]! > 3) throw bad('帧头的采样因子或量化表无效', 'frame header has invalid sampling factors or tables');
+    if (h < 1 || h > 4 || v < 1 || v > 4 || data[8 + 3 * i]! > 3)
+      throw bad('帧头的采样因子或量化表无效', 'frame header has invalid sampling factors or tables');
   }
 }

@@ -33,16 +33,25 @@ export function sniffPicture(bytes: Uint8Array): PictureFormat | undefined {
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'jpeg';
   if (ascii(0, 4) === 'GIF8') return 'gif';
   // BM alone could start a text; a bitmap's info header that follows has one of a few known sizes.
-  if (ascii(0, 2) === 'BM' && bytes.length > 26 && [12, 40, 52, 56, 64, 108, 124].includes(b(14) | (b(15) << 8)) && b(16) === 0 && b(17) === 0) return 'bmp';
+  if (
+    ascii(0, 2) === 'BM' &&
+    bytes.length > 26 &&
+    [12, 40, 52, 56, 64, 108, 124].includes(b(14) | (b(15) << 8)) &&
+    b(16) === 0 &&
+    b(17) === 0
+  )
+    return 'bmp';
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-  if ((ascii(0, 2) === 'II' && b(2) === 42 && b(3) === 0) || (ascii(0, 2) === 'MM' && b(2) === 0 && b(3) === 42)) return 'tiff';
+  if ((ascii(0, 2) === 'II' && b(2) === 42 && b(3) === 0) || (ascii(0, 2) === 'MM' && b(2) === 0 && b(3) === 42))
+    return 'tiff';
   return undefined;
 }
 
 /** The pictures in the file (one, or a TIFF's pages) and their sizes, from the headers alone. */
 export function pictureFrames(bytes: Uint8Array, name: string): Frame[] {
   const format = sniffPicture(bytes);
-  if (!format) throw new ReadError('unsupported', `${name} is not a picture xxgk can read (PNG, JPEG, GIF, BMP, WebP or TIFF)`);
+  if (!format)
+    throw new ReadError('unsupported', `${name} is not a picture xxgk can read (PNG, JPEG, GIF, BMP, WebP or TIFF)`);
   let frames: Frame[];
   try {
     frames = format === 'tiff' ? tiffFrames(bytes) : [imageSize(bytes)];
@@ -51,7 +60,8 @@ export function pictureFrames(bytes: Uint8Array, name: string): Frame[] {
   }
   if (frames.length === 0) throw new ReadError('corrupt', `${name}: the TIFF file holds no picture`);
   for (const frame of frames) {
-    if (!(frame.width > 0 && frame.height > 0)) throw new ReadError('corrupt', `${name}: the picture's header gives no size`);
+    if (!(frame.width > 0 && frame.height > 0))
+      throw new ReadError('corrupt', `${name}: the picture's header gives no size`);
     const pixels = frame.width * frame.height;
     if (pixels > MAX_PICTURE_PIXELS) {
       throw new ReadError(
@@ -87,15 +97,23 @@ function refuseTruncated(bytes: Uint8Array, name: string): void {
   const format = sniffPicture(bytes);
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 4096)));
   const ends =
-    format === 'png' ? tail.includes(Buffer.from('IEND', 'latin1')) : format === 'jpeg' ? tail.includes(Buffer.from([0xff, 0xd9])) : true;
-  if (!ends) throw new ReadError('truncated', `${name}: the ${format?.toUpperCase()} file is cut short (it has no end marker)`);
+    format === 'png'
+      ? tail.includes(Buffer.from('IEND', 'latin1'))
+      : format === 'jpeg'
+        ? tail.includes(Buffer.from([0xff, 0xd9]))
+        : true;
+  if (!ends)
+    throw new ReadError('truncated', `${name}: the ${format?.toUpperCase()} file is cut short (it has no end marker)`);
 }
 
 async function decodeWithCanvas(bytes: Uint8Array, frame: Frame): Promise<Grey> {
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   // The header was checked; the decoder must agree with it, or the check meant nothing.
   if (image.width !== frame.width || image.height !== frame.height) {
-    throw new ReadError('corrupt', `the picture decodes to ${image.width} × ${image.height} pixels, but its header says ${frame.width} × ${frame.height}`);
+    throw new ReadError(
+      'corrupt',
+      `the picture decodes to ${image.width} × ${image.height} pixels, but its header says ${frame.width} × ${frame.height}`,
+    );
   }
   const canvas = createCanvas(image.width, image.height);
   const context = canvas.getContext('2d');
@@ -113,7 +131,8 @@ function decodeTiff(bytes: Uint8Array, frame: number): Grey {
   UTIF.decodeImage(bytes, ifd, ifds);
   const width = ifd.width ?? 0;
   const height = ifd.height ?? 0;
-  if (width * height > MAX_PICTURE_PIXELS || width <= 0 || height <= 0) throw new ReadError('corrupt', `the TIFF page ${frame + 1} decodes to no usable size`);
+  if (width * height > MAX_PICTURE_PIXELS || width <= 0 || height <= 0)
+    throw new ReadError('corrupt', `the TIFF page ${frame + 1} decodes to no usable size`);
   return greyWithoutSeals(width, height, 4, UTIF.toRGBA8(ifd));
 }
 

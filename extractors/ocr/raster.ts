@@ -49,14 +49,20 @@ export function crop(image: Grey, rect: Rect): Grey {
   const width = r.x1 - r.x0;
   const height = r.y1 - r.y0;
   const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) data.set(image.data.subarray((r.y0 + y) * image.width + r.x0, (r.y0 + y) * image.width + r.x1), y * width);
+  for (let y = 0; y < height; y++)
+    data.set(image.data.subarray((r.y0 + y) * image.width + r.x0, (r.y0 + y) * image.width + r.x1), y * width);
   return { width, height, data };
 }
 
 export function clampRect(rect: Rect, width: number, height: number): Rect {
   const x0 = Math.max(0, Math.min(width, Math.floor(rect.x0)));
   const y0 = Math.max(0, Math.min(height, Math.floor(rect.y0)));
-  return { x0, y0, x1: Math.max(x0, Math.min(width, Math.ceil(rect.x1))), y1: Math.max(y0, Math.min(height, Math.ceil(rect.y1))) };
+  return {
+    x0,
+    y0,
+    x1: Math.max(x0, Math.min(width, Math.ceil(rect.x1))),
+    y1: Math.max(y0, Math.min(height, Math.ceil(rect.y1))),
+  };
 }
 
 export function intersect(a: Rect, b: Rect): Rect {

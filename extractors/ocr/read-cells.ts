@@ -3,7 +3,18 @@ import { parseNumber } from '../../src/core/text/numbers.js';
 import { joinCellLines } from '../geometry/glyphs.js';
 import { cellShape, type CellShape } from './glyphs.js';
 import type { InkOptions } from './ink.js';
-import { binarise, crop, intersect, maskToGrey, onPaper, otsuThreshold, scale, type Grey, type Mask, type Rect } from './raster.js';
+import {
+  binarise,
+  crop,
+  intersect,
+  maskToGrey,
+  onPaper,
+  otsuThreshold,
+  scale,
+  type Grey,
+  type Mask,
+  type Rect,
+} from './raster.js';
 import { PSM, type Language, type TextLine } from './recogniser.js';
 import { readPieces, type PieceReading } from './sheet.js';
 
@@ -54,16 +65,27 @@ const LABEL_CONFIDENCE = 0.8;
 /** Chinese characters are drawn this high for the word reading, and for its confirming second reading. */
 const WORD_SIZES = [28, 38] as const;
 
-export async function readRegions(picture: Grey, mask: Mask, regions: Region[], options: ReadOptions): Promise<Reading[]> {
+export async function readRegions(
+  picture: Grey,
+  mask: Mask,
+  regions: Region[],
+  options: ReadOptions,
+): Promise<Reading[]> {
   const given = options.shapes ?? regions.map((r) => cellShape(mask, r.ink, options));
   const digitHeight = typicalDigitHeight(given);
   // Digits are all of one size in a table: writing much taller than the typical digits is not a number.
-  const shapes = given.map((s): CellShape => (s.shape === 'number' && s.height > digitHeight * 1.5 ? { ...s, shape: 'words' } : s));
+  const shapes = given.map(
+    (s): CellShape => (s.shape === 'number' && s.height > digitHeight * 1.5 ? { ...s, shape: 'words' } : s),
+  );
   const numbers = regions.map((_, i) => i).filter((i) => shapes[i]!.shape === 'number');
   const words = regions.map((_, i) => i).filter((i) => shapes[i]!.shape === 'words');
   const readings: Reading[] = regions.map(() => ({ text: '', confidence: 0, confirmed: false, numeric: false }));
 
-  const digitReadings = await readDigits(picture, numbers.map((i) => regions[i]!), digitHeight);
+  const digitReadings = await readDigits(
+    picture,
+    numbers.map((i) => regions[i]!),
+    digitHeight,
+  );
   const notNumbers: number[] = [];
   const doubtful: number[] = [];
   numbers.forEach((i, k) => {
@@ -77,7 +99,14 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
   // after all: a heading of two short lines in a narrow column).
   const wordCells = [...words, ...notNumbers, ...doubtful].sort((a, b) => a - b);
   const wordHeight = typicalWordHeight(shapes, wordCells, digitHeight);
-  const first = await readSized(picture, wordCells.map((i) => regions[i]!), WORD_SIZES[0] / wordHeight, 'chi_sim', false, {});
+  const first = await readSized(
+    picture,
+    wordCells.map((i) => regions[i]!),
+    WORD_SIZES[0] / wordHeight,
+    'chi_sim',
+    false,
+    {},
+  );
   const numericWords: number[] = [];
   wordCells.forEach((i, k) => {
     const reading = wordReading(first[k]!);
@@ -92,18 +121,37 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
   });
   // Labels read with doubt are read again, binarised and larger, and the surer reading kept: a label misread in
   // several characters matches no row, and its row's numbers are lost.
-  const doubtfulLabels = wordCells.filter((i) => !readings[i]!.numeric && !doubtful.includes(i) && readings[i]!.confidence < LABEL_CONFIDENCE);
-  const relabels = await readSized(picture, doubtfulLabels.map((i) => regions[i]!), WORD_SIZES[1] / wordHeight, 'chi_sim', true, {});
+  const doubtfulLabels = wordCells.filter(
+    (i) => !readings[i]!.numeric && !doubtful.includes(i) && readings[i]!.confidence < LABEL_CONFIDENCE,
+  );
+  const relabels = await readSized(
+    picture,
+    doubtfulLabels.map((i) => regions[i]!),
+    WORD_SIZES[1] / wordHeight,
+    'chi_sim',
+    true,
+    {},
+  );
   doubtfulLabels.forEach((i, k) => {
     const again = wordReading(relabels[k]!);
     if (!again.numeric && again.text !== '' && again.confidence > readings[i]!.confidence) readings[i] = again;
   });
   if (numericWords.length > 0) {
-    const second = await readSized(picture, numericWords.map((i) => regions[i]!), WORD_SIZES[1] / wordHeight, 'chi_sim', true, {});
+    const second = await readSized(
+      picture,
+      numericWords.map((i) => regions[i]!),
+      WORD_SIZES[1] / wordHeight,
+      'chi_sim',
+      true,
+      {},
+    );
     numericWords.forEach((i, k) => {
       const again = wordReading(second[k]!);
       const firstReading = readings[i]!;
-      const agree = compact(again.text) === compact(firstReading.text) && !second[k]!.ambiguous && !first[wordCells.indexOf(i)]!.ambiguous;
+      const agree =
+        compact(again.text) === compact(firstReading.text) &&
+        !second[k]!.ambiguous &&
+        !first[wordCells.indexOf(i)]!.ambiguous;
       const confidence = Math.min(firstReading.confidence, again.confidence);
       readings[i] = { ...firstReading, confidence, confirmed: agree && confidence >= MIN_CONFIDENCE };
     });
@@ -112,7 +160,11 @@ export async function readRegions(picture: Grey, mask: Mask, regions: Region[], 
 }
 
 /** Two digit readings of each region, at two sizes. */
-async function readDigits(picture: Grey, regions: Region[], digitHeight: number): Promise<[PieceReading, PieceReading][]> {
+async function readDigits(
+  picture: Grey,
+  regions: Region[],
+  digitHeight: number,
+): Promise<[PieceReading, PieceReading][]> {
   if (regions.length === 0) return [];
   const small = await readSized(picture, regions, DIGIT_SIZES[0] / digitHeight, 'eng', true, { whitelist: DIGITS });
   const large = await readSized(picture, regions, DIGIT_SIZES[1] / digitHeight, 'eng', true, { whitelist: DIGITS });
@@ -152,9 +204,13 @@ function judgeDigits([a, b]: [PieceReading, PieceReading], shape: CellShape): Re
  * small). A reading that dropped a digit or a sign, or made one up, does not fit the cell.
  */
 function accountsForGlyphs(text: string, shape: CellShape): boolean {
-  const pattern = [...text].map((c) => (/[0-9/]/.test(c) ? 'T' : /[.,]/.test(c) ? 's' : c === '-' ? 'm' : c === '+' ? '+' : '?'));
+  const pattern = [...text].map((c) =>
+    /[0-9/]/.test(c) ? 'T' : /[.,]/.test(c) ? 's' : c === '-' ? 'm' : c === '+' ? '+' : '?',
+  );
   if (pattern.length !== shape.pattern.length) return false;
-  return pattern.every((p, i) => p === shape.pattern[i] || (p === '+' && (shape.pattern[i] === 'T' || shape.pattern[i] === 'x')));
+  return pattern.every(
+    (p, i) => p === shape.pattern[i] || (p === '+' && (shape.pattern[i] === 'T' || shape.pattern[i] === 'x')),
+  );
 }
 
 /**
@@ -162,11 +218,15 @@ function accountsForGlyphs(text: string, shape: CellShape): boolean {
  * digits and the cell shows exactly such a stroke before them, the sign is read from the stroke.
  */
 function withSignFromShape(text: string, shape: CellShape): string {
-  return !text.startsWith('-') && shape.pattern.startsWith('mT') && accountsForGlyphs(`-${text}`, shape) ? `-${text}` : text;
+  return !text.startsWith('-') && shape.pattern.startsWith('mT') && accountsForGlyphs(`-${text}`, shape)
+    ? `-${text}`
+    : text;
 }
 
 function wordReading(piece: PieceReading): Reading {
-  const text = joinCellLines(piece.lines.map((l) => tidy(l.words.map((w) => w.text).join(' '))).filter((l) => l !== ''));
+  const text = joinCellLines(
+    piece.lines.map((l) => tidy(l.words.map((w) => w.text).join(' '))).filter((l) => l !== ''),
+  );
   const kind = parseNumber(text).kind;
   const numeric = text !== '' && (kind === 'number' || kind === 'placeholder');
   return { text, confidence: lowestConfidence(piece.lines), confirmed: false, numeric };
@@ -176,10 +236,26 @@ function wordReading(piece: PieceReading): Reading {
 export async function readTextLines(picture: Grey, lines: Rect[]): Promise<Reading[]> {
   if (lines.length === 0) return [];
   const factors = lines.map((l) => WORD_SIZES[0] / Math.max(1, l.y1 - l.y0));
-  return (await readSized(picture, lines.map((ink) => ({ ink })), factors, 'chi_sim', false, {})).map(wordReading);
+  return (
+    await readSized(
+      picture,
+      lines.map((ink) => ({ ink })),
+      factors,
+      'chi_sim',
+      false,
+      {},
+    )
+  ).map(wordReading);
 }
 
-async function readSized(picture: Grey, regions: Region[], factor: number | number[], language: Language, binarised: boolean, extra: { whitelist?: string }): Promise<PieceReading[]> {
+async function readSized(
+  picture: Grey,
+  regions: Region[],
+  factor: number | number[],
+  language: Language,
+  binarised: boolean,
+  extra: { whitelist?: string },
+): Promise<PieceReading[]> {
   if (regions.length === 0) return [];
   const sizeOf = (i: number) => Math.max(0.5, Math.min(8, typeof factor === 'number' ? factor : factor[i]!));
   // A margin of paper; a narrow piece (a lone 1) is widened, which the recogniser's layout analysis needs to see it.
@@ -192,7 +268,13 @@ async function readSized(picture: Grey, regions: Region[], factor: number | numb
     // The writing with a margin of paper: a cell's rulings next to the writing are not shown to the recogniser.
     const around = pad(ink);
     const shown = clip ? intersect(around, clip) : around;
-    const cut = onPaper(crop(picture, shown), around.x1 - around.x0, around.y1 - around.y0, shown.x0 - around.x0, shown.y0 - around.y0);
+    const cut = onPaper(
+      crop(picture, shown),
+      around.x1 - around.x0,
+      around.y1 - around.y0,
+      shown.x0 - around.x0,
+      shown.y0 - around.y0,
+    );
     const image = scale(cut, sizeOf(i));
     return { image: binarised ? maskToGrey(binarise(image, otsuThreshold(image))) : image };
   });
@@ -235,6 +317,8 @@ function compact(text: string): string {
 
 /** The Chinese model spaces out every character; spaces are kept only between two Latin letters or digits. */
 function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, '').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, '')
+    .trim();
 }
-

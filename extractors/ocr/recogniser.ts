@@ -86,7 +86,11 @@ export async function recognise(language: Language, image: Grey, options: Recogn
   if (entry.busy++ === 0) nodeWorker(worker)?.ref();
   try {
     // debug_file: Tesseract's diagnostics ("Line cannot be recognized!!") go nowhere instead of to the console.
-    const params: Record<string, string> = { tessedit_pageseg_mode: options.psm, tessedit_char_whitelist: options.whitelist ?? '', debug_file: '/dev/null' };
+    const params: Record<string, string> = {
+      tessedit_pageseg_mode: options.psm,
+      tessedit_char_whitelist: options.whitelist ?? '',
+      debug_file: '/dev/null',
+    };
     // Pictures here are drawn at a known size; telling Tesseract so stops it guessing a resolution per sheet.
     params.user_defined_dpi = '300';
     const result = await worker.recognize(Buffer.from(toPgm(image)), params, { text: false, blocks: true });
@@ -137,7 +141,10 @@ function toLines(blocks: JsonBlock[]): TextLine[] {
         box: rect(line.bbox),
         words: line.words.map((word) => ({
           text: word.text,
-          confidence: (word.symbols && word.symbols.length > 0 ? Math.min(...word.symbols.map((s) => s.confidence)) : word.confidence) / 100,
+          confidence:
+            (word.symbols && word.symbols.length > 0
+              ? Math.min(...word.symbols.map((s) => s.confidence))
+              : word.confidence) / 100,
           box: rect(word.bbox),
         })),
       })),

@@ -33,8 +33,12 @@ export interface RulingOptions {
 export function findRulings(mask: Mask, options: RulingOptions): Rulings {
   const gap = options.gap ?? 2;
   const maxThickness = options.maxThickness ?? Math.max(8, Math.round(options.minLength / 2));
-  const horizontal = mergeRuns(rowRuns(mask, options.minLength, gap), gap).filter((l) => l.thickness <= maxThickness && isClear(mask, l, 'horizontal'));
-  const vertical = mergeRuns(columnRuns(mask, options.minLength, gap), gap).filter((l) => l.thickness <= maxThickness && isClear(mask, l, 'vertical'));
+  const horizontal = mergeRuns(rowRuns(mask, options.minLength, gap), gap).filter(
+    (l) => l.thickness <= maxThickness && isClear(mask, l, 'horizontal'),
+  );
+  const vertical = mergeRuns(columnRuns(mask, options.minLength, gap), gap).filter(
+    (l) => l.thickness <= maxThickness && isClear(mask, l, 'vertical'),
+  );
   return { horizontal, vertical };
 }
 
@@ -66,16 +70,24 @@ function isClear(mask: Mask, line: Line, direction: 'horizontal' | 'vertical'): 
 export function connectedRulings(rulings: Rulings, longLength: number, reach: number): Rulings {
   const isLong = (l: Line) => l.to - l.from >= longLength;
   const kept = { horizontal: rulings.horizontal.filter(isLong), vertical: rulings.vertical.filter(isLong) };
-  let pending = { horizontal: rulings.horizontal.filter((l) => !isLong(l)), vertical: rulings.vertical.filter((l) => !isLong(l)) };
+  let pending = {
+    horizontal: rulings.horizontal.filter((l) => !isLong(l)),
+    vertical: rulings.vertical.filter((l) => !isLong(l)),
+  };
   const endsMeet = (line: Line, across: Line[]) =>
-    [line.from, line.to].every((end) => across.some((a) => Math.abs(a.at - end) <= reach && line.at >= a.from - reach && line.at <= a.to + reach));
+    [line.from, line.to].every((end) =>
+      across.some((a) => Math.abs(a.at - end) <= reach && line.at >= a.from - reach && line.at <= a.to + reach),
+    );
   for (let changed = true; changed; ) {
     const horizontal = pending.horizontal.filter((l) => endsMeet(l, kept.vertical));
     const vertical = pending.vertical.filter((l) => endsMeet(l, kept.horizontal));
     changed = horizontal.length + vertical.length > 0;
     kept.horizontal.push(...horizontal);
     kept.vertical.push(...vertical);
-    pending = { horizontal: pending.horizontal.filter((l) => !horizontal.includes(l)), vertical: pending.vertical.filter((l) => !vertical.includes(l)) };
+    pending = {
+      horizontal: pending.horizontal.filter((l) => !horizontal.includes(l)),
+      vertical: pending.vertical.filter((l) => !vertical.includes(l)),
+    };
   }
   return kept;
 }
@@ -94,7 +106,8 @@ export function closeOpenEnds(rulings: Rulings, longLength: number, reach: numbe
 
 /** Lines missing across the ends of `lines` (which run across `others`). */
 function missingLines(lines: Line[], others: Line[], longLength: number, reach: number): Line[] {
-  const open = (end: number, line: Line) => !others.some((o) => Math.abs(o.at - end) <= reach && line.at >= o.from - reach && line.at <= o.to + reach);
+  const open = (end: number, line: Line) =>
+    !others.some((o) => Math.abs(o.at - end) <= reach && line.at >= o.from - reach && line.at <= o.to + reach);
   const missing: Line[] = [];
   for (const side of ['from', 'to'] as const) {
     const ends = lines.filter((l) => l.to - l.from >= longLength && open(l[side], l)).sort((a, b) => a[side] - b[side]);
@@ -106,9 +119,18 @@ function missingLines(lines: Line[], others: Line[], longLength: number, reach: 
     }
     for (const group of groups) {
       if (group.length < 2) continue;
-      const line = { at: group.reduce((sum, l) => sum + l[side], 0) / group.length, from: Math.min(...group.map((l) => l.at)), to: Math.max(...group.map((l) => l.at)), thickness: 1 };
+      const line = {
+        at: group.reduce((sum, l) => sum + l[side], 0) / group.length,
+        from: Math.min(...group.map((l) => l.at)),
+        to: Math.max(...group.map((l) => l.at)),
+        thickness: 1,
+      };
       // Only an outer side can be missing: no ruling lies further out across the same span.
-      const beyond = others.some((o) => (side === 'from' ? o.at < line.at - reach : o.at > line.at + reach) && Math.min(o.to, line.to) - Math.max(o.from, line.from) > (line.to - line.from) / 2);
+      const beyond = others.some(
+        (o) =>
+          (side === 'from' ? o.at < line.at - reach : o.at > line.at + reach) &&
+          Math.min(o.to, line.to) - Math.max(o.from, line.from) > (line.to - line.from) / 2,
+      );
       if (!beyond) missing.push(line);
     }
   }
@@ -149,7 +171,14 @@ function columnRuns(mask: Mask, minLength: number, gap: number): Run[] {
   return runs;
 }
 
-function collectRuns(length: number, ink: (i: number) => boolean, at: number, minLength: number, gap: number, out: Run[]): void {
+function collectRuns(
+  length: number,
+  ink: (i: number) => boolean,
+  at: number,
+  minLength: number,
+  gap: number,
+  out: Run[],
+): void {
   let start = -1;
   let last = -1;
   for (let i = 0; i < length; i++) {

@@ -42,7 +42,7 @@ function withoutSeals(grey: Grey, channels: 3 | 4, pixels: ArrayLike<number>): G
   const { marks: coloured, colouredInk, ink } = colouredBlocks(grey, channels, pixels, block, columns, rows);
   // Most of the ink coloured: the print itself is in colour (a table in blue on a web page), there is no seal on it.
   if (colouredInk > ink * MAX_COLOURED_INK) return grey;
-  const seals = sealBoxes(coloured, columns, rows, Math.min(width, height) * MIN_SEAL_SHARE / block);
+  const seals = sealBoxes(coloured, columns, rows, (Math.min(width, height) * MIN_SEAL_SHARE) / block);
   if (seals.length === 0) return grey;
   const data = grey.data.slice();
   for (const seal of seals) {

@@ -63,7 +63,14 @@ export function odtToHtml(contentXml: string, pictureSrc: (n: number) => string)
 type Walker = (el: Element, depth: number) => string;
 
 /** Rows of a table, inside header-rows and row-groups too, repeated rows bounded. */
-function rows(table: Element, depth: number, parts: string[], out: OdtHtml, src: (n: number) => string, walk: Walker): void {
+function rows(
+  table: Element,
+  depth: number,
+  parts: string[],
+  out: OdtHtml,
+  src: (n: number) => string,
+  walk: Walker,
+): void {
   for (let child = table.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== 1) continue;
     const el = child as Element;
@@ -72,7 +79,8 @@ function rows(table: Element, depth: number, parts: string[], out: OdtHtml, src:
       const repeat = Math.min(MAX_REPEAT, Number(el.getAttributeNS(TABLE, 'number-rows-repeated')) || 1);
       const row = `<tr>${cells(el, depth + 1, walk)}</tr>`;
       for (let i = 0; i < repeat; i++) parts.push(row);
-    } else if (/^table-(header-rows|rows|row-group)$/.test(el.localName ?? '')) rows(el, depth + 1, parts, out, src, walk);
+    } else if (/^table-(header-rows|rows|row-group)$/.test(el.localName ?? ''))
+      rows(el, depth + 1, parts, out, src, walk);
   }
 }
 
@@ -105,7 +113,8 @@ function inline(el: Element, depth: number, out: OdtHtml, src: (n: number) => st
     if (child.nodeType !== 1) continue;
     const c = child as Element;
     const name = c.localName;
-    if (c.namespaceURI === TEXT && name === 's') html += ' '.repeat(Math.min(MAX_REPEAT, Number(c.getAttributeNS(TEXT, 'c')) || 1));
+    if (c.namespaceURI === TEXT && name === 's')
+      html += ' '.repeat(Math.min(MAX_REPEAT, Number(c.getAttributeNS(TEXT, 'c')) || 1));
     else if (c.namespaceURI === TEXT && name === 'tab') html += '\t';
     else if (c.namespaceURI === TEXT && name === 'line-break') html += '<br>';
     else if (c.namespaceURI === TEXT && /^(note|tracked-changes|bookmark.*)$/.test(name ?? '')) continue;

@@ -17,7 +17,10 @@ import { odtToHtml } from './html.js';
 const EMBEDDED = 'xxgk-odt-picture:';
 
 export async function readOdt(bytes: Uint8Array): Promise<ReaderOutput> {
-  const { files, messages: skipped } = await unzipBounded(bytes, (name) => name === 'content.xml' || name.startsWith('Pictures/'));
+  const { files, messages: skipped } = await unzipBounded(
+    bytes,
+    (name) => name === 'content.xml' || name.startsWith('Pictures/'),
+  );
   const content = files.get('content.xml');
   if (!content) {
     const missing = { zh: 'OpenDocument 文件缺少 content.xml', en: 'the OpenDocument file has no content.xml' };
@@ -35,11 +38,22 @@ export async function readOdt(bytes: Uint8Array): Promise<ReaderOutput> {
   converted.pictures.forEach((path, i) => {
     const data = files.get(path);
     if (!data) return;
-    pictures.set(`${EMBEDDED}${i + 1}`, { bytes: new Uint8Array(data), name: `OpenDocument picture ${i + 1} (${path})` });
+    pictures.set(`${EMBEDDED}${i + 1}`, {
+      bytes: new Uint8Array(data),
+      name: `OpenDocument picture ${i + 1} (${path})`,
+    });
   });
   const read = await withPictures(parseHtml(converted.html), { embedded: pictures });
   const messages = converted.tooDeep
-    ? [warning('read', bothLanguages({ zh: '文档嵌套过深，过深的部分未读取', en: 'the document nests too deep; the deepest part was left out' }))]
+    ? [
+        warning(
+          'read',
+          bothLanguages({
+            zh: '文档嵌套过深，过深的部分未读取',
+            en: 'the document nests too deep; the deepest part was left out',
+          }),
+        ),
+      ]
     : [];
   const ocr = read.usedOcr ? { usedOcr: true } : {};
   return { value: read.value, messages: [...skipped, ...messages, ...read.messages], ...ocr };

@@ -31,7 +31,8 @@ const A4: [number, number] = [210, 297];
 export function openOfd(files: Map<string, Buffer>): OfdDocument {
   const read = (name: string) => files.get(name.replace(/^\/+/, ''));
   const rootXml = read('OFD.xml');
-  if (!rootXml) throw new ReadError('corrupt', chinese({ zh: 'OFD 文件缺少 OFD.xml', en: 'the OFD file has no OFD.xml' }));
+  if (!rootXml)
+    throw new ReadError('corrupt', chinese({ zh: 'OFD 文件缺少 OFD.xml', en: 'the OFD file has no OFD.xml' }));
   const root = parseXml(rootXml, 'OFD.xml');
   const body = path(root, 'DocBody');
   const docRoot = body ? path(body, 'DocRoot')?.textContent?.trim() : undefined;

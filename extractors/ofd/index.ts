@@ -29,10 +29,13 @@ export async function readOfd(bytes: Uint8Array): Promise<ReaderOutput> {
   const pages = ofd.pages.slice(0, MAX_PAGES);
   if (ofd.pages.length > MAX_PAGES)
     messages.push(
-      warning('read', chinese({
-        zh: `OFD 文件共 ${ofd.pages.length} 页，只读取前 ${MAX_PAGES} 页`,
-        en: `the OFD file has ${ofd.pages.length} pages; only the first ${MAX_PAGES} were read`,
-      })),
+      warning(
+        'read',
+        chinese({
+          zh: `OFD 文件共 ${ofd.pages.length} 页，只读取前 ${MAX_PAGES} 页`,
+          en: `the OFD file has ${ofd.pages.length} pages; only the first ${MAX_PAGES} were read`,
+        }),
+      ),
     );
   const blocks: Block[] = [];
   let run: PageItem[][] = [];

@@ -4,7 +4,14 @@ import { itemsToGlyphs, type Glyph, type TextItemLike } from '../geometry/glyphs
 import { findTables, type Box, type LatticeTable } from '../geometry/lattice.js';
 import type { PageItem } from '../geometry/page-items.js';
 import { layoutPage } from './layout.js';
-import { displayedBox, runTurns, turnSegment, uprightFrame, type QuarterTurns, type UprightFrame } from '../geometry/orientation.js';
+import {
+  displayedBox,
+  runTurns,
+  turnSegment,
+  uprightFrame,
+  type QuarterTurns,
+  type UprightFrame,
+} from '../geometry/orientation.js';
 
 /**
  * A page read in its upright frames. Text runs are grouped by the way they run (see orientation.ts); each group is
@@ -51,9 +58,15 @@ export interface FramedLayout {
 export function layoutFrames(page: number, frames: PageFrame[], segments: Segment[]): FramedLayout {
   if (frames.length === 1 && frames[0]!.frame.turns === 0) {
     const only = frames[0]!;
-    return layoutPage({ page, width: only.frame.width, height: only.frame.height }, only.glyphs, segments.length > 0 ? findTables(segments) : []);
+    return layoutPage(
+      { page, width: only.frame.width, height: only.frame.height },
+      only.glyphs,
+      segments.length > 0 ? findTables(segments) : [],
+    );
   }
-  const tables = frames.map(({ frame }) => (segments.length > 0 ? findTables(segments.map((s) => turnSegment(s, frame))) : []));
+  const tables = frames.map(({ frame }) =>
+    segments.length > 0 ? findTables(segments.map((s) => turnSegment(s, frame))) : [],
+  );
   const laid = frames.map(({ frame, glyphs }, f) => {
     const owned = tables[f]!.filter((table) => owner(table, f, frames) === f);
     const foreign = tables[f]!.filter((table) => !owned.includes(table));
@@ -98,5 +111,10 @@ function displayedTop(frame: UprightFrame, items: PageItem[]): number {
 function withShownBoxes(item: PageItem, frame: UprightFrame): PageItem {
   if (item.kind === 'text') return { ...item, shown: displayedBox(item, frame) };
   const shown = <T extends Box>(cell: T): T => ({ ...cell, shown: displayedBox(cell, frame) });
-  return { ...item, shown: displayedBox(item, frame), cells: item.cells.map(shown), ...(item.continued ? { continued: item.continued.map(shown) } : {}) };
+  return {
+    ...item,
+    shown: displayedBox(item, frame),
+    cells: item.cells.map(shown),
+    ...(item.continued ? { continued: item.continued.map(shown) } : {}),
+  };
 }

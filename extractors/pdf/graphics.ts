@@ -15,8 +15,22 @@ export interface OperatorList {
 }
 
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
-const STROKE = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-const FILL = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const STROKE = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILL = new Set<number>([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 /** A filled rectangle this thin is a rule drawn as a box (Word and WPS draw borders this way). */
 const THIN_RECT = 2.5;
 /** Off-axis tolerance for calling a segment horizontal or vertical. */
@@ -175,8 +189,10 @@ function asRectangle(sub: SubPath): Rect | undefined {
 function rectangleRules(r: Rect): Segment[] {
   const width = r.x1 - r.x0;
   const height = r.y1 - r.y0;
-  if (height <= THIN_RECT && width > height) return [{ x0: r.x0, y0: (r.y0 + r.y1) / 2, x1: r.x1, y1: (r.y0 + r.y1) / 2 }];
-  if (width <= THIN_RECT && height > width) return [{ x0: (r.x0 + r.x1) / 2, y0: r.y0, x1: (r.x0 + r.x1) / 2, y1: r.y1 }];
+  if (height <= THIN_RECT && width > height)
+    return [{ x0: r.x0, y0: (r.y0 + r.y1) / 2, x1: r.x1, y1: (r.y0 + r.y1) / 2 }];
+  if (width <= THIN_RECT && height > width)
+    return [{ x0: (r.x0 + r.x1) / 2, y0: r.y0, x1: (r.x0 + r.x1) / 2, y1: r.y1 }];
   if (width <= THIN_RECT && height <= THIN_RECT) return [];
   return [
     { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y0 },

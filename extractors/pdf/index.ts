@@ -42,7 +42,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReaderOutput> {
 async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
   const messages: Message[] = [];
   const pageCount = Math.min(pdf.numPages, MAX_PAGES);
-  if (pdf.numPages > MAX_PAGES) messages.push(warning('read', `the PDF has ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`));
+  if (pdf.numPages > MAX_PAGES)
+    messages.push(warning('read', `the PDF has ${pdf.numPages} pages; only the first ${MAX_PAGES} were read`));
   const pages: PageItem[][] = [];
   const scanned: number[] = [];
   const unread = new Map<number, string>();
@@ -60,15 +61,24 @@ async function readPages(pdf: PDFDocumentProxy): Promise<ReaderOutput> {
       page.cleanup();
     }
   }
-  if (unread.size === pageCount && pageCount > 0) throw new ReadError('needs_ocr', `no text layer on any page, and OCR could not read them: ${unreadReasons(unread)}`);
-  if (unread.size > 0) messages.push(warning('needs_ocr', `scanned pages OCR could not read, left out: ${unreadReasons(unread)}`));
+  if (unread.size === pageCount && pageCount > 0)
+    throw new ReadError(
+      'needs_ocr',
+      `no text layer on any page, and OCR could not read them: ${unreadReasons(unread)}`,
+    );
+  if (unread.size > 0)
+    messages.push(warning('needs_ocr', `scanned pages OCR could not read, left out: ${unreadReasons(unread)}`));
   const title = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
   const document: DocumentModel = { blocks: toBlocks(stitchPages(pages)), pageCount: pdf.numPages };
   if (title?.Title?.trim()) document.title = title.Title.trim();
   return { value: document, messages, ...(readByOcr > 0 ? { usedOcr: true } : {}) };
 }
 
-async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ items: PageItem[]; messages: Message[]; scanned: boolean; unread?: string }> {
+async function readPage(
+  page: PDFPageProxy,
+  n: number,
+  ocr = true,
+): Promise<{ items: PageItem[]; messages: Message[]; scanned: boolean; unread?: string }> {
   const viewport = page.getViewport({ scale: 1 });
   const transform = viewport.transform as Matrix;
   const text = await page.getTextContent();
@@ -80,13 +90,21 @@ async function readPage(page: PDFPageProxy, n: number, ocr = true): Promise<{ it
     // A page without text that paints images is a scan: OCR reads it. A page painting nothing is blank.
     const operators = (await page.getOperatorList()) as OperatorList;
     if (!paintsImages(operators)) return { items: [], messages: [], scanned: false };
-    if (!ocr) return { items: [], messages: [], scanned: true, unread: `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file` };
+    if (!ocr)
+      return {
+        items: [],
+        messages: [],
+        scanned: true,
+        unread: `OCR reads at most ${MAX_SCANNED_PAGES} scanned pages of a file`,
+      };
     // Loaded with the first scanned page met: the OCR engine costs a digital PDF nothing.
     const { readScannedPage } = await import('./scanned.js');
     return { ...(await readScannedPage(page, n, operators)), scanned: true };
   }
   // The operator list costs about as much as the text: read it only where the text is laid out like a table.
-  const segments = frames.some((f) => looksTabular(f.glyphs)) ? extractSegments((await page.getOperatorList()) as OperatorList, transform) : [];
+  const segments = frames.some((f) => looksTabular(f.glyphs))
+    ? extractSegments((await page.getOperatorList()) as OperatorList, transform)
+    : [];
   return { ...layoutFrames(n, frames, segments), scanned: false };
 }
 
@@ -114,21 +132,39 @@ async function readGarbledPage(
 
 /** Some line has a gap of two characters or more between its glyphs: table cells side by side. */
 function looksTabular(glyphs: Glyph[]): boolean {
-  return glyphLines(glyphs).some(({ glyphs: line }) => line.some((glyph, i) => i > 0 && glyph.x0 - line[i - 1]!.x1 >= glyph.size * 2));
+  return glyphLines(glyphs).some(({ glyphs: line }) =>
+    line.some((glyph, i) => i > 0 && glyph.x0 - line[i - 1]!.x1 >= glyph.size * 2),
+  );
 }
 
 function paintsImages(operators: OperatorList): boolean {
-  return operators.fnArray.some((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject);
+  return operators.fnArray.some(
+    (fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject,
+  );
 }
 
 export function toBlocks(items: StitchedItem[]): Block[] {
   let tables = 0;
   return items.map((item): Block => {
     if (item.kind === 'text') {
-      return { kind: 'text', text: item.text, page: item.page, box: shownBox(item), ...(item.emphasis ? { emphasis: true } : {}), ...(item.ocr ? { ocr: item.ocr } : {}) };
+      return {
+        kind: 'text',
+        text: item.text,
+        page: item.page,
+        box: shownBox(item),
+        ...(item.emphasis ? { emphasis: true } : {}),
+        ...(item.ocr ? { ocr: item.ocr } : {}),
+      };
     }
     const cells: TableCell[] = item.cells.map((c) => ({
-      row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page, box: shownBox(c), ...(c.ocr ? { ocr: c.ocr } : {}),
+      row: c.row,
+      col: c.col,
+      rowSpan: c.rowSpan,
+      colSpan: c.colSpan,
+      text: c.text,
+      page: c.page,
+      box: shownBox(c),
+      ...(c.ocr ? { ocr: c.ocr } : {}),
     }));
     return { ...tableFromCells(tables++, cells, item.structure), pages: item.pages };
   });
@@ -148,7 +184,7 @@ function pageList(pages: number[]): string {
 function unreadReasons(unread: Map<number, string>): string {
   const byReason = new Map<string, number[]>();
   for (const [page, reason] of unread) byReason.set(reason, [...(byReason.get(reason) ?? []), page]);
-  return [...byReason].map(([reason, pages]) => `${pages.length === 1 ? 'page' : 'pages'} ${pageList(pages)}: ${reason}`).join('; ');
+  return [...byReason]
+    .map(([reason, pages]) => `${pages.length === 1 ? 'page' : 'pages'} ${pageList(pages)}: ${reason}`)
+    .join('; ');
 }
-
-;

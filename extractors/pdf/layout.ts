@@ -19,7 +19,6 @@ export interface PageGeometry {
   height: number;
 }
 
-
 export interface PageLayout {
   items: PageItem[];
   messages: Message[];
@@ -28,17 +27,37 @@ export interface PageLayout {
 export function layoutPage(geometry: PageGeometry, glyphs: Glyph[], ruled: LatticeTable[]): PageLayout {
   const inTable = new Set<Glyph>();
   const tables = ruled.map((table) => fillTable(geometry.page, table, glyphs, inTable));
-  const lines = glyphLines(glyphs.filter((g) => !inTable.has(g))).filter((line) => !isMarginNoise(line.text, line.glyphs, geometry));
+  const lines = glyphLines(glyphs.filter((g) => !inTable.has(g))).filter(
+    (line) => !isMarginNoise(line.text, line.glyphs, geometry),
+  );
   const { tableLines, textLines } = splitAlignedLines(lines);
   const groups = groupConsecutive(tableLines);
-  const wrapped = readWrappedTables(geometry.page, groups, groups.map((group) => hasWrappedLabels(group, textLines)), textLines, chunks);
+  const wrapped = readWrappedTables(
+    geometry.page,
+    groups,
+    groups.map((group) => hasWrappedLabels(group, textLines)),
+    textLines,
+    chunks,
+  );
   const aligned = wrapped.plain.map((group) => alignedTable(geometry.page, group));
   const free = [...textLines.filter((line) => !wrapped.used.has(line)), ...wrapped.refused];
-  const paragraphs = toParagraphs(geometry.page, free.sort((a, b) => a.glyphs[0]!.cy - b.glyphs[0]!.cy));
-  const messages = wrapped.refused.length === 0 ? [] : [
-    warning(WRAPPED_LABELS, `page ${geometry.page}: a table without ruling lines has row labels wrapped over several lines; without rulings its rows cannot be told apart reliably, so its numbers are not read`),
-  ];
-  return { items: [...tables, ...wrapped.tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0), messages };
+  const paragraphs = toParagraphs(
+    geometry.page,
+    free.sort((a, b) => a.glyphs[0]!.cy - b.glyphs[0]!.cy),
+  );
+  const messages =
+    wrapped.refused.length === 0
+      ? []
+      : [
+          warning(
+            WRAPPED_LABELS,
+            `page ${geometry.page}: a table without ruling lines has row labels wrapped over several lines; without rulings its rows cannot be told apart reliably, so its numbers are not read`,
+          ),
+        ];
+  return {
+    items: [...tables, ...wrapped.tables, ...aligned, ...paragraphs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0),
+    messages,
+  };
 }
 
 function fillTable(page: number, table: LatticeTable, glyphs: Glyph[], taken: Set<Glyph>): PageTable {
@@ -51,10 +70,24 @@ function fillTable(page: number, table: LatticeTable, glyphs: Glyph[], taken: Se
     byCell[index]!.push(glyph);
     taken.add(glyph);
   }
-  const cells = table.cells.map((cell, i) => ({ ...cell, page, text: joinCellLines(glyphLines(byCell[i]!).map((l) => l.text)) }));
-  return { kind: 'table', page, structure: 'ruled', cells, xs: table.xs, rows: table.ys.length - 1, x0: table.x0, y0: table.y0, x1: table.x1, y1: table.y1 };
+  const cells = table.cells.map((cell, i) => ({
+    ...cell,
+    page,
+    text: joinCellLines(glyphLines(byCell[i]!).map((l) => l.text)),
+  }));
+  return {
+    kind: 'table',
+    page,
+    structure: 'ruled',
+    cells,
+    xs: table.xs,
+    rows: table.ys.length - 1,
+    x0: table.x0,
+    y0: table.y0,
+    x1: table.x1,
+    y1: table.y1,
+  };
 }
-
 
 function isMarginNoise(text: string, glyphs: Glyph[], geometry: PageGeometry): boolean {
   const y = glyphs[0]!.cy;
@@ -95,7 +128,13 @@ function splitAlignedLines(lines: Line[]): { tableLines: Line[]; textLines: Line
  * depends on a vertical alignment the text does not show — reading such a table would mean guessing its rows.
  */
 function hasWrappedLabels(group: Line[], textLines: Line[]): boolean {
-  const numbersStart = Math.min(...group.flatMap((line) => chunks(line).filter((c) => isNumberLike(c.text)).map((c) => c.x0)));
+  const numbersStart = Math.min(
+    ...group.flatMap((line) =>
+      chunks(line)
+        .filter((c) => isNumberLike(c.text))
+        .map((c) => c.x0),
+    ),
+  );
   const first = group[0]!.glyphs[0]!;
   const last = group[group.length - 1]!.glyphs[0]!;
   const top = first.cy - first.size * 1.5;
@@ -122,7 +161,10 @@ function groupConsecutive(lines: Line[]): Line[][] {
 function alignedTable(page: number, lines: Line[]): PageTable {
   const rows = lines.map(chunks);
   const size = lines[0]!.glyphs[0]!.size;
-  const starts = rows.flat().map((c) => c.x0).sort((a, b) => a - b);
+  const starts = rows
+    .flat()
+    .map((c) => c.x0)
+    .sort((a, b) => a - b);
   const xs: number[] = [];
   for (const x of starts) if (xs.length === 0 || x - xs[xs.length - 1]! > size) xs.push(x);
   const column = nearestColumn(xs);
@@ -150,7 +192,12 @@ function toParagraphs(page: number, lines: Line[]): PageText[] {
   for (const line of lines) {
     const first = line.glyphs[0]!;
     const last = line.glyphs[line.glyphs.length - 1]!;
-    const box = { x0: first.x0, y0: first.baseline - first.size, x1: last.x1, y1: Math.max(...line.glyphs.map((g) => g.baseline)) };
+    const box = {
+      x0: first.x0,
+      y0: first.baseline - first.size,
+      x1: last.x1,
+      y1: Math.max(...line.glyphs.map((g) => g.baseline)),
+    };
     const current = paragraphs[paragraphs.length - 1];
     if (current && previous && continues(previous, line, left, right)) {
       current.text += joiner(current.text, line.text) + line.text;

@@ -15,5 +15,10 @@ const NATIVE = {
 export function restoreNativeBuiltins(): void {
   JSON.stringify = NATIVE.stringify;
   JSON.parse = NATIVE.parse;
-  Object.defineProperty(Array.prototype, 'push', { value: NATIVE.push, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(Array.prototype, 'push', {
+    value: NATIVE.push,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
 }

@@ -17,7 +17,6 @@ restoreNativeBuiltins();
  * a `file://` URL string fails the same way.
  */
 
-
 const CMAP_PATH = join(PDFJS_ROOT, 'cmaps') + sep;
 const STANDARD_FONTS_PATH = join(PDFJS_ROOT, 'standard_fonts') + sep;
 
@@ -48,7 +47,10 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 export function pdfError(error: Error): ReadError {
   if (error.name === 'PasswordException') return new ReadError('encrypted', 'the PDF is password-protected');
   if (error.name === 'InvalidPDFException') {
-    return new ReadError(/startxref|xref|trailer|truncat/i.test(error.message) ? 'truncated' : 'corrupt', `not a readable PDF${detailOf(error)}`);
+    return new ReadError(
+      /startxref|xref|trailer|truncat/i.test(error.message) ? 'truncated' : 'corrupt',
+      `not a readable PDF${detailOf(error)}`,
+    );
   }
   if (error instanceof ReadError) return error;
   return new ReadError('corrupt', `the PDF could not be read${detailOf(error)}`);

@@ -19,7 +19,11 @@ export async function renderPage(page: PDFPageProxy, scale: number): Promise<Can
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   // pdfjs types name the DOM canvas; @napi-rs/canvas implements the part of it pdfjs draws with.
-  await page.render({ canvasContext: context as unknown as CanvasRenderingContext2D, canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+  await page.render({
+    canvasContext: context as unknown as CanvasRenderingContext2D,
+    canvas: canvas as unknown as HTMLCanvasElement,
+    viewport,
+  }).promise;
   return canvas;
 }
 
@@ -42,7 +46,13 @@ export async function renderPdfPages(bytes: Uint8Array, pages: number[], scale: 
       try {
         const canvas = await renderPage(page, scale);
         const actualScale = canvas.width / page.getViewport({ scale: 1 }).width;
-        rendered.push({ page: n, scale: actualScale, width: canvas.width, height: canvas.height, png: canvas.toBuffer('image/png') });
+        rendered.push({
+          page: n,
+          scale: actualScale,
+          width: canvas.width,
+          height: canvas.height,
+          png: canvas.toBuffer('image/png'),
+        });
       } finally {
         page.cleanup();
       }

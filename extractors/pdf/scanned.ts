@@ -59,13 +59,15 @@ export async function readScannedPage(page: PDFPageProxy, n: number, operators: 
     // Said of the scan, not of `page N`: pages refused alike are then named together.
     const why = (error as Error).message.replace(new RegExp(`^page ${n}\\b`), 'the scan');
     // A blank page (the back of a sheet) is read: there is nothing on it.
-    if (error instanceof ReadError && error.code === 'blank') return { items: [], messages: [warning(OCR_BLANK, `page ${n}: ${why}`)] };
+    if (error instanceof ReadError && error.code === 'blank')
+      return { items: [], messages: [warning(OCR_BLANK, `page ${n}: ${why}`)] };
     return { items: [], messages: [], unread: why };
   }
   const { width, height } = page.getViewport({ scale: 1 });
   const items = pictureItems(reading.blocks, n, { toPoints: picture.toPoints, pageWidth: width, pageHeight: height });
   const messages = reading.messages.map((w) => onPage(w, n));
-  if (items.length === 0 && messages.length === 0) messages.push(warning(OCR_BLANK, `page ${n}: the scanned page holds no text that could be read`));
+  if (items.length === 0 && messages.length === 0)
+    messages.push(warning(OCR_BLANK, `page ${n}: the scanned page holds no text that could be read`));
   return { items, messages };
 }
 
@@ -80,7 +82,12 @@ export async function pagePicture(page: PDFPageProxy, n: number, operators: Oper
     // Drawn, a damaged image would be a blank page: say what is wrong instead.
     if (!image) throw new Error(`the page's image is damaged or in a form that cannot be decoded`);
     const pixels = isUpright(only.matrix) ? imagePixels(image) : undefined;
-    if (pixels) return { source: { kind: 'pixels', name, ...pixels }, origin: 'image', toPoints: imageToPoints(only.matrix, pixels.width, pixels.height) };
+    if (pixels)
+      return {
+        source: { kind: 'pixels', name, ...pixels },
+        origin: 'image',
+        toPoints: imageToPoints(only.matrix, pixels.width, pixels.height),
+      };
   }
   const canvas = await renderPage(page, renderScale(painted.images));
   const scale = canvas.width / viewport.width;
@@ -119,7 +126,8 @@ function paintedContent(list: OperatorList, viewport: Matrix): { images: Painted
       stack.push(ctm);
       if (Array.isArray(args?.[0])) ctm = multiply(ctm, args[0] as Matrix);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.paintImageXObject && typeof args?.[0] === 'string') images.push({ id: args[0], matrix: ctm, width: Number(args[1]) || 0 });
+    else if (fn === OPS.paintImageXObject && typeof args?.[0] === 'string')
+      images.push({ id: args[0], matrix: ctm, width: Number(args[1]) || 0 });
     else if (PAINTS.has(fn)) drawing = true;
     // A path that only clips paints nothing.
     else if (fn === OPS.constructPath && (args as [number] | null)?.[0] !== OPS.endPath) drawing = true;
@@ -128,9 +136,18 @@ function paintedContent(list: OperatorList, viewport: Matrix): { images: Painted
 }
 
 const PAINTS = new Set<number>([
-  OPS.paintInlineImageXObject, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObject, OPS.paintImageMaskXObjectGroup,
-  OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObjectRepeat, OPS.paintSolidColorImageMask, OPS.shadingFill,
-  OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText,
+  OPS.paintInlineImageXObject,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintSolidColorImageMask,
+  OPS.shadingFill,
+  OPS.showText,
+  OPS.showSpacedText,
+  OPS.nextLineShowText,
+  OPS.nextLineSetSpacingShowText,
 ]);
 
 /** Drawn as stored: neither turned, mirrored nor upside down (pdfjs's viewport turns y downwards). */
@@ -188,12 +205,15 @@ function decodedImage(page: PDFPageProxy, id: string): Promise<DecodedImage | un
 }
 
 /** The image's pixels, or undefined when pdfjs-dist gave no plain pixels for it. */
-function imagePixels(image: DecodedImage | undefined): { width: number; height: number; channels: 1 | 3 | 4; data: Uint8Array | Uint8ClampedArray } | undefined {
+function imagePixels(
+  image: DecodedImage | undefined,
+): { width: number; height: number; channels: 1 | 3 | 4; data: Uint8Array | Uint8ClampedArray } | undefined {
   if (!image?.data || !(image.width > 0) || !(image.height > 0)) return undefined;
   const { width, height, data } = image;
   if (image.kind === KIND.rgb && data.length >= width * height * 3) return { width, height, channels: 3, data };
   if (image.kind === KIND.rgba && data.length >= width * height * 4) return { width, height, channels: 4, data };
-  if (image.kind === KIND.gray1bpp && data.length >= Math.ceil(width / 8) * height) return { width, height, channels: 1, data: unpackBits(data, width, height) };
+  if (image.kind === KIND.gray1bpp && data.length >= Math.ceil(width / 8) * height)
+    return { width, height, channels: 1, data: unpackBits(data, width, height) };
   return undefined;
 }
 
@@ -202,7 +222,8 @@ function unpackBits(packed: Uint8Array | Uint8ClampedArray, width: number, heigh
   const out = new Uint8Array(width * height);
   const stride = Math.ceil(width / 8);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) out[y * width + x] = (packed[y * stride + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;
+    for (let x = 0; x < width; x++)
+      out[y * width + x] = (packed[y * stride + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;
   }
   return out;
 }
@@ -231,7 +252,16 @@ export function pictureItems(blocks: Block[], page: number, geometry: PictureGeo
     if (!outline) continue;
     const [x0, y0, x1, y1] = toPoints(outline);
     if (isPageNumber(block.text, [x0, y0, x1, y1], pageWidth, pageHeight)) continue;
-    const text: PageText = { kind: 'text', page, text: block.text, x0, y0, x1, y1, ...pictureReading(block.ocr, block.text, `page ${page}`, outline) };
+    const text: PageText = {
+      kind: 'text',
+      page,
+      text: block.text,
+      x0,
+      y0,
+      x1,
+      y1,
+      ...pictureReading(block.ocr, block.text, `page ${page}`, outline),
+    };
     if (block.emphasis) text.emphasis = true;
     items.push(text);
   }
@@ -257,7 +287,14 @@ function pictureTable(block: TableBlock, page: number, { toPoints }: PictureGeom
     if (!cell.box) return undefined;
     const outline = cell.ocr?.pixelBox ?? cell.box;
     const [x0, y0, x1, y1] = toPoints(outline);
-    const placed = { row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cell.text, page };
+    const placed = {
+      row: cell.row,
+      col: cell.col,
+      rowSpan: cell.rowSpan,
+      colSpan: cell.colSpan,
+      text: cell.text,
+      page,
+    };
     cells.push({ ...placed, x0, y0, x1, y1, ...pictureReading(cell.ocr, cell.text, `page ${page}`, outline) });
     const [sx0, sy0, sx1, sy1] = toPoints(cell.box);
     straightCells.push({ ...placed, x0: sx0, y0: sy0, x1: sx1, y1: sy1 });
@@ -279,7 +316,10 @@ function pictureTable(block: TableBlock, page: number, { toPoints }: PictureGeom
 function columnBoundaries(cells: PageCell[], columns: number): number[] {
   const xs: number[] = [];
   for (let c = 0; c <= columns; c++) {
-    const edges = [...cells.filter((cell) => cell.col === c).map((cell) => cell.x0), ...cells.filter((cell) => cell.col + cell.colSpan === c).map((cell) => cell.x1)];
+    const edges = [
+      ...cells.filter((cell) => cell.col === c).map((cell) => cell.x0),
+      ...cells.filter((cell) => cell.col + cell.colSpan === c).map((cell) => cell.x1),
+    ];
     // Every boundary of a lattice grid is some cell's edge; should one not be, keep the grid's count all the same.
     xs.push(edges.length > 0 ? median(edges) : (xs[xs.length - 1] ?? 0));
   }

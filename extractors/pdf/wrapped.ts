@@ -51,7 +51,13 @@ const PITCH_TOLERANCE = 0.2;
  * `groups` are runs of number lines in page order, `wrapped[i]` whether label lines stand beside group i. Groups
  * joined by label lines become one table.
  */
-export function readWrappedTables(page: number, groups: Line[][], wrapped: boolean[], textLines: Line[], chunks: (line: Line) => Chunk[]): WrappedRead {
+export function readWrappedTables(
+  page: number,
+  groups: Line[][],
+  wrapped: boolean[],
+  textLines: Line[],
+  chunks: (line: Line) => Chunk[],
+): WrappedRead {
   const read: WrappedRead = { tables: [], plain: [], refused: [], used: new Set<Line>() };
   for (const block of mergeBlocks(groups, wrapped, textLines, chunks)) {
     if (!block.wrapped) {
@@ -83,17 +89,31 @@ const top = (line: Line) => line.glyphs[0]!.baseline;
 const end = (line: Line) => Math.max(...line.glyphs.map((g) => g.x1));
 
 /** Consecutive groups joined by label lines, with the label lines that follow and precede each block. */
-function mergeBlocks(groups: Line[][], wrapped: boolean[], textLines: Line[], chunks: (line: Line) => Chunk[]): Block[] {
+function mergeBlocks(
+  groups: Line[][],
+  wrapped: boolean[],
+  textLines: Line[],
+  chunks: (line: Line) => Chunk[],
+): Block[] {
   const sortedText = [...textLines].sort((a, b) => top(a) - top(b));
   const blocks: Block[] = [];
   groups.forEach((group, g) => {
-    const numbersStart = Math.min(...group.flatMap((line) => chunks(line).filter((c) => isNumberLike(c.text)).map((c) => c.x0)));
+    const numbersStart = Math.min(
+      ...group.flatMap((line) =>
+        chunks(line)
+          .filter((c) => isNumberLike(c.text))
+          .map((c) => c.x0),
+      ),
+    );
     const previous = blocks[blocks.length - 1];
     const last = previous?.numbers[previous.numbers.length - 1];
     const between = last ? sortedText.filter((l) => top(l) > top(last) && top(l) < top(group[0]!)) : [];
     const joins =
-      previous !== undefined && (previous.wrapped || wrapped[g]!) && between.length > 0 &&
-      between.every((l) => isContinuation(l, Math.min(numbersStart, previous.numbersStart), chunks)) && withinPitch([last!, ...between, group[0]!]);
+      previous !== undefined &&
+      (previous.wrapped || wrapped[g]!) &&
+      between.length > 0 &&
+      between.every((l) => isContinuation(l, Math.min(numbersStart, previous.numbersStart), chunks)) &&
+      withinPitch([last!, ...between, group[0]!]);
     if (previous && joins) {
       previous.numbers.push(...group);
       previous.numbersStart = Math.min(previous.numbersStart, numbersStart);
@@ -116,7 +136,8 @@ function mergeBlocks(groups: Line[][], wrapped: boolean[], textLines: Line[], ch
       if (!isContinuation(line, block.numbersStart, chunks) || !withinPitch([line, next])) {
         // Label lines under a numbered label with no numbers: a row of blank cells (or a label set lower in its
         // cell) — they are not the rest of a row from the page before.
-        if (block.leading.length > 0 && withinPitch([line, next]) && end(line) <= block.numbersStart) block.ambiguous = true;
+        if (block.leading.length > 0 && withinPitch([line, next]) && end(line) <= block.numbersStart)
+          block.ambiguous = true;
         break;
       }
       block.leading.unshift(line);
@@ -165,11 +186,19 @@ function readBlock(page: number, block: Block, pieces: (line: Line) => Chunk[]):
   };
   for (const row of rows) {
     if (row.labels.some((label) => offPitch(row.line, label))) return undefined;
-    if (row.labels.length > 0 && !labelChunks(row.line, block.numbersStart, chunks).some((c) => startsRow(squash(c.text)))) return undefined;
+    if (
+      row.labels.length > 0 &&
+      !labelChunks(row.line, block.numbersStart, chunks).some((c) => startsRow(squash(c.text)))
+    )
+      return undefined;
   }
   if (block.leading.some((label) => offPitch(label, block.numbers[0]!))) return undefined;
   // The first row must start its own label if lines above it are taken as the previous row's.
-  if (block.leading.length > 0 && !labelChunks(block.numbers[0]!, block.numbersStart, chunks).some((c) => startsRow(squash(c.text)))) return undefined;
+  if (
+    block.leading.length > 0 &&
+    !labelChunks(block.numbers[0]!, block.numbersStart, chunks).some((c) => startsRow(squash(c.text)))
+  )
+    return undefined;
   return buildTable(page, rows, block, chunks);
 }
 
@@ -179,7 +208,9 @@ function readBlock(page: number, block: Block, pieces: (line: Line) => Chunk[]):
  * pieces of two lines or more of the table start.
  */
 function columnChunker(block: Block, pieces: (line: Line) => Chunk[]): (line: Line) => Chunk[] {
-  const starts = [...block.numbers, ...block.labels, ...block.leading].flatMap((line) => pieces(line).map((c) => c.x0)).filter((x) => x < block.numbersStart);
+  const starts = [...block.numbers, ...block.labels, ...block.leading]
+    .flatMap((line) => pieces(line).map((c) => c.x0))
+    .filter((x) => x < block.numbersStart);
   const edges = starts.filter((x) => starts.filter((y) => Math.abs(x - y) <= EDGE_TOLERANCE).length >= 2);
   if (edges.length === 0) return pieces;
   const atEdge = (x: number) => edges.some((edge) => Math.abs(edge - x) <= EDGE_TOLERANCE);
@@ -207,9 +238,16 @@ function labelChunks(line: Line, numbersStart: number, chunks: (line: Line) => C
 }
 
 /** Columns from chunk starts (as for any table without rulings); each row's label lines join its label cells by column. */
-function buildTable(page: number, rows: { line: Line; labels: Line[] }[], block: Block, chunks: (line: Line) => Chunk[]): PageTable {
+function buildTable(
+  page: number,
+  rows: { line: Line; labels: Line[] }[],
+  block: Block,
+  chunks: (line: Line) => Chunk[],
+): PageTable {
   const size = block.numbers[0]!.glyphs[0]!.size;
-  const starts = [...block.numbers, ...block.labels, ...block.leading].flatMap((line) => chunks(line).map((c) => c.x0)).sort((a, b) => a - b);
+  const starts = [...block.numbers, ...block.labels, ...block.leading]
+    .flatMap((line) => chunks(line).map((c) => c.x0))
+    .sort((a, b) => a - b);
   const xs: number[] = [];
   for (const x of starts) if (xs.length === 0 || x - xs[xs.length - 1]! > size) xs.push(x);
   const column = nearestColumn(xs);
@@ -221,7 +259,18 @@ function buildTable(page: number, rows: { line: Line; labels: Line[] }[], block:
     for (const chunk of chunks(row.line)) {
       let col = column(chunk.x0);
       while (rowCells.has(col)) col++;
-      rowCells.set(col, { row: r, col, rowSpan: 1, colSpan: 1, text: chunk.text, page, x0: chunk.x0, x1: chunk.x1, y0, y1 });
+      rowCells.set(col, {
+        row: r,
+        col,
+        rowSpan: 1,
+        colSpan: 1,
+        text: chunk.text,
+        page,
+        x0: chunk.x0,
+        x1: chunk.x1,
+        y0,
+        y1,
+      });
     }
     for (const label of row.labels) appendLabelLine(rowCells, label, r, page, chunks, column, lineBox(label));
     cells.push(...[...rowCells.values()].sort((a, b) => a.col - b.col));
@@ -233,7 +282,15 @@ function buildTable(page: number, rows: { line: Line; labels: Line[] }[], block:
 }
 
 /** A label line's pieces join the row's cell in their column (a new cell where the row has none there yet). */
-function appendLabelLine(rowCells: Map<number, PageCell>, label: Line, row: number, page: number, chunks: (line: Line) => Chunk[], column: (x: number) => number, box: { y0: number; y1: number }): void {
+function appendLabelLine(
+  rowCells: Map<number, PageCell>,
+  label: Line,
+  row: number,
+  page: number,
+  chunks: (line: Line) => Chunk[],
+  column: (x: number) => number,
+  box: { y0: number; y1: number },
+): void {
   for (const chunk of chunks(label)) {
     const col = column(chunk.x0);
     const cell = rowCells.get(col);
@@ -241,7 +298,18 @@ function appendLabelLine(rowCells: Map<number, PageCell>, label: Line, row: numb
       cell.text = joinCellLines([cell.text, chunk.text]);
       cell.x1 = Math.max(cell.x1, chunk.x1);
       cell.y1 = box.y1;
-    } else rowCells.set(col, { row, col, rowSpan: 1, colSpan: 1, text: chunk.text, page, x0: chunk.x0, x1: chunk.x1, ...box });
+    } else
+      rowCells.set(col, {
+        row,
+        col,
+        rowSpan: 1,
+        colSpan: 1,
+        text: chunk.text,
+        page,
+        x0: chunk.x0,
+        x1: chunk.x1,
+        ...box,
+      });
   }
 }
 

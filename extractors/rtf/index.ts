@@ -46,22 +46,28 @@ class RtfDocument implements RtfSink {
     switch (word) {
       case 'par':
       case 'sect':
-      case 'page':
-        { this.endParagraph(); return; }
+      case 'page': {
+        this.endParagraph();
+        return;
+      }
       case 'pard':
         this.inTable = false;
         return;
       case 'intbl':
         this.inTable = true;
         return;
-      case 'cell':
-        { this.endCell(); return; }
+      case 'cell': {
+        this.endCell();
+        return;
+      }
       case 'nestcell':
       case 'nestrow':
         this.paragraph += '\n';
         return;
-      case 'row':
-        { this.endRow(); return; }
+      case 'row': {
+        this.endRow();
+        return;
+      }
       case 'trowd':
         this.defs = [];
         this.mark = {};

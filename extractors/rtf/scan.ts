@@ -165,7 +165,10 @@ class Scanner {
     const s = this.source;
     const ch = s[this.i];
     if (ch === undefined) return;
-    if (/[a-zA-Z]/.test(ch)) { this.controlWord(); return; }
+    if (/[a-zA-Z]/.test(ch)) {
+      this.controlWord();
+      return;
+    }
     this.i++;
     if (ch === "'") {
       const byte = Number.parseInt(s.slice(this.i, this.i + 2), 16);
@@ -199,9 +202,18 @@ class Scanner {
       if (!READ_STARRED.has(word)) group.dest = 'skip';
     }
     if (group.dest === 'skip') return;
-    if (word === 'bin') { this.skipBinary(param ?? 0); return; }
-    if (group.dest === 'fonts') { this.fontWord(word, param); return; }
-    if (group.dest === 'picture') { this.pictureWord(word); return; }
+    if (word === 'bin') {
+      this.skipBinary(param ?? 0);
+      return;
+    }
+    if (group.dest === 'fonts') {
+      this.fontWord(word, param);
+      return;
+    }
+    if (group.dest === 'picture') {
+      this.pictureWord(word);
+      return;
+    }
     if (this.skipFallback > 0) {
       this.skipFallback--;
       return;
@@ -254,7 +266,10 @@ class Scanner {
       return;
     }
     const code = ch.charCodeAt(0);
-    if (code >= 0x80 && code <= 0xff) { this.byte(code); return; }
+    if (code >= 0x80 && code <= 0xff) {
+      this.byte(code);
+      return;
+    }
     this.flushBytes();
     if (this.group.dest === 'body') this.sink.text(ch, this.group.bold);
   }

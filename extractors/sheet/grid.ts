@@ -33,7 +33,8 @@ export function sheetGrid(sheet: XLSX.WorkSheet): ReadGrid {
     if (!cell || cover.has(`${r + range.s.r},${c + range.s.c}`)) return undefined;
     return cellText(cell);
   };
-  for (const row of data) for (const cell of row ?? []) if (cell?.f !== undefined && cell.v === undefined) formulasUnread++;
+  for (const row of data)
+    for (const cell of row ?? []) if (cell?.f !== undefined && cell.v === undefined) formulasUnread++;
   const hiddenRows = (sheet['!rows'] ?? []).flatMap((info, r) => (info?.hidden ? [r + 1] : []));
   return {
     rows: range.e.r - range.s.r + 1,

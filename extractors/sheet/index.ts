@@ -45,20 +45,28 @@ export async function readSheet(bytes: Uint8Array, context: ReadContext): Promis
 
 function sheetWarnings(name: string, hiddenSheet: boolean, grid: ReadGrid): Message[] {
   const messages: Message[] = [];
-  if (hiddenSheet) messages.push(hidden(`工作表“${name}”为隐藏工作表，仍已读取`, `sheet "${name}" is hidden; read all the same`));
+  if (hiddenSheet)
+    messages.push(hidden(`工作表“${name}”为隐藏工作表，仍已读取`, `sheet "${name}" is hidden; read all the same`));
   const rows = grid.hiddenRows.slice(0, 10);
   if (rows.length > 0) {
-    messages.push(hidden(
-      `工作表“${name}”有隐藏行（第 ${rows.join('、')} 行），仍已读取`,
-      `sheet "${name}" hides rows ${rows.join(', ')}; read all the same`,
-    ));
+    messages.push(
+      hidden(
+        `工作表“${name}”有隐藏行（第 ${rows.join('、')} 行），仍已读取`,
+        `sheet "${name}" hides rows ${rows.join(', ')}; read all the same`,
+      ),
+    );
   }
   const n = grid.formulasUnread;
   if (n > 0) {
-    messages.push(warning('read', bothLanguages({
-      zh: `工作表“${name}”有 ${n} 个公式未保存计算结果，未读取（不重新计算）`,
-      en: `sheet "${name}" has ${n} formulas with no stored result, left unread (never recomputed)`,
-    })));
+    messages.push(
+      warning(
+        'read',
+        bothLanguages({
+          zh: `工作表“${name}”有 ${n} 个公式未保存计算结果，未读取（不重新计算）`,
+          en: `sheet "${name}" has ${n} formulas with no stored result, left unread (never recomputed)`,
+        }),
+      ),
+    );
   }
   return messages;
 }
@@ -67,14 +75,25 @@ function parseBook(bytes: Uint8Array): XLSX.WorkBook {
   try {
     // cellStyles: hidden rows are only read with styles; sheetRows: a sheet's rows past the limit are not parsed.
     return XLSX.read(bytes, {
-      type: 'buffer', dense: true, sheetRows: MAX_ROWS + 1, cellStyles: true, cellFormula: true, cellHTML: false,
+      type: 'buffer',
+      dense: true,
+      sheetRows: MAX_ROWS + 1,
+      cellStyles: true,
+      cellFormula: true,
+      cellHTML: false,
     });
   } catch (error) {
     const message = (error as Error).message;
     if (/password|encrypt/i.test(message)) {
-      throw new ReadError('encrypted', bothLanguages({ zh: '工作簿设有密码保护', en: 'the workbook is password-protected' }));
+      throw new ReadError(
+        'encrypted',
+        bothLanguages({ zh: '工作簿设有密码保护', en: 'the workbook is password-protected' }),
+      );
     }
-    throw new ReadError('corrupt', bothLanguages({ zh: `工作簿无法读取（${message}）`, en: `the workbook could not be read (${message})` }));
+    throw new ReadError(
+      'corrupt',
+      bothLanguages({ zh: `工作簿无法读取（${message}）`, en: `the workbook could not be read (${message})` }),
+    );
   }
 }
 
@@ -84,10 +103,13 @@ function checkSize(sheet: XLSX.WorkSheet, name: string): void {
   const range = XLSX.utils.decode_range(sheet['!ref']!);
   const slots = (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1);
   if (rows > MAX_ROWS || slots > MAX_SLOTS) {
-    throw new ReadError('too_large', bothLanguages({
-      zh: `工作表“${name}”过大（${rows} 行 × ${range.e.c - range.s.c + 1} 列），不是一份年度报告，已拒绝`,
-      en: `sheet "${name}" is too large (${rows} rows × ${range.e.c - range.s.c + 1} columns) for a report; refused`,
-    }));
+    throw new ReadError(
+      'too_large',
+      bothLanguages({
+        zh: `工作表“${name}”过大（${rows} 行 × ${range.e.c - range.s.c + 1} 列），不是一份年度报告，已拒绝`,
+        en: `sheet "${name}" is too large (${rows} rows × ${range.e.c - range.s.c + 1} columns) for a report; refused`,
+      }),
+    );
   }
 }
 

@@ -39,5 +39,12 @@ function pageTitle(pagePath: string): string | undefined {
     return undefined;
   }
   const candidates = [/<title[^>]*>([^<]*)<\/title>/i, /<h1[^>]*>([\s\S]*?)<\/h1>/i].map((re) => re.exec(html)?.[1]);
-  return candidates.map((c) => c?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()).find((c): c is string => !!c && NAMES_REPORT(c));
+  return candidates
+    .map((c) =>
+      c
+        ?.replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .find((c): c is string => !!c && NAMES_REPORT(c));
 }

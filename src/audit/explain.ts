@@ -79,7 +79,12 @@ export const RULE_TITLES: Record<string, string> = {
   unit_suspect: '单位可疑',
 };
 
-const RULE_TABLES: Record<string, TableKey> = { balance: 'requests', outcome_sum: 'requests', applicant_sum: 'requests', review_litigation_sum: 'review_litigation' };
+const RULE_TABLES: Record<string, TableKey> = {
+  balance: 'requests',
+  outcome_sum: 'requests',
+  applicant_sum: 'requests',
+  review_litigation_sum: 'review_litigation',
+};
 
 export function explainFindings(report: Report): ExplainedFinding[] {
   const cells = new Map(report.cells.map((c) => [cellRef(c), c]));
@@ -107,7 +112,11 @@ function termOf(ref: string, cell: Cell | undefined): Term {
     table: key,
     row,
     column,
-    labels: { table: tableLabel(key), row: printedRowLabel(key, row, cell?.source.label), column: columnLabel(key, column) },
+    labels: {
+      table: tableLabel(key),
+      row: printedRowLabel(key, row, cell?.source.label),
+      column: columnLabel(key, column),
+    },
     ...(cell ? { cell: { value: cell.value, raw: cell.raw, kind: cell.kind, place: placeOf(cell) } } : {}),
   };
 }
@@ -121,7 +130,11 @@ function legacyTerm(ref: string, row: string, column: string, cell: Cell | undef
     table: 'legacy',
     row,
     column,
-    labels: { table: LEGACY_TABLE_LABEL, row: cell?.source.label.replace(/\s+/g, ' ').trim() ?? row, column: legacyColumnLabel(column) },
+    labels: {
+      table: LEGACY_TABLE_LABEL,
+      row: cell?.source.label.replace(/\s+/g, ' ').trim() ?? row,
+      column: legacyColumnLabel(column),
+    },
     ...(cell ? { cell: { value: cell.value, raw: cell.raw, kind: cell.kind, place: placeOf(cell) } } : {}),
   };
 }
@@ -170,5 +183,7 @@ export function describeTerm(term: Term, by: 'row' | 'column'): string {
   if (!term.cell) return `${label} (未找到)`;
   const raw = term.cell.raw.trim();
   if (raw === '') return `${label} (空${term.cell.value === null ? '' : ` =${term.cell.value}`})`;
-  return term.cell.value !== null && Number(raw) !== term.cell.value ? `${label} ${raw} (=${term.cell.value})` : `${label} ${raw}`;
+  return term.cell.value !== null && Number(raw) !== term.cell.value
+    ? `${label} ${raw} (=${term.cell.value})`
+    : `${label} ${raw}`;
 }

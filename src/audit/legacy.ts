@@ -26,13 +26,15 @@ function check(sum: LegacySum, column: string, index: Map<string, Cell>): Findin
   const right = roundDecimal(parts.reduce((total, c) => total + c.value!, 0));
   if (Math.abs(left - right) < 1e-6) return [];
   const shown = parts.map((c) => `${c.source.label.trim()} ${c.value}`).join(' + ');
-  return [{
-    rule: sum.rule,
-    scope: column,
-    severity: 'error',
-    expected: left,
-    actual: right,
-    message: `${sum.zh}：${parent.source.label.trim()} ${left} ≠ ${shown} = ${right} / ${sum.en}: ${left} ≠ ${right}`,
-    cells: involved.map((c) => `legacy:${c.row}:${c.column}`),
-  }];
+  return [
+    {
+      rule: sum.rule,
+      scope: column,
+      severity: 'error',
+      expected: left,
+      actual: right,
+      message: `${sum.zh}：${parent.source.label.trim()} ${left} ≠ ${shown} = ${right} / ${sum.en}: ${left} ≠ ${right}`,
+      cells: involved.map((c) => `legacy:${c.row}:${c.column}`),
+    },
+  ];
 }

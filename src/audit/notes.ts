@@ -15,9 +15,7 @@ const INCOMPLETE_RULES = new Set(['missing_cells', 'table_missing', 'table_unrea
 /** The findings of one report, graded: skipped checks told once per rule, notes that change nothing as `info`. */
 export function gradeFindings(findings: Finding[]): Finding[] {
   const graded = groupSkipped(findings);
-  const incomplete = new Set(
-    graded.flatMap((f) => (INCOMPLETE_RULES.has(f.rule) ? [f.scope] : [])),
-  );
+  const incomplete = new Set(graded.flatMap((f) => (INCOMPLETE_RULES.has(f.rule) ? [f.scope] : [])));
   const tablesMissing = TABLES.some((t) => incomplete.has(t));
   return graded.map((f) => {
     // A row outside the template, in a table whose template cells were all found, takes nothing from the report.

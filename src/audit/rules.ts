@@ -1,7 +1,14 @@
 import type { Cell, Finding } from '../core/model/report.js';
 import { cellRef } from '../core/model/report.js';
 import { roundDecimal } from '../core/text/numbers.js';
-import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../core/template/template.js';
+import {
+  APPLICANT_COLUMNS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  SINGLE_OTHER_ROW,
+} from '../core/template/template.js';
 import { LEGACY_SUMS } from '../core/template/legacy.js';
 
 /**
@@ -24,8 +31,8 @@ interface Sum {
 
 export function auditRules(cells: Cell[]): Finding[] {
   const index: CellIndex = new Map(cells.map((c) => [cellRef(c), c]));
-  return [...balanceChecks(index), ...outcomeChecks(index), ...applicantChecks(index), ...reviewChecks(index)].flatMap((check) =>
-    evaluate(check, index),
+  return [...balanceChecks(index), ...outcomeChecks(index), ...applicantChecks(index), ...reviewChecks(index)].flatMap(
+    (check) => evaluate(check, index),
   );
 }
 
@@ -36,7 +43,9 @@ const rowLabel = (key: string) => REQUEST_ROWS.find((r) => r.key === key)?.label
 
 /** Columns and rows present in the requests table. */
 function requestColumns(index: CellIndex): string[] {
-  return REQUEST_COLUMNS.map((c) => c.key).filter((column) => [...index.values()].some((c) => c.table === 'requests' && c.column === column));
+  return REQUEST_COLUMNS.map((c) => c.key).filter((column) =>
+    [...index.values()].some((c) => c.table === 'requests' && c.column === column),
+  );
 }
 
 function balanceChecks(index: CellIndex): Sum[] {
@@ -83,7 +92,9 @@ function applicantChecks(index: CellIndex): Sum[] {
 function reviewChecks(index: CellIndex): Sum[] {
   const parts = REVIEW_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
   // Stryker disable next-line ConditionalExpression: equivalent, no other table has a row keyed like a group of section 四
-  return REVIEW_GROUPS.filter((g) => [...index.values()].some((c) => c.table === 'review_litigation' && c.row === g.key)).map((group) => ({
+  return REVIEW_GROUPS.filter((g) =>
+    [...index.values()].some((c) => c.table === 'review_litigation' && c.row === g.key),
+  ).map((group) => ({
     rule: 'review_litigation_sum',
     scope: group.key,
     left: [ref('review_litigation', group.key, 'total')],
@@ -114,26 +125,58 @@ export function sumSides(finding: Finding): { left: string[]; right: string[] } 
 function evaluate(check: Sum, index: CellIndex): Finding[] {
   const refs = [...check.left, ...check.right];
   const missing = refs.filter((r) => !index.has(r));
-  if (missing.length > 0) return [skipped(check, `not checked: ${missing.length} cells not found (${abbreviate(missing)})`, 'rule_skipped', refs)];
+  if (missing.length > 0)
+    return [
+      skipped(check, `not checked: ${missing.length} cells not found (${abbreviate(missing)})`, 'rule_skipped', refs),
+    ];
   const cells = refs.map((r) => index.get(r)!);
   const blankTotals = cells.filter((c) => c.kind === 'empty' && c.value === null);
-  if (blankTotals.length > 0) return [skipped(check, `not checked: total left empty (${blankTotals.map(cellRef).join(', ')})`, 'blank_total', refs)];
+  if (blankTotals.length > 0)
+    return [
+      skipped(check, `not checked: total left empty (${blankTotals.map(cellRef).join(', ')})`, 'blank_total', refs),
+    ];
   const unreadable = cells.filter((c) => c.value === null);
   const unconfirmed = unreadable.filter((c) => c.source.ocr && !c.source.ocr.confirmed);
   if (unconfirmed.length > 0) {
     // Never a verdict on a reading OCR could not confirm: a misread digit looks exactly like the agency's mistake.
-    return [skipped(check, `the sum could not be verified: ${unconfirmed.length} of its cells were read from a picture and the readings were not confirmed (${listed(unconfirmed)})`, 'rule_skipped', refs)];
+    return [
+      skipped(
+        check,
+        `the sum could not be verified: ${unconfirmed.length} of its cells were read from a picture and the readings were not confirmed (${listed(unconfirmed)})`,
+        'rule_skipped',
+        refs,
+      ),
+    ];
   }
-  if (unreadable.length > 0) return [skipped(check, `not checked: unreadable cells (${listed(unreadable)})`, 'rule_skipped', refs)];
+  if (unreadable.length > 0)
+    return [skipped(check, `not checked: unreadable cells (${listed(unreadable)})`, 'rule_skipped', refs)];
   const sum = (list: string[]) => roundDecimal(list.reduce((total, r) => total + index.get(r)!.value!, 0));
   const left = sum(check.left);
   const right = sum(check.right);
   if (Math.abs(left - right) < 1e-6) return [];
-  return [{ rule: check.rule, scope: check.scope, severity: 'error', expected: left, actual: right, message: check.describe(left, right), cells: refs }];
+  return [
+    {
+      rule: check.rule,
+      scope: check.scope,
+      severity: 'error',
+      expected: left,
+      actual: right,
+      message: check.describe(left, right),
+      cells: refs,
+    },
+  ];
 }
 
 function skipped(check: Sum, why: string, rule: string, refs: string[]): Finding {
-  return { rule, scope: `${check.rule}:${check.scope}`, severity: 'warning', expected: null, actual: null, message: `${check.rule} ${check.scope}: ${why}`, cells: refs };
+  return {
+    rule,
+    scope: `${check.rule}:${check.scope}`,
+    severity: 'warning',
+    expected: null,
+    actual: null,
+    message: `${check.rule} ${check.scope}: ${why}`,
+    cells: refs,
+  };
 }
 
 function listed(cells: Cell[]): string {

@@ -8,5 +8,6 @@ import { dirname, join } from 'node:path';
  */
 export const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-export const PDFJS_PACKAGE_VERSION = (JSON.parse(readFileSync(join(PDFJS_ROOT, 'package.json'), 'utf8')) as { version: string })
-  .version;
+export const PDFJS_PACKAGE_VERSION = (
+  JSON.parse(readFileSync(join(PDFJS_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;

@@ -5,7 +5,14 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Report } from '../core/model/report.js';
 import type { DataResource, Exporter } from './exporter.js';
-import { CELL_COLUMNS, CELL_FIELDS_LIST, FINDING_COLUMNS, FINDING_FIELDS_LIST, REPORT_COLUMNS, REPORT_FIELDS_LIST } from './fields.js';
+import {
+  CELL_COLUMNS,
+  CELL_FIELDS_LIST,
+  FINDING_COLUMNS,
+  FINDING_FIELDS_LIST,
+  REPORT_COLUMNS,
+  REPORT_FIELDS_LIST,
+} from './fields.js';
 import { memoize } from '../core/text/memo.js';
 import { formatNumber } from '../core/text/numbers.js';
 import { findingRows, reasonText } from './finding-rows.js';
@@ -15,7 +22,6 @@ import type { Lang } from '../core/i18n/lang.js';
  * The three CSV files of the output contract (docs/spec/template.md): UTF-8 with a BOM so that Excel shows Chinese, RFC 4180
  * quoting and CRLF line ends. Rows are appended report by report, so a batch never holds all rows in memory.
  */
-
 
 type Row = (string | number | null | undefined)[];
 
@@ -31,7 +37,10 @@ export function reportRow(report: Report, lang: Lang = 'zh'): Row {
     report.reader,
     report.encoding,
     report.pages,
-    report.tables.filter((t) => t.cells > 0).map((t) => t.key).join(';'),
+    report.tables
+      .filter((t) => t.cells > 0)
+      .map((t) => t.key)
+      .join(';'),
     report.cells.length,
     errors,
     warnings,
@@ -117,7 +126,9 @@ export function cellRecords(report: Report, keys = memoize(csvField), labels = m
   let text = '';
   for (const cell of report.cells) {
     const { source } = cell;
-    const box = source.box ? `${formatTenth(source.box[0])} ${formatTenth(source.box[1])} ${formatTenth(source.box[2])} ${formatTenth(source.box[3])}` : '';
+    const box = source.box
+      ? `${formatTenth(source.box[0])} ${formatTenth(source.box[1])} ${formatTenth(source.box[2])} ${formatTenth(source.box[3])}`
+      : '';
     text +=
       `${file},${keys(cell.table)},${keys(cell.row)},${keys(cell.column)},${cell.value === null ? '' : formatNumber(cell.value)},` +
       `${csvField(cell.raw)},${cell.kind},${csvField(cell.note)},${labels(source.label)},${source.page ?? ''},${source.table},${source.row},` +
@@ -210,15 +221,37 @@ export class CsvExport implements Exporter {
   }
 
   async add(report: Report): Promise<void> {
-    await Promise.all([this.reports.write([reportRow(report, this.lang)]), this.cells.writeText(cellRecords(report, this.keys, this.labels)), this.findings.write(findingRows(report, this.lang))]);
+    await Promise.all([
+      this.reports.write([reportRow(report, this.lang)]),
+      this.cells.writeText(cellRecords(report, this.keys, this.labels)),
+      this.findings.write(findingRows(report, this.lang)),
+    ]);
   }
 
   async close(): Promise<DataResource[]> {
     await Promise.all([this.reports.close(), this.cells.close(), this.findings.close()]);
     return [
-      { name: 'reports', path: 'reports.csv', format: 'csv', description: '每个输入文件一行 / one row per input file', schema: { fields: REPORT_FIELDS_LIST, primaryKey: ['file'] } },
-      { name: 'cells', path: 'cells.csv', format: 'csv', description: '每个数字一行（长格式）/ one row per number read (long format)', schema: { fields: CELL_FIELDS_LIST } },
-      { name: 'findings', path: 'findings.csv', format: 'csv', description: '每个发现一行 / one row per finding', schema: { fields: FINDING_FIELDS_LIST } },
+      {
+        name: 'reports',
+        path: 'reports.csv',
+        format: 'csv',
+        description: '每个输入文件一行 / one row per input file',
+        schema: { fields: REPORT_FIELDS_LIST, primaryKey: ['file'] },
+      },
+      {
+        name: 'cells',
+        path: 'cells.csv',
+        format: 'csv',
+        description: '每个数字一行（长格式）/ one row per number read (long format)',
+        schema: { fields: CELL_FIELDS_LIST },
+      },
+      {
+        name: 'findings',
+        path: 'findings.csv',
+        format: 'csv',
+        description: '每个发现一行 / one row per finding',
+        schema: { fields: FINDING_FIELDS_LIST },
+      },
     ];
   }
 }

@@ -36,7 +36,14 @@ function describe(resource: DataResource): object {
 }
 
 function mediatype(format: string): string | undefined {
-  return { csv: 'text/csv', json: 'application/json', jsonl: 'application/jsonl', html: 'text/html', js: 'text/javascript', parquet: 'application/vnd.apache.parquet' }[format];
+  return {
+    csv: 'text/csv',
+    json: 'application/json',
+    jsonl: 'application/jsonl',
+    html: 'text/html',
+    js: 'text/javascript',
+    parquet: 'application/vnd.apache.parquet',
+  }[format];
 }
 
 export async function writeDataPackage(outDir: string, resources: DataResource[]): Promise<DataResource> {

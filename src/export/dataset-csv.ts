@@ -23,7 +23,8 @@ export class DatasetCsvExport implements Exporter {
         name: 'dataset',
         path: 'dataset.csv',
         format: 'csv',
-        description: '宽格式：每个输入文件一行，每个模板单元格一列（table.row.column），数值同 cells.csv / wide format: one row per input file, one column per template cell, values as in cells.csv',
+        description:
+          '宽格式：每个输入文件一行，每个模板单元格一列（table.row.column），数值同 cells.csv / wide format: one row per input file, one column per template cell, values as in cells.csv',
         schema: { fields: DATASET_FIELDS, primaryKey: ['file'] },
       },
     ];

@@ -71,7 +71,10 @@ export function datasetValues(report: Report): (number | null)[] {
 
 /** One report as a dataset row: the fixed columns, then each template cell's value ('' when not printed or not stated). */
 export function datasetRow(report: Report): (string | number | null)[] {
-  return [...datasetFixed(report), ...datasetValues(report).map((value) => (value === null ? '' : formatNumber(value)))];
+  return [
+    ...datasetFixed(report),
+    ...datasetValues(report).map((value) => (value === null ? '' : formatNumber(value))),
+  ];
 }
 
 function datasetFixed(report: Report): (string | number | null)[] {
@@ -91,9 +94,14 @@ export function datasetRecord(report: Report): string {
 export const DATASET_FIELDS: DataField[] = [
   ...DATASET_FIXED_COLUMNS.map((name) => REPORT_FIELDS_LIST.find((f) => f.name === name)!),
   ...DATASET_CELLS.map((cell): DataField => {
-    const versions = (['2021', '2019'] as const).filter((v) => expectedCells(cell.table, v).includes(`${cell.row}.${cell.column}`));
+    const versions = (['2021', '2019'] as const).filter((v) =>
+      expectedCells(cell.table, v).includes(`${cell.row}.${cell.column}`),
+    );
     const only = versions.length === 1 ? `，仅 ${versions[0]} 格式 / ${versions[0]} format only` : '';
-    const money = cell.table === 'active' && ACTIVE_COLUMNS.find((c) => c.key === cell.column)?.tenThousandYuan ? '（万元 / 10,000 yuan）' : '';
+    const money =
+      cell.table === 'active' && ACTIVE_COLUMNS.find((c) => c.key === cell.column)?.tenThousandYuan
+        ? '（万元 / 10,000 yuan）'
+        : '';
     return {
       name: cell.name,
       type: 'number',

@@ -34,7 +34,17 @@ export function findingRows(report: Report, lang: Lang = 'zh'): Row[] {
     .map(({ finding: f }) => {
       const terms = f.cells.length > 0 ? explainFinding(f, cells).terms : [];
       const message = findingText(f.rule, f.message, lang);
-      return [report.file, f.rule, f.scope, f.severity, f.expected, f.actual, message, f.cells.join(' '), ...where(terms)];
+      return [
+        report.file,
+        f.rule,
+        f.scope,
+        f.severity,
+        f.expected,
+        f.actual,
+        message,
+        f.cells.join(' '),
+        ...where(terms),
+      ];
     });
 }
 

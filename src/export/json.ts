@@ -36,7 +36,8 @@ export class JsonLinesExport implements Exporter {
         path: 'reports.jsonl.gz',
         format: 'jsonl',
         mediatype: 'application/jsonl+gzip',
-        description: '每份报告一行 JSON（gzip 压缩）：各部分正文、每个数值及其出处、发现 / every report whole, one JSON object a line, gzip-compressed',
+        description:
+          '每份报告一行 JSON（gzip 压缩）：各部分正文、每个数值及其出处、发现 / every report whole, one JSON object a line, gzip-compressed',
       },
     ];
   }

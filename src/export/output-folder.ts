@@ -31,14 +31,18 @@ export async function prepareOutputFolder(folder: string, what = 'output folder'
 async function makeFolder(folder: string): Promise<void> {
   const missing: string[] = [];
   for (let path = resolve(folder); ; path = dirname(path)) {
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' ? undefined : Promise.reject(error),
+    );
     if (info?.isDirectory()) break;
     if (info) throw Object.assign(new Error(`not a folder: ${path}`), { code: 'ENOTDIR', path });
     missing.unshift(path);
     if (path === dirname(path)) break;
   }
   for (const path of missing) {
-    await mkdir(path).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
+    await mkdir(path).catch((error: NodeJS.ErrnoException) =>
+      error.code === 'EEXIST' ? undefined : Promise.reject(error),
+    );
   }
 }
 

@@ -1,6 +1,11 @@
 import type { Cell, Report } from '../core/model/report.js';
 import { placeOfAgency } from '../core/places/gazetteer.js';
-import { LEGACY_YEAR_COLUMNS, PANEL_INDICATORS, type PanelFormat, type PanelIndicator } from '../core/template/panel.js';
+import {
+  LEGACY_YEAR_COLUMNS,
+  PANEL_INDICATORS,
+  type PanelFormat,
+  type PanelIndicator,
+} from '../core/template/panel.js';
 import { agencyKey } from '../core/text/agency.js';
 import { roundDecimal } from '../core/text/numbers.js';
 import type { DataField } from './exporter.js';
@@ -28,7 +33,13 @@ interface PanelEntry {
 }
 
 export const PANEL_COLUMNS = [
-  'agency_key', 'agency', 'year', 'format', 'place', 'place_code', 'files',
+  'agency_key',
+  'agency',
+  'year',
+  'format',
+  'place',
+  'place_code',
+  'files',
   ...PANEL_INDICATORS.flatMap((i) => [i.key, `${i.key}_source`]),
   'conflicts',
 ] as const;
@@ -41,9 +52,17 @@ export const PANEL_FIELDS: DataField[] = [
   },
   { name: 'agency', type: 'string', description: '机关名称（首个副本所印）/ the agency as its first copy prints it' },
   { name: 'year', type: 'integer', description: '报告年度 / report year' },
-  { name: 'format', type: 'string', description: '表式：legacy（2019 年以前）、2019、2021、hybrid / the tables\' format' },
+  {
+    name: 'format',
+    type: 'string',
+    description: "表式：legacy（2019 年以前）、2019、2021、hybrid / the tables' format",
+  },
   { name: 'place', type: 'string', description: '所在地（行政区划名称，来自地名库）/ the place, from the gazetteer' },
-  { name: 'place_code', type: 'string', description: '6 位行政区划代码（GB/T 2260）/ 6-digit administrative division code' },
+  {
+    name: 'place_code',
+    type: 'string',
+    description: '6 位行政区划代码（GB/T 2260）/ 6-digit administrative division code',
+  },
   { name: 'files', type: 'string', description: '合并的副本文件，空格分隔 / the copies merged, space-separated' },
   ...PANEL_INDICATORS.flatMap((i): DataField[] => [
     {
@@ -57,7 +76,11 @@ export const PANEL_FIELDS: DataField[] = [
       description: `${i.key} 取自的单元格（table:row:column，多个相加用 +）/ the cells ${i.key} came from`,
     },
   ]),
-  { name: 'conflicts', type: 'string', description: '副本数值不一致而留空的指标 / indicators left empty because copies disagree' },
+  {
+    name: 'conflicts',
+    type: 'string',
+    description: '副本数值不一致而留空的指标 / indicators left empty because copies disagree',
+  },
 ];
 
 export class PanelRows {
@@ -103,7 +126,17 @@ function panelRow(entry: PanelEntry): (string | number | null)[] {
     return [readings[0]!.value, readings[0]!.source];
   });
   const { key, agency, year, format, files } = entry;
-  return [key, agency, year, format, place?.name ?? null, place?.code ?? null, files.join(' '), ...values, conflicts.join(' ')];
+  return [
+    key,
+    agency,
+    year,
+    format,
+    place?.name ?? null,
+    place?.code ?? null,
+    files.join(' '),
+    ...values,
+    conflicts.join(' '),
+  ];
 }
 
 /** The first alternative whose every cell was read; null when none was (the panel then leaves it empty). */

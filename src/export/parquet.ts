@@ -68,8 +68,19 @@ abstract class ParquetExport implements Exporter {
 /** cells.csv's columns, but the box as four numbers. */
 const CELL_COLUMNS: ParquetColumn[] = [
   ...typed(CELL_FIELDS_LIST, {
-    file: 'dictionary', table: 'dictionary', row: 'dictionary', column: 'dictionary', value: 'decimal', raw: 'string', kind: 'dictionary',
-    note: 'string', label: 'dictionary', page: 'int32', source_table: 'int32', source_row: 'int32', source_col: 'int32',
+    file: 'dictionary',
+    table: 'dictionary',
+    row: 'dictionary',
+    column: 'dictionary',
+    value: 'decimal',
+    raw: 'string',
+    kind: 'dictionary',
+    note: 'string',
+    label: 'dictionary',
+    page: 'int32',
+    source_table: 'int32',
+    source_row: 'int32',
+    source_col: 'int32',
   }),
   { name: 'box_x0', type: 'float64', description: '位置：左（磅，自页面左上角）/ box left, points from the top-left' },
   { name: 'box_y0', type: 'float64', description: '位置：上 / box top' },
@@ -79,7 +90,8 @@ const CELL_COLUMNS: ParquetColumn[] = [
 ];
 
 /** The box as cells.csv prints it (a tenth of a point); most coordinates are already whole tenths (`formatTenth`). */
-const tenth = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value * 10) / 10 === value ? value : Number(value.toFixed(1)));
+const tenth = (value: number | undefined): number | null =>
+  value === undefined ? null : Math.round(value * 10) / 10 === value ? value : Number(value.toFixed(1));
 
 export class CellsParquet extends ParquetExport {
   /** Labels as cells.csv prints them (spaces collapsed), each printed label cleaned once. */
@@ -123,20 +135,40 @@ export class CellsParquet extends ParquetExport {
 /** reports.csv's columns, and agency_key. */
 const REPORT_COLUMNS: ParquetColumn[] = [
   ...typed(REPORT_FIELDS_LIST, {
-    file: 'dictionary', status: 'dictionary', format_version: 'dictionary', agency: 'dictionary', year: 'int32', reader: 'dictionary',
-    encoding: 'dictionary', pages: 'int32', tables: 'dictionary', cells: 'int32', errors: 'int32', warnings: 'int32', reason: 'string',
-    province: 'dictionary', city: 'dictionary', county: 'dictionary', place_code: 'dictionary',
+    file: 'dictionary',
+    status: 'dictionary',
+    format_version: 'dictionary',
+    agency: 'dictionary',
+    year: 'int32',
+    reader: 'dictionary',
+    encoding: 'dictionary',
+    pages: 'int32',
+    tables: 'dictionary',
+    cells: 'int32',
+    errors: 'int32',
+    warnings: 'int32',
+    reason: 'string',
+    province: 'dictionary',
+    city: 'dictionary',
+    county: 'dictionary',
+    place_code: 'dictionary',
   }),
   {
     name: 'agency_key',
     type: 'dictionary',
-    description: '机关归一名（去上级地名，人民政府=政府），跨年对比所用 / the agency however its name is printed, as the rules across years match it',
+    description:
+      '机关归一名（去上级地名，人民政府=政府），跨年对比所用 / the agency however its name is printed, as the rules across years match it',
   },
 ];
 
 export class ReportsParquet extends ParquetExport {
   constructor(outDir: string) {
-    super(outDir, 'reports', REPORT_COLUMNS, '每个输入文件一行（同 reports.csv，另加 agency_key）/ one row per input file, as reports.csv, and agency_key');
+    super(
+      outDir,
+      'reports',
+      REPORT_COLUMNS,
+      '每个输入文件一行（同 reports.csv，另加 agency_key）/ one row per input file, as reports.csv, and agency_key',
+    );
   }
 
   async add(report: Report): Promise<void> {
@@ -145,8 +177,21 @@ export class ReportsParquet extends ParquetExport {
 }
 
 const FINDING_COLUMNS: ParquetColumn[] = typed(FINDING_FIELDS_LIST, {
-  file: 'dictionary', rule: 'dictionary', scope: 'dictionary', severity: 'dictionary', expected: 'decimal', actual: 'decimal', message: 'string', cells: 'string',
-  page: 'string', table_label: 'dictionary', row_label: 'string', column_label: 'string', source_table: 'string', source_row: 'string', source_col: 'string',
+  file: 'dictionary',
+  rule: 'dictionary',
+  scope: 'dictionary',
+  severity: 'dictionary',
+  expected: 'decimal',
+  actual: 'decimal',
+  message: 'string',
+  cells: 'string',
+  page: 'string',
+  table_label: 'dictionary',
+  row_label: 'string',
+  column_label: 'string',
+  source_table: 'string',
+  source_row: 'string',
+  source_col: 'string',
 });
 
 export class FindingsParquet extends ParquetExport {
@@ -165,21 +210,39 @@ export class FindingsParquet extends ParquetExport {
   }
 }
 
-
 /** dataset.csv's columns: counts as integers when every count of the run is whole, amounts (万元) as decimals. */
 function datasetColumns(wholeCounts: boolean): ParquetColumn[] {
-  const types: Record<string, ColumnType> = { file: 'dictionary', agency: 'dictionary', year: 'int32', format_version: 'dictionary', status: 'dictionary' };
-  for (const cell of DATASET_CELLS) types[cell.name] = MONEY_COLUMNS.has(cell.column) || !wholeCounts ? 'decimal' : 'int64';
+  const types: Record<string, ColumnType> = {
+    file: 'dictionary',
+    agency: 'dictionary',
+    year: 'int32',
+    format_version: 'dictionary',
+    status: 'dictionary',
+  };
+  for (const cell of DATASET_CELLS)
+    types[cell.name] = MONEY_COLUMNS.has(cell.column) || !wholeCounts ? 'decimal' : 'int64';
   return typed(DATASET_FIELDS, types);
 }
 
 /** dataset.parquet: one row per input file, one typed column per template cell (as dataset.csv). */
 export class DatasetParquet extends ParquetExport {
   constructor(outDir: string, options: ParquetOptions) {
-    super(outDir, 'dataset', datasetColumns(options.wholeCounts), '宽表：每个文件一行，每个模板单元格一列（同 dataset.csv）/ the wide dataset, as dataset.csv');
+    super(
+      outDir,
+      'dataset',
+      datasetColumns(options.wholeCounts),
+      '宽表：每个文件一行，每个模板单元格一列（同 dataset.csv）/ the wide dataset, as dataset.csv',
+    );
   }
 
   async add(report: Report): Promise<void> {
-    await this.file.append([report.file, report.agency, report.year, report.formatVersion, report.status, ...datasetValues(report)]);
+    await this.file.append([
+      report.file,
+      report.agency,
+      report.year,
+      report.formatVersion,
+      report.status,
+      ...datasetValues(report),
+    ]);
   }
 }

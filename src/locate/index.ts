@@ -24,5 +24,3 @@ export function locate(document: DocumentModel): Located {
   }
   return { ...(title ? { title } : {}), blocks, sections, regions: findTableRegions(blocks, sections) };
 }
-
-;

@@ -70,7 +70,12 @@ export function splitRunOnText(blocks: Block[]): Block[] {
       const piece = block.text.slice(start, all[i + 1]).trim();
       const heading = leadingHeading(piece);
       const body = heading ? piece.slice(heading.length).trim() : '';
-      return heading && body ? [{ ...block, text: heading }, { ...block, text: body }] : [{ ...block, text: piece }];
+      return heading && body
+        ? [
+            { ...block, text: heading },
+            { ...block, text: body },
+          ]
+        : [{ ...block, text: piece }];
     });
   });
 }

@@ -44,12 +44,45 @@ export interface TableRegion {
 }
 
 const SIGNALS: Record<TableKey, string[]> = {
-  active: ['第二十条', '信息内容', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '本年制发件数', '现行有效件数', '本年新制作数量', '政府集中采购', '处理决定数量', '本年收费金额'],
-  requests: ['勾稽关系', '申请人情况', '自然人', '商业企业', '本年新收', '上年结转', '予以公开', '不予公开', '无法提供', '不予处理', '属于国家秘密', '重复申请', '结转下年度'],
+  active: [
+    '第二十条',
+    '信息内容',
+    '规章',
+    '规范性文件',
+    '行政许可',
+    '行政处罚',
+    '行政强制',
+    '行政事业性收费',
+    '本年制发件数',
+    '现行有效件数',
+    '本年新制作数量',
+    '政府集中采购',
+    '处理决定数量',
+    '本年收费金额',
+  ],
+  requests: [
+    '勾稽关系',
+    '申请人情况',
+    '自然人',
+    '商业企业',
+    '本年新收',
+    '上年结转',
+    '予以公开',
+    '不予公开',
+    '无法提供',
+    '不予处理',
+    '属于国家秘密',
+    '重复申请',
+    '结转下年度',
+  ],
   review_litigation: ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '直接起诉', '复议后起诉'],
 };
 
-const SECTION_TABLE: Partial<Record<string, TableKey>> = { active: 'active', requests: 'requests', review_litigation: 'review_litigation' };
+const SECTION_TABLE: Partial<Record<string, TableKey>> = {
+  active: 'active',
+  requests: 'requests',
+  review_litigation: 'review_litigation',
+};
 
 function classifyTable(table: TableBlock): TableKey | undefined {
   const text = table.cells.map((c) => core(c.text)).join('|');

@@ -17,7 +17,8 @@ const REPORT = '(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:�
 const AGENCY_FIRST = new RegExp(`^(.{2,50}?)((?:19|20)\\d{2})年度?${REPORT}`);
 const YEAR_FIRST = new RegExp(`^((?:19|20)\\d{2})年度?(.{2,50}?)${REPORT}`);
 const YEAR_ONLY = new RegExp(`^((?:19|20)\\d{2})年度?${REPORT}`);
-const AGENCY_END = /(?:政府|人民政府|办公室|办公厅|局|委员会|委|厅|院|署|中心|管委会|管理委员会|街道办事处|街道|镇|乡|公司|部|所|站|队|会|区|县|市|省)$/;
+const AGENCY_END =
+  /(?:政府|人民政府|办公室|办公厅|局|委员会|委|厅|院|署|中心|管委会|管理委员会|街道办事处|街道|镇|乡|公司|部|所|站|队|会|区|县|市|省)$/;
 
 /** The place where a title is looked for: the container's title, then the first text blocks. */
 const TITLE_BLOCKS = 25;
@@ -34,7 +35,8 @@ export function findTitle(document: DocumentModel): Title | undefined {
     if (parsed?.agency) return parsed;
     if (parsed && i > 0) {
       const previous = squash(candidates[i - 1]!);
-      if (previous.length <= 30 && AGENCY_END.test(previous)) return { ...parsed, agency: previous, text: `${candidates[i - 1]} ${candidates[i]}` };
+      if (previous.length <= 30 && AGENCY_END.test(previous))
+        return { ...parsed, agency: previous, text: `${candidates[i - 1]} ${candidates[i]}` };
       return parsed;
     }
   }
@@ -92,6 +94,9 @@ function title(text: string, agency: string | undefined, year: number): Title {
 
 function cleanAgency(agency: string): string | undefined {
   // Drop what precedes the name on the same line: a field label (标题：), a markdown mark, a breadcrumb.
-  const cleaned = agency.replace(/^.*[:：>|#》]/, '').replace(/^[《“"#\s]+/, '').replace(/^关于/, '');
+  const cleaned = agency
+    .replace(/^.*[:：>|#》]/, '')
+    .replace(/^[《“"#\s]+/, '')
+    .replace(/^关于/, '');
   return cleaned.length >= 2 ? cleaned : undefined;
 }

@@ -3,9 +3,23 @@ import { warning, type Message } from '../core/model/messages.js';
 import type { Cell } from '../core/model/report.js';
 import { bestMatch, candidates } from '../core/text/match.js';
 import { squash } from '../core/text/normalize.js';
-import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, expectedCells, type FormatVersion } from '../core/template/template.js';
+import {
+  ACTIVE_COLUMNS,
+  ACTIVE_LAYOUT,
+  ACTIVE_ROWS,
+  expectedCells,
+  type FormatVersion,
+} from '../core/template/template.js';
 import { info } from '../core/model/messages.js';
-import { analyseRow, assignColumns, columnsOf, hasNumbers, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
+import {
+  analyseRow,
+  assignColumns,
+  columnsOf,
+  hasNumbers,
+  toCell,
+  type AnalysedRow,
+  type HeaderColumn,
+} from './rows.js';
 import type { NormalisedTable } from './table.js';
 
 /**
@@ -17,7 +31,15 @@ import type { NormalisedTable } from './table.js';
 const ROW_POOL = candidates(ACTIVE_ROWS);
 const COLUMN_POOL = candidates(ACTIVE_COLUMNS);
 const ONLY_2021 = new Set(['issued', 'repealed', 'in_force', 'amount_10k_yuan']);
-const ONLY_2019 = new Set(['new_made', 'new_published', 'total_published', 'prev_year_items', 'change', 'items', 'amount']);
+const ONLY_2019 = new Set([
+  'new_made',
+  'new_published',
+  'total_published',
+  'prev_year_items',
+  'change',
+  'items',
+  'amount',
+]);
 /** A 万元 figure this large was probably printed in 元 (docs/spec/template.md: warn, do not convert). */
 const SUSPICIOUS_TEN_THOUSAND_YUAN = 1_000_000;
 
@@ -44,7 +66,12 @@ export function normaliseActive(region: TableRegion): NormalisedTable {
     const match = row.labels.length > 0 ? bestMatch(row.labels[row.labels.length - 1]!.text, ROW_POOL) : undefined;
     if (!match) {
       if (hasNumbers(row) && !/第二十条/.test(squash(label))) {
-        messages.push(warning('unknown_row', `active: row "${squash(label) || row.values.map((v) => v.text).join(' ')}" is not in the template; its numbers are not used`));
+        messages.push(
+          warning(
+            'unknown_row',
+            `active: row "${squash(label) || row.values.map((v) => v.text).join(' ')}" is not in the template; its numbers are not used`,
+          ),
+        );
       }
       continue;
     }
@@ -55,19 +82,27 @@ export function normaliseActive(region: TableRegion): NormalisedTable {
     }
     const columns = header?.columns ?? defaultColumns(match.key, version);
     if (!columns) {
-      messages.push(warning('missing_header', `active: row "${squash(label)}" has no column header; its numbers are not used`));
+      messages.push(
+        warning('missing_header', `active: row "${squash(label)}" has no column header; its numbers are not used`),
+      );
       continue;
     }
     const expected = columns.map((c) => c.key);
     const assignment = assignColumns(row, expected, columnsOf(header?.columns ?? [], rows, expected));
-    if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `active: row "${squash(label)}": ${assignment.problem}`));
+    if (assignment.problem)
+      messages.push(
+        (assignment.minor ? info : warning)('row_columns', `active: row "${squash(label)}": ${assignment.problem}`),
+      );
     const cells = assignment.assigned.map(({ key: column, cell }) =>
       toCell(cell, {
         table: 'active',
         row: match.key,
         column,
         label: row.labels[row.labels.length - 1]!.text,
-        units: { tenThousandYuan: isTenThousandYuan(column), ...(header?.inYuan.has(column) ? { headerUnit: '元' as const } : {}) },
+        units: {
+          tenThousandYuan: isTenThousandYuan(column),
+          ...(header?.inYuan.has(column) ? { headerUnit: '元' as const } : {}),
+        },
       }),
     );
     for (const cell of cells) messages.push(...checkAmount(cell, header));
@@ -123,13 +158,21 @@ function isTenThousandYuan(column: string): boolean {
 function checkAmount(cell: Cell, header: ActiveHeader | undefined): Message[] {
   // Stryker disable next-line ConditionalExpression: equivalent, an empty amount (null) is never a million
   if (!isTenThousandYuan(cell.column) || cell.value === null) return [];
-  const unitPrinted = /元/.test(cell.raw) || (header?.columns.some((c) => c.key === cell.column && /元/.test(c.text)) ?? false);
+  const unitPrinted =
+    /元/.test(cell.raw) || (header?.columns.some((c) => c.key === cell.column && /元/.test(c.text)) ?? false);
   if (unitPrinted || Math.abs(cell.value) < SUSPICIOUS_TEN_THOUSAND_YUAN) return [];
-  return [warning('unit_suspect', `active: ${cell.row}.${cell.column} = ${cell.raw} has no unit; taken as 万元, but its size suggests 元`)];
+  return [
+    warning(
+      'unit_suspect',
+      `active: ${cell.row}.${cell.column} = ${cell.raw} has no unit; taken as 万元, but its size suggests 元`,
+    ),
+  ];
 }
 
 function checkLayout(cells: Cell[], version: FormatVersion): Message[] {
   const expected = expectedCells('active', version);
   const extra = cells.map((c) => `${c.row}.${c.column}`).filter((k) => !expected.includes(k));
-  return extra.length > 0 ? [warning('template_deviation', `active: cells outside the ${version} format: ${extra.join(', ')}`)] : [];
+  return extra.length > 0
+    ? [warning('template_deviation', `active: cells outside the ${version} format: ${extra.join(', ')}`)]
+    : [];
 }

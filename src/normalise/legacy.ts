@@ -114,17 +114,20 @@ function readTable(table: TableBlock, header: Header, prefix: string, state: Row
   );
   if (unnamed.length > 0 && header.row >= 0) {
     const columns = unnamed.map((c) => c + 1);
-    messages.push(legacyWarning(
-      'legacy_column_unknown',
-      `统计表第 ${columns.join('、')} 列的表头无法识别，该列数字未读取`,
-      `statistics table: header of column(s) ${columns.join(', ')} not recognised; their numbers are not read`,
-    ));
+    messages.push(
+      legacyWarning(
+        'legacy_column_unknown',
+        `统计表第 ${columns.join('、')} 列的表头无法识别，该列数字未读取`,
+        `statistics table: header of column(s) ${columns.join(', ')} not recognised; their numbers are not read`,
+      ),
+    );
   }
   for (let r = header.row + 1; r < table.grid.length; r++) {
     const label = (text(table, r, labelCol)?.text ?? '').replace(/\s+/g, ' ').trim();
     const values = valueCols.map(({ c, key }) => ({ key, cell: text(table, r, c) }));
     if (label === '' || isCodeRow(table, r)) continue;
-    if (values.every((v) => (v.cell?.text.trim() ?? '') === '') && /^[一二三四五六七八九十]+[、.]/.test(squash(label))) continue;
+    if (values.every((v) => (v.cell?.text.trim() ?? '') === '') && /^[一二三四五六七八九十]+[、.]/.test(squash(label)))
+      continue;
     const key = prefix + rowKey(label, r, state, messages);
     const unit = unitCol >= 0 ? squash(text(table, r, unitCol)?.text ?? '') : '';
     for (const { key: column, cell } of values) {
@@ -152,11 +155,13 @@ function rowKey(label: string, r: number, state: RowState, messages: Message[]):
     return known.key;
   }
   const key = `row_${String(r).padStart(2, '0')}`;
-  messages.push(legacyWarning(
-    'legacy_row_unknown',
-    `统计表第 ${r + 1} 行「${label}」不在已知指标中，按位置记为 ${key}`,
-    `statistics table row ${r + 1} "${label}" is not a known indicator; kept as ${key}`,
-  ));
+  messages.push(
+    legacyWarning(
+      'legacy_row_unknown',
+      `统计表第 ${r + 1} 行「${label}」不在已知指标中，按位置记为 ${key}`,
+      `statistics table row ${r + 1} "${label}" is not a known indicator; kept as ${key}`,
+    ),
+  );
   return key;
 }
 

@@ -11,7 +11,16 @@ import {
   type FormatVersion,
   type RequestGroup,
 } from '../core/template/template.js';
-import { analyseRow, assignColumns, columnsOf, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
+import {
+  analyseRow,
+  assignColumns,
+  columnsOf,
+  hasNumbers,
+  hasReliableGrid,
+  toCell,
+  type AnalysedRow,
+  type HeaderColumn,
+} from './rows.js';
 import type { NormalisedTable } from './table.js';
 
 /**
@@ -44,11 +53,21 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
     const match = matchRow(row, group);
     if (match) group = groupAfter(match.key) ?? group;
     // A template row with only empty cells is still a row (its empties count as 0, or as "not stated" for totals).
-    const isDataRow = match !== undefined && (!match.key.startsWith('group.') || match.key === 'group.other') && row.values.length > 0;
+    const isDataRow =
+      match !== undefined && (!match.key.startsWith('group.') || match.key === 'group.other') && row.values.length > 0;
     if (!hasNumbers(row) && !isDataRow) continue;
     if (!match) {
-      if (row.labels.length > 0) messages.push(warning('unknown_row', `requests: row "${labelText(row)}" is not in the template; its numbers are not used`));
-      else messages.push(warning('unknown_row', `requests: a row of numbers with no label (${row.values.map((v) => v.text).join(' ')}) is not used`));
+      if (row.labels.length > 0)
+        messages.push(
+          warning('unknown_row', `requests: row "${labelText(row)}" is not in the template; its numbers are not used`),
+        );
+      else
+        messages.push(
+          warning(
+            'unknown_row',
+            `requests: a row of numbers with no label (${row.values.map((v) => v.text).join(' ')}) is not used`,
+          ),
+        );
       continue;
     }
     let key = match.key;
@@ -61,15 +80,31 @@ export function normaliseRequests(region: TableRegion): NormalisedTable {
       messages.push(warning('duplicate_row', `requests: row "${match.label}" appears again; the first one is kept`));
       continue;
     }
-    if (match.byNumbering) messages.push(warning('label_by_numbering', `requests: row "${match.label}" read as ${key} by its number in its group`));
+    if (match.byNumbering)
+      messages.push(
+        warning('label_by_numbering', `requests: row "${match.label}" read as ${key} by its number in its group`),
+      );
     const assignment = assignColumns(row, columns, placing);
-    if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `requests: row "${match.label}": ${assignment.problem}`));
-    byKey.set(key, assignment.assigned.map(({ key: column, cell }) => toCell(cell, { table: 'requests', row: key, column, label: match.label })));
+    if (assignment.problem)
+      messages.push(
+        (assignment.minor ? info : warning)('row_columns', `requests: row "${match.label}": ${assignment.problem}`),
+      );
+    byKey.set(
+      key,
+      assignment.assigned.map(({ key: column, cell }) =>
+        toCell(cell, { table: 'requests', row: key, column, label: match.label }),
+      ),
+    );
   }
 
   const shape = detectShape(byKey, messages);
   if (groupRowsWithNumbers.length > 0) {
-    messages.push(warning('subtotal_row', `requests: group rows with numbers (${groupRowsWithNumbers.join('、')}) are not template data rows; not used`));
+    messages.push(
+      warning(
+        'subtotal_row',
+        `requests: group rows with numbers (${groupRowsWithNumbers.join('、')}) are not template data rows; not used`,
+      ),
+    );
   }
   return { key: 'requests', version: shape, cells: [...byKey.values()].flat(), messages };
 }
@@ -82,7 +117,14 @@ function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
     if (!hasReliableGrid(row)) continue;
     for (const cell of row.labels) {
       const match = bestMatch(cell.text, COLUMN_POOL, { threshold: 0.85 });
-      if (match && !header.has(match.key)) header.set(match.key, { key: match.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
+      if (match && !header.has(match.key))
+        header.set(match.key, {
+          key: match.key,
+          col: cell.col,
+          colSpan: cell.colSpan,
+          text: cell.text,
+          table: cell.table,
+        });
     }
   }
   return [...header.values()];
@@ -166,7 +208,13 @@ function detectShape(byKey: Map<string, Cell[]>, messages: Message[]): FormatVer
   if (subRows && single) {
     const printed = byKey.get(SINGLE_OTHER_ROW)!.some((c) => c.kind !== 'empty');
     byKey.delete(SINGLE_OTHER_ROW);
-    if (printed) messages.push(warning('subtotal_row', 'requests: （六）其他处理 has numbers and numbered rows; its own numbers are a subtotal and are not used'));
+    if (printed)
+      messages.push(
+        warning(
+          'subtotal_row',
+          'requests: （六）其他处理 has numbers and numbered rows; its own numbers are a subtotal and are not used',
+        ),
+      );
     return '2021';
   }
   if (subRows) return '2021';

@@ -5,7 +5,15 @@ import { squash } from '../core/text/normalize.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../core/template/template.js';
 import { info } from '../core/model/messages.js';
 import { columnLabel, rowLabel } from '../core/template/labels.js';
-import { analyseRow, assignColumns, hasNumbers, hasReliableGrid, toCell, type AnalysedRow, type HeaderColumn } from './rows.js';
+import {
+  analyseRow,
+  assignColumns,
+  hasNumbers,
+  hasReliableGrid,
+  toCell,
+  type AnalysedRow,
+  type HeaderColumn,
+} from './rows.js';
 import type { NormalisedTable } from './table.js';
 
 /**
@@ -23,19 +31,39 @@ export function normaliseReview(region: TableRegion): NormalisedTable {
   const dataRows = rows.filter((row) => hasNumbers(row) && row.values.length >= 5);
   if (dataRows.length === 0) return readBlankTable(rows, messages);
   const byGroup = readGroupRows(rows, dataRows);
-  if (byGroup) return { key: 'review_litigation', version: null, cells: byGroup.map(({ key, cell }) => reviewCell(key, cell)), messages };
+  if (byGroup)
+    return {
+      key: 'review_litigation',
+      version: null,
+      cells: byGroup.map(({ key, cell }) => reviewCell(key, cell)),
+      messages,
+    };
   const header = readHeader(rows.slice(0, rows.indexOf(dataRows[0]!)));
   const expected = header.length === TEMPLATE_ORDER.length ? header.map((h) => h.key) : TEMPLATE_ORDER;
   const row = dataRows[0]!;
   // Several short rows are groups printed apart whose groups could not be told: the first is not necessarily 行政复议.
   if (dataRows.length > 1 && row.values.length < expected.length) {
-    messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers, none of all fifteen cells, whose groups cannot be told; not read`));
+    messages.push(
+      warning(
+        'template_deviation',
+        `review_litigation: ${dataRows.length} rows of numbers, none of all fifteen cells, whose groups cannot be told; not read`,
+      ),
+    );
     return { key: 'review_litigation', version: null, cells: [], messages };
   }
-  if (dataRows.length > 1) messages.push(warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers; only the first is read`));
+  if (dataRows.length > 1)
+    messages.push(
+      warning('template_deviation', `review_litigation: ${dataRows.length} rows of numbers; only the first is read`),
+    );
   const assignment = assignColumns(row, expected, header);
-  if (assignment.problem) messages.push((assignment.minor ? info : warning)('row_columns', `review_litigation: ${assignment.problem}`));
-  return { key: 'review_litigation', version: null, cells: assignment.assigned.map(({ key, cell }) => reviewCell(key, cell)), messages };
+  if (assignment.problem)
+    messages.push((assignment.minor ? info : warning)('row_columns', `review_litigation: ${assignment.problem}`));
+  return {
+    key: 'review_litigation',
+    version: null,
+    cells: assignment.assigned.map(({ key, cell }) => reviewCell(key, cell)),
+    messages,
+  };
 }
 
 function reviewCell(key: string, cell: RegionCell) {
@@ -53,14 +81,17 @@ function reviewCell(key: string, cell: RegionCell) {
  * (no row of the five headings, a group named twice, two rows unnamed) is not read this way.
  */
 function readGroupRows(rows: AnalysedRow[], dataRows: AnalysedRow[]): { key: string; cell: RegionCell }[] | undefined {
-  if (dataRows.length !== REVIEW_GROUPS.length || dataRows.some((row) => row.values.length !== REVIEW_COLUMNS.length)) return undefined;
+  if (dataRows.length !== REVIEW_GROUPS.length || dataRows.some((row) => row.values.length !== REVIEW_COLUMNS.length))
+    return undefined;
   const groups: (string | undefined)[] = [];
   const columns: string[][] = [];
   let from = 0;
   for (const dataRow of dataRows) {
     const at = rows.indexOf(dataRow);
     const own = groupsNamedIn(dataRow.labels.map((cell) => cell.text).join(''));
-    const above = rows.slice(from, at).flatMap((row) => (row.values.length === 0 && row.labels.length === 1 ? groupsNamedIn(row.labels[0]!.text) : []));
+    const above = rows
+      .slice(from, at)
+      .flatMap((row) => (row.values.length === 0 && row.labels.length === 1 ? groupsNamedIn(row.labels[0]!.text) : []));
     // Stryker disable next-line ArithmeticOperator: equivalent, a data row and the headings above it name no group
     from = at + 1;
     const named = own.length > 0 ? own : above;
@@ -72,7 +103,9 @@ function readGroupRows(rows: AnalysedRow[], dataRows: AnalysedRow[]): { key: str
   const unnamed = groups.filter((group) => group === undefined).length;
   if (new Set(groups.filter(Boolean)).size !== groups.length - unnamed || unnamed > 1) return undefined;
   const left = REVIEW_GROUPS.map((g) => g.key).find((key) => !groups.includes(key));
-  return dataRows.flatMap((row, i) => row.values.map((cell, j) => ({ key: `${groups[i] ?? left}|${columns[i]![j]}`, cell })));
+  return dataRows.flatMap((row, i) =>
+    row.values.map((cell, j) => ({ key: `${groups[i] ?? left}|${columns[i]![j]}`, cell })),
+  );
 }
 
 /** The five results in printed order, from the nearest row above in the same table block that prints all five. */
@@ -98,7 +131,12 @@ function groupsNamedIn(text: string): string[] {
  * of numbers (a header cut off at a page end, a copy split by spaces that keeps no blank cells).
  */
 function readBlankTable(rows: AnalysedRow[], messages: Message[]): NormalisedTable {
-  const blank = rows.findIndex((row) => row.values.length >= TEMPLATE_ORDER.length && row.values.every((cell) => cell.text.trim() === '') && keepsBlankCells(row));
+  const blank = rows.findIndex(
+    (row) =>
+      row.values.length >= TEMPLATE_ORDER.length &&
+      row.values.every((cell) => cell.text.trim() === '') &&
+      keepsBlankCells(row),
+  );
   const header = blank > 0 ? readHeader(rows.slice(0, blank)) : [];
   const expected = header.length === TEMPLATE_ORDER.length ? header.map((h) => h.key) : TEMPLATE_ORDER;
   const assignment = blank > 0 ? assignColumns(rows[blank]!, expected, header) : undefined;
@@ -132,9 +170,11 @@ function readHeader(rows: AnalysedRow[]): HeaderColumn[] {
     for (const cell of row.labels) {
       if (!cell.isOrigin) continue;
       const group = bestMatch(cell.text, GROUP_POOL, { threshold: 0.85 });
-      if (group) groups.push({ key: group.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
+      if (group)
+        groups.push({ key: group.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
       const column = bestMatch(cell.text, COLUMN_POOL, { threshold: 0.85 });
-      if (column) leaves.push({ key: column.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
+      if (column)
+        leaves.push({ key: column.key, col: cell.col, colSpan: cell.colSpan, text: cell.text, table: cell.table });
     }
   }
   const keyed = leaves

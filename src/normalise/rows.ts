@@ -30,7 +30,6 @@ export function analyseRow(row: RegionRow): AnalysedRow {
   };
 }
 
-
 /** Grid positions can be trusted (markup, ruled lines, text alignment), unlike cells split by separators in a copy. */
 export function hasReliableGrid(row: AnalysedRow): boolean {
   return row.row.structure !== 'text-separated' && row.row.structure !== 'text-spaced';
@@ -69,7 +68,9 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   if (row.row.cells.some((cell) => cell.text.includes(DAMAGED))) return { assigned: [], problem: DAMAGED_ROW };
   // Header slots place values only where grid positions mean something: in a table read with its grid, under
   // headings printed in that same table.
-  const header = hasReliableGrid(row) ? headerColumns.filter((h) => h.table === undefined || h.table === row.row.table) : [];
+  const header = hasReliableGrid(row)
+    ? headerColumns.filter((h) => h.table === undefined || h.table === row.row.table)
+    : [];
   // Stryker disable next-line MethodExpression: equivalent, every caller hands in no more cells than columns
   const zip = (cells: RegionCell[]) => cells.slice(0, expected.length).map((cell, i) => ({ key: expected[i]!, cell }));
   if (values.length === expected.length) return { assigned: zip(values) };
@@ -80,7 +81,10 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
   if (!hasReliableGrid(row) && values.length < expected.length) {
     const how = row.row.structure === 'text-spaced' ? 'numbers' : 'cells';
     const where = row.row.structure === 'text-spaced' ? 'text split by spaces' : 'a copy split by tabs or pipes';
-    return { assigned: [], problem: `${values.length} ${how} for ${expected.length} columns; in ${where} the blank cells cannot be located, so the row is not read` };
+    return {
+      assigned: [],
+      problem: `${values.length} ${how} for ${expected.length} columns; in ${where} the blank cells cannot be located, so the row is not read`,
+    };
   }
   // An empty cell under no column heading (the sub-label column of a row without a sub-label) is not a value.
   const underHeadings = values.filter((cell) => cell.text.trim() !== '' || header.some((h) => overlap(cell, h) > 0));
@@ -90,24 +94,39 @@ export function assignColumns(row: AnalysedRow, expected: string[], headerColumn
     const bySlot = assignBySlot(values, header);
     // Stryker disable next-line MethodExpression: equivalent, one block's columns come all from its header or all from its rows
     const by = header.every((h) => h.fromRows) ? 'the columns the rows printed whole use' : "the header's columns";
-    if (bySlot.length > 0) return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by ${by}` };
+    if (bySlot.length > 0)
+      return { assigned: bySlot, problem: `${values.length} values for ${expected.length} columns; placed by ${by}` };
   }
   // A row with empty cells at both ends, more than the columns, and no heading placing them (the second part of a
   // split table; a copy, whose tables often carry an empty column at the end and an empty field where a label spans
   // two columns): which of them are blank values and which padding cannot be told.
   if (ambiguousTrim(values, expected.length)) {
-    return { assigned: [], problem: `${values.length} cells for ${expected.length} columns, empty cells at both ends: which are blank values cannot be told, so the row is not read` };
+    return {
+      assigned: [],
+      problem: `${values.length} cells for ${expected.length} columns, empty cells at both ends: which are blank values cannot be told, so the row is not read`,
+    };
   }
   const trimmed = trimEmpty(values, expected.length);
-  if (trimmed.length === expected.length) return { assigned: zip(trimmed), problem: `${values.length} cells for ${expected.length} columns; empty cells at the ends dropped`, minor: true };
+  if (trimmed.length === expected.length)
+    return {
+      assigned: zip(trimmed),
+      problem: `${values.length} cells for ${expected.length} columns; empty cells at the ends dropped`,
+      minor: true,
+    };
   // Stryker disable next-line EqualityOperator: equivalent, as many values as columns returned above
   if (trimmed.length < expected.length) {
     // Cells side by side from the first value on, as markup or rulings show them: what is missing is at the end. A
     // table without rulings leaves no cell where a blank is, so a short row there may lack any of its values.
     if (row.row.structure !== 'text-aligned' && sideBySide(trimmed)) {
-      return { assigned: zip(trimmed), problem: `only ${trimmed.length} of ${expected.length} values printed; the rest are missing` };
+      return {
+        assigned: zip(trimmed),
+        problem: `only ${trimmed.length} of ${expected.length} values printed; the rest are missing`,
+      };
     }
-    return { assigned: [], problem: `only ${trimmed.length} of ${expected.length} values printed, and which columns they stand in cannot be told; the row is not read` };
+    return {
+      assigned: [],
+      problem: `only ${trimmed.length} of ${expected.length} values printed, and which columns they stand in cannot be told; the row is not read`,
+    };
   }
   return { assigned: [], problem: `${trimmed.length} values for ${expected.length} columns; row not read` };
 }
@@ -128,14 +147,30 @@ export function completeRowSlots(rows: AnalysedRow[], expected: string[]): Heade
   // Stryker disable next-line StringLiteral: equivalent, columns rise along a row, so the positions read the same unseparated
   const positions = (row: AnalysedRow) => row.values.map((cell) => `${cell.col}+${cell.colSpan}`).join(' ');
   for (const row of rows) {
-    if (!hasReliableGrid(row) || row.values.length !== expected.length || row.values.some((cell) => cell.text.trim() === '')) continue;
+    if (
+      !hasReliableGrid(row) ||
+      row.values.length !== expected.length ||
+      row.values.some((cell) => cell.text.trim() === '')
+    )
+      continue;
     const first = whole.get(row.row.table);
     if (!first) whole.set(row.row.table, row);
     else if (positions(first) !== positions(row)) disagreeing.add(row.row.table);
   }
   return [...whole]
     .filter(([table]) => !disagreeing.has(table))
-    .flatMap(([table, row]) => row.values.map((cell, i): HeaderColumn => ({ key: expected[i]!, col: cell.col, colSpan: cell.colSpan, text: cell.text, table, fromRows: true })));
+    .flatMap(([table, row]) =>
+      row.values.map(
+        (cell, i): HeaderColumn => ({
+          key: expected[i]!,
+          col: cell.col,
+          colSpan: cell.colSpan,
+          text: cell.text,
+          table,
+          fromRows: true,
+        }),
+      ),
+    );
 }
 
 /** The header's columns, and for table blocks the header does not cover, the columns their whole rows show. */
@@ -190,7 +225,10 @@ function trimEmpty(values: RegionCell[], want: number): RegionCell[] {
 
 /** The replacement character a decoder puts where bytes could not be read. */
 const DAMAGED = '\ufffd';
-const DAMAGED_ROW = bothLanguages({ zh: '此行含有无法解码的字节，单元格可能错位，未读取', en: 'the row holds bytes that could not be decoded; its cells may be shifted, so it is not read' });
+const DAMAGED_ROW = bothLanguages({
+  zh: '此行含有无法解码的字节，单元格可能错位，未读取',
+  en: 'the row holds bytes that could not be decoded; its cells may be shifted, so it is not read',
+});
 
 export interface CellContext {
   table: TableKey;
@@ -210,7 +248,11 @@ export function toCell(printed: RegionCell, context: CellContext): Cell {
   const parsed = unconfirmed
     ? { kind: 'unreadable' as const, value: null, note: 'OCR reading not confirmed' }
     : printed.text.includes(DAMAGED)
-      ? { kind: 'unreadable' as const, value: null, note: bothLanguages({ zh: '含有无法解码的字节', en: 'holds bytes that could not be decoded' }) }
+      ? {
+          kind: 'unreadable' as const,
+          value: null,
+          note: bothLanguages({ zh: '含有无法解码的字节', en: 'holds bytes that could not be decoded' }),
+        }
       : parseNumber(printed.text, context.units);
   let value = parsed.value;
   if (parsed.kind === 'empty') value = isTotalCell(context.table, context.row, context.column) ? null : 0;

@@ -32,12 +32,18 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
   // The pre-2019 statistics table is read on its own and kept from the template's locator, whose labels it shares
   // (行政复议, 不予公开) without sharing its layout.
   const legacy = readLegacyTables(document.blocks);
-  const located = locate(legacy.tables.length > 0 ? { ...document, blocks: document.blocks.filter((b) => b.kind !== 'table' || !legacy.tables.includes(b.index)) } : document);
+  const located = locate(
+    legacy.tables.length > 0
+      ? { ...document, blocks: document.blocks.filter((b) => b.kind !== 'table' || !legacy.tables.includes(b.index)) }
+      : document,
+  );
   const tables = normalise(located);
   const messages = [...facts.messages, ...tables.flatMap((t) => t.messages), ...legacy.messages];
   const cells = [...tables.flatMap((t) => t.cells), ...legacy.cells];
   const picture = facts.reader === 'ocr';
-  const isReport = picture ? looksLikeReport(located) : Boolean(located.title) || located.sections.length >= 3 || cells.length > 0;
+  const isReport = picture
+    ? looksLikeReport(located)
+    : Boolean(located.title) || located.sections.length >= 3 || cells.length > 0;
   const base = {
     file: facts.file,
     reader: facts.reader,
@@ -60,7 +66,8 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
       messages,
     };
   }
-  const format = legacy.cells.length > 0 && tables.every((t) => t.cells.length === 0) ? 'legacy' : formatOf(tables, base.year);
+  const format =
+    legacy.cells.length > 0 && tables.every((t) => t.cells.length === 0) ? 'legacy' : formatOf(tables, base.year);
   if (!located.title?.agency) messages.push(warning('no_agency', 'agency and year could not be read from a title'));
   const findings = gradeFindings([
     ...auditRules(cells),
@@ -77,7 +84,9 @@ export function assembleReport(document: DocumentModel, facts: ReadFacts): Repor
     ...base,
     status,
     ...(status === 'incomplete' ? { reason: incompleteReason(tables, located, messages, cells) } : {}),
-    ...(status === 'unchecked' ? { reason: uncheckedReason({ formatVersion: format, tables: summaries }).en + whyNotFound(located, messages) } : {}),
+    ...(status === 'unchecked'
+      ? { reason: uncheckedReason({ formatVersion: format, tables: summaries }).en + whyNotFound(located, messages) }
+      : {}),
     formatVersion: format,
     tables: summaries,
     cells,
@@ -95,7 +104,8 @@ function looksLikeReport(located: Located): boolean {
   return Boolean(located.title) || located.sections.length >= 2;
 }
 
-const PICTURE_NOT_REPORT = 'a picture with no report title or section headings (at most part of a table): not audited as a report';
+const PICTURE_NOT_REPORT =
+  'a picture with no report title or section headings (at most part of a table): not audited as a report';
 
 function sectionTexts(located: Located): Report['sections'] {
   return located.sections.map((section) => ({
@@ -148,15 +158,17 @@ function missingCells(tables: NormalisedTable[]): Finding[] {
     const missing = expectedCells(table.key, table.version).filter((k) => !found.has(k));
     if (missing.length === 0) return [];
     const rows = [...new Set(missing.map((k) => k.slice(0, k.lastIndexOf('.'))))];
-    return [{
-      rule: 'missing_cells',
-      scope: table.key,
-      severity: 'warning' as const,
-      expected: null,
-      actual: null,
-      message: `${table.key}: ${missing.length} template cells not found, in rows ${rows.join(', ')}`,
-      cells: missing.map((k) => `${table.key}:${k.slice(0, k.lastIndexOf('.'))}:${k.slice(k.lastIndexOf('.') + 1)}`),
-    }];
+    return [
+      {
+        rule: 'missing_cells',
+        scope: table.key,
+        severity: 'warning' as const,
+        expected: null,
+        actual: null,
+        message: `${table.key}: ${missing.length} template cells not found, in rows ${rows.join(', ')}`,
+        cells: missing.map((k) => `${table.key}:${k.slice(0, k.lastIndexOf('.'))}:${k.slice(k.lastIndexOf('.') + 1)}`),
+      },
+    ];
   });
 }
 
@@ -179,7 +191,15 @@ function lowConfidence(located: Located): Finding[] {
 function messageFindings(messages: Message[]): Finding[] {
   return messages
     .filter((m) => m.level === 'warning' || m.level === 'info')
-    .map((m) => ({ rule: m.code, scope: scopeOf(m.message), severity: m.level === 'info' ? ('info' as const) : ('warning' as const), expected: null, actual: null, message: m.message, cells: [] }));
+    .map((m) => ({
+      rule: m.code,
+      scope: scopeOf(m.message),
+      severity: m.level === 'info' ? ('info' as const) : ('warning' as const),
+      expected: null,
+      actual: null,
+      message: m.message,
+      cells: [],
+    }));
 }
 
 function scopeOf(message: string): string {
@@ -189,15 +209,20 @@ function scopeOf(message: string): string {
 function incompleteReason(tables: NormalisedTable[], located: Located, messages: Message[], cells: Cell[]): string {
   const missing = TABLE_KEYS.filter((key) => !tables.some((t) => t.key === key && t.cells.length > 0));
   const unconfirmed = unconfirmedCells(cells).length;
-  const unread = unconfirmed > 0 ? `${unconfirmed} cells read by OCR were not confirmed and are left unread (cells.csv kind=unreadable)` : '';
+  const unread =
+    unconfirmed > 0
+      ? `${unconfirmed} cells read by OCR were not confirmed and are left unread (cells.csv kind=unreadable)`
+      : '';
   if (missing.length === 0) return unread || 'template cells not found (see findings: missing_cells)';
   return `tables not found: ${missing.join(', ')}${whyNotFound(located, messages)}${unread ? `; ${unread}` : ''}`;
 }
 
 function whyNotFound(located: Located, messages: Message[]): string {
   // The reader saw the tables but would not read them (row labels wrapped with nothing to show which row is which).
-  if (messages.some((m) => m.code === WRAPPED_LABELS)) return ' (their row labels wrap over several lines and, without ruling lines, the rows cannot be told apart reliably)';
-  if (located.blocks.some((b) => b.kind === 'text' && looksFlattened(b.text))) return ' (the table text runs together without cell boundaries; its digits cannot be split reliably)';
+  if (messages.some((m) => m.code === WRAPPED_LABELS))
+    return ' (their row labels wrap over several lines and, without ruling lines, the rows cannot be told apart reliably)';
+  if (located.blocks.some((b) => b.kind === 'text' && looksFlattened(b.text)))
+    return ' (the table text runs together without cell boundaries; its digits cannot be split reliably)';
   return '';
 }
 
@@ -209,14 +234,16 @@ function looksFlattened(text: string): boolean {
 function legacySummary(legacy: LegacyRead, document: DocumentModel): Report['tables'] {
   if (legacy.tables.length === 0) return [];
   const blocks = document.blocks.flatMap((b) => (b.kind === 'table' && legacy.tables.includes(b.index) ? [b] : []));
-  return [{
-    key: 'legacy',
-    version: null,
-    sourceTables: legacy.tables,
-    pages: [...new Set(blocks.flatMap((b) => b.pages ?? []))],
-    structure: [...new Set(blocks.map((b) => b.structure))],
-    cells: legacy.cells.length,
-  }];
+  return [
+    {
+      key: 'legacy',
+      version: null,
+      sourceTables: legacy.tables,
+      pages: [...new Set(blocks.flatMap((b) => b.pages ?? []))],
+      structure: [...new Set(blocks.map((b) => b.structure))],
+      cells: legacy.cells.length,
+    },
+  ];
 }
 
 function summary(table: NormalisedTable, located: Located): Report['tables'][number] {

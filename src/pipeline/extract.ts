@@ -33,12 +33,29 @@ export async function extractFromBytes(bytes: Uint8Array, name: string, path?: s
     read = await readDocument(bytes, { name, ...(path !== undefined ? { path } : {}) });
   } catch (error) {
     if (error instanceof ReadError) {
-      return failedReport(name, null, error.code === 'needs_ocr' ? 'needs_ocr' : 'failed', `${error.code}: ${error.message}`);
+      return failedReport(
+        name,
+        null,
+        error.code === 'needs_ocr' ? 'needs_ocr' : 'failed',
+        `${error.code}: ${error.message}`,
+      );
     }
     // The reader's own failure (an exception it did not foresee, on bytes it could not make sense of): the user gets a
     // reason in words; the exception's text, which says nothing about the file, goes to the messages for a bug report.
     const report = failedReport(name, null, 'failed', READER_ERROR);
-    return { ...report, messages: [{ level: 'error', code: 'reader_exception', message: String((error as Error).stack ?? error).split('\n').slice(0, 3).join(' | ') }] };
+    return {
+      ...report,
+      messages: [
+        {
+          level: 'error',
+          code: 'reader_exception',
+          message: String((error as Error).stack ?? error)
+            .split('\n')
+            .slice(0, 3)
+            .join(' | '),
+        },
+      ],
+    };
   }
   const report = assembleReport(read.value, {
     file: name,

@@ -65,7 +65,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       const members = await ingestAll(inputs, store, dbPath, options);
       // An archive's rows are its files'.
       const names = inputs.flatMap((i) => members.get(i.name) ?? [i.name]);
-      return await finishRun(store, names, options.outDir, { json: options.json ?? false, inWorker: true, lang: options.lang ?? 'zh', ...(options.years ? { years: options.years } : {}) });
+      return await finishRun(store, names, options.outDir, {
+        json: options.json ?? false,
+        inWorker: true,
+        lang: options.lang ?? 'zh',
+        ...(options.years ? { years: options.years } : {}),
+      });
     } finally {
       store.close();
     }
@@ -75,16 +80,33 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 }
 
 /** Reads every input; returns the names of the files found in each archive, by the archive's name. */
-async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, options: BatchOptions): Promise<Map<string, string[]>> {
+async function ingestAll(
+  inputs: InputFile[],
+  store: Store,
+  dbPath: string,
+  options: BatchOptions,
+): Promise<Map<string, string[]>> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const progress = options.progress ?? silentProgress;
-  const limits: PoolLimits = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB };
+  const limits: PoolLimits = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+  };
   const pool: Readers = options.readers
     ? await options.readers(store, dbPath, limits)
     : Object.assign(new WorkerPool(jobs, dbPath, limits), { window: jobs });
   const attempts = new Attempts(dbPath);
   const isolated = { dbPath, limits };
-  const context: IngestContext = { store, pool, attempts, isolated, force: options.force ?? false, inFlight: new Map(), saved: savedWith(inputs), members: new Map() };
+  const context: IngestContext = {
+    store,
+    pool,
+    attempts,
+    isolated,
+    force: options.force ?? false,
+    inFlight: new Map(),
+    saved: savedWith(inputs),
+    members: new Map(),
+  };
   try {
     // One file more than workers: the next file is read and hashed while the workers are busy.
     const queue = new PQueue({ concurrency: pool.window + 1 });
@@ -95,7 +117,9 @@ async function ingestAll(inputs: InputFile[], store: Store, dbPath: string, opti
       // A few files queued at a time, not the whole run: 100,000 waiting tasks held ~100 MB until the end.
       await queue.onSizeLessThan(pool.window + 1);
       if (refused) break;
-      void queue.add(async () => progress.tick(await ingest(input, context))).catch((error: unknown) => void (refused ??= { error }));
+      void queue
+        .add(async () => progress.tick(await ingest(input, context)))
+        .catch((error: unknown) => void (refused ??= { error }));
     }
     await queue.onIdle();
     progress.stop();
@@ -131,40 +155,64 @@ async function ingest(input: InputFile, context: IngestContext): Promise<boolean
   const pictures = saved.get(input.name) ?? [];
   // A page's pictures may change while the page does not: such a page is always hashed again, with them. (An archive
   // opened into its files has no record of its own, so it is always opened again: its files' names are its rows.)
-  const known = !force && info && pictures.length === 0 ? store.unchangedFile(input.name, base.size, base.mtimeMs) : undefined;
+  const known =
+    !force && info && pictures.length === 0 ? store.unchangedFile(input.name, base.size, base.mtimeMs) : undefined;
   if (known && !attempts.retry(known.contentKey)) return false;
   if (input.attachedTo) {
     const reason = `saved with ${input.attachedTo}: read as part of that page, not as a report of its own`;
-    store.recordReport({ ...base, contentKey: `attached:${input.name}` }, failedReport(input.name, null, 'attached', reason));
+    store.recordReport(
+      { ...base, contentKey: `attached:${input.name}` },
+      failedReport(input.name, null, 'attached', reason),
+    );
     return false;
   }
   const special = info && notRegularReason(info);
   if (special) {
-    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', special));
+    store.recordReport(
+      { ...base, contentKey: `unreadable:${input.name}` },
+      failedReport(input.name, null, 'failed', special),
+    );
     return true;
   }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(input.path);
   } catch (error) {
-    store.recordReport({ ...base, contentKey: `unreadable:${input.name}` }, failedReport(input.name, null, 'failed', unopenedReason(error)));
+    store.recordReport(
+      { ...base, contentKey: `unreadable:${input.name}` },
+      failedReport(input.name, null, 'failed', unopenedReason(error)),
+    );
     return true;
   }
   const members = await archiveMembers(input, bytes);
   if (members) return ingestMembers(input, members, base.mtimeMs, context);
-  const file: FileRecord = { ...base, contentKey: `${await contentHash(bytes, input.path, pictures)}${extname(input.name).toLowerCase()}` };
+  const file: FileRecord = {
+    ...base,
+    contentKey: `${await contentHash(bytes, input.path, pictures)}${extname(input.name).toLowerCase()}`,
+  };
   return ingestContent(file, bytes, context);
 }
 
 /** The files of an archive, each ingested as a file: its content key (its bytes' hash) skips it if read before. */
-async function ingestMembers(archive: InputFile, members: ArchiveMember[], mtimeMs: number, context: IngestContext): Promise<boolean> {
-  context.members.set(archive.name, members.map((m) => m.input.name));
+async function ingestMembers(
+  archive: InputFile,
+  members: ArchiveMember[],
+  mtimeMs: number,
+  context: IngestContext,
+): Promise<boolean> {
+  context.members.set(
+    archive.name,
+    members.map((m) => m.input.name),
+  );
   let failed = false;
   for (const { input, bytes, refused } of members) {
     const base = { name: input.name, path: input.path, size: bytes.length, mtimeMs, ms: 0 };
     if (refused) {
       const reason = `${refused.code}: ${refused.message}`;
-      context.store.recordReport({ ...base, contentKey: `refused:${input.name}` }, failedReport(input.name, null, 'failed', reason));
+      context.store.recordReport(
+        { ...base, contentKey: `refused:${input.name}` },
+        failedReport(input.name, null, 'failed', reason),
+      );
       failed = true;
       continue;
     }
@@ -218,6 +266,7 @@ async function contentHash(bytes: Uint8Array, path: string, saved: InputFile[]):
 
 function savedWith(inputs: InputFile[]): Map<string, InputFile[]> {
   const saved = new Map<string, InputFile[]>();
-  for (const input of inputs) if (input.attachedTo) saved.set(input.attachedTo, [...(saved.get(input.attachedTo) ?? []), input]);
+  for (const input of inputs)
+    if (input.attachedTo) saved.set(input.attachedTo, [...(saved.get(input.attachedTo) ?? []), input]);
   return saved;
 }

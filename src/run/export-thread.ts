@@ -45,8 +45,13 @@ export interface ExportWorker {
 }
 
 /** Starts the worker on its share of `outputs`; `here` is what is left for the main thread. */
-export function startExportWorker(outputs: Output[], data: Omit<ExportWorkerData, 'outputs'>): { worker: ExportWorker; here: Output[] } {
-  const worker = new Worker(new URL('./export-worker.js', import.meta.url), { workerData: { ...data, outputs: outputs.filter((o) => WORKER_OUTPUTS.includes(o)) } satisfies ExportWorkerData });
+export function startExportWorker(
+  outputs: Output[],
+  data: Omit<ExportWorkerData, 'outputs'>,
+): { worker: ExportWorker; here: Output[] } {
+  const worker = new Worker(new URL('./export-worker.js', import.meta.url), {
+    workerData: { ...data, outputs: outputs.filter((o) => WORKER_OUTPUTS.includes(o)) } satisfies ExportWorkerData,
+  });
   const resources = new Promise<Written>((resolve, reject) => {
     worker.on('message', (message: ExportWorkerMessage) => {
       if ('error' in message) reject(fromWorkerError(message.error));
@@ -67,9 +72,17 @@ export function startExportWorker(outputs: Output[], data: Omit<ExportWorkerData
 
 export function toWorkerError(error: unknown): WorkerError {
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
-  return { message: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}), ...(path ? { path } : {}) };
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    ...(code ? { code } : {}),
+    ...(path ? { path } : {}),
+  };
 }
 
 function fromWorkerError(error: WorkerError): Error {
-  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {}, error.path ? { path: error.path } : {});
+  return Object.assign(
+    new Error(error.message),
+    error.code ? { code: error.code } : {},
+    error.path ? { path: error.path } : {},
+  );
 }

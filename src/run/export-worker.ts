@@ -18,7 +18,9 @@ const across = new AcrossFindingsFile(dbPath);
 let message: ExportWorkerMessage;
 try {
   await once(parentPort!, 'message');
-  const exporters = outputs.map((output) => createExporter(output, outDir, { wholeCounts, ...(years ? { years } : {}) }));
+  const exporters = outputs.map((output) =>
+    createExporter(output, outDir, { wholeCounts, ...(years ? { years } : {}) }),
+  );
   const resources = await writeReports(store, exporters, across.reader(), batchPlaces(store.runAgencies()));
   message = { written: outputs.map((output, i) => ({ output, resources: resources[i]! })) };
 } catch (error) {

@@ -40,29 +40,59 @@ export interface ExportOptions {
  * The run's last two stages, over exactly the files of this run: the audit across files, then every output written
  * from the store. The export's worker thread starts first, so that it loads its modules while the audit runs.
  */
-export async function finishRun(store: Store, names: string[], outDir: string, options: ExportOptions = {}): Promise<BatchSummary> {
+export async function finishRun(
+  store: Store,
+  names: string[],
+  outDir: string,
+  options: ExportOptions = {},
+): Promise<BatchSummary> {
   await mkdir(outDir, { recursive: true });
   store.setRunFiles(names);
   const outputs = OUTPUTS.filter((output) => output !== 'json' || options.json);
   const wholeCounts = store.runCountsAreWhole();
-  const threaded = options.inWorker ? startExportWorker(outputs, { dbPath: store.path, outDir, wholeCounts, ...(options.years ? { years: options.years } : {}) }) : undefined;
+  const threaded = options.inWorker
+    ? startExportWorker(outputs, {
+        dbPath: store.path,
+        outDir,
+        wholeCounts,
+        ...(options.years ? { years: options.years } : {}),
+      })
+    : undefined;
   const here = threaded?.here ?? outputs;
   const summary: BatchSummary = { total: 0, byStatus: {}, flagged: [] };
   let across: AcrossFindingsFile | undefined;
   try {
     across = auditAcrossFiles(store);
     threaded?.worker.begin();
-    const settings = { wholeCounts, ...(options.lang ? { lang: options.lang } : {}), ...(options.years ? { years: options.years } : {}) };
-    const resources = await writeReports(store, here.map((output) => createExporter(output, outDir, settings)), across.reader(), batchPlaces(store.runAgencies()), (report) => {
-      summary.total++;
-      summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
-      if (report.status === 'flagged') {
-        summary.flagged.push({ file: report.file, rules: report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.scope}`) });
-      }
-    });
+    const settings = {
+      wholeCounts,
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.years ? { years: options.years } : {}),
+    };
+    const resources = await writeReports(
+      store,
+      here.map((output) => createExporter(output, outDir, settings)),
+      across.reader(),
+      batchPlaces(store.runAgencies()),
+      (report) => {
+        summary.total++;
+        summary.byStatus[report.status] = (summary.byStatus[report.status] ?? 0) + 1;
+        if (report.status === 'flagged') {
+          summary.flagged.push({
+            file: report.file,
+            rules: report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.scope}`),
+          });
+        }
+      },
+    );
     const all = here.map((output, i) => ({ output, resources: resources[i]! }));
     if (threaded) all.push(...(await threaded.worker.resources));
-    await writeDataPackage(outDir, OUTPUTS.flatMap((output) => all.filter((written) => written.output === output).flatMap((written) => written.resources)));
+    await writeDataPackage(
+      outDir,
+      OUTPUTS.flatMap((output) =>
+        all.filter((written) => written.output === output).flatMap((written) => written.resources),
+      ),
+    );
   } finally {
     await threaded?.worker.stop();
     across?.drop();

@@ -27,14 +27,19 @@ export async function collectInputs(args: string[]): Promise<InputFile[]> {
       return { path, isDirectory: info.isDirectory() };
     }),
   );
-  const base = roots.length === 1 && roots[0]!.isDirectory ? roots[0]!.path : commonFolder(roots.map((r) => (r.isDirectory ? r.path : dirname(r.path))));
+  const base =
+    roots.length === 1 && roots[0]!.isDirectory
+      ? roots[0]!.path
+      : commonFolder(roots.map((r) => (r.isDirectory ? r.path : dirname(r.path))));
   const files: string[] = [];
   for (const root of roots) {
     if (root.isDirectory) files.push(...(await walk(root.path)));
     else files.push(root.path);
   }
   const unique = [...new Set(files)].sort();
-  const inputs = unique.map((path): InputFile => ({ path, name: relative(base, path).split(sep).join('/') || basename(path) }));
+  const inputs = unique.map(
+    (path): InputFile => ({ path, name: relative(base, path).split(sep).join('/') || basename(path) }),
+  );
   return markAttached(inputs);
 }
 
@@ -44,7 +49,9 @@ const RESOURCE_FOLDER = /^(.+)(?:_files|\.files)$/;
 
 /** Files inside `<page>_files/` whose page `<page>.html` is among the inputs belong to that page. */
 function markAttached(inputs: InputFile[]): InputFile[] {
-  const pages = new Map(inputs.filter((i) => PAGE_EXTENSIONS.includes(extname(i.path).toLowerCase())).map((i) => [i.path, i.name]));
+  const pages = new Map(
+    inputs.filter((i) => PAGE_EXTENSIONS.includes(extname(i.path).toLowerCase())).map((i) => [i.path, i.name]),
+  );
   return inputs.map((input) => {
     for (let folder = dirname(input.path); folder !== dirname(folder); folder = dirname(folder)) {
       const stem = RESOURCE_FOLDER.exec(basename(folder))?.[1];

@@ -11,7 +11,12 @@ const CHILD_URL = new URL('./isolated.js', import.meta.url);
  * Read one suspect file in a child process with the run's limits. A child that ends by a signal (a segfault) or
  * with an error comes back as `crashed`, with how it ended; one past the time limit is killed.
  */
-export function readIsolated(dbPath: string, file: FileRecord, bytes: Uint8Array, limits: PoolLimits): Promise<Outcome> {
+export function readIsolated(
+  dbPath: string,
+  file: FileRecord,
+  bytes: Uint8Array,
+  limits: PoolLimits,
+): Promise<Outcome> {
   return new Promise<Outcome>((resolve) => {
     const child = fork(CHILD_URL, {
       serialization: 'advanced',

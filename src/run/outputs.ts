@@ -19,7 +19,16 @@ import type { YearRange } from '../view/year-range.js';
 
 /** The outputs, in the order datapackage.json lists them. */
 export const OUTPUTS = [
-  'csv', 'dataset-csv', 'cells-parquet', 'reports-parquet', 'findings-parquet', 'dataset-parquet', 'panel-csv', 'panel-parquet', 'json', 'view',
+  'csv',
+  'dataset-csv',
+  'cells-parquet',
+  'reports-parquet',
+  'findings-parquet',
+  'dataset-parquet',
+  'panel-csv',
+  'panel-parquet',
+  'json',
+  'view',
 ] as const;
 export type Output = (typeof OUTPUTS)[number];
 

@@ -54,7 +54,9 @@ export class WorkerPool {
     private readonly limits: PoolLimits,
   ) {
     // V8 flags are per process; an isolate reads this one when it is created, so it reaches only the workers.
-    setFlagsFromString(`--initial-old-space-size=${Math.min(INITIAL_OLD_SPACE_MB, Math.floor(limits.maxMemoryMb / 2))}`);
+    setFlagsFromString(
+      `--initial-old-space-size=${Math.min(INITIAL_OLD_SPACE_MB, Math.floor(limits.maxMemoryMb / 2))}`,
+    );
     this.slots = Array.from({ length: size }, () => ({ worker: undefined, busy: false }));
   }
 
@@ -114,9 +116,17 @@ export class WorkerPool {
         } else finish({ failed: message.failed }, false);
       };
       const onError = (error: Error & { code?: string }) =>
-        stopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryReason(this.limits.maxMemoryMb) : crashedReason('an uncaught error'));
+        stopped(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? memoryReason(this.limits.maxMemoryMb)
+            : crashedReason('an uncaught error'),
+        );
       const onExit = (code: number) => stopped(crashedReason(`exit ${code}`));
-      const startTimer = () => setTimeout(() => stopped(`timeout: stopped after ${Math.round(this.limits.timeoutMs / 1000)} s`), this.limits.timeoutMs);
+      const startTimer = () =>
+        setTimeout(
+          () => stopped(`timeout: stopped after ${Math.round(this.limits.timeoutMs / 1000)} s`),
+          this.limits.timeoutMs,
+        );
       // Until the worker says it started the file, the limit also bounds its start-up.
       let timer = startTimer();
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);

@@ -21,7 +21,12 @@ export const silentProgress: Progress = { start() {}, tick() {}, stop() {} };
 
 function barProgress(stream: NodeJS.WriteStream): Progress {
   const bar = new cliProgress.SingleBar(
-    { stream, format: '{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | failed {failed}', hideCursor: true, etaBuffer: 50 },
+    {
+      stream,
+      format: '{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | failed {failed}',
+      hideCursor: true,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
   const started = Date.now();

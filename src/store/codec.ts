@@ -39,7 +39,11 @@ interface StoredCells {
 
 function extraOf(cell: Cell): Extra {
   const { note, unit, source } = cell;
-  return { ...(note !== undefined ? { note } : {}), ...(source.ocr ? { ocr: source.ocr } : {}), ...(unit !== undefined ? { unit } : {}) };
+  return {
+    ...(note !== undefined ? { note } : {}),
+    ...(source.ocr ? { ocr: source.ocr } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+  };
 }
 
 interface Extra {
@@ -59,7 +63,8 @@ function defaultRaw(kind: Cell['kind'], value: number | null): string | undefine
   if (kind === 'empty') return '';
   // A whole number prints as itself (formatNumber's rounding is for fractions; this runs for every cell exported).
   // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a printed text unlike the default is stored as it is; a number or OCR cell always has a value
-  if ((kind === 'number' || kind === 'ocr') && value !== null) return Number.isInteger(value) ? String(value) : formatNumber(value);
+  if ((kind === 'number' || kind === 'ocr') && value !== null)
+    return Number.isInteger(value) ? String(value) : formatNumber(value);
   return undefined;
 }
 
@@ -83,11 +88,22 @@ function unpackSource(source: number | string): [number, number, number] {
 
 /** Quality 5: within 2% of Brotli's smallest output on reports, at a fraction of the time. */
 // Stryker disable next-line ObjectLiteral: equivalent, the quality changes only the size and the time
-const compress = (value: unknown) => brotliCompressSync(JSON.stringify(value), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+const compress = (value: unknown) =>
+  brotliCompressSync(JSON.stringify(value), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
 const decompress = <T>(bytes: Uint8Array) => JSON.parse(brotliDecompressSync(bytes).toString('utf8')) as T;
 
 export function packCells(cells: Cell[], keyId: (cell: Cell) => number, labelId: (label: string) => number): Buffer {
-  const stored: StoredCells = { key: [], value: [], raw: [], kind: [], label: [], page: [], source: [], box: [], extra: [] };
+  const stored: StoredCells = {
+    key: [],
+    value: [],
+    raw: [],
+    kind: [],
+    label: [],
+    page: [],
+    source: [],
+    box: [],
+    extra: [],
+  };
   for (const cell of cells) {
     const { source } = cell;
     stored.key.push(keyId(cell));

@@ -16,7 +16,9 @@ export function refuseLaterVersion(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     db.close();
-    throw new StoreVersionError(`${db.name} was written by a later version of xxgk (store version ${version}; this one reads ${SCHEMA_VERSION}): use that version, or another --db`);
+    throw new StoreVersionError(
+      `${db.name} was written by a later version of xxgk (store version ${version}; this one reads ${SCHEMA_VERSION}): use that version, or another --db`,
+    );
   }
 }
 
@@ -44,7 +46,9 @@ function migrateVersion1(db: Database.Database): void {
   db.exec('DROP INDEX IF EXISTS cells_by_content; DROP INDEX IF EXISTS findings_by_content');
   db.exec(SCHEMA);
   const writer = new ContentWriter(db);
-  const page = db.prepare('SELECT rowid, content_key AS contentKey, report FROM v1_reports WHERE rowid > ? ORDER BY rowid LIMIT 500');
+  const page = db.prepare(
+    'SELECT rowid, content_key AS contentKey, report FROM v1_reports WHERE rowid > ? ORDER BY rowid LIMIT 500',
+  );
   for (let after = 0; ; ) {
     const rows = page.all(after) as { rowid: number; contentKey: string; report: string }[];
     if (rows.length === 0) break;
@@ -55,4 +59,3 @@ function migrateVersion1(db: Database.Database): void {
            SELECT f.name, f.path, f.size, f.mtime_ms, c.id, f.ms, f.ingested_at FROM v1_files f JOIN contents c ON c.content_key = f.content_key`);
   for (const table of VERSION_1_TABLES) db.exec(`DROP TABLE "v1_${table}"`);
 }
-

@@ -44,7 +44,6 @@ export interface RunCopy {
   year: number;
 }
 
-
 interface ContentRow extends ReportColumns {
   cells: Uint8Array;
   document: Uint8Array;
@@ -138,7 +137,9 @@ export class Store {
   runCountsAreWhole(): boolean {
     return (
       this.db
-        .prepare('SELECT 1 FROM run_files r JOIN files f ON f.name = r.name JOIN contents c ON c.id = f.content_id WHERE c.whole_counts = 0 LIMIT 1')
+        .prepare(
+          'SELECT 1 FROM run_files r JOIN files f ON f.name = r.name JOIN contents c ON c.id = f.content_id WHERE c.whole_counts = 0 LIMIT 1',
+        )
         .get() === undefined
     );
   }
@@ -185,8 +186,18 @@ export class Store {
         )
         .iterate() as Iterable<ContentRow & { ord: number; name: string; path: string; contentKey: string }>;
       for (const row of rows) {
-        const cells = unpackCells(row.cells, (id) => this.cellKey(id), (id) => this.labelOf(id));
-        yield { ord: row.ord, name: row.name, path: row.path, contentKey: row.contentKey, report: unpackReport(row.name, row, row.document, cells) };
+        const cells = unpackCells(
+          row.cells,
+          (id) => this.cellKey(id),
+          (id) => this.labelOf(id),
+        );
+        yield {
+          ord: row.ord,
+          name: row.name,
+          path: row.path,
+          contentKey: row.contentKey,
+          report: unpackReport(row.name, row, row.document, cells),
+        };
       }
     } finally {
       reader.close();

@@ -16,14 +16,13 @@ export class ContentWriter {
 
   constructor(db: Database.Database) {
     this.statements = {
-      upsertContent: db
-        .prepare(
-          `INSERT INTO contents (content_key, status, reason, reader, format_version, agency, agency_key, year, whole_counts, cells, document)
+      upsertContent: db.prepare(
+        `INSERT INTO contents (content_key, status, reason, reader, format_version, agency, agency_key, year, whole_counts, cells, document)
            VALUES (@contentKey, @status, @reason, @reader, @formatVersion, @agency, @agencyKey, @year, @wholeCounts, @cells, @document)
            ON CONFLICT(content_key) DO UPDATE SET status = excluded.status, reason = excluded.reason, reader = excluded.reader,
              format_version = excluded.format_version, agency = excluded.agency, agency_key = excluded.agency_key, year = excluded.year,
              whole_counts = excluded.whole_counts, cells = excluded.cells, document = excluded.document`,
-        ),
+      ),
       keyId: db.prepare('SELECT id FROM cell_keys WHERE "table" = ? AND "row" = ? AND "column" = ?').pluck(),
       insertKey: db.prepare('INSERT INTO cell_keys ("table", "row", "column") VALUES (?, ?, ?)'),
       labelId: db.prepare('SELECT id FROM labels WHERE label = ?').pluck(),
@@ -42,8 +41,16 @@ export class ContentWriter {
       agency: report.agency,
       agencyKey: report.agency && report.year ? agencyKey(report.agency) : null,
       year: report.year,
-      wholeCounts: report.cells.every((c) => MONEY_COLUMNS.has(c.column) || c.value === null || Number.isInteger(c.value)) ? 1 : 0,
-      cells: packCells(report.cells, (cell) => this.keyIdOf(cell), (label) => this.labelIdOf(label)),
+      wholeCounts: report.cells.every(
+        (c) => MONEY_COLUMNS.has(c.column) || c.value === null || Number.isInteger(c.value),
+      )
+        ? 1
+        : 0,
+      cells: packCells(
+        report.cells,
+        (cell) => this.keyIdOf(cell),
+        (label) => this.labelIdOf(label),
+      ),
       document: packDocument(report),
     });
   }
@@ -67,7 +74,9 @@ export class ContentWriter {
     // Stryker disable next-line ConditionalExpression: equivalent, a cache: an id it misses is looked up in the database
     if (known !== undefined) return known;
     const s = this.statements;
-    const id = (s.keyId.get(cell.table, cell.row, cell.column) as number | undefined) ?? Number(s.insertKey.run(cell.table, cell.row, cell.column).lastInsertRowid);
+    const id =
+      (s.keyId.get(cell.table, cell.row, cell.column) as number | undefined) ??
+      Number(s.insertKey.run(cell.table, cell.row, cell.column).lastInsertRowid);
     this.pending.keys.set(key, id);
     return id;
   }

@@ -56,7 +56,11 @@ declare namespace XxgkView {
   interface Template {
     tables: (Label & { key: TableKey })[];
     active: Record<'2021' | '2019', { heading: string; rows: Label[]; columns: Label[] }[]>;
-    requests: { rows: (Label & { level: number; group?: boolean; only?: '2021' | '2019' })[]; columns: Label[]; singleOther: Label };
+    requests: {
+      rows: (Label & { level: number; group?: boolean; only?: '2021' | '2019' })[];
+      columns: Label[];
+      singleOther: Label;
+    };
     review: { groups: Label[]; columns: Label[] };
   }
 

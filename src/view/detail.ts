@@ -5,7 +5,16 @@ import { DATASET_CELLS } from '../export/dataset.js';
 import { printedRowLabel, rowLabel, tableLabel } from '../core/template/labels.js';
 import { memoize } from '../core/text/memo.js';
 import { squash } from '../core/text/normalize.js';
-import { ACTIVE_COLUMNS, ACTIVE_LAYOUT, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SINGLE_OTHER_ROW } from '../core/template/template.js';
+import {
+  ACTIVE_COLUMNS,
+  ACTIVE_LAYOUT,
+  ACTIVE_ROWS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  SINGLE_OTHER_ROW,
+} from '../core/template/template.js';
 import { placesOf } from './places.js';
 import { findingText } from '../core/i18n/findings.js';
 
@@ -77,7 +86,13 @@ export function reportDetail(report: Report, id: number, files: DetailFiles): Xx
     title: report.title,
     path: files.path ?? null,
     url: files.link ?? null,
-    tables: report.tables.map((t) => ({ key: t.key, version: t.version, sourceTables: t.sourceTables, pages: t.pages, structure: t.structure })),
+    tables: report.tables.map((t) => ({
+      key: t.key,
+      version: t.version,
+      sourceTables: t.sourceTables,
+      pages: t.pages,
+      structure: t.structure,
+    })),
     cells: report.cells.map(wireCell),
     findings: explainFindings(report).map(({ finding, title, sides, concerns }) => ({
       rule: finding.rule,
@@ -136,7 +151,13 @@ function wireCell(cell: Cell): XxgkView.WireCell {
     cell.kind === 'number' ? 0 : cell.kind,
     label,
     cell.note ?? 0,
-    source.ocr ? { confidence: source.ocr.confidence, picture: source.ocr.picture ?? null, pixelBox: source.ocr.pixelBox ?? null } : 0,
+    source.ocr
+      ? {
+          confidence: source.ocr.confidence,
+          picture: source.ocr.picture ?? null,
+          pixelBox: source.ocr.pixelBox ?? null,
+        }
+      : 0,
   ];
   while (optional.length > 0 && optional[optional.length - 1] === 0) optional.pop();
   return [
@@ -161,7 +182,9 @@ function errorCells(report: Report): Set<string> {
 export function pagesWithErrors(report: Report): number[] {
   const refs = errorCells(report);
   if (refs.size === 0) return [];
-  const pages = report.cells.filter((c) => refs.has(cellRef(c))).flatMap((c) => (c.source.page !== undefined ? [c.source.page] : []));
+  const pages = report.cells
+    .filter((c) => refs.has(cellRef(c)))
+    .flatMap((c) => (c.source.page !== undefined ? [c.source.page] : []));
   return [...new Set(pages)].sort((a, b) => a - b);
 }
 
@@ -193,7 +216,13 @@ export function viewTemplate(): XxgkView.Template {
     tables: (['active', 'requests', 'review_litigation'] as const).map((key) => ({ key, label: tableLabel(key) })),
     active,
     requests: {
-      rows: REQUEST_ROWS.map((r) => ({ key: r.key, label: r.label, level: r.level, ...(r.isGroup ? { group: true } : {}), ...(r.only ? { only: r.only } : {}) })),
+      rows: REQUEST_ROWS.map((r) => ({
+        key: r.key,
+        label: r.label,
+        level: r.level,
+        ...(r.isGroup ? { group: true } : {}),
+        ...(r.only ? { only: r.only } : {}),
+      })),
       columns: REQUEST_COLUMNS.map(label),
       singleOther: { key: SINGLE_OTHER_ROW, label: '（六）其他处理' },
     },

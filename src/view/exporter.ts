@@ -3,7 +3,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, extname, join, resolve } from 'node:path';
 import type { DataResource, ExportInput, Exporter } from '../export/exporter.js';
 import type { Report } from '../core/model/report.js';
-import { listRow, pagesWithErrors, picturesWithErrors, reportDetail, RULE_TITLES, VIEW_REFS, viewTemplate } from './detail.js';
+import {
+  listRow,
+  pagesWithErrors,
+  picturesWithErrors,
+  reportDetail,
+  RULE_TITLES,
+  VIEW_REFS,
+  viewTemplate,
+} from './detail.js';
 import { indexHtml, viewScript } from './page.js';
 import { PDF_LIBRARY_FOLDER, writePdfLibrary } from './pdf-library.js';
 import { ScriptFile, scriptJson } from './script-file.js';
@@ -29,7 +37,14 @@ const MAX_PDF_BYTES = 64 * 1024 * 1024;
 /** A PDF copy is named by the first characters of its SHA-256 (96 bits: no two PDFs of a corpus share them). */
 const PDF_KEY_CHARS = 24;
 const MAX_PICTURE_BYTES = 20 * 1024 * 1024;
-const PICTURE_TYPES: Record<string, string> = { '.png': '.png', '.jpg': '.jpg', '.jpeg': '.jpg', '.gif': '.gif', '.webp': '.webp', '.bmp': '.bmp' };
+const PICTURE_TYPES: Record<string, string> = {
+  '.png': '.png',
+  '.jpg': '.jpg',
+  '.jpeg': '.jpg',
+  '.gif': '.gif',
+  '.webp': '.webp',
+  '.bmp': '.bmp',
+};
 
 export class ViewExport implements Exporter {
   private readonly viewDir: string;
@@ -55,14 +70,19 @@ export class ViewExport implements Exporter {
   add(report: Report, input: ExportInput): void {
     const id = this.reports++;
     const chunk = this.chunkFor();
-    const files = { ...(input.path ? { path: input.path, link: fileLink(this.outDir, input.path) } : {}), ...this.copyPdf(report, input), ...this.copyPictures(report, input.path) };
+    const files = {
+      ...(input.path ? { path: input.path, link: fileLink(this.outDir, input.path) } : {}),
+      ...this.copyPdf(report, input),
+      ...this.copyPictures(report, input.path),
+    };
     chunk.write(`${scriptJson(reportDetail(report, id, files))},\n`);
     this.list.write(`${scriptJson(listRow(report, id, this.chunks - 1))},\n`);
   }
 
   async close(): Promise<DataResource[]> {
     // Copies no report of this run refers to any more, and any left half-written by a run that was stopped.
-    for (const name of readdirSync(join(this.viewDir, 'pdf'))) if (!this.pdfCopies.has(name.replace(/\.js$/, ''))) rmSync(join(this.viewDir, 'pdf', name), { force: true });
+    for (const name of readdirSync(join(this.viewDir, 'pdf')))
+      if (!this.pdfCopies.has(name.replace(/\.js$/, ''))) rmSync(join(this.viewDir, 'pdf', name), { force: true });
     this.list.close(']);\n');
     this.chunk?.close(']);\n');
     const meta: XxgkView.Meta = {
@@ -81,8 +101,19 @@ export class ViewExport implements Exporter {
     if (this.pdfCopies.size > 0) writePdfLibrary(this.viewDir);
     writeFileSync(join(this.outDir, 'index.html'), indexHtml());
     return [
-      { name: 'audit-view', path: 'index.html', format: 'html', mediatype: 'text/html', description: '审计视图：从磁盘直接打开 / the audit view: open it from disk, no server needed' },
-      { name: 'audit-view-data', path: 'view/', format: 'js', description: '审计视图的数据（脚本文件）/ the audit view\'s data, as scripts the page loads' },
+      {
+        name: 'audit-view',
+        path: 'index.html',
+        format: 'html',
+        mediatype: 'text/html',
+        description: '审计视图：从磁盘直接打开 / the audit view: open it from disk, no server needed',
+      },
+      {
+        name: 'audit-view-data',
+        path: 'view/',
+        format: 'js',
+        description: "审计视图的数据（脚本文件）/ the audit view's data, as scripts the page loads",
+      },
     ];
   }
 

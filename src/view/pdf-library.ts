@@ -14,12 +14,15 @@ import { PDFJS_PACKAGE_VERSION, PDFJS_ROOT } from '../core/pdfjs-package.js';
  * the pages too.
  */
 
-
 /** The folder under view/ holding this version of the library (kept across runs: it never changes). */
 export const PDF_LIBRARY_FOLDER = `lib/pdfjs-${PDFJS_PACKAGE_VERSION}`;
 
 /** pdf.js's data kinds (its `BinaryDataFactory.fetch({kind, filename})`) and the package folders holding them. */
-const DATA_FOLDERS: Record<string, string> = { cMapUrl: 'cmaps', standardFontDataUrl: 'standard_fonts', wasmUrl: 'wasm' };
+const DATA_FOLDERS: Record<string, string> = {
+  cMapUrl: 'cmaps',
+  standardFontDataUrl: 'standard_fonts',
+  wasmUrl: 'wasm',
+};
 
 /** Write the library under `<viewDir>/lib/pdfjs-<version>/` unless it is there already. */
 export function writePdfLibrary(viewDir: string): void {
@@ -32,14 +35,21 @@ export function writePdfLibrary(viewDir: string): void {
   mkdirSync(join(partial, 'licenses'), { recursive: true });
   for (const [kind, sub] of Object.entries(DATA_FOLDERS)) {
     for (const name of readdirSync(join(PDFJS_ROOT, sub))) {
-      if (name.startsWith('LICENSE')) writeFileSync(join(partial, 'licenses', `${sub}-${name}`), readFileSync(join(PDFJS_ROOT, sub, name)));
+      if (name.startsWith('LICENSE'))
+        writeFileSync(join(partial, 'licenses', `${sub}-${name}`), readFileSync(join(PDFJS_ROOT, sub, name)));
       if (!/\.(bcmap|pfb|ttf|otf|wasm)$/.test(name)) continue;
       const data = readFileSync(join(PDFJS_ROOT, sub, name)).toString('base64');
-      writeFileSync(join(partial, 'data', `${kind}-${name}.js`), `xxgkBinary(${JSON.stringify(kind)},${JSON.stringify(name)},"${data}");\n`);
+      writeFileSync(
+        join(partial, 'data', `${kind}-${name}.js`),
+        `xxgkBinary(${JSON.stringify(kind)},${JSON.stringify(name)},"${data}");\n`,
+      );
     }
   }
   const source = (file: string) => JSON.stringify(readFileSync(join(PDFJS_ROOT, 'legacy/build', file), 'utf8'));
-  writeFileSync(join(partial, 'pdfjs.js'), `xxgkPdfjs(${JSON.stringify(PDFJS_PACKAGE_VERSION)},${source('pdf.min.mjs')},${source('pdf.worker.min.mjs')});\n`);
+  writeFileSync(
+    join(partial, 'pdfjs.js'),
+    `xxgkPdfjs(${JSON.stringify(PDFJS_PACKAGE_VERSION)},${source('pdf.min.mjs')},${source('pdf.worker.min.mjs')});\n`,
+  );
   writeFileSync(join(partial, 'licenses', 'pdfjs-LICENSE'), readFileSync(join(PDFJS_ROOT, 'LICENSE')));
   rmSync(folder, { recursive: true, force: true });
   renameSync(partial, folder);

@@ -14,7 +14,8 @@ export interface Places {
 }
 
 const MUNICIPALITIES = ['北京市', '天津市', '上海市', '重庆市'];
-const PROVINCE = /^(?:北京市|天津市|上海市|重庆市|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区|新疆生产建设兵团|香港特别行政区|澳门特别行政区|[\p{Script=Han}]{2,3}省)/u;
+const PROVINCE =
+  /^(?:北京市|天津市|上海市|重庆市|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区|新疆生产建设兵团|香港特别行政区|澳门特别行政区|[\p{Script=Han}]{2,3}省)/u;
 /** Names of places end in one of these; the name before it is 1–8 characters. */
 const PLACE = /^([\p{Script=Han}]{1,8}?)(自治州|自治县|自治旗|地区|街道|苏木|市|州|盟|区|县|旗|镇|乡)/u;
 /** Words that end in a place suffix without being a place (市场监督管理局, 区域, 县域, 乡村振兴局). */
@@ -56,7 +57,8 @@ export function placesOf(agency: string | null): Places {
 /** Which level a place name with this suffix fills, given the levels already found (a 市 under a city is a county-level city). */
 function slotFor(suffix: string, places: Places): keyof Places | undefined {
   if (['街道', '镇', '乡', '苏木'].includes(suffix)) return places.town ? undefined : 'town';
-  if (['区', '县', '旗', '自治县', '自治旗'].includes(suffix)) return places.county || places.town ? undefined : 'county';
+  if (['区', '县', '旗', '自治县', '自治旗'].includes(suffix))
+    return places.county || places.town ? undefined : 'county';
   // 市, 州, 盟, 地区, 自治州
   if (!places.city && !places.county) return 'city';
   if (suffix === '市' && !places.county) return 'county';

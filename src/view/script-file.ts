@@ -12,7 +12,10 @@ export class ScriptFile {
   /** Characters written so far (buffered or not). */
   written = 0;
 
-  constructor(readonly path: string, opening: string) {
+  constructor(
+    readonly path: string,
+    opening: string,
+  ) {
     this.fd = openSync(path, 'w');
     this.write(opening);
   }
@@ -45,5 +48,10 @@ const UNSAFE = /[<\u2028\u2029]/;
 export function scriptJson(value: unknown): string {
   const json = JSON.stringify(value);
   // One scan for the usual case, where there is nothing to escape.
-  return UNSAFE.test(json) ? json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
+  return UNSAFE.test(json)
+    ? json
+        .replace(/</g, '\\u003c')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029')
+    : json;
 }

@@ -24,13 +24,21 @@ describe('section 一 against the table', () => {
   });
 
   it('warns when the words and the table disagree, naming both numbers', () => {
-    const findings = auditNarrative([{ key: 'overview', heading: '一、总体情况', text: '全年受理政府信息公开申请 17 件。' }], [cell('new_received', 95), cell('carried_over', 0)]);
-    expect(findings).toEqual([expect.objectContaining({ rule: 'narrative_mismatch', severity: 'warning', expected: 95, actual: 17 })]);
+    const findings = auditNarrative(
+      [{ key: 'overview', heading: '一、总体情况', text: '全年受理政府信息公开申请 17 件。' }],
+      [cell('new_received', 95), cell('carried_over', 0)],
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'narrative_mismatch', severity: 'warning', expected: 95, actual: 17 }),
+    ]);
   });
 
   it('accepts a count that includes the requests carried over', () => {
     expect(statedCounts('共受理申请20件。')).toEqual([20]);
-    const findings = auditNarrative([{ key: 'overview', heading: '一、总体情况', text: '共受理申请20件。' }], [cell('new_received', 18), cell('carried_over', 2)]);
+    const findings = auditNarrative(
+      [{ key: 'overview', heading: '一、总体情况', text: '共受理申请20件。' }],
+      [cell('new_received', 18), cell('carried_over', 2)],
+    );
     expect(findings).toEqual([]);
   });
 });
@@ -71,7 +79,10 @@ describe('section 一 against the table: which figures are compared', () => {
   });
 
   it('reads section 一 only, wherever it stands among the sections', () => {
-    const sections = [{ key: 'active' as const, heading: '二、主动公开', text: '共受理申请17件。' }, ...overview('共受理申请95件。')];
+    const sections = [
+      { key: 'active' as const, heading: '二、主动公开', text: '共受理申请17件。' },
+      ...overview('共受理申请95件。'),
+    ];
     expect(auditNarrative(sections, [cell('new_received', 95)])).toEqual([]);
     expect(auditNarrative([sections[0]!], [cell('new_received', 95)])).toEqual([]);
   });
@@ -84,8 +95,18 @@ describe('section 一 against the table: which figures are compared', () => {
       { ...cell('carried_over', 5), column: 'natural_person' },
       { ...cell('carried_over', 5), table: 'review_litigation' },
     ];
-    expect(auditNarrative(overview('共受理申请17件。'), [...distractors, cell('new_received', 95)]).map((f) => [f.expected, f.actual])).toEqual([[95, 17]]);
-    expect(auditNarrative(overview('共受理申请22件。'), [...distractors, cell('new_received', 17)]).map((f) => [f.expected, f.actual])).toEqual([[17, 22]]);
+    expect(
+      auditNarrative(overview('共受理申请17件。'), [...distractors, cell('new_received', 95)]).map((f) => [
+        f.expected,
+        f.actual,
+      ]),
+    ).toEqual([[95, 17]]);
+    expect(
+      auditNarrative(overview('共受理申请22件。'), [...distractors, cell('new_received', 17)]).map((f) => [
+        f.expected,
+        f.actual,
+      ]),
+    ).toEqual([[17, 22]]);
   });
 
   it('says nothing when 本年新收 总计 is not stated or not found, or when section 一 states no single count', () => {
@@ -95,8 +116,10 @@ describe('section 一 against the table: which figures are compared', () => {
     expect(auditNarrative(overview('全年发布信息1136条。'), [cell('new_received', 95)])).toEqual([]);
   });
 
-  it('accepts the table\'s figure with or without the requests carried over, and needs no 上年结转 cell', () => {
-    expect(auditNarrative(overview('共受理申请18件。'), [cell('new_received', 18), cell('carried_over', 2)])).toEqual([]);
+  it("accepts the table's figure with or without the requests carried over, and needs no 上年结转 cell", () => {
+    expect(auditNarrative(overview('共受理申请18件。'), [cell('new_received', 18), cell('carried_over', 2)])).toEqual(
+      [],
+    );
     expect(auditNarrative(overview('共受理申请18件。'), [cell('new_received', 18)])).toEqual([]);
     expect(auditNarrative(overview('共受理申请19件。'), [cell('new_received', 18)]).map((f) => f.actual)).toEqual([19]);
   });

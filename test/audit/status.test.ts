@@ -7,7 +7,15 @@ import { corpusPath, extractCorpus, extractText } from '../helpers.js';
 
 /** One rule for a report's status, from what was read and what the rules found: never a false pass. */
 
-const carryError: Finding = { rule: 'carry_continuity', scope: 'total', severity: 'error', expected: 3, actual: 2, message: 'total: 上年结转 2, but …', cells: ['requests:carried_over:total'] };
+const carryError: Finding = {
+  rule: 'carry_continuity',
+  scope: 'total',
+  severity: 'error',
+  expected: 3,
+  actual: 2,
+  message: 'total: 上年结转 2, but …',
+  cells: ['requests:carried_over:total'],
+};
 
 describe("a report's status", () => {
   it('is ok for a complete report whose rules all ran and held; an error across files flags it', async () => {
@@ -29,13 +37,20 @@ describe("a report's status", () => {
   it('turns a stored report that was ok with no number read (stored before unchecked existed) into unchecked', async () => {
     const legacy = await extractCorpus('pingtan-2016_page-flattened_pre2019-format.txt');
     const stored = { ...legacy, status: 'ok' as const, reason: undefined };
-    expect(withExtraFindings(stored, [])).toMatchObject({ status: 'unchecked', reason: expect.stringMatching(/^unchecked: a report in the pre-2019 format/) });
+    expect(withExtraFindings(stored, [])).toMatchObject({
+      status: 'unchecked',
+      reason: expect.stringMatching(/^unchecked: a report in the pre-2019 format/),
+    });
   });
 
   it('is never ok on the bundled sample without numbers read', async () => {
     for (const name of readdirSync(corpusPath('.'))) {
       const report = await extractCorpus(name);
-      if (report.status === 'ok') expect(report.cells.some((c) => c.value !== null), name).toBe(true);
+      if (report.status === 'ok')
+        expect(
+          report.cells.some((c) => c.value !== null),
+          name,
+        ).toBe(true);
     }
   });
 });

@@ -61,7 +61,10 @@ describe('xxgk check', () => {
     expect(run.stdout).toContain('✖ 错误 applicant_sum 各类申请人之和等于总计');
     expect(run.stdout).toContain('三、收到和处理政府信息公开申请情况 › （一）予以公开');
     const granted = (column: string) => spec.cells[`requests:granted:${column}`];
-    const parts = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((label, i) => `${label} ${granted(['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org'][i]!)}`);
+    const parts = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map(
+      (label, i) =>
+        `${label} ${granted(['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org'][i]!)}`,
+    );
     expect(run.stdout).toContain(`总计 ${granted('total')}  ≠  ${parts.join(' + ')} = ${Number(granted('total')) - 2}`);
     expect(run.stdout).toMatch(/位置：总计 在第\d+个表格第\d+行第\d+列，自然人 在第\d+个表格第\d+行第\d+列/);
     // The same total fails the column's sums too.
@@ -72,15 +75,21 @@ describe('xxgk check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xxgk-check-'));
     const earlier = balancedReport(30, { agency: '郑州市中牟县财政局', year: 2022 });
     const later = carriedOverFrom(earlier, balancedReport(31, { agency: '中牟县财政局', year: 2023 }));
-    later.cells['requests:carried_over:natural_person'] = String(Number(later.cells['requests:carried_over:natural_person']) + 1);
+    later.cells['requests:carried_over:natural_person'] = String(
+      Number(later.cells['requests:carried_over:natural_person']) + 1,
+    );
     later.cells['requests:carried_over:total'] = String(Number(later.cells['requests:carried_over:total']) + 1);
-    later.cells['requests:new_received:natural_person'] = String(Number(later.cells['requests:new_received:natural_person']) - 1);
+    later.cells['requests:new_received:natural_person'] = String(
+      Number(later.cells['requests:new_received:natural_person']) - 1,
+    );
     later.cells['requests:new_received:total'] = String(Number(later.cells['requests:new_received:total']) - 1);
     writeFileSync(join(dir, '2022.txt'), renderTabText(earlier));
     writeFileSync(join(dir, '2023.txt'), renderTabText(later));
     const run = check([dir]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/2023\.txt {2}中牟县财政局 2023 {2}flagged[\s\S]*carry_continuity 上年结转等于上一年报告的结转下年度/);
+    expect(run.stdout).toMatch(
+      /2023\.txt {2}中牟县财政局 2023 {2}flagged[\s\S]*carry_continuity 上年结转等于上一年报告的结转下年度/,
+    );
     expect(run.stdout).toMatch(/2 个文件：有问题 1，正常 1/);
   });
 
@@ -95,17 +104,26 @@ describe('xxgk check', () => {
   });
 
   // A real terminal: util-linux `script` runs the command on a pseudo-terminal (skipped, and named so, without it).
-  it.skipIf(!existsSync('/usr/bin/script'))('colours its output on a real terminal, unless NO_COLOR is set (util-linux script)', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'xxgk-check-')), 'flagged.txt');
-    const spec = balancedReport(4);
-    spec.cells['review_litigation:review:total'] = '99';
-    writeFileSync(file, renderTabText(spec));
-    const tty = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${CLI} check ${file}`, '/dev/null'], { encoding: 'utf8', env: environment({ TERM: 'xterm-256color' }) });
-    expect(tty.stdout).toContain(`${ESC}31m✖ 错误`);
-    const noColor = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${CLI} check ${file}`, '/dev/null'], { encoding: 'utf8', env: environment({ NO_COLOR: '1', TERM: 'xterm-256color' }) });
-    expect(noColor.stdout).toContain('✖ 错误');
-    expect(noColor.stdout).not.toContain(`${ESC}31m`);
-  });
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'colours its output on a real terminal, unless NO_COLOR is set (util-linux script)',
+    () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'xxgk-check-')), 'flagged.txt');
+      const spec = balancedReport(4);
+      spec.cells['review_litigation:review:total'] = '99';
+      writeFileSync(file, renderTabText(spec));
+      const tty = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${CLI} check ${file}`, '/dev/null'], {
+        encoding: 'utf8',
+        env: environment({ TERM: 'xterm-256color' }),
+      });
+      expect(tty.stdout).toContain(`${ESC}31m✖ 错误`);
+      const noColor = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${CLI} check ${file}`, '/dev/null'], {
+        encoding: 'utf8',
+        env: environment({ NO_COLOR: '1', TERM: 'xterm-256color' }),
+      });
+      expect(noColor.stdout).toContain('✖ 错误');
+      expect(noColor.stdout).not.toContain(`${ESC}31m`);
+    },
+  );
 
   it('in English with --lang en or an English locale, as before; errors only with --errors-only', () => {
     const file = corpusPath('huaian-hongze-district-gov-2023.pdf');
@@ -137,7 +155,12 @@ describe('xxgk check', () => {
     // English words outside the machine keys (rule names, cell keys, file names) and the status keys.
     const words = run.stdout
       .split('\n')
-      .map((line) => line.replace(/\S*[._:/]\S*|\b(?:ok|flagged|incomplete|unchecked|not_a_report|needs_ocr|failed|attached)\b|--verbose/g, ''))
+      .map((line) =>
+        line.replace(
+          /\S*[._:/]\S*|\b(?:ok|flagged|incomplete|unchecked|not_a_report|needs_ocr|failed|attached)\b|--verbose/g,
+          '',
+        ),
+      )
       .filter((line) => /\b[a-z]+ [a-z]+ [a-z]+\b/i.test(line));
     expect(words).toEqual([]);
   });

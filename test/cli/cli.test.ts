@@ -56,7 +56,12 @@ describe('xxgk extract', () => {
       ['notes.md', 'not_a_report'],
     ]);
     expect(Object.keys(reports[0]!).slice(0, 5)).toEqual(['file', 'status', 'format_version', 'agency', 'year']);
-    expect(reports[1]).toMatchObject({ agency: '示例县市场监督管理局', year: '2023', format_version: '2021', cells: '200' });
+    expect(reports[1]).toMatchObject({
+      agency: '示例县市场监督管理局',
+      year: '2023',
+      format_version: '2021',
+      cells: '200',
+    });
 
     const cells = readCsv(join(out, 'cells.csv'));
     expect(Object.keys(cells[0]!).slice(0, 6)).toEqual(['file', 'table', 'row', 'column', 'value', 'raw']);
@@ -67,8 +72,14 @@ describe('xxgk extract', () => {
       ...['file', 'rule', 'scope', 'severity', 'expected', 'actual', 'message', 'cells'],
       ...['page', 'table_label', 'row_label', 'column_label', 'source_table', 'source_row', 'source_col'],
     ]);
-    const results = ['upheld', 'corrected', 'other', 'pending'].map((column) => Number(unbalancedReport().cells[`review_litigation:review:${column}`]));
-    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.rule, f.scope, f.expected, f.actual, f.cells])).toEqual([
+    const results = ['upheld', 'corrected', 'other', 'pending'].map((column) =>
+      Number(unbalancedReport().cells[`review_litigation:review:${column}`]),
+    );
+    expect(
+      findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => [f.file, f.rule, f.scope, f.expected, f.actual, f.cells]),
+    ).toEqual([
       [
         '2023/flagged.txt',
         'review_litigation_sum',
@@ -81,8 +92,20 @@ describe('xxgk extract', () => {
     expect(Number(findings.find((f) => f.severity === 'error')!.actual)).not.toBe(99);
 
     expect(readdirSync(out).sort()).toEqual([
-      'cells.csv', 'cells.parquet', 'datapackage.json', 'dataset.csv', 'dataset.parquet', 'findings.csv', 'findings.parquet',
-      'index.html', 'panel.csv', 'panel.parquet', 'reports.csv', 'reports.parquet', 'view', 'xxgk.db',
+      'cells.csv',
+      'cells.parquet',
+      'datapackage.json',
+      'dataset.csv',
+      'dataset.parquet',
+      'findings.csv',
+      'findings.parquet',
+      'index.html',
+      'panel.csv',
+      'panel.parquet',
+      'reports.csv',
+      'reports.parquet',
+      'view',
+      'xxgk.db',
     ]);
   });
 
@@ -90,14 +113,19 @@ describe('xxgk extract', () => {
     const input = sampleFolder();
     const out = join(input, '..', `${input.split('/').pop()}-json`);
     expect(xxgk('extract', input, '--out', out, '--quiet', '--json').code).toBe(0);
-    const lines = gunzipSync(readFileSync(join(out, 'reports.jsonl.gz'))).toString('utf8').trimEnd().split('\n');
+    const lines = gunzipSync(readFileSync(join(out, 'reports.jsonl.gz')))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n');
     const reports = lines.map((line) => reportSchema.parse(JSON.parse(line)));
     expect(reports.map((r) => r.file)).toEqual(readCsv(join(out, 'reports.csv')).map((r) => r.file));
     const ok = reports.find((r) => r.file === '2023/ok.html')!;
     expect(ok.cells).toHaveLength(200);
     expect(ok.cells[0]!.source.label).not.toBe('');
     expect(ok.sections.map((s) => s.key)).toContain('overview');
-    expect(reports.find((r) => r.file === '2023/flagged.txt')!.findings.map((f) => f.rule)).toContain('review_litigation_sum');
+    expect(reports.find((r) => r.file === '2023/flagged.txt')!.findings.map((f) => f.rule)).toContain(
+      'review_litigation_sum',
+    );
   });
 
   it('exits 2 with a clear message for a missing input', () => {

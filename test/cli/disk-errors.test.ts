@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,7 +24,11 @@ import { corpusPath, projectRoot } from '../helpers.js';
 const ORDINARY_USER = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 function extract(input: string, out: string, extra: string[] = [], as: { uid?: number; gid?: number } = {}) {
-  const child = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet', ...extra], { encoding: 'utf8', ...as });
+  const child = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet', ...extra],
+    { encoding: 'utf8', ...as },
+  );
   return { code: child.status, stderr: child.stderr.trim() };
 }
 
@@ -27,16 +40,19 @@ function folders() {
 }
 
 describe.skipIf(!existsSync('/dev/full'))('a full disk', () => {
-  it.each(['reports.csv', 'cells.parquet'])('while exporting %s: names the file, exit 1; with room again the run completes', (file) => {
-    const { input, out } = folders();
-    symlinkSync('/dev/full', join(out, file));
-    const full = extract(input, out);
-    expect(full.code).toBe(1);
-    expect(full.stderr).toBe(`xxgk: cannot write ${join(out, file)}: 磁盘已满（the disk is full）`);
-    rmSync(join(out, file));
-    expect(extract(input, out).code).toBe(0);
-    expect(readFileSync(join(out, 'reports.csv'), 'utf8')).toContain('a.txt');
-  });
+  it.each(['reports.csv', 'cells.parquet'])(
+    'while exporting %s: names the file, exit 1; with room again the run completes',
+    (file) => {
+      const { input, out } = folders();
+      symlinkSync('/dev/full', join(out, file));
+      const full = extract(input, out);
+      expect(full.code).toBe(1);
+      expect(full.stderr).toBe(`xxgk: cannot write ${join(out, file)}: 磁盘已满（the disk is full）`);
+      rmSync(join(out, file));
+      expect(extract(input, out).code).toBe(0);
+      expect(readFileSync(join(out, 'reports.csv'), 'utf8')).toContain('a.txt');
+    },
+  );
 });
 
 describe('a store that cannot be written while reading', () => {

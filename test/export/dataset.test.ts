@@ -19,7 +19,10 @@ describe('the wide dataset', () => {
     expect(names).toContain('active.procurement.amount');
     expect(names).toContain('review_litigation.litigation_after_review.pending');
     expect(DATASET_CELLS.find((c) => c.name === 'requests.denied.state_secret.natural_person')).toEqual({
-      name: 'requests.denied.state_secret.natural_person', table: 'requests', row: 'denied.state_secret', column: 'natural_person',
+      name: 'requests.denied.state_secret.natural_person',
+      table: 'requests',
+      row: 'denied.state_secret',
+      column: 'natural_person',
     });
   });
 
@@ -38,16 +41,24 @@ describe('the wide dataset', () => {
     expect(at('active.regulations.issued')).toBe('');
   });
 
-  it('writes a report\'s dataset.csv record as its row quoted field by field: names with commas and quotes, a cell printed twice', async () => {
+  it("writes a report's dataset.csv record as its row quoted field by field: names with commas and quotes, a cell printed twice", async () => {
     const report = await extractCorpus('huaian-city-gov-2024.pdf');
     const twice = report.cells.find((c) => c.value !== null)!;
     const reports = [
       report,
-      { ...report, file: 'a,"b".pdf', agency: '甲,"乙"局', year: null, cells: [...report.cells, { ...twice, value: 12.5 }] },
+      {
+        ...report,
+        file: 'a,"b".pdf',
+        agency: '甲,"乙"局',
+        year: null,
+        cells: [...report.cells, { ...twice, value: 12.5 }],
+      },
       { ...(await extractCorpus('pingtan-2016_page-flattened_pre2019-format.txt')), file: 'x\ny.txt' },
     ];
     for (const r of reports) expect(datasetRecord(r)).toBe(csvRecords([datasetRow(r)]));
     // The later of two cells with one key is the one written.
-    expect(datasetRow(reports[1]!)[DATASET_COLUMNS.indexOf(`${twice.table}.${twice.row}.${twice.column}`)]).toBe('12.5');
+    expect(datasetRow(reports[1]!)[DATASET_COLUMNS.indexOf(`${twice.table}.${twice.row}.${twice.column}`)]).toBe(
+      '12.5',
+    );
   });
 });

@@ -45,34 +45,61 @@ describe('datasets for analysts', () => {
     const dataset = csv('dataset.csv');
     const cells = csv('cells.csv');
     expect(Object.keys(dataset[0]!)).toEqual(DATASET_COLUMNS);
-    expect(dataset.map((r) => [r.file, r.agency, r.year, r.format_version, r.status])).toEqual(reports.map((r) => [r.file, r.agency, r.year, r.format_version, r.status]));
+    expect(dataset.map((r) => [r.file, r.agency, r.year, r.format_version, r.status])).toEqual(
+      reports.map((r) => [r.file, r.agency, r.year, r.format_version, r.status]),
+    );
     const byFile = new Map(dataset.map((r) => [r.file!, r]));
-    for (const cell of cells) expect(byFile.get(cell.file!)![`${cell.table}.${cell.row}.${cell.column}`], `${cell.file} ${cell.table}.${cell.row}.${cell.column}`).toBe(cell.value);
+    for (const cell of cells)
+      expect(
+        byFile.get(cell.file!)![`${cell.table}.${cell.row}.${cell.column}`],
+        `${cell.file} ${cell.table}.${cell.row}.${cell.column}`,
+      ).toBe(cell.value);
     // Nothing in the dataset that cells.csv does not hold.
     const printed = new Set(cells.map((c) => `${c.file} ${c.table}.${c.row}.${c.column}`));
-    const extra = dataset.flatMap((row) => DATASET_COLUMNS.slice(5).filter((name) => row[name] !== '' && !printed.has(`${row.file} ${name}`)).map((name) => `${row.file} ${name}`));
+    const extra = dataset.flatMap((row) =>
+      DATASET_COLUMNS.slice(5)
+        .filter((name) => row[name] !== '' && !printed.has(`${row.file} ${name}`))
+        .map((name) => `${row.file} ${name}`),
+    );
     expect(extra).toEqual([]);
     expect(cells.length).toBeGreaterThan(1500);
   });
 
   it('datapackage.json describes every CSV written: each column by its header name, type and meaning in Chinese and English', () => {
-    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as { profile: string; resources: Resource[] };
+    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as {
+      profile: string;
+      resources: Resource[];
+    };
     expect(descriptor.profile).toBe('data-package');
     const tabular = descriptor.resources.filter((r) => r.format === 'csv');
-    expect(tabular.map((r) => r.path).sort()).toEqual(['cells.csv', 'dataset.csv', 'findings.csv', 'panel.csv', 'reports.csv']);
+    expect(tabular.map((r) => r.path).sort()).toEqual([
+      'cells.csv',
+      'dataset.csv',
+      'findings.csv',
+      'panel.csv',
+      'reports.csv',
+    ]);
     for (const resource of descriptor.resources) expect(existsSync(join(out, resource.path)), resource.path).toBe(true);
     expect(descriptor.resources.map((r) => r.path)).toContain('index.html');
     for (const resource of tabular) {
       const text = readFileSync(join(out, resource.path), 'utf8');
       const header = parse(text, { bom: true, to: 1 })[0] as string[];
-      expect(resource.schema!.fields.map((f) => f.name), resource.path).toEqual(header);
-      expect(resource).toMatchObject({ profile: 'tabular-data-resource', encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\r\n' } });
+      expect(
+        resource.schema!.fields.map((f) => f.name),
+        resource.path,
+      ).toEqual(header);
+      expect(resource).toMatchObject({
+        profile: 'tabular-data-resource',
+        encoding: 'utf-8',
+        dialect: { delimiter: ',', lineTerminator: '\r\n' },
+      });
       expect(text.split('\n', 1)[0]!.endsWith('\r')).toBe(true);
       const rows = csv(resource.path);
       for (const field of resource.schema!.fields) {
         expect(field.description, `${resource.path} ${field.name}`).toMatch(/\p{Script=Han}/u);
         expect(field.description, `${resource.path} ${field.name}`).toMatch(/[A-Za-z]{3,}/);
-        for (const row of rows) expect(conforms(row[field.name]!, field), `${resource.path} ${field.name} = "${row[field.name]}"`).toBe(true);
+        for (const row of rows)
+          expect(conforms(row[field.name]!, field), `${resource.path} ${field.name} = "${row[field.name]}"`).toBe(true);
       }
       // A primary key (one column, or several together: the panel's agency and year) names each row once.
       const key = resource.schema!.primaryKey ?? [];
@@ -83,7 +110,9 @@ describe('datasets for analysts', () => {
     const granted = dataset.schema!.fields.find((f) => f.name === 'requests.granted.natural_person')!;
     expect(granted.description).toContain('三、收到和处理政府信息公开申请情况 › （一）予以公开 › 自然人');
     expect(granted.description).toContain('disclosed');
-    expect(dataset.schema!.fields.find((f) => f.name === 'active.regulations.new_made')!.description).toContain('2019 format only');
+    expect(dataset.schema!.fields.find((f) => f.name === 'active.regulations.new_made')!.description).toContain(
+      '2019 format only',
+    );
   });
 });
 

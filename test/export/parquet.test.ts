@@ -16,7 +16,8 @@ import { extractInProcess } from '../fixtures/ingest.js';
 
 type Row = Record<string, string>;
 
-const csv = (out: string, name: string) => parse(readFileSync(join(out, name), 'utf8'), { bom: true, columns: true }) as Row[];
+const csv = (out: string, name: string) =>
+  parse(readFileSync(join(out, name), 'utf8'), { bom: true, columns: true }) as Row[];
 
 /** A DuckDB value as the CSV prints it: decimals without trailing zeros, nulls as ''. */
 function plain(value: unknown): string {
@@ -66,10 +67,15 @@ describe('Parquet files', () => {
     expect(expected.some((r) => r.box !== '')).toBe(true);
     expect(expected.some((r) => r.value!.includes('.'))).toBe(true);
     read.forEach((r, i) => {
-      const box = r.box_x0 === null ? '' : [r.box_x0, r.box_y0, r.box_x1, r.box_y1].map((v) => (v as number).toFixed(1)).join(' ');
+      const box =
+        r.box_x0 === null
+          ? ''
+          : [r.box_x0, r.box_y0, r.box_x1, r.box_y1].map((v) => (v as number).toFixed(1)).join(' ');
       const ocr = r.ocr_confidence === null ? '' : (r.ocr_confidence as number).toFixed(3);
       const columns = Object.keys(expected[0]!).filter((c) => c !== 'box' && c !== 'ocr_confidence');
-      expect({ ...Object.fromEntries(columns.map((c) => [c, plain(r[c])])), box, ocr_confidence: ocr }).toEqual(expected[i]);
+      expect({ ...Object.fromEntries(columns.map((c) => [c, plain(r[c])])), box, ocr_confidence: ocr }).toEqual(
+        expected[i],
+      );
     });
     expect(await types(duck, file('cells.parquet'))).toMatchObject({
       file: 'VARCHAR',
@@ -84,22 +90,39 @@ describe('Parquet files', () => {
     for (const name of ['reports', 'findings']) {
       const expected = csv(out, `${name}.csv`);
       const read = await rows(duck, `SELECT * FROM '${file(`${name}.parquet`)}'`);
-      expect(read.map((r) => Object.fromEntries(Object.keys(expected[0]!).map((c) => [c, plain(r[c])])))).toEqual(expected);
+      expect(read.map((r) => Object.fromEntries(Object.keys(expected[0]!).map((c) => [c, plain(r[c])])))).toEqual(
+        expected,
+      );
     }
-    expect(await types(duck, file('reports.parquet'))).toMatchObject({ year: 'INTEGER', pages: 'INTEGER', cells: 'INTEGER', status: 'VARCHAR' });
+    expect(await types(duck, file('reports.parquet'))).toMatchObject({
+      year: 'INTEGER',
+      pages: 'INTEGER',
+      cells: 'INTEGER',
+      status: 'VARCHAR',
+    });
     // And the agency as the rules across years match it, for checks over the outputs of several machines.
-    expect(await rows(duck, `SELECT DISTINCT agency_key FROM '${file('reports.parquet')}' WHERE agency LIKE '%中牟县%'`)).toEqual([{ agency_key: '中牟县交通运输局' }]);
-    expect(await types(duck, file('findings.parquet'))).toMatchObject({ expected: 'DECIMAL(38,8)', actual: 'DECIMAL(38,8)' });
+    expect(
+      await rows(duck, `SELECT DISTINCT agency_key FROM '${file('reports.parquet')}' WHERE agency LIKE '%中牟县%'`),
+    ).toEqual([{ agency_key: '中牟县交通运输局' }]);
+    expect(await types(duck, file('findings.parquet'))).toMatchObject({
+      expected: 'DECIMAL(38,8)',
+      actual: 'DECIMAL(38,8)',
+    });
   });
 
   it('dataset.parquet has one row per file and one typed column per template cell, the values of cells.csv', async () => {
     const cells = csv(out, 'cells.csv');
     const reports = csv(out, 'reports.csv');
     const read = await rows(duck, `SELECT * FROM '${file('dataset.parquet')}'`);
-    expect(read.map((r) => [r.file, r.agency ?? '', plain(r.year), r.format_version ?? '', r.status])).toEqual(reports.map((r) => [r.file, r.agency, r.year, r.format_version, r.status]));
+    expect(read.map((r) => [r.file, r.agency ?? '', plain(r.year), r.format_version ?? '', r.status])).toEqual(
+      reports.map((r) => [r.file, r.agency, r.year, r.format_version, r.status]),
+    );
     for (const row of read) {
-      const printed = new Map(cells.filter((c) => c.file === row.file).map((c) => [`${c.table}.${c.row}.${c.column}`, c.value]));
-      for (const cell of DATASET_CELLS) expect([cell.name, plain(row[cell.name])]).toEqual([cell.name, printed.get(cell.name) ?? '']);
+      const printed = new Map(
+        cells.filter((c) => c.file === row.file).map((c) => [`${c.table}.${c.row}.${c.column}`, c.value]),
+      );
+      for (const cell of DATASET_CELLS)
+        expect([cell.name, plain(row[cell.name])]).toEqual([cell.name, printed.get(cell.name) ?? '']);
     }
     expect(await types(duck, file('dataset.parquet'))).toMatchObject({
       year: 'INTEGER',
@@ -109,29 +132,47 @@ describe('Parquet files', () => {
     });
   });
 
-  it('datapackage.json describes each Parquet file column by column: names and types as DuckDB reads them, the CSV columns\' descriptions', async () => {
+  it("datapackage.json describes each Parquet file column by column: names and types as DuckDB reads them, the CSV columns' descriptions", async () => {
     type Field = { name: string; type: string; description: string };
     type Resource = { name: string; path: string; format: string; schema?: { fields: Field[] } };
     const { resources } = JSON.parse(readFileSync(file('datapackage.json'), 'utf8')) as { resources: Resource[] };
     const parquet = resources.filter((r) => r.format === 'parquet');
-    expect(parquet.map((r) => r.path).sort()).toEqual(['cells.parquet', 'dataset.parquet', 'findings.parquet', 'panel.parquet', 'reports.parquet']);
-    const frictionless = (duck: string) => (/INT/.test(duck) ? 'integer' : /DECIMAL|DOUBLE/.test(duck) ? 'number' : duck === 'VARCHAR' ? 'string' : duck);
+    expect(parquet.map((r) => r.path).sort()).toEqual([
+      'cells.parquet',
+      'dataset.parquet',
+      'findings.parquet',
+      'panel.parquet',
+      'reports.parquet',
+    ]);
+    const frictionless = (duck: string) =>
+      /INT/.test(duck) ? 'integer' : /DECIMAL|DOUBLE/.test(duck) ? 'number' : duck === 'VARCHAR' ? 'string' : duck;
     for (const resource of parquet) {
       const read = await types(duck, file(resource.path));
-      expect(resource.schema!.fields.map((f) => [f.name, f.type]), resource.path).toEqual(Object.entries(read).map(([name, type]) => [name, frictionless(type)]));
+      expect(
+        resource.schema!.fields.map((f) => [f.name, f.type]),
+        resource.path,
+      ).toEqual(Object.entries(read).map(([name, type]) => [name, frictionless(type)]));
       const twin = resources.find((r) => r.path === resource.path.replace('.parquet', '.csv'))!;
       const described = new Map(twin.schema!.fields.map((f) => [f.name, f.description]));
       for (const field of resource.schema!.fields) {
         // Columns of their own here (cells.csv's box as four numbers, the agency key in reports), each described.
         if (described.has(field.name)) expect(field.description, field.name).toBe(described.get(field.name));
-        else expect([field.name, field.description]).toEqual([expect.stringMatching(/^(box_[xy][01]|agency_key)$/), expect.stringMatching(/\p{Script=Han}.*[A-Za-z]{3}/u)]);
+        else
+          expect([field.name, field.description]).toEqual([
+            expect.stringMatching(/^(box_[xy][01]|agency_key)$/),
+            expect.stringMatching(/\p{Script=Han}.*[A-Za-z]{3}/u),
+          ]);
       }
     }
   });
 
   it('strings are dictionary-encoded and the Arrow schema is kept, so pyarrow and R arrow read them as dictionaries', async () => {
-    const encodings = await rows(duck, `SELECT path_in_schema, encodings, compression FROM parquet_metadata('${file('cells.parquet')}') WHERE path_in_schema IN ('file', 'label')`);
-    for (const column of encodings) expect(column).toMatchObject({ encodings: expect.stringContaining('RLE_DICTIONARY'), compression: 'ZSTD' });
+    const encodings = await rows(
+      duck,
+      `SELECT path_in_schema, encodings, compression FROM parquet_metadata('${file('cells.parquet')}') WHERE path_in_schema IN ('file', 'label')`,
+    );
+    for (const column of encodings)
+      expect(column).toMatchObject({ encodings: expect.stringContaining('RLE_DICTIONARY'), compression: 'ZSTD' });
     const metadata = await rows(duck, `SELECT decode(key) AS key FROM parquet_kv_metadata('${file('cells.parquet')}')`);
     expect(metadata.map((m) => m.key)).toContain('ARROW:schema');
   });

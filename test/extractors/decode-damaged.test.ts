@@ -10,7 +10,7 @@ import { extractText, wrongValues } from '../helpers.js';
  */
 
 let state = 20_261_208;
-const random = () => ((state = (state * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32);
+const random = () => (state = (state * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
 
 function damage(bytes: Buffer, count: number): Buffer {
   const copy = Buffer.from(bytes);
@@ -25,7 +25,9 @@ describe('a page declared UTF-8 with a few invalid bytes', () => {
     const decoded = decodeText(cut, declaredCharset(cut));
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.text).toContain('政府信息公开政府信息公开');
-    expect(decoded.messages.map((m) => m.message)).toEqual(['按 UTF-8 读取，1 处字节无效，已替换为 �（第 2 行）（read as UTF-8 with 1 invalid byte sequences replaced by � (line 2)）']);
+    expect(decoded.messages.map((m) => m.message)).toEqual([
+      '按 UTF-8 读取，1 处字节无效，已替换为 �（第 2 行）（read as UTF-8 with 1 invalid byte sequences replaced by � (line 2)）',
+    ]);
   });
 
   it('keeps the replacement characters a file really holds out of the count', () => {

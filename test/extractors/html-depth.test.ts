@@ -14,13 +14,15 @@ describe('markup nested beyond the limit', () => {
     const bounded = limitNesting('<div><div><div><b>文</b></div></div></div>', 2);
     expect(bounded.html).toBe('<div><div>文</div></div>');
     expect(bounded.messages.map((m) => m.message)).toEqual([
-      '网页元素嵌套超过 2 层：更深的 4 个标签已忽略，其中文字按普通文字读取（the page\'s elements nest deeper than 2 levels: 4 deeper tags were ignored and their text read as plain text）',
+      "网页元素嵌套超过 2 层：更深的 4 个标签已忽略，其中文字按普通文字读取（the page's elements nest deeper than 2 levels: 4 deeper tags were ignored and their text read as plain text）",
     ]);
   });
 
   it('reads a report inside 100,000 nested <div>s exactly, with the warning', async () => {
     const spec = balancedReport(41);
-    const page = renderHtml(spec).replace(/<body[^>]*>/, (body) => body + '<div>'.repeat(100_000)).replace('</body>', `${'</div>'.repeat(100_000)}</body>`);
+    const page = renderHtml(spec)
+      .replace(/<body[^>]*>/, (body) => body + '<div>'.repeat(100_000))
+      .replace('</body>', `${'</div>'.repeat(100_000)}</body>`);
     const report = await extractText(page, 'deep.html');
     expect(report.reason ?? '').not.toMatch(/call stack/);
     expect(wrongValues(report, expectedValues(spec))).toEqual([]);

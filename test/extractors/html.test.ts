@@ -10,7 +10,9 @@ const slots = (table: TableBlock) => table.grid.map((row) => row.map((i) => (i <
 
 describe('HTML reader: tables', () => {
   it('expands rowspan and colspan into slots that point at their origin cell', () => {
-    const [table] = tables('<table><tr><td rowspan="2" colspan="2">A</td><td>B</td></tr><tr><td>C</td></tr><tr><td>D</td><td>E</td><td>F</td></tr></table>');
+    const [table] = tables(
+      '<table><tr><td rowspan="2" colspan="2">A</td><td>B</td></tr><tr><td>C</td></tr><tr><td>D</td><td>E</td><td>F</td></tr></table>',
+    );
     expect(slots(table!)).toEqual([
       ['A', 'A', 'B'],
       ['A', 'A', 'C'],
@@ -38,13 +40,16 @@ describe('HTML reader: tables', () => {
   });
 
   it('walks through a page-layout table and keeps the data table nested in it', () => {
-    const html = '<table><tr><td><p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>3</td></tr></table></td></tr></table>';
+    const html =
+      '<table><tr><td><p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>3</td></tr></table></td></tr></table>';
     expect(texts(html)).toEqual(['二、主动公开政府信息情况']);
     expect(tables(html).map((t) => t.cells.map((c) => c.text))).toEqual([['规章', '3']]);
   });
 
   it('reads rows from thead, tbody and tfoot in order', () => {
-    const [table] = tables('<table><thead><tr><th>H</th><th>I</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>');
+    const [table] = tables(
+      '<table><thead><tr><th>H</th><th>I</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>',
+    );
     expect(slots(table!)).toEqual([
       ['H', 'I'],
       ['1', '2'],
@@ -54,7 +59,9 @@ describe('HTML reader: tables', () => {
 
 describe('HTML reader: text blocks', () => {
   it('marks bold-only paragraphs as emphasis and skips scripts and styles', () => {
-    const doc = htmlToDocument('<style>p{}</style><p><strong>一、总体情况</strong></p><p>正文<b>加粗</b></p><script>var a=1</script>');
+    const doc = htmlToDocument(
+      '<style>p{}</style><p><strong>一、总体情况</strong></p><p>正文<b>加粗</b></p><script>var a=1</script>',
+    );
     expect(doc.blocks).toEqual([
       { kind: 'text', text: '一、总体情况', emphasis: true },
       { kind: 'text', text: '正文加粗' },
@@ -62,9 +69,11 @@ describe('HTML reader: text blocks', () => {
   });
 
   it('takes the title from ArticleTitle or <title>', () => {
-    expect(htmlToDocument('<head><meta name="ArticleTitle" content="甲局2021年政府信息公开工作年度报告"><title>x</title></head>').title).toBe(
-      '甲局2021年政府信息公开工作年度报告',
-    );
+    expect(
+      htmlToDocument(
+        '<head><meta name="ArticleTitle" content="甲局2021年政府信息公开工作年度报告"><title>x</title></head>',
+      ).title,
+    ).toBe('甲局2021年政府信息公开工作年度报告');
   });
 });
 
@@ -85,7 +94,12 @@ describe('HTML reader: character sets', () => {
     expect(output.messages[0]?.message).toMatch(/valid UTF-8/);
   });
   it('honours a UTF-8 byte-order mark over the charset the page declares', async () => {
-    const output = await readHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page.replace('META', '<meta charset="gbk">'), 'utf8')]));
+    const output = await readHtml(
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(page.replace('META', '<meta charset="gbk">'), 'utf8'),
+      ]),
+    );
     expect(output.encoding).toBe('utf-8');
     // The mark is the strongest evidence: the wrong declaration is not even worth a warning.
     expect(output.messages).toEqual([]);
@@ -93,7 +107,12 @@ describe('HTML reader: character sets', () => {
   });
 
   it('reads a UTF-16 page with its byte-order mark', async () => {
-    const output = await readHtml(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page.replace('META', '<meta charset="utf-16">'), 'utf-16le')]));
+    const output = await readHtml(
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        iconv.encode(page.replace('META', '<meta charset="utf-16">'), 'utf-16le'),
+      ]),
+    );
     expect([output.encoding, output.messages]).toEqual(['utf-16le', []]);
     expect(output.value.blocks).toEqual([{ kind: 'text', text: '汝州市人力资源和社会保障局' }]);
   });

@@ -47,7 +47,9 @@ describe('OpenDocument text reader', () => {
     const deep = `${'<text:span>'.repeat(100_000)}x${'</text:span>'.repeat(100_000)}`;
     const bytes = await odtBytes([{ kind: 'text', text: 'PLACEHOLDER' }]);
     const zip = await JSZip.loadAsync(bytes);
-    const content = (await zip.file('content.xml')!.async('string')).replace('PLACEHOLDER', '').replace('<text:p></text:p>', `<text:p>${deep}</text:p>`);
+    const content = (await zip.file('content.xml')!.async('string'))
+      .replace('PLACEHOLDER', '')
+      .replace('<text:p></text:p>', `<text:p>${deep}</text:p>`);
     zip.file('content.xml', content);
     const read = await readOdt(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
     expect(read.messages.map((m) => m.message).join(' ')).toContain('嵌套过深');
@@ -76,11 +78,17 @@ describe('Archives: each file read as a file of the batch', () => {
   it('a zip bomb and a zip of many entries are refused', async () => {
     const bomb = new JSZip();
     bomb.file('big.txt', Buffer.alloc(50 * 1024 * 1024));
-    const bytes = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const bytes = await bomb.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
     await expect(archiveEntries(bytes)).rejects.toMatchObject({ code: 'too_large' });
     const many = new JSZip();
     for (let i = 0; i < 2100; i++) many.file(`${i}.txt`, '');
-    await expect(archiveEntries(await many.generateAsync({ type: 'nodebuffer' }))).rejects.toMatchObject({ code: 'too_large' });
+    await expect(archiveEntries(await many.generateAsync({ type: 'nodebuffer' }))).rejects.toMatchObject({
+      code: 'too_large',
+    });
     const read = await readDocument(bytes, { name: 'bomb.zip' }).catch((e: { code: string }) => e.code);
     expect(read).toBe('too_large');
   });
@@ -88,13 +96,21 @@ describe('Archives: each file read as a file of the batch', () => {
   it('a batch names each report archive.zip/entry; a rerun reads nothing again; a damaged archive is one failed row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xxgk-archive-'));
     const other = balancedReport(9, { agency: '测试县财政局', year: 2021 });
-    writeFileSync(join(dir, '附件1.zip'), await zipBytes({ '报告.docx': await renderDocx(spec), '说明/统计.txt': renderTabText(other), '__MACOSX/._x': 'junk' }));
+    writeFileSync(
+      join(dir, '附件1.zip'),
+      await zipBytes({
+        '报告.docx': await renderDocx(spec),
+        '说明/统计.txt': renderTabText(other),
+        '__MACOSX/._x': 'junk',
+      }),
+    );
     writeFileSync(join(dir, '坏.zip'), (await zipBytes({ 'a.txt': 'x'.repeat(5000) })).subarray(0, 60));
     const out = join(mkdtempSync(join(tmpdir(), 'xxgk-archive-out-')), 'out');
     const cli = join(projectRoot, 'dist/src/cli.js');
     const run = () => spawnSync(process.execPath, [cli, 'extract', dir, '--out', out, '--quiet'], { encoding: 'utf8' });
     run();
-    const rows = () => parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = () =>
+      parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     const first = rows();
     expect(first.map((r) => [r.file, r.status])).toEqual([
       ['坏.zip', 'failed'],

@@ -25,7 +25,10 @@ describe('Fuzzed spreadsheets, OpenDocument texts and archives', () => {
     ];
     for (const [name, bytes] of samples) {
       for (let seed = 1; seed <= 12; seed++) {
-        const outcome = await readDocument(mutate(bytes, seed), { name }).then(() => 'read', (error: unknown) => error);
+        const outcome = await readDocument(mutate(bytes, seed), { name }).then(
+          () => 'read',
+          (error: unknown) => error,
+        );
         if (outcome !== 'read') expect(outcome, `${name} seed ${seed}`).toBeInstanceOf(ReadError);
       }
     }

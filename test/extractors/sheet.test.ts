@@ -18,7 +18,9 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
       expect(report.status).toBe('ok');
       expect(report.agency).toBe('测试县审计局');
       expect(wrongValues(report, expectedValues(spec))).toEqual([]);
-      expect(report.cells.filter((c) => c.value !== null)).toHaveLength([...expectedValues(spec).values()].filter((v) => v !== null).length);
+      expect(report.cells.filter((c) => c.value !== null)).toHaveLength(
+        [...expectedValues(spec).values()].filter((v) => v !== null).length,
+      );
       expect(flagsOf(report)).toEqual([]);
     });
   }
@@ -31,7 +33,9 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
   });
 
   it('merged cells become spans; paragraphs stay paragraphs', async () => {
-    const { value: document } = await readSheet(workbookBytes({ S: reportSheet(reportBlocks(spec)) }, 'xlsx'), { name: 'r.xlsx' });
+    const { value: document } = await readSheet(workbookBytes({ S: reportSheet(reportBlocks(spec)) }, 'xlsx'), {
+      name: 'r.xlsx',
+    });
     const tables = document.blocks.filter((b): b is TableBlock => b.kind === 'table');
     expect(tables.length).toBeGreaterThanOrEqual(3);
     expect(tables.some((t) => t.cells.some((c) => c.colSpan > 1 || c.rowSpan > 1))).toBe(true);
@@ -49,9 +53,15 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
   });
 
   it('a formula with no stored result is unread, never taken for 0 nor recomputed', async () => {
-    const sheet = XLSX.utils.aoa_to_sheet([['x', 'y'], [1, 2], ['合计', null]]);
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['x', 'y'],
+      [1, 2],
+      ['合计', null],
+    ]);
     sheet.B3 = { t: 'n', f: 'SUM(B1:B2)' } as XLSX.CellObject;
-    const { value: document, messages: warnings } = await readSheet(workbookBytes({ S: sheet }, 'xlsx'), { name: 'r.xlsx' });
+    const { value: document, messages: warnings } = await readSheet(workbookBytes({ S: sheet }, 'xlsx'), {
+      name: 'r.xlsx',
+    });
     const table = document.blocks.find((b): b is TableBlock => b.kind === 'table')!;
     const total = table.cells.find((c) => c.row === 2 && c.col === 1)!;
     expect(Number.isNaN(Number(total.text))).toBe(true);
@@ -59,7 +69,10 @@ describe('Spreadsheet reader: a report laid out in a workbook', () => {
   });
 
   it('cells as displayed: 1.50 keeps its text, a date its format', async () => {
-    const sheet = XLSX.utils.aoa_to_sheet([['金额', '日期'], [1.5, 45000]]);
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['金额', '日期'],
+      [1.5, 45000],
+    ]);
     sheet.A2!.z = '0.00';
     sheet.B2!.z = 'yyyy-mm-dd';
     delete sheet.A2!.w;
@@ -103,7 +116,11 @@ describe('Spreadsheet reader: bad input refused in bounded time with a reason', 
     book.file('[Content_Types].xml', '<Types/>');
     book.file('xl/workbook.xml', '<workbook/>');
     book.file('xl/sharedStrings.xml', `<sst>${'<si><t>报告</t></si>'.repeat(400_000)}</sst>`);
-    const bytes = await book.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const bytes = await book.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
     await expect(readDocument(bytes, { name: 'bomb.xlsx' })).rejects.toMatchObject({ code: 'too_large' });
   });
 
@@ -118,7 +135,8 @@ describe('Spreadsheet reader: bad input refused in bounded time with a reason', 
 describe('Format detection by bytes', () => {
   it('zip containers by their entries, OLE by its streams, RTF and MIME by their first bytes', async () => {
     const blocks = reportBlocks(spec);
-    const reader = async (bytes: Uint8Array, name: string) => (await readDocument(bytes, { name }).catch((e: Error) => e)) as { reader?: string; message?: string };
+    const reader = async (bytes: Uint8Array, name: string) =>
+      (await readDocument(bytes, { name }).catch((e: Error) => e)) as { reader?: string; message?: string };
     expect((await reader(workbookBytes({ S: reportSheet(blocks) }, 'ods'), 'a.bin')).reader).toBe('ods');
     expect((await reader(await odtBytes(blocks), 'a.bin')).reader).toBe('odt');
     // RTF named .doc is read as RTF; a MIME file and an OFD container are handed to their readers, which say what
@@ -141,7 +159,10 @@ describe('Spreadsheet reader: a workbook saved beside its web page', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xxgk-sheet-page-'));
     const bytes = workbookBytes({ S: reportSheet(reportBlocks(spec), { tablesOnly: true }) }, 'xls');
     writeFileSync(join(dir, 'content_123.xls'), bytes);
-    writeFileSync(join(dir, 'content_123.html'), '<html><head><title>测试县审计局2023年政府信息公开工作年度报告</title></head><body>见附件</body></html>');
+    writeFileSync(
+      join(dir, 'content_123.html'),
+      '<html><head><title>测试县审计局2023年政府信息公开工作年度报告</title></head><body>见附件</body></html>',
+    );
     const report = await extractFromBytes(bytes, 'content_123.xls', join(dir, 'content_123.xls'));
     expect(report.agency).toBe('测试县审计局');
     expect(report.year).toBe(2023);

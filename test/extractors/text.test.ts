@@ -27,7 +27,11 @@ describe('text reader', () => {
   });
 
   it('keeps a blank cell of the vertical copy, a line holding its tab alone, in its place', () => {
-    expect(rowsOf('信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n规章\n\t22\n\t\n\t235\n\n行政规范性文件\n\t\n\t3\n\t \n')).toEqual([
+    expect(
+      rowsOf(
+        '信息内容\n\t本年制发件数\n\t本年废止件数\n\t现行有效件数\n\n规章\n\t22\n\t\n\t235\n\n行政规范性文件\n\t\n\t3\n\t \n',
+      ),
+    ).toEqual([
       [
         ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
         ['规章', '22', '', '235'],
@@ -74,18 +78,38 @@ describe('text reader', () => {
   });
 
   it('does not read label-and-number lines as rows when their labels wrap onto lines of their own', () => {
-    const copy = ['二、上年结转政府信息公     0   1   0   1   0   1   3', '开申请数量', '（三） 1.属于    2   1   0   3   2   1   9', '不予公 国家秘', '开    密', '2.其他   0   3   2   1   0   3   9', '法律行'].join('\n');
+    const copy = [
+      '二、上年结转政府信息公     0   1   0   1   0   1   3',
+      '开申请数量',
+      '（三） 1.属于    2   1   0   3   2   1   9',
+      '不予公 国家秘',
+      '开    密',
+      '2.其他   0   3   2   1   0   3   9',
+      '法律行',
+    ].join('\n');
     const read = readText(Buffer.from(copy));
     expect(read.value.blocks.every((b) => b.kind === 'text')).toBe(true);
     expect(read.messages).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
   });
 
   it('still reads rows with a heading, an article line or a page number between them', () => {
-    const copy = ['- 4 -', '信息内容 本年处理决定数量', '行政处罚 3985758', '第二十条 第（八）项', '行政事业性收费 96171.6', '三、', '本', '年', '（一）予以公开 1288 21 0 0 50 3 1362'].join('\n');
+    const copy = [
+      '- 4 -',
+      '信息内容 本年处理决定数量',
+      '行政处罚 3985758',
+      '第二十条 第（八）项',
+      '行政事业性收费 96171.6',
+      '三、',
+      '本',
+      '年',
+      '（一）予以公开 1288 21 0 0 50 3 1362',
+    ].join('\n');
     const read = readText(Buffer.from(copy));
     expect(read.messages).toEqual([]);
     // Each labelled row whole, every number in its column (the page number aside).
-    const rows = read.value.blocks.flatMap((b) => (b.kind === 'table' ? b.grid.map((row) => row.map((i) => b.cells[i]!.text)) : []));
+    const rows = read.value.blocks.flatMap((b) =>
+      b.kind === 'table' ? b.grid.map((row) => row.map((i) => b.cells[i]!.text)) : [],
+    );
     expect(rows.filter((row) => /\p{Script=Han}/u.test(row[0]!))).toEqual([
       ['行政处罚', '3985758'],
       ['行政事业性收费', '96171.6'],

@@ -22,7 +22,8 @@ function whiteBmp(width = 1400, height = 700): Buffer {
 
 async function withEntries(docx: Buffer, entries: Record<string, Buffer>, replaceMedia = false): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
-  if (replaceMedia) for (const name of Object.keys(zip.files)) if (name.startsWith('word/media/')) zip.file(name, entries['*']!);
+  if (replaceMedia)
+    for (const name of Object.keys(zip.files)) if (name.startsWith('word/media/')) zip.file(name, entries['*']!);
   for (const [name, data] of Object.entries(entries)) if (name !== '*') zip.file(name, data);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -35,7 +36,9 @@ describe('an oversized picture in a Word file costs only the picture', () => {
     expect(report.status).toBe('ok');
     expect(wrongValues(report, expectedValues(spec))).toEqual([]);
     expect(report.cells.length).toBeGreaterThan(100);
-    expect(report.messages.map((m) => m.message)).toContainEqual(expect.stringMatching(/^图片 word\/media\/logo\.bmp 解压后 2\.8 MiB（压缩比 \d+×），超出限制，已跳过/));
+    expect(report.messages.map((m) => m.message)).toContainEqual(
+      expect.stringMatching(/^图片 word\/media\/logo\.bmp 解压后 2\.8 MiB（压缩比 \d+×），超出限制，已跳过/),
+    );
   });
 
   it('still reads a Word file whose referenced pictures are all skipped', async () => {
@@ -46,7 +49,9 @@ describe('an oversized picture in a Word file costs only the picture', () => {
   });
 
   it('still refuses an archive whose document part inflates like a bomb', async () => {
-    const docx = await withEntries(await renderDocx(balancedReport(32)), { 'word/document.xml': Buffer.alloc(3 * 1024 * 1024, 0x20) });
+    const docx = await withEntries(await renderDocx(balancedReport(32)), {
+      'word/document.xml': Buffer.alloc(3 * 1024 * 1024, 0x20),
+    });
     const report = await extractText(docx, 'bomb.docx');
     expect(report.reason).toMatch(/^too_large: refused as a zip bomb: word\/document\.xml/);
   });

@@ -9,14 +9,20 @@ import { LEGACY_VARIANTS, legacyReport, legacyText } from '../fixtures/legacy-re
 describe('the unit of legacy cells', () => {
   it('is cells.csv last column, after the columns existing consumers read', async () => {
     expect(CELL_COLUMNS.at(-1)).toBe('unit');
-    const report = await extractText(legacyText(legacyReport(LEGACY_VARIANTS.find((v) => v.name === 'B')!, 4)), 'b.txt');
+    const report = await extractText(
+      legacyText(legacyReport(LEGACY_VARIANTS.find((v) => v.name === 'B')!, 4)),
+      'b.txt',
+    );
     const fee = cellRows(report).find((row) => row[2] === 'fee_waivers')!;
     expect(fee.at(-1)).toBe('元');
     expect(cellRecords(report)).toBe(csvRecords(cellRows(report)));
   });
 
   it('survives the store', async () => {
-    const report = await extractText(legacyText(legacyReport(LEGACY_VARIANTS.find((v) => v.name === 'D')!, 4)), 'd.txt');
+    const report = await extractText(
+      legacyText(legacyReport(LEGACY_VARIANTS.find((v) => v.name === 'D')!, 4)),
+      'd.txt',
+    );
     const keys: CellKey[] = [];
     const labels: string[] = [];
     const id = <T>(list: T[], item: T, same: (a: T) => boolean) => {
@@ -25,10 +31,19 @@ describe('the unit of legacy cells', () => {
     };
     const packed = packCells(
       report.cells,
-      (c) => id(keys, { table: c.table, row: c.row, column: c.column }, (k) => k.table === c.table && k.row === c.row && k.column === c.column),
+      (c) =>
+        id(
+          keys,
+          { table: c.table, row: c.row, column: c.column },
+          (k) => k.table === c.table && k.row === c.row && k.column === c.column,
+        ),
       (label) => id(labels, label, (l) => l === label),
     );
-    const back = unpackCells(packed, (i) => keys[i]!, (i) => labels[i]!);
+    const back = unpackCells(
+      packed,
+      (i) => keys[i]!,
+      (i) => labels[i]!,
+    );
     expect(back.map((c) => c.unit)).toEqual(report.cells.map((c) => c.unit));
     expect(back.filter((c) => c.unit === '人次').length).toBeGreaterThan(0);
   });

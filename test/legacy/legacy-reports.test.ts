@@ -63,7 +63,9 @@ describe('pre-2019 statistics tables, every variant in every format', () => {
     expect(website.source.label).toBe('其中：1、政府网站公开数');
     expect(website.unit).toBe('条');
     expect(report.cells.find((c) => c.row === 'fee_waivers')!.unit).toBe('元');
-    expect(report.tables).toEqual([expect.objectContaining({ key: 'legacy', version: null, cells: report.cells.length })]);
+    expect(report.tables).toEqual([
+      expect.objectContaining({ key: 'legacy', version: null, cells: report.cells.length }),
+    ]);
   });
 });
 
@@ -111,7 +113,10 @@ describe('definitional sums of the legacy tables', () => {
     const spec = legacyReport(LEGACY_VARIANTS.find((v) => v.name === 'A')!, 5);
     const text = legacyText(spec).replace(/^(受理依申请公开信息总数\t条\t)\d+/m, '$1');
     const report = await extractText(text, 'blank-total.txt');
-    expect(report.cells.find((c) => c.row === 'received' && c.column === 'year')).toMatchObject({ value: null, kind: 'empty' });
+    expect(report.cells.find((c) => c.row === 'received' && c.column === 'year')).toMatchObject({
+      value: null,
+      kind: 'empty',
+    });
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
@@ -122,13 +127,21 @@ describe('rows and tables nobody listed', () => {
     const text = legacyText(spec).replace('行政复议数\t', '新闻发布会数\t条\t12\t30\n行政复议数\t');
     const report = await extractText(text, 'unknown-row.txt');
     const kept = report.cells.filter((c) => c.row.startsWith('row_'));
-    expect(kept.map((c) => [c.column, c.value, c.source.label, c.unit])).toEqual([['year', 12, '新闻发布会数', '条'], ['cumulative', 30, '新闻发布会数', '条']]);
-    expect(report.findings.some((f) => f.rule === 'legacy_row_unknown' && f.message.includes('新闻发布会数'))).toBe(true);
-    expect(wrongOrMissing({ ...report, cells: report.cells.filter((c) => !c.row.startsWith('row_')) }, printedValues(spec))).toEqual([]);
+    expect(kept.map((c) => [c.column, c.value, c.source.label, c.unit])).toEqual([
+      ['year', 12, '新闻发布会数', '条'],
+      ['cumulative', 30, '新闻发布会数', '条'],
+    ]);
+    expect(report.findings.some((f) => f.rule === 'legacy_row_unknown' && f.message.includes('新闻发布会数'))).toBe(
+      true,
+    );
+    expect(
+      wrongOrMissing({ ...report, cells: report.cells.filter((c) => !c.row.startsWith('row_')) }, printedValues(spec)),
+    ).toEqual([]);
   });
 
   it('a legacy report without a readable table is not shown as passed', async () => {
-    const text = '平潭县人民政府2010年政府信息公开工作年度报告\n一、概述\n新增主动公开45条，兼职人员1人。\n二、主动公开政府信息情况\n三、依申请公开情况\n';
+    const text =
+      '平潭县人民政府2010年政府信息公开工作年度报告\n一、概述\n新增主动公开45条，兼职人员1人。\n二、主动公开政府信息情况\n三、依申请公开情况\n';
     const report = await extractText(text, 'no-table.txt');
     expect(report.formatVersion).toBe('legacy');
     expect(report.cells).toEqual([]);
@@ -139,12 +152,24 @@ describe('rows and tables nobody listed', () => {
 
   it('reads the real 2012 and 2015 Pingtan tables exactly', async () => {
     // Published reports bundled in corpus/.
-    const xian = await extractText(readFileSync(corpusPath('pingtan-xian-2012_table.txt')), 'pingtan-xian-2012_table.txt');
+    const xian = await extractText(
+      readFileSync(corpusPath('pingtan-xian-2012_table.txt')),
+      'pingtan-xian-2012_table.txt',
+    );
     expect(xian.status).toBe('ok');
     const value = (r: Report, key: string) => r.cells.find((c) => `${c.row}:${c.column}` === key)?.value;
-    expect([value(xian, 'active:year'), value(xian, 'active:cumulative'), value(xian, 'received.email:year'), value(xian, 'answered.refused:year')]).toEqual([2026, 3542, 3, 2]);
+    expect([
+      value(xian, 'active:year'),
+      value(xian, 'active:cumulative'),
+      value(xian, 'received.email:year'),
+      value(xian, 'answered.refused:year'),
+    ]).toEqual([2026, 3542, 3, 2]);
     const qu = await extractText(readFileSync(corpusPath('pingtan-qu-2015.html')), 'pingtan-qu-2015.html');
-    expect([value(qu, 'active:cumulative'), value(qu, 'received.post_fax:cumulative'), value(qu, 'fee_waivers:year')]).toEqual([81916, 1, 0]);
+    expect([
+      value(qu, 'active:cumulative'),
+      value(qu, 'received.post_fax:cumulative'),
+      value(qu, 'fee_waivers:year'),
+    ]).toEqual([81916, 1, 0]);
     expect(qu.cells.find((c) => c.row === 'fee_waivers')?.unit).toBe('元');
   });
 });

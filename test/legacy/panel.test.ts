@@ -6,7 +6,13 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { balancedReport, renderTabText } from '../fixtures/report-builder.js';
 import { extractInProcess } from '../fixtures/ingest.js';
-import { LEGACY_VARIANTS, legacyHtml, legacyReport, legacyText, type LegacyReportSpec } from '../fixtures/legacy-reports.js';
+import {
+  LEGACY_VARIANTS,
+  legacyHtml,
+  legacyReport,
+  legacyText,
+  type LegacyReportSpec,
+} from '../fixtures/legacy-reports.js';
 
 /**
  * The panel across all years from a batch of one agency's reports: legacy forms A (2012), C (2008), D (2016, two
@@ -62,22 +68,39 @@ describe('panel.csv and panel.parquet', () => {
   it('legacy values come from the year column of their own keys; copies that disagree leave the value empty', () => {
     const a = rowOf('2012');
     expect([a.received, a.received_source, a.granted, a.refused, a.not_held, a.reviews, a.suits, a.fees]).toEqual([
-      year(specs.a!, 'received'), 'legacy:received:year', year(specs.a!, 'answered.granted'), year(specs.a!, 'answered.refused'), '',
-      year(specs.a!, 'review'), year(specs.a!, 'litigation'), '',
+      year(specs.a!, 'received'),
+      'legacy:received:year',
+      year(specs.a!, 'answered.granted'),
+      year(specs.a!, 'answered.refused'),
+      '',
+      year(specs.a!, 'review'),
+      year(specs.a!, 'litigation'),
+      '',
     ]);
     const c = rowOf('2008');
-    expect([c.received_source, c.not_held, c.not_held_source]).toEqual(['legacy:received:period', year(specs.c!, 'refused.not_held'), 'legacy:refused.not_held:period']);
+    expect([c.received_source, c.not_held, c.not_held_source]).toEqual([
+      'legacy:received:period',
+      year(specs.c!, 'refused.not_held'),
+      'legacy:refused.not_held:period',
+    ]);
     // Form C prints fees in 元: the panel's fees are in 万元.
     expect(Number(c.fees)).toBeCloseTo(Number(year(specs.c!, 'fees')) / 10000, 8);
     const d = rowOf('2016');
-    expect([d.not_held_source, d.reviews, d.conflicts, d.received]).toEqual(['legacy:answered.not_held:year', '', 'reviews', year(specs.d!, 'received')]);
+    expect([d.not_held_source, d.reviews, d.conflicts, d.received]).toEqual([
+      'legacy:answered.not_held:year',
+      '',
+      'reviews',
+      year(specs.d!, 'received'),
+    ]);
   });
 
   it('2021 values come from the template, with the cells added up named; fees are not measured there', () => {
     const t = rowOf('2021');
     expect(t.received_source).toBe('requests:new_received:total');
     expect(t.refused_source!.split('+')).toHaveLength(8);
-    expect(t.suits_source).toBe('review_litigation:litigation_direct:total+review_litigation:litigation_after_review:total');
+    expect(t.suits_source).toBe(
+      'review_litigation:litigation_direct:total+review_litigation:litigation_after_review:total',
+    );
     expect([t.fees, t.fees_source]).toEqual(['', '']);
     expect(t.received).not.toBe('');
   });
@@ -90,7 +113,8 @@ describe('panel.csv and panel.parquet', () => {
     const duck = await (await DuckDBInstance.create(':memory:')).connect();
     const read = (await duck.runAndReadAll(`SELECT * FROM '${join(out, 'panel.parquet')}'`)).getRowObjectsJson();
     expect(read).toHaveLength(panel.length);
-    const plain = (v: unknown) => (v === null ? '' : /^-?\d+\.\d+$/.test(String(v)) ? String(v).replace(/\.?0+$/, '') : String(v));
+    const plain = (v: unknown) =>
+      v === null ? '' : /^-?\d+\.\d+$/.test(String(v)) ? String(v).replace(/\.?0+$/, '') : String(v);
     read.forEach((row, i) => {
       for (const [name, value] of Object.entries(row)) expect(plain(value), name).toBe(panel[i]![name]);
     });

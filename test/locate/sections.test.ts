@@ -20,15 +20,22 @@ describe('section headings', () => {
     expect(sectionHeading(heading)).toBe(key);
   });
 
-  it.each(['（一）主动公开方面', '本年度报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等内容。', '总体来看'])(
-    'is not fooled by %s',
-    (line) => {
-      expect(sectionHeading(line)).toBeUndefined();
-    },
-  );
+  it.each([
+    '（一）主动公开方面',
+    '本年度报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等内容。',
+    '总体来看',
+  ])('is not fooled by %s', (line) => {
+    expect(sectionHeading(line)).toBeUndefined();
+  });
 
   it('orders sections and gives each the blocks up to the next heading', () => {
-    const sections = findSections([text('一、总体情况'), text('正文'), text('二、主动公开政府信息情况'), text('三、收到和处理政府信息公开申请情况'), text('一、总体情况')]);
+    const sections = findSections([
+      text('一、总体情况'),
+      text('正文'),
+      text('二、主动公开政府信息情况'),
+      text('三、收到和处理政府信息公开申请情况'),
+      text('一、总体情况'),
+    ]);
     expect(sections.map((s) => [s.key, s.start, s.end])).toEqual([
       ['overview', 0, 2],
       ['active', 2, 3],

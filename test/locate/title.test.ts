@@ -7,7 +7,11 @@ describe('report title', () => {
   it.each([
     ['汝州市人力资源和社会保障局2021年政府信息公开工作年度报告', '汝州市人力资源和社会保障局', 2021],
     ['2019年上海市人民政府办公厅政府信息公开工作年度报告', '上海市人民政府办公厅', 2019],
-    ['平潭综合实验区2019年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会', '平潭综合实验区', 2019],
+    [
+      '平潭综合实验区2019年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会',
+      '平潭综合实验区',
+      2019,
+    ],
     ['卢氏县国防动员办公室 2023 年政府信息公开工作年度报告', '卢氏县国防动员办公室', 2023],
     ['标题：平潭综合实验区2021年度政府信息公开工作年度报告', '平潭综合实验区', 2021],
     ['关于沭阳县发展和改革局2023年政府信息公开年度报告', '沭阳县发展和改革局', 2023],
@@ -16,7 +20,12 @@ describe('report title', () => {
   });
 
   it('joins a title printed over two lines (agency, then year and report)', () => {
-    const title = findTitle({ blocks: [{ kind: 'text', text: '洪泽区人民政府' }, { kind: 'text', text: '2023 年政府信息公开工作年度报告' }] });
+    const title = findTitle({
+      blocks: [
+        { kind: 'text', text: '洪泽区人民政府' },
+        { kind: 'text', text: '2023 年政府信息公开工作年度报告' },
+      ],
+    });
     expect(title).toMatchObject({ agency: '洪泽区人民政府', year: 2023 });
   });
 
@@ -27,16 +36,27 @@ describe('report title', () => {
   describe('a title wrapped over lines or split by markup', () => {
     const body = '本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求编制。';
     it.each([
-      ['year first, wrapped after 信息公开', '正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告', '上海市人民政府办公厅', 2025],
+      [
+        'year first, wrapped after 信息公开',
+        '正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告',
+        '上海市人民政府办公厅',
+        2025,
+      ],
       ['agency first over three lines', '洪泽区人民政府\n2023年政府信息公开\n工作年度报告', '洪泽区人民政府', 2023],
       ['spaces inside the year', '卢氏县财政局\n2 0 2 3 年政府信息公开\n工作年度报告', '卢氏县财政局', 2023],
-      ['agency wrapped in its name', '2024年平潭综合实验区\n管理委员会政府信息公开工作年度报告', '平潭综合实验区管理委员会', 2024],
+      [
+        'agency wrapped in its name',
+        '2024年平潭综合实验区\n管理委员会政府信息公开工作年度报告',
+        '平潭综合实验区管理委员会',
+        2024,
+      ],
     ])('%s', (_case, head, agency, year) => {
       expect(findTitle(textToDocument(`${head}\n${body}\n`))).toMatchObject({ agency, year });
     });
 
     it('reads a title split by <br> and <span> in a web page', () => {
-      const page = '<h1><span>2 0 2 2</span>年沭阳县发展和改革局<br>政府信息公开工作<span>年度报告</span></h1><p>一、总体情况</p>';
+      const page =
+        '<h1><span>2 0 2 2</span>年沭阳县发展和改革局<br>政府信息公开工作<span>年度报告</span></h1><p>一、总体情况</p>';
       expect(findTitle(htmlToDocument(page))).toMatchObject({ agency: '沭阳县发展和改革局', year: 2022 });
     });
 

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../fixtures/docx-builder.js';
-import { balancedReport, expectedValues, renderHtml, renderTabText, withBlankRows } from '../fixtures/report-builder.js';
+import {
+  balancedReport,
+  expectedValues,
+  renderHtml,
+  renderTabText,
+  withBlankRows,
+} from '../fixtures/report-builder.js';
 import { extractText, fixturePath, flagsOf, valuesOf, warningRules } from '../helpers.js';
 
 /**
@@ -13,7 +19,11 @@ const blankRow = withBlankRows(balancedReport(52), ['partially_granted']);
 
 const forms: [string, (spec: typeof blankReview) => Promise<Uint8Array | string>, string][] = [
   ['a web page', async (spec) => renderHtml(spec), 'report.html'],
-  ['a Word web page (&nbsp; in the empty cells)', async (spec) => renderHtml(spec, { wordMarkup: true }), 'report.html'],
+  [
+    'a Word web page (&nbsp; in the empty cells)',
+    async (spec) => renderHtml(spec, { wordMarkup: true }),
+    'report.html',
+  ],
   ['a Word file', (spec) => renderDocx(spec, { autoNumberedHeadings: true }), 'report.docx'],
   ['a tab-separated browser copy', async (spec) => renderTabText(spec), 'report.txt'],
 ];
@@ -39,7 +49,10 @@ describe('a section 四 printed with every cell blank', () => {
   });
 
   it('a section 四 whose row of numbers is missing altogether (only its header printed) is still unreadable, not zeros', async () => {
-    const html = renderHtml(balancedReport(51)).replace(/(<table[^>]*>(?:(?!<\/table>)[\s\S])*?)<tr>(?:(?!<tr>)[\s\S])*?<\/tr><\/table>(?![\s\S]*<table)/, '$1</table>');
+    const html = renderHtml(balancedReport(51)).replace(
+      /(<table[^>]*>(?:(?!<\/table>)[\s\S])*?)<tr>(?:(?!<tr>)[\s\S])*?<\/tr><\/table>(?![\s\S]*<table)/,
+      '$1</table>',
+    );
     expect(html).not.toBe(renderHtml(balancedReport(51)));
     const report = await extractText(html, 'report.html');
     expect(report.cells.filter((c) => c.table === 'review_litigation')).toEqual([]);

@@ -41,7 +41,9 @@ describe('HTML reports end to end', () => {
 
   it('flags the balance and the two sums an altered new-received cell breaks', async () => {
     const spec = balancedReport(11);
-    spec.cells['requests:new_received:natural_person'] = String(Number(spec.cells['requests:new_received:natural_person']) + 2);
+    spec.cells['requests:new_received:natural_person'] = String(
+      Number(spec.cells['requests:new_received:natural_person']) + 2,
+    );
     const report = await extractText(renderHtml(spec), 'r.html');
     expect(report.status).toBe('flagged');
     expect(flagsOf(report)).toEqual(['applicant_sum:new_received', 'balance:natural_person']);

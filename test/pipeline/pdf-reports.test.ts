@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildPdf, PdfPage } from '../fixtures/pdf-writer.js';
 import { balancedReport, expectedValues } from '../fixtures/report-builder.js';
-import { APPLICANT_COLUMNS, extractCorpus, extractText, fixturePath, flagsOf, REVIEW_RESULTS, rowValues, valuesOf, wrongValues } from '../helpers.js';
+import {
+  APPLICANT_COLUMNS,
+  extractCorpus,
+  extractText,
+  fixturePath,
+  flagsOf,
+  REVIEW_RESULTS,
+  rowValues,
+  valuesOf,
+  wrongValues,
+} from '../helpers.js';
 
 /** PDF reports end to end. Fixtures printed by LibreOffice from generated reports; real reports from corpus/. */
 describe('PDF reports printed from Word', () => {
@@ -56,7 +66,12 @@ describe('PDF reports printed from Word', () => {
     const shown = (box: number[], turns: number) => {
       const [x0, y0, x1, y1] = box as [number, number, number, number];
       const [w, h] = [612, 792];
-      return [[x0, y0, x1, y1], [h - y1, x0, h - y0, x1], [w - x1, h - y1, w - x0, h - y0], [y0, w - x1, y1, w - x0]][turns]!;
+      return [
+        [x0, y0, x1, y1],
+        [h - y1, x0, h - y0, x1],
+        [w - x1, h - y1, w - x0, h - y0],
+        [y0, w - x1, y1, w - x0],
+      ][turns]!;
     };
     const boxes = new Map(upright.cells.map((c) => [`${c.table}:${c.row}:${c.column}`, c.source]));
     for (const cell of report.cells) {
@@ -85,26 +100,33 @@ describe('PDF reports printed from Word', () => {
       expect(new Set(cells.map((c) => c.source.page)).size).toBe(1);
       const lefts = cells.map((c) => c.source.box![0]);
       expect(lefts.every((x, i) => i === 0 || x > lefts[i - 1]!)).toBe(true);
-      expect(Math.max(...cells.map((c) => c.source.box![1]))).toBeLessThan(Math.min(...cells.map((c) => c.source.box![3])));
+      expect(Math.max(...cells.map((c) => c.source.box![1]))).toBeLessThan(
+        Math.min(...cells.map((c) => c.source.box![3])),
+      );
     }
     // Rows of one page go down the page in the template's order.
-    const tops = (page: number) => rows.map((row) => requests.find((c) => c.row === row && c.source.page === page)?.source.box?.[1]).filter((y) => y !== undefined);
+    const tops = (page: number) =>
+      rows
+        .map((row) => requests.find((c) => c.row === row && c.source.page === page)?.source.box?.[1])
+        .filter((y) => y !== undefined);
     for (const page of [1, 2, 3, 4]) expect(tops(page)).toEqual([...tops(page)].sort((a, b) => a - b));
   });
 });
 
-
 describe('a table without rulings whose row leaves a cell blank (no trace of it in the row)', () => {
   /** Section 三's first rows set out in columns without rulings; an empty string leaves that cell blank. */
   async function borderless(rows: [string, string[]][]) {
-    const page = new PdfPage().text(60, 800, '某某局2023年政府信息公开工作年度报告').text(60, 770, '三、收到和处理政府信息公开申请情况');
+    const page = new PdfPage()
+      .text(60, 800, '某某局2023年政府信息公开工作年度报告')
+      .text(60, 770, '三、收到和处理政府信息公开申请情况');
     rows.forEach(([label, numbers], r) => {
       page.text(60, 745 - r * 20, label);
       numbers.forEach((n, i) => n && page.text(300 + i * 35, 745 - r * 20, n));
     });
     return extractText(buildPdf([page]), 'borderless.pdf');
   }
-  const carriedOver = (report: Awaited<ReturnType<typeof borderless>>) => rowValues(valuesOf(report), 'requests', 'carried_over');
+  const carriedOver = (report: Awaited<ReturnType<typeof borderless>>) =>
+    rowValues(valuesOf(report), 'requests', 'carried_over');
 
   it('its numbers are placed under the columns the rows printed whole use; the blank one is left unread, never filled', async () => {
     const report = await borderless([
@@ -118,7 +140,9 @@ describe('a table without rulings whose row leaves a cell blank (no trace of it 
   it('with no row printed whole, the short row is not read at all', async () => {
     const report = await borderless([['二、上年结转政府信息公开申请数量', ['', '1', '1', '0', '0', '0', '2']]]);
     expect(carriedOver(report)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-    expect(report.findings.map((f) => f.message)).toContain('requests: row "二、上年结转政府信息公开申请数量": only 6 of 7 values printed, and which columns they stand in cannot be told; the row is not read');
+    expect(report.findings.map((f) => f.message)).toContain(
+      'requests: row "二、上年结转政府信息公开申请数量": only 6 of 7 values printed, and which columns they stand in cannot be told; the row is not read',
+    );
   });
 });
 
@@ -131,7 +155,11 @@ describe('淮安市洪泽区人民政府 2023 (WPS PDF, hybrid, typo 2.其他法
     expect(report.formatVersion).toBe('hybrid');
     expect(report.cells).toHaveLength(186);
     expect(rowValues(values, 'active', 'normative_documents', ['issued', 'repealed', 'in_force'])).toEqual([0, 5, 5]);
-    expect([values.get('active:licensing:decisions'), values.get('active:penalty:decisions'), values.get('active:enforcement:decisions')]).toEqual([550, 4119, 195]);
+    expect([
+      values.get('active:licensing:decisions'),
+      values.get('active:penalty:decisions'),
+      values.get('active:enforcement:decisions'),
+    ]).toEqual([550, 4119, 195]);
     expect(values.get('active:fees:amount_10k_yuan')).toBe(7730.28);
     expect(rowValues(values, 'requests', 'new_received')).toEqual([21, 0, 0, 0, 0, 0, 21]);
     expect(rowValues(values, 'requests', 'partially_granted')).toEqual([4, 0, 0, 0, 0, 0, 4]);
@@ -152,7 +180,9 @@ describe('淮安市洪泽区人民政府 2023 (WPS PDF, hybrid, typo 2.其他法
     const review = report.findings.find((f) => f.scope === 'review')!;
     expect(review).toMatchObject({ expected: 0, actual: 11 });
     expect(review.message).toBe('行政复议: 总计 = 0, but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 11');
-    const total = report.cells.find((c) => c.table === 'review_litigation' && c.row === 'review' && c.column === 'total')!;
+    const total = report.cells.find(
+      (c) => c.table === 'review_litigation' && c.row === 'review' && c.column === 'total',
+    )!;
     expect(total.source.page).toBe(4);
   });
 });
@@ -177,7 +207,11 @@ describe('淮安市人民政府 2024 (tables over pages, numbers in the millions
     expect(report.cells).toHaveLength(200);
     expect(rowValues(values, 'active', 'regulations', ['issued', 'repealed', 'in_force'])).toEqual([1, 0, 11]);
     expect(rowValues(values, 'active', 'normative_documents', ['issued', 'repealed', 'in_force'])).toEqual([8, 26, 66]);
-    expect([values.get('active:licensing:decisions'), values.get('active:penalty:decisions'), values.get('active:enforcement:decisions')]).toEqual([447228, 3985758, 88283]);
+    expect([
+      values.get('active:licensing:decisions'),
+      values.get('active:penalty:decisions'),
+      values.get('active:enforcement:decisions'),
+    ]).toEqual([447228, 3985758, 88283]);
     expect(values.get('active:fees:amount_10k_yuan')).toBe(96171.6);
     expect(rowValues(values, 'requests', 'new_received')).toEqual([3001, 53, 0, 0, 61, 4, 3119]);
     expect(rowValues(values, 'requests', 'granted')).toEqual([1288, 21, 0, 0, 50, 3, 1362]);
@@ -191,7 +225,9 @@ describe('淮安市人民政府 2024 (tables over pages, numbers in the millions
     expect(rowValues(values, 'requests', 'carried_forward')).toEqual([103, 0, 0, 0, 0, 0, 103]);
     expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([72, 64, 178, 37, 351]);
     expect(rowValues(values, 'review_litigation', 'litigation_direct', REVIEW_RESULTS)).toEqual([13, 4, 8, 1, 26]);
-    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([12, 1, 1, 6, 20]);
+    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([
+      12, 1, 1, 6, 20,
+    ]);
     expect(flagsOf(report)).toEqual([]);
   });
 });

@@ -14,7 +14,9 @@ describe('a picture read alone', () => {
     expect(report.status).toBe('not_a_report');
     expect(report.findings).toEqual([]);
     expect(report.cells).toEqual([]);
-    expect(findingText('reason', report.reason!, 'zh')).toBe('一张图片，没有报告标题或章节标题（至多是表格的一部分），不作为年度报告核对');
+    expect(findingText('reason', report.reason!, 'zh')).toBe(
+      '一张图片，没有报告标题或章节标题（至多是表格的一部分），不作为年度报告核对',
+    );
   });
 
   it('showing a whole report page (title, sections, tables) is read as a report', async () => {

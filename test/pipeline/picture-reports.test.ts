@@ -21,18 +21,23 @@ async function extract(fixture: string): Promise<Report> {
 
 /** Cells read as numbers whose value is not the printed one. */
 function misread(report: Report, printed: Map<string, number | null>): string[] {
-  return report.cells.filter((c) => c.kind !== 'unreadable' && printed.get(`${c.table}:${c.row}:${c.column}`) !== c.value).map((c) => `${c.table}:${c.row}:${c.column}: ${c.value} ≠ ${printed.get(`${c.table}:${c.row}:${c.column}`)}`);
+  return report.cells
+    .filter((c) => c.kind !== 'unreadable' && printed.get(`${c.table}:${c.row}:${c.column}`) !== c.value)
+    .map((c) => `${c.table}:${c.row}:${c.column}: ${c.value} ≠ ${printed.get(`${c.table}:${c.row}:${c.column}`)}`);
 }
 
 const readCells = (report: Report) => report.cells.filter((c) => c.kind !== 'unreadable');
-const unconfirmed = (report: Report) => report.cells.filter((c) => c.kind === 'unreadable' && c.source.ocr && !c.source.ocr.confirmed);
+const unconfirmed = (report: Report) =>
+  report.cells.filter((c) => c.kind === 'unreadable' && c.source.ocr && !c.source.ocr.confirmed);
 
 /** A report with unconfirmed readings is incomplete and says so; one without is complete. */
 function expectStatusSaysWhatIsUnread(report: Report): void {
   if (unconfirmed(report).length === 0) expect(report.status).toBe('ok');
   else {
     expect(report.status).toBe('incomplete');
-    expect(report.reason).toBe(`${unconfirmed(report).length} cells read by OCR were not confirmed and are left unread (cells.csv kind=unreadable)`);
+    expect(report.reason).toBe(
+      `${unconfirmed(report).length} cells read by OCR were not confirmed and are left unread (cells.csv kind=unreadable)`,
+    );
   }
 }
 
@@ -76,7 +81,9 @@ describe('scanned PDFs', () => {
     const report = await extract('report-31-blank-scan.pdf');
     // Nothing of the report came from OCR.
     expect(report.reader).toBe('pdf');
-    expect(report.findings.filter((f) => f.rule === 'ocr_blank').map((f) => f.message)).toEqual([expect.stringMatching(/^page 2: the scan is blank or nearly blank/)]);
+    expect(report.findings.filter((f) => f.rule === 'ocr_blank').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^page 2: the scan is blank or nearly blank/),
+    ]);
     expect(report.findings.some((f) => f.rule === 'needs_ocr')).toBe(false);
     expect(report.cells.filter((c) => c.table === 'active')).toHaveLength(10);
     expect(misread(report, expectedValues(balancedReport(31)))).toEqual([]);
@@ -103,7 +110,9 @@ describe('tables published as pictures', () => {
     expect(report.cells).toHaveLength(200);
     expect(readCells(report).length).toBeGreaterThanOrEqual(190);
     expectStatusSaysWhatIsUnread(report);
-    const pictureOf = (table: string) => [...new Set(report.cells.filter((c) => c.table === table).map((c) => c.source.ocr?.picture))];
+    const pictureOf = (table: string) => [
+      ...new Set(report.cells.filter((c) => c.table === table).map((c) => c.source.ocr?.picture)),
+    ];
     expect(pictureOf('active')).toEqual(['report_files/table1.png']);
     expect(pictureOf('requests')).toEqual(['data:image/png (picture 4)']);
     expect(pictureOf('review_litigation')).toEqual(['report_files/table3.png']);
@@ -112,7 +121,10 @@ describe('tables published as pictures', () => {
     ]);
     // Pictures not saved with the page (logos, seals): one note for the page, with the count; the tables were read.
     expect(report.findings.filter((f) => f.rule === 'pictures_absent').map((f) => [f.severity, f.message])).toEqual([
-      ['info', 'pictures linked from the page but not on disk beside it: 1 (/u/cms/www/202301/seal.png); their content is not read'],
+      [
+        'info',
+        'pictures linked from the page but not on disk beside it: 1 (/u/cms/www/202301/seal.png); their content is not read',
+      ],
     ]);
     expect(report.findings.some((f) => f.message.includes('icon.gif'))).toBe(false);
     expect(flagsOf(report)).toEqual([]);
@@ -124,7 +136,10 @@ describe('tables published as pictures', () => {
     expect(misread(report, expectedValues(balancedReport(33)))).toEqual([]);
     expect(report.cells).toHaveLength(200);
     expect(report.cells.filter((c) => c.table === 'active').every((c) => !c.source.ocr)).toBe(true);
-    expect([...new Set(report.cells.filter((c) => c.table !== 'active').map((c) => c.source.ocr?.picture))]).toEqual(['Word picture 1 (png)', 'Word picture 2 (png)']);
+    expect([...new Set(report.cells.filter((c) => c.table !== 'active').map((c) => c.source.ocr?.picture))]).toEqual([
+      'Word picture 1 (png)',
+      'Word picture 2 (png)',
+    ]);
     expectStatusSaysWhatIsUnread(report);
   });
 });

@@ -3,7 +3,6 @@ import { extractCorpus, flagsOf, REVIEW_RESULTS, rowValues, valuesOf } from '../
 
 /** Published reports bundled in corpus/: every printed number is pinned. */
 
-
 describe('卢氏县国防动员办公室 2023 (tab-separated copy with shifted columns)', () => {
   it('reads section 二 including the typo 本年度止件数 and the 万元 decimal', async () => {
     const values = valuesOf(await extractCorpus('lushi-defense-2023.txt'));
@@ -23,7 +22,14 @@ describe('卢氏县国防动员办公室 2023 (tab-separated copy with shifted c
     expect(report.cells).toHaveLength(200);
     expect(report.cells.filter((c) => c.table !== 'active').every((c) => c.value === 0)).toBe(true);
     expect(flagsOf(report)).toEqual([]);
-    expect(report.sections.map((s) => s.key)).toEqual(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
+    expect(report.sections.map((s) => s.key)).toEqual([
+      'overview',
+      'active',
+      'requests',
+      'review_litigation',
+      'problems',
+      'other',
+    ]);
   });
 });
 
@@ -32,8 +38,12 @@ describe('上海市人民政府办公厅 2019 (2019 format, empty totals, 251000
     const report = await extractCorpus('shanghai-gov-office-2019_content-fragment.html');
     const values = valuesOf(report);
     expect(report.formatVersion).toBe('2019');
-    expect(rowValues(values, 'active', 'regulations', ['new_made', 'new_published', 'total_published'])).toEqual([13, 13, 524]);
-    expect(rowValues(values, 'active', 'normative_documents', ['new_made', 'new_published', 'total_published'])).toEqual([60, 60, 368]);
+    expect(rowValues(values, 'active', 'regulations', ['new_made', 'new_published', 'total_published'])).toEqual([
+      13, 13, 524,
+    ]);
+    expect(
+      rowValues(values, 'active', 'normative_documents', ['new_made', 'new_published', 'total_published']),
+    ).toEqual([60, 60, 368]);
     expect(rowValues(values, 'active', 'licensing', ['prev_year_items', 'change', 'decisions'])).toEqual([0, 0, 0]);
     expect(rowValues(values, 'active', 'fees', ['prev_year_items', 'change'])).toEqual([0, 0]);
     expect(rowValues(values, 'active', 'procurement', ['items', 'amount'])).toEqual([6, 25.1]);
@@ -59,7 +69,13 @@ describe('上海市人民政府办公厅 2019 (2019 format, empty totals, 251000
     expect(rowValues(values, 'requests', 'carried_forward')).toEqual([72, 0, 0, 0, 0, 0, 72]);
     expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([5, 0, 0, 2, 7]);
     expect(rowValues(values, 'review_litigation', 'litigation_direct', REVIEW_RESULTS)).toEqual([8, 0, 0, 1, 9]);
-    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([0, 0, 0, 0, null]);
+    expect(rowValues(values, 'review_litigation', 'litigation_after_review', REVIEW_RESULTS)).toEqual([
+      0,
+      0,
+      0,
+      0,
+      null,
+    ]);
   });
 
   it('finds every checkable rule holding and skips the ones with an empty total, saying so', async () => {
@@ -68,9 +84,13 @@ describe('上海市人民政府办公厅 2019 (2019 format, empty totals, 251000
     expect(report.status).toBe('ok');
     // Told once per rule (several columns or rows), with every cell involved; a rule skipped once, by its scope.
     const skipped = report.findings.filter((f) => f.rule === 'blank_total');
-    expect(skipped.map((f) => f.scope)).toEqual(expect.arrayContaining(['balance', 'applicant_sum', 'review_litigation_sum:litigation_after_review']));
+    expect(skipped.map((f) => f.scope)).toEqual(
+      expect.arrayContaining(['balance', 'applicant_sum', 'review_litigation_sum:litigation_after_review']),
+    );
     const balance = skipped.find((f) => f.scope === 'balance')!;
-    expect(balance.message).toMatch(/^balance (?:\S+, )*research_institution(?:, \S+)*: not checked: total left empty \(\d+ checks\)$/);
+    expect(balance.message).toMatch(
+      /^balance (?:\S+, )*research_institution(?:, \S+)*: not checked: total left empty \(\d+ checks\)$/,
+    );
     expect(balance.message).not.toContain('natural_person');
     expect(balance.cells).toContain('requests:total:research_institution');
     expect(skipped.find((f) => f.scope === 'applicant_sum')!.message).toMatch(/ granted, /);
@@ -131,7 +151,9 @@ describe('上海市人民政府办公厅 2025 (a PDF converted to markdown, blan
     const values = valuesOf(report);
     // 235 is the number of regulations in force, printed where 本年废止件数 was left blank: never read as repealed.
     expect(report.cells.filter((c) => c.row === 'regulations' || c.row === 'normative_documents')).toEqual([]);
-    expect(report.findings.filter((f) => /blank cells cannot be located/.test(f.message)).map((f) => f.message)).toEqual([
+    expect(
+      report.findings.filter((f) => /blank cells cannot be located/.test(f.message)).map((f) => f.message),
+    ).toEqual([
       'active: row "规章": 2 cells for 3 columns; in a copy split by tabs or pipes the blank cells cannot be located, so the row is not read',
       'active: row "行政规范性文件": 2 cells for 3 columns; in a copy split by tabs or pipes the blank cells cannot be located, so the row is not read',
     ]);
@@ -142,7 +164,7 @@ describe('上海市人民政府办公厅 2025 (a PDF converted to markdown, blan
 });
 
 describe('沭阳县人民政府 2025 (OCR to markdown: section 四 as three small tables)', () => {
-  it('reads each group\'s table under its own heading, the first named before the tables', async () => {
+  it("reads each group's table under its own heading, the first named before the tables", async () => {
     const report = await extractCorpus('shuyang-county-gov-2025_ocr-markdown.txt');
     const values = valuesOf(report);
     expect(rowValues(values, 'review_litigation', 'review', REVIEW_RESULTS)).toEqual([27, 10, 9, 15, 61]);
@@ -176,7 +198,14 @@ describe('page copies whose tables were flattened into runs of digits (平潭)',
 describe('a page flattened into one line', () => {
   it('still yields the six sections and their text', async () => {
     const report = await extractCorpus('pingtan-2021_page-flattened.txt');
-    expect(report.sections.map((s) => s.key)).toEqual(['overview', 'active', 'requests', 'review_litigation', 'problems', 'other']);
+    expect(report.sections.map((s) => s.key)).toEqual([
+      'overview',
+      'active',
+      'requests',
+      'review_litigation',
+      'problems',
+      'other',
+    ]);
     expect(report.sections[0]!.text).toMatch(/^2021年，我区以习近平/);
     expect(report.sections[5]!.text).toMatch(/无收取信息处理费/);
   });

@@ -6,7 +6,11 @@ import { extractText, valuesOf, wrongValues } from '../helpers.js';
 describe('text copies', () => {
   // Blank cells in three request rows (a 0 left unprinted), as reports often print them.
   const spec = balancedReport(51);
-  const blanked = ['requests:carried_over:commercial_enterprise', 'requests:granted:research_institution', 'requests:carried_forward:other_org'];
+  const blanked = [
+    'requests:carried_over:commercial_enterprise',
+    'requests:granted:research_institution',
+    'requests:carried_forward:other_org',
+  ];
   for (const key of blanked) spec.cells[key] = '';
   const blankRows = new Set(blanked.map((key) => key.split(':')[1]!));
 
@@ -28,7 +32,10 @@ describe('text copies', () => {
   });
 
   it('a copy that lost a blank cell (fewer cells than columns, as PDF-to-markdown converters print them): that row is not read, every other is', async () => {
-    const lost = renderTabText(spec).split('\n').map((line) => (line.startsWith('二、上年结转') ? line.replace('\t\t', '\t') : line)).join('\n');
+    const lost = renderTabText(spec)
+      .split('\n')
+      .map((line) => (line.startsWith('二、上年结转') ? line.replace('\t\t', '\t') : line))
+      .join('\n');
     const report = await extractText(lost, 'converted.txt');
     expect(wrongValues(report, expectedValues(spec))).toEqual([]);
     expect(report.cells.filter((c) => c.row === 'carried_over')).toEqual([]);
@@ -39,7 +46,14 @@ describe('text copies', () => {
   it('the vertical copy (each cell on a tab-indented line): blank cells, lines holding a tab alone, keep their place', async () => {
     const vertical = renderTabText(spec)
       .split('\n')
-      .map((line) => (line.includes('\t') ? line.split('\t').map((cell, i) => (i === 0 ? cell : `\t${cell}`)).join('\n') : line))
+      .map((line) =>
+        line.includes('\t')
+          ? line
+              .split('\t')
+              .map((cell, i) => (i === 0 ? cell : `\t${cell}`))
+              .join('\n')
+          : line,
+      )
       .join('\n');
     const report = await extractText(vertical, 'vertical.txt');
     expect(valuesOf(report)).toEqual(expectedValues(spec));
@@ -53,17 +67,28 @@ describe('text copies', () => {
     const end = text.indexOf('\n五、', start);
     const numbers = text.slice(start, end).trim().split('\n').at(-1)!.split('\t');
     const stacked = (names: string[]) =>
-      names.map((name, g) => `### ${name}\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n| ${numbers.slice(g * 5, g * 5 + 5).join(' | ')} |\n`).join('\n');
+      names
+        .map(
+          (name, g) =>
+            `### ${name}\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n| ${numbers.slice(g * 5, g * 5 + 5).join(' | ')} |\n`,
+        )
+        .join('\n');
     const withSectionFour = (names: string[]) => `${text.slice(0, start)}${stacked(names)}${text.slice(end)}`;
 
     it('each table read under its own group and headings; the first group, named before the tables, is the one the others leave', async () => {
       expect(numbers).toHaveLength(15);
-      const report = await extractText(withSectionFour(['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）']), 'converted.md');
+      const report = await extractText(
+        withSectionFour(['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）']),
+        'converted.md',
+      );
       expect(valuesOf(report)).toEqual(expectedValues(four));
     });
 
     it('two tables with no group named: section 四 is not read, and nothing is placed in the wrong group', async () => {
-      const report = await extractText(withSectionFour(['行政复议', '行政诉讼', '行政诉讼（复议后起诉）']), 'converted.md');
+      const report = await extractText(
+        withSectionFour(['行政复议', '行政诉讼', '行政诉讼（复议后起诉）']),
+        'converted.md',
+      );
       expect(wrongValues(report, expectedValues(four))).toEqual([]);
       expect(report.cells.filter((c) => c.table === 'review_litigation')).toEqual([]);
     });

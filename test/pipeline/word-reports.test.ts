@@ -9,7 +9,11 @@ import { extractCorpus, extractText, fixturePath, flagsOf, valuesOf, wrongValues
 describe('DOCX reports end to end', () => {
   it('reads every cell of a report with auto-numbered headings, merged cells and a split requests table', async () => {
     const spec = balancedReport(13);
-    const bytes = await renderDocx(spec, { autoNumberedHeadings: true, splitRequestsBefore: 'denied.process_info', header: '一、本年新收政府信息公开申请数量 999' });
+    const bytes = await renderDocx(spec, {
+      autoNumberedHeadings: true,
+      splitRequestsBefore: 'denied.process_info',
+      header: '一、本年新收政府信息公开申请数量 999',
+    });
     const report = await extractText(bytes, 'report.docx');
     expect(report.reader).toBe('docx');
     expect(report.status).toBe('ok');
@@ -19,9 +23,14 @@ describe('DOCX reports end to end', () => {
 
   it('reads section 二 merged with legacy hMerge and section 四 laid out with gridBefore', async () => {
     const spec = balancedReport(17);
-    const report = await extractText(await renderDocx(spec, { activeHMerge: true, reviewGridBefore: true }), 'legacy.docx');
+    const report = await extractText(
+      await renderDocx(spec, { activeHMerge: true, reviewGridBefore: true }),
+      'legacy.docx',
+    );
     expect(valuesOf(report)).toEqual(expectedValues(spec));
-    expect(report.messages.map((m) => m.message).join()).toMatch(/3 rows with gridBefore, 0 with gridAfter, \d+ legacy merged cells/);
+    expect(report.messages.map((m) => m.message).join()).toMatch(
+      /3 rows with gridBefore, 0 with gridAfter, \d+ legacy merged cells/,
+    );
   });
 
   it('flags an unbalanced 2019-format report', async () => {
@@ -58,8 +67,12 @@ describe('Word 97–2003 (.doc) reports', () => {
     const report = await extractText(readFileSync(fixturePath(file)), file);
     const expected = expectedValues(spec);
     const read = valuesOf(report);
-    const unreadRows = new Set([...expected.keys()].filter((key) => !read.has(key)).map((key) => key.split(':').slice(0, 2).join(':')));
-    const refused = report.findings.filter((f) => f.rule === 'row_columns' && /which are blank values cannot be told/.test(f.message));
+    const unreadRows = new Set(
+      [...expected.keys()].filter((key) => !read.has(key)).map((key) => key.split(':').slice(0, 2).join(':')),
+    );
+    const refused = report.findings.filter(
+      (f) => f.rule === 'row_columns' && /which are blank values cannot be told/.test(f.message),
+    );
     expect(wrongValues(report, expected)).toEqual([]);
     expect(report.status).toBe('incomplete');
     expect(unreadRows.size).toBeGreaterThan(0);
@@ -69,7 +82,10 @@ describe('Word 97–2003 (.doc) reports', () => {
 
   it('reads a published web page saved as .doc exactly as the page itself: every number at its row and column', async () => {
     const page = await extractCorpus('shanghai-gov-office-2019_content-fragment.html');
-    const report = await extractText(readFileSync(fixturePath('shanghai-gov-office-2019.doc')), 'shanghai-gov-office-2019.doc');
+    const report = await extractText(
+      readFileSync(fixturePath('shanghai-gov-office-2019.doc')),
+      'shanghai-gov-office-2019.doc',
+    );
     expect(report.status).toBe(page.status);
     expect(report.cells.length).toBe(198);
     expect(valuesOf(report)).toEqual(valuesOf(page));

@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,7 +17,13 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../fixtures/docx-builder.js';
 import { hangingPdf } from '../fixtures/pdf-writer.js';
-import { balancedReport, miscarriedYears, renderHtml, renderTabText, type ReportSpec } from '../fixtures/report-builder.js';
+import {
+  balancedReport,
+  miscarriedYears,
+  renderHtml,
+  renderTabText,
+  type ReportSpec,
+} from '../fixtures/report-builder.js';
 import { finishRun } from '../../src/run/export.js';
 import { Store } from '../../src/store/store.js';
 import { fixturePath, projectRoot } from '../helpers.js';
@@ -23,7 +39,8 @@ function xxgk(...args: string[]) {
 }
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
-const rows = (out: string, file: string) => parse(readFileSync(join(out, file), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+const rows = (out: string, file: string) =>
+  parse(readFileSync(join(out, file), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
 const committedFiles = (db: string) => {
   if (!existsSync(db)) return 0;
   const connection = new Database(db, { readonly: true, fileMustExist: true });
@@ -35,7 +52,6 @@ const committedFiles = (db: string) => {
     connection.close();
   }
 };
-
 
 /** Distinct reports (so none is skipped as a copy of another): web pages, text copies, Word files, PDFs. */
 async function corpus(count: number): Promise<string> {
@@ -82,13 +98,25 @@ describe('bulk ingest', () => {
     const oneThread = temp('one-thread');
     const store = new Store(join(out, 'xxgk.db'));
     try {
-      const names = new Database(join(out, 'xxgk.db'), { readonly: true }).prepare('SELECT name FROM run_files ORDER BY ord').pluck().all() as string[];
+      const names = new Database(join(out, 'xxgk.db'), { readonly: true })
+        .prepare('SELECT name FROM run_files ORDER BY ord')
+        .pluck()
+        .all() as string[];
       await finishRun(store, names, oneThread);
     } finally {
       store.close();
     }
     expect(outputs(oneThread)).toEqual(outputs(out));
-    expect(Object.keys(outputs(out))).toEqual(expect.arrayContaining(['index.html', 'view/list.js', 'view/meta.js', 'view/reports/00000.js', 'cells.csv', 'datapackage.json']));
+    expect(Object.keys(outputs(out))).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'view/list.js',
+        'view/meta.js',
+        'view/reports/00000.js',
+        'cells.csv',
+        'datapackage.json',
+      ]),
+    );
   }, 60_000);
 
   it('stops a file that hangs the reader at the time limit, records it, and goes on; the file queued behind it is not charged for the wait', () => {
@@ -109,7 +137,10 @@ describe('bulk ingest', () => {
     const input = temp('memory');
     // A page whose one table has half a million cells: far more memory than any report needs.
     const row = `<tr>${'<td>1</td>'.repeat(250)}</tr>`;
-    writeFileSync(join(input, 'a.html'), `<html><body><p>一、总体情况</p><table>${row.repeat(2000)}</table></body></html>`);
+    writeFileSync(
+      join(input, 'a.html'),
+      `<html><body><p>一、总体情况</p><table>${row.repeat(2000)}</table></body></html>`,
+    );
     copyFileSync(fixturePath('report-31.pdf'), join(input, 'b.pdf'));
     const out = temp('memory-out');
     xxgk(input, '--out', out, '--max-memory', '96', '--jobs', '1');
@@ -129,7 +160,12 @@ describe('bulk ingest', () => {
     writeFileSync(join(input, 'attachment.docx'), await renderDocx(altered));
     const out = temp('copies-out');
     xxgk(input, '--out', out);
-    expect(rows(out, 'reports.csv').map((r) => r.file)).toEqual(['attachment.docx', 'copy.txt', 'page-again.html', 'page.html']);
+    expect(rows(out, 'reports.csv').map((r) => r.file)).toEqual([
+      'attachment.docx',
+      'copy.txt',
+      'page-again.html',
+      'page.html',
+    ]);
     const conflicts = rows(out, 'findings.csv').filter((f) => f.rule === 'conflicting_copies');
     expect(conflicts.map((f) => [f.file, f.cells])).toEqual([['attachment.docx', 'active:penalty:decisions']]);
     expect(rows(out, 'reports.csv').find((r) => r.file === 'attachment.docx')!.status).toBe('flagged');
@@ -149,9 +185,21 @@ describe('bulk ingest', () => {
     const errors = rows(out, 'findings.csv').filter((f) => f.severity === 'error');
     expect(errors.map((f) => [f.file, f.rule, f.scope, f.expected, f.actual])).toEqual([
       ['2023.html', 'carry_continuity', 'natural_person', forward, carried],
-      ['2023.html', 'carry_continuity', 'total', earlier.cells['requests:carried_forward:total'], later.cells['requests:carried_over:total']],
+      [
+        '2023.html',
+        'carry_continuity',
+        'total',
+        earlier.cells['requests:carried_forward:total'],
+        later.cells['requests:carried_over:total'],
+      ],
       ['2023.txt', 'carry_continuity', 'natural_person', forward, carried],
-      ['2023.txt', 'carry_continuity', 'total', earlier.cells['requests:carried_forward:total'], later.cells['requests:carried_over:total']],
+      [
+        '2023.txt',
+        'carry_continuity',
+        'total',
+        earlier.cells['requests:carried_forward:total'],
+        later.cells['requests:carried_over:total'],
+      ],
     ]);
   });
 
@@ -165,16 +213,26 @@ describe('bulk ingest', () => {
     xxgk(input, '--out', out, '--jobs', '1');
     // What the store keeps for c.html, as an older reader had read it: kept by a rerun, replaced with --force.
     const db = new Database(join(out, 'xxgk.db'));
-    db.prepare(`UPDATE contents SET agency = '旧读法' WHERE id = (SELECT content_id FROM files WHERE name = 'c.html')`).run();
+    db.prepare(
+      `UPDATE contents SET agency = '旧读法' WHERE id = (SELECT content_id FROM files WHERE name = 'c.html')`,
+    ).run();
     db.close();
     // a.html edited in place: one digit changed, the same size, a new modification time; b.html added.
-    const edited = { ...spec, cells: { ...spec.cells, 'requests:granted:natural_person': String((Number(spec.cells['requests:granted:natural_person']) + 1) % 10) } };
+    const edited = {
+      ...spec,
+      cells: {
+        ...spec.cells,
+        'requests:granted:natural_person': String((Number(spec.cells['requests:granted:natural_person']) + 1) % 10),
+      },
+    };
     writeFileSync(page, renderHtml(edited));
     expect(statSync(page).size).toBe(Buffer.byteLength(renderHtml(spec)));
     utimesSync(page, new Date(), new Date(Date.now() + 5000));
     writeFileSync(join(input, 'b.html'), renderHtml(balancedReport(41, { agency: '新增局' })));
     xxgk(input, '--out', out, '--jobs', '1');
-    const granted = () => rows(out, 'cells.csv').find((c) => c.file === 'a.html' && c.row === 'granted' && c.column === 'natural_person')!.value;
+    const granted = () =>
+      rows(out, 'cells.csv').find((c) => c.file === 'a.html' && c.row === 'granted' && c.column === 'natural_person')!
+        .value;
     expect(granted()).toBe(edited.cells['requests:granted:natural_person']);
     expect(rows(out, 'reports.csv').map((r) => [r.file, r.agency])).toEqual([
       ['a.html', spec.agency],
@@ -231,7 +289,10 @@ describe('bulk ingest', () => {
 
   it('a web page is read again when a picture saved with it changes, though the page itself did not', () => {
     const input = temp('page-pictures');
-    writeFileSync(join(input, 'page.html'), renderHtml(balancedReport(71)).replace('<body>', '<body><img src="page_files/table1.png">'));
+    writeFileSync(
+      join(input, 'page.html'),
+      renderHtml(balancedReport(71)).replace('<body>', '<body><img src="page_files/table1.png">'),
+    );
     mkdirSync(join(input, 'page_files'));
     const picture = join(input, 'page_files', 'table1.png');
     // A 16 × 16 icon (skipped before any OCR), later replaced by a picture declaring 100000 × 100000 pixels.
@@ -245,18 +306,28 @@ describe('bulk ingest', () => {
     writeFileSync(picture, png(16));
     const out = temp('page-pictures-out');
     xxgk(input, '--out', out);
-    const pictureWarnings = () => rows(out, 'findings.csv').filter((r) => r.file === 'page.html' && r.rule === 'picture').map((r) => r.message);
+    const pictureWarnings = () =>
+      rows(out, 'findings.csv')
+        .filter((r) => r.file === 'page.html' && r.rule === 'picture')
+        .map((r) => r.message);
     expect(pictureWarnings()).toEqual([]);
     writeFileSync(picture, png(100_000));
     xxgk(input, '--out', out);
-    expect(pictureWarnings()).toEqual(['picture not read: page_files/table1.png is 100000 × 100000 pixels (10000 M); pictures above 40 M pixels are refused, as a decompression bomb could be']);
-    expect(rows(out, 'reports.csv').map((r) => [r.file, r.status])).toEqual([['page.html', 'ok'], ['page_files/table1.png', 'attached']]);
+    expect(pictureWarnings()).toEqual([
+      'picture not read: page_files/table1.png is 100000 × 100000 pixels (10000 M); pictures above 40 M pixels are refused, as a decompression bomb could be',
+    ]);
+    expect(rows(out, 'reports.csv').map((r) => [r.file, r.status])).toEqual([
+      ['page.html', 'ok'],
+      ['page_files/table1.png', 'attached'],
+    ]);
   });
 
   it('prints plain progress lines when its output is not a terminal', () => {
     const input = temp('progress');
     writeFileSync(join(input, 'a.html'), renderHtml(balancedReport(60)));
-    const run = spawnSync(process.execPath, [CLI, 'extract', input, '--out', temp('progress-out')], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [CLI, 'extract', input, '--out', temp('progress-out')], {
+      encoding: 'utf8',
+    });
     expect(run.stderr).toMatch(/^progress: 1\/1 files, [\d.]+ files\/s, ETA 0 s, failed 0$/m);
   });
 });

@@ -16,11 +16,9 @@ const CLI = join(projectRoot, 'dist/src/cli.js');
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
 const rows = (out: string) =>
-  (parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[]).map((r) => [
-    r.file,
-    r.status,
-    r.reason,
-  ]);
+  (parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[]).map(
+    (r) => [r.file, r.status, r.reason],
+  );
 
 function xxgk(input: string, out: string, env: Record<string, string> = {}, extra: string[] = []) {
   return spawnSync(process.execPath, [CLI, 'extract', input, '--out', out, '--quiet', '--jobs', '1', ...extra], {
@@ -70,7 +68,11 @@ describe('a picture that crashes the native decoder', () => {
       expect(next.status, next.stderr).toBe(0);
       expect(rows(out)).toEqual([
         ['a.html', 'ok', ''],
-        ['m-poison.png', 'failed', 'crashed: 读取此文件时进程崩溃（SIGSEGV）（the process reading this file died (SIGSEGV)）'],
+        [
+          'm-poison.png',
+          'failed',
+          'crashed: 读取此文件时进程崩溃（SIGSEGV）（the process reading this file died (SIGSEGV)）',
+        ],
         ['z.txt', 'ok', ''],
       ]);
     }
@@ -82,10 +84,13 @@ describe('a picture that crashes the native decoder', () => {
 });
 
 describe('every path to a picture meets the check', () => {
-  it('a data: picture in a page, a saved page\'s picture and a Word picture: the batch exits 0, one row each', async () => {
+  it("a data: picture in a page, a saved page's picture and a Word picture: the batch exits 0, one row each", async () => {
     const input = temp('paths');
     const poison = poisonPngs()['bad-ihdr-crc']!;
-    const page = renderHtml(balancedReport(5)).replace('</body>', `<img src="data:image/png;base64,${poison.toString('base64')}"></body>`);
+    const page = renderHtml(balancedReport(5)).replace(
+      '</body>',
+      `<img src="data:image/png;base64,${poison.toString('base64')}"></body>`,
+    );
     writeFileSync(join(input, 'data.html'), page);
     cpSync(fixturePath('saved-page'), join(input, 'saved'), { recursive: true });
     writeFileSync(join(input, 'saved/report_files/table1.png'), poison);
@@ -111,7 +116,10 @@ describe('limits belong to the run', () => {
     expect(xxgk(input, out, {}, ['--timeout', '5']).status).toBe(0);
     expect(rows(out)[0]).toEqual(['hang.pdf', 'failed', 'timeout: 读取 5 秒后停止']);
     expect(rows(out)[1]![2]).toMatch(/^corrupt:/);
-    const readAt = () => new Database(join(out, 'xxgk.db'), { readonly: true }).prepare('SELECT name, ingested_at FROM files ORDER BY name').all();
+    const readAt = () =>
+      new Database(join(out, 'xxgk.db'), { readonly: true })
+        .prepare('SELECT name, ingested_at FROM files ORDER BY name')
+        .all();
     const before = readAt();
     expect(xxgk(input, out, {}, ['--timeout', '6']).status).toBe(0);
     // Read again under the new limit (its reason names it); the corrupt picture was not read again.

@@ -17,22 +17,73 @@ import { errorFinding, storedReport } from '../fixtures/stored-report.js';
  * and an error among them flags a report that was ok or incomplete — never one that could not be read.
  */
 
-const csv = (out: string, name: string) => parse(readFileSync(join(out, name), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+const csv = (out: string, name: string) =>
+  parse(readFileSync(join(out, name), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
 
-const tableMissing: Finding = { rule: 'table_missing', scope: 'review_litigation', severity: 'warning', expected: null, actual: null, message: 'review_litigation: no table', cells: [] };
+const tableMissing: Finding = {
+  rule: 'table_missing',
+  scope: 'review_litigation',
+  severity: 'warning',
+  expected: null,
+  actual: null,
+  message: 'review_litigation: no table',
+  cells: [],
+};
 
 /** 甲局 2022 and 2023 (carried over wrongly in two columns, section 四 missing), a scan of the 2023 report that could not be
  * read in full, 乙局 2022 and 2023 (carried over right; documents in force do not follow: a warning), 丙局 flagged on its own,
  * two copies of 丁局's report that disagree (the second by name is flagged). */
 function reports(): Report[] {
-  const a2023 = { 'requests:carried_over:natural_person': 2, 'requests:carried_over:total': 2, 'active:regulations:in_force': 9, 'active:regulations:issued': 2, 'active:regulations:repealed': 1 };
+  const a2023 = {
+    'requests:carried_over:natural_person': 2,
+    'requests:carried_over:total': 2,
+    'active:regulations:in_force': 9,
+    'active:regulations:issued': 2,
+    'active:regulations:repealed': 1,
+  };
   return [
-    storedReport('a-2022.html', { agency: '郑州市中牟县财政局', year: 2022, cells: { 'requests:carried_forward:natural_person': 3, 'requests:carried_forward:total': 3, 'active:regulations:in_force': 10 } }),
-    storedReport('a-2023.html', { status: 'incomplete', reason: 'tables not found: review_litigation', agency: '中牟县财政局', cells: a2023, findings: [tableMissing] }),
-    storedReport('a-2023-scan.pdf', { status: 'needs_ocr', reason: 'needs_ocr: no text layer on pages 2, 3', agency: '中牟县财政局', cells: a2023 }),
-    storedReport('b-2022.html', { agency: '乙局', year: 2022, cells: { 'requests:carried_forward:total': 1, 'active:regulations:in_force': 5 } }),
-    storedReport('b-2023.html', { agency: '乙局', cells: { 'requests:carried_over:total': 1, 'active:regulations:in_force': 6, 'active:regulations:issued': 1, 'active:regulations:repealed': 1 } }),
-    storedReport('c-2023.html', { status: 'flagged', agency: '丙局', cells: { 'requests:total:total': 5 }, findings: [errorFinding('outcome_sum', 'total', 5, 4, ['requests:total:total'])] }),
+    storedReport('a-2022.html', {
+      agency: '郑州市中牟县财政局',
+      year: 2022,
+      cells: {
+        'requests:carried_forward:natural_person': 3,
+        'requests:carried_forward:total': 3,
+        'active:regulations:in_force': 10,
+      },
+    }),
+    storedReport('a-2023.html', {
+      status: 'incomplete',
+      reason: 'tables not found: review_litigation',
+      agency: '中牟县财政局',
+      cells: a2023,
+      findings: [tableMissing],
+    }),
+    storedReport('a-2023-scan.pdf', {
+      status: 'needs_ocr',
+      reason: 'needs_ocr: no text layer on pages 2, 3',
+      agency: '中牟县财政局',
+      cells: a2023,
+    }),
+    storedReport('b-2022.html', {
+      agency: '乙局',
+      year: 2022,
+      cells: { 'requests:carried_forward:total': 1, 'active:regulations:in_force': 5 },
+    }),
+    storedReport('b-2023.html', {
+      agency: '乙局',
+      cells: {
+        'requests:carried_over:total': 1,
+        'active:regulations:in_force': 6,
+        'active:regulations:issued': 1,
+        'active:regulations:repealed': 1,
+      },
+    }),
+    storedReport('c-2023.html', {
+      status: 'flagged',
+      agency: '丙局',
+      cells: { 'requests:total:total': 5 },
+      findings: [errorFinding('outcome_sum', 'total', 5, 4, ['requests:total:total'])],
+    }),
     storedReport('d1.html', { agency: '丁局', cells: { 'requests:total:total': 5 } }),
     storedReport('d2.html', { agency: '丁局', cells: { 'requests:total:total': 6 } }),
   ];
@@ -42,8 +93,23 @@ async function exportRun(options: { json?: boolean } = { json: true }) {
   const out = mkdtempSync(join(tmpdir(), 'xxgk-export-'));
   const store = new Store(join(out, 'xxgk.db'));
   try {
-    reports().forEach((report, i) => store.recordReport({ name: report.file, path: `/in/${report.file}`, size: 1, mtimeMs: 1, contentKey: `key-${i}`, ms: 1 }, report));
-    const names = ['a-2022.html', 'a-2023-scan.pdf', 'a-2023.html', 'b-2022.html', 'b-2023.html', 'c-2023.html', 'd1.html', 'd2.html', 'not-ingested.html'];
+    reports().forEach((report, i) =>
+      store.recordReport(
+        { name: report.file, path: `/in/${report.file}`, size: 1, mtimeMs: 1, contentKey: `key-${i}`, ms: 1 },
+        report,
+      ),
+    );
+    const names = [
+      'a-2022.html',
+      'a-2023-scan.pdf',
+      'a-2023.html',
+      'b-2022.html',
+      'b-2023.html',
+      'c-2023.html',
+      'd1.html',
+      'd2.html',
+      'not-ingested.html',
+    ];
     return { out, summary: await finishRun(store, names, out, options) };
   } finally {
     store.close();
@@ -65,17 +131,30 @@ describe('export with the rules across files', () => {
     ]);
   });
 
-  it('adds the findings across files after the report\'s own, with the figures compared, to the CSV (errors first) and the JSON', async () => {
+  it("adds the findings across files after the report's own, with the figures compared, to the CSV (errors first) and the JSON", async () => {
     const { out } = await exportRun();
-    expect(csv(out, 'findings.csv').filter((f) => f.file === 'a-2023.html').map((f) => [f.rule, f.scope, f.severity, f.expected, f.actual])).toEqual([
+    expect(
+      csv(out, 'findings.csv')
+        .filter((f) => f.file === 'a-2023.html')
+        .map((f) => [f.rule, f.scope, f.severity, f.expected, f.actual]),
+    ).toEqual([
       ['carry_continuity', 'natural_person', 'error', '3', '2'],
       ['carry_continuity', 'total', 'error', '3', '2'],
       ['table_missing', 'review_litigation', 'warning', '', ''],
       ['in_force_continuity', 'regulations', 'warning', '11', '9'],
     ]);
     const json = jsonReports(out).get('a-2023.html')!;
-    expect([json.file, json.status, json.reason]).toEqual(['a-2023.html', 'flagged', 'tables not found: review_litigation']);
-    expect(json.findings.map((f) => f.rule)).toEqual(['table_missing', 'carry_continuity', 'carry_continuity', 'in_force_continuity']);
+    expect([json.file, json.status, json.reason]).toEqual([
+      'a-2023.html',
+      'flagged',
+      'tables not found: review_litigation',
+    ]);
+    expect(json.findings.map((f) => f.rule)).toEqual([
+      'table_missing',
+      'carry_continuity',
+      'carry_continuity',
+      'in_force_continuity',
+    ]);
     // A report no rule across files concerns is exported as stored.
     expect(jsonReports(out).get('c-2023.html')).toEqual(reports()[5]);
   });
@@ -91,9 +170,21 @@ describe('export with the rules across files', () => {
     const store = new Store(join(out, 'xxgk.db'));
     const across = auditAcrossFiles(store);
     try {
-      const names = ['a-2022.html', 'a-2023-scan.pdf', 'a-2023.html', 'b-2022.html', 'b-2023.html', 'c-2023.html', 'd1.html', 'd2.html'];
+      const names = [
+        'a-2022.html',
+        'a-2023-scan.pdf',
+        'a-2023.html',
+        'b-2022.html',
+        'b-2023.html',
+        'c-2023.html',
+        'd1.html',
+        'd2.html',
+      ];
       const db = new Database(across.path, { readonly: true });
-      const rows = db.prepare('SELECT ord, finding FROM across_findings ORDER BY rowid').all() as { ord: number; finding: string }[];
+      const rows = db.prepare('SELECT ord, finding FROM across_findings ORDER BY rowid').all() as {
+        ord: number;
+        finding: string;
+      }[];
       db.close();
       const recorded = rows.map((r) => `${names[r.ord]} ${(JSON.parse(r.finding) as Finding).rule}`);
       expect(recorded.length).toBeGreaterThan(0);
@@ -109,11 +200,17 @@ describe('export with the rules across files', () => {
     }
   });
 
-  it('gives the audit view each report\'s file as ingested', async () => {
+  it("gives the audit view each report's file as ingested", async () => {
     const { out } = await exportRun();
     const paths: (string | null)[] = [];
-    runInNewContext(readFileSync(join(out, 'view', 'reports', '00000.js'), 'utf8'), { xxgkReports: (_: number, reports: XxgkView.ReportFile[]) => paths.push(...reports.map((r) => r.path)) });
-    expect(paths).toEqual(reports().map((r) => `/in/${r.file}`).sort());
+    runInNewContext(readFileSync(join(out, 'view', 'reports', '00000.js'), 'utf8'), {
+      xxgkReports: (_: number, reports: XxgkView.ReportFile[]) => paths.push(...reports.map((r) => r.path)),
+    });
+    expect(paths).toEqual(
+      reports()
+        .map((r) => `/in/${r.file}`)
+        .sort(),
+    );
   });
 
   it('sums up the run: every exported file by status, and the flagged ones with their error rules', async () => {
@@ -142,7 +239,10 @@ describe('export with the rules across files', () => {
 
 /** The reports written whole with --json (reports.jsonl.gz), by file. */
 function jsonReports(out: string): Map<string, Report> {
-  const lines = gunzipSync(readFileSync(join(out, 'reports.jsonl.gz'))).toString('utf8').trimEnd().split('\n');
+  const lines = gunzipSync(readFileSync(join(out, 'reports.jsonl.gz')))
+    .toString('utf8')
+    .trimEnd()
+    .split('\n');
   return new Map(lines.map((line) => JSON.parse(line) as Report).map((report) => [report.file, report]));
 }
 

@@ -35,13 +35,32 @@ describe('only regular files are read', () => {
       const out = temp('special-out');
       const run = xxgk(['extract', input, join(input, 'given.pdf'), '--out', out, '--quiet', '--timeout', '30']);
       expect(run.status, run.stderr).toBe(0);
-      const rows = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<
+        string,
+        string
+      >[];
       expect(rows.map((r) => [r.file, r.status, r.reason])).toEqual([
         ['a.txt', 'ok', ''],
-        ['given.pdf', 'failed', 'unreadable: 不是普通文件（命名管道），未读取（not a regular file (a named pipe), not read）'],
-        ['link.pdf', 'failed', 'unreadable: 无法打开文件：文件不存在（可能是失效的链接）（cannot open the file: the file does not exist (a broken link?)）'],
-        ['pipe.html', 'failed', 'unreadable: 不是普通文件（命名管道），未读取（not a regular file (a named pipe), not read）'],
-        ['socket.doc', 'failed', 'unreadable: 不是普通文件（套接字），未读取（not a regular file (a socket), not read）'],
+        [
+          'given.pdf',
+          'failed',
+          'unreadable: 不是普通文件（命名管道），未读取（not a regular file (a named pipe), not read）',
+        ],
+        [
+          'link.pdf',
+          'failed',
+          'unreadable: 无法打开文件：文件不存在（可能是失效的链接）（cannot open the file: the file does not exist (a broken link?)）',
+        ],
+        [
+          'pipe.html',
+          'failed',
+          'unreadable: 不是普通文件（命名管道），未读取（not a regular file (a named pipe), not read）',
+        ],
+        [
+          'socket.doc',
+          'failed',
+          'unreadable: 不是普通文件（套接字），未读取（not a regular file (a socket), not read）',
+        ],
       ]);
     } finally {
       server.close();
@@ -62,7 +81,7 @@ describe('control characters never reach a terminal', () => {
     expect(printable('\u001b]0;title\u0007甲县\u202e局\r')).toBe('\\x1b]0;title\\x07甲县\\u202e局\\x0d');
   });
 
-  it('check prints a document\'s agency name and a file name escaped; the CSV keeps the name as read', () => {
+  it("check prints a document's agency name and a file name escaped; the CSV keeps the name as read", () => {
     const input = temp('escape');
     const agency = '甲县\u001b[2J\u001b]0;pwned\u0007财政局';
     const name = 'x\u001b[31m.txt';

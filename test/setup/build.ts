@@ -18,6 +18,7 @@ export default function buildIfStale(): void {
   // tsc writes its output even when the types do not check: the tests can still run, on the code as it is now
   // (`npm test` type-checks before anything else). Only a build that did not write is a reason to stop.
   const still = staleOutputs();
-  if (still.length > 0) throw new Error(`npm run build did not update dist/ (older than ${still[0]}):\n${run.stdout}${run.stderr}`);
+  if (still.length > 0)
+    throw new Error(`npm run build did not update dist/ (older than ${still[0]}):\n${run.stdout}${run.stderr}`);
   console.warn(`dist/ rebuilt, with type errors:\n${run.stdout}${run.stderr}`);
 }

@@ -24,10 +24,25 @@ function roundTrip(cells: Cell[]): Cell[] {
     (c) => keys.push({ table: c.table, row: c.row, column: c.column }) - 1,
     (label) => labels.push(label) - 1,
   );
-  return unpackCells(packed, (id) => keys[id]!, (id) => labels[id]!);
+  return unpackCells(
+    packed,
+    (id) => keys[id]!,
+    (id) => labels[id]!,
+  );
 }
 
-const storedRaw = (c: Cell) => (JSON.parse(brotliDecompressSync(packCells([c], () => 0, () => 0)).toString()) as { raw: (string | null)[] }).raw[0];
+const storedRaw = (c: Cell) =>
+  (
+    JSON.parse(
+      brotliDecompressSync(
+        packCells(
+          [c],
+          () => 0,
+          () => 0,
+        ),
+      ).toString(),
+    ) as { raw: (string | null)[] }
+  ).raw[0];
 
 describe('compact store cells', () => {
   it('gives back every cell as it was read: raw text, note, OCR reading, page, document position', () => {
@@ -40,7 +55,12 @@ describe('compact store cells', () => {
       cell({ value: null, raw: '1O', kind: 'unreadable' }),
       cell({ value: 22, raw: '22（其中修订16件）', note: '其中修订16件' }),
       cell({ value: 7, raw: '７' }),
-      cell({ value: 3, raw: '3', kind: 'ocr', source: { ocr: { confidence: 0.9731, confirmed: true, picture: 'page 2', pixelBox: [10, 20, 30, 40] } } }),
+      cell({
+        value: 3,
+        raw: '3',
+        kind: 'ocr',
+        source: { ocr: { confidence: 0.9731, confirmed: true, picture: 'page 2', pixelBox: [10, 20, 30, 40] } },
+      }),
       // A document table far larger than a report's: its position is kept all the same.
       cell({ source: { table: 3, row: 5000, col: 250 } }),
       // On both sides of the limits of the packed position (1,024 rows, 64 columns).
@@ -92,10 +112,27 @@ describe('compact store cells', () => {
       sections: [{ key: 'overview', heading: '一、总体情况', text: '本年度……'.repeat(50) }],
       tables: [{ key: 'active', version: '2021', sourceTables: [0], pages: [], structure: ['markup'], cells: 1 }],
       cells: [cell()],
-      findings: [{ rule: 'balance', scope: 'total', severity: 'error', expected: 3, actual: 4, message: '…', cells: ['requests:total:total'] }],
+      findings: [
+        {
+          rule: 'balance',
+          scope: 'total',
+          severity: 'error',
+          expected: 3,
+          actual: 4,
+          message: '…',
+          cells: ['requests:total:total'],
+        },
+      ],
       messages: [{ level: 'warning', code: 'read', message: 'declared charset differs' }],
     };
-    const columns = { status: report.status, reason: null, reader: report.reader, formatVersion: report.formatVersion, agency: report.agency, year: report.year };
+    const columns = {
+      status: report.status,
+      reason: null,
+      reader: report.reader,
+      formatVersion: report.formatVersion,
+      agency: report.agency,
+      year: report.year,
+    };
     const back = unpackReport('a.html', columns, packDocument(report), report.cells);
     expect(back).toStrictEqual(report);
     expect(JSON.stringify(back)).toBe(JSON.stringify(report));

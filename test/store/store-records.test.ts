@@ -30,7 +30,11 @@ const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
 /** A report as the store gives it back: boxes to the tenth of a point that cells.csv prints. */
 const tenth = (report: Report): Report => ({
   ...report,
-  cells: report.cells.map((c) => (c.source.box ? { ...c, source: { ...c.source, box: c.source.box.map((v) => Number(v.toFixed(1))) as typeof c.source.box } } : c)),
+  cells: report.cells.map((c) =>
+    c.source.box
+      ? { ...c, source: { ...c.source, box: c.source.box.map((v) => Number(v.toFixed(1))) as typeof c.source.box } }
+      : c,
+  ),
 });
 
 /** Rows of a query, read with a connection of the test's own. */
@@ -43,7 +47,14 @@ function query(path: string, sql: string, ...params: unknown[]): Record<string, 
   }
 }
 
-const file = (name: string, contentKey: string, size = 1000, mtimeMs = 1_700_000_000_123.5): FileRecord => ({ name, path: `/in/${name}`, size, mtimeMs, contentKey, ms: 12.5 });
+const file = (name: string, contentKey: string, size = 1000, mtimeMs = 1_700_000_000_123.5): FileRecord => ({
+  name,
+  path: `/in/${name}`,
+  size,
+  mtimeMs,
+  contentKey,
+  ms: 12.5,
+});
 
 const balanced = () => storedReport('a.html', { cells: { 'requests:granted:total': 4, 'requests:total:total': 4 } });
 const flagged = () =>
@@ -90,14 +101,24 @@ describe('ingest store: is a file unchanged?', () => {
     store.recordReport(edited, flagged());
     expect(store.unchangedFile('a.html', 1004, 2)).toEqual(edited);
     expect(store.unchangedFile('a.html', 1000, 1)).toBeUndefined();
-    const [row] = query(path, 'SELECT f.path, c.content_key, c.status, c.agency, c.year, f.ingested_at FROM files f JOIN contents c ON c.id = f.content_id');
-    expect(row).toMatchObject({ path: '/moved/a.html', content_key: 'key-b', status: 'flagged', agency: '乙局', year: 2022 });
+    const [row] = query(
+      path,
+      'SELECT f.path, c.content_key, c.status, c.agency, c.year, f.ingested_at FROM files f JOIN contents c ON c.id = f.content_id',
+    );
+    expect(row).toMatchObject({
+      path: '/moved/a.html',
+      content_key: 'key-b',
+      status: 'flagged',
+      agency: '乙局',
+      year: 2022,
+    });
     expect(Date.now() - Date.parse(row!.ingested_at as string)).toBeLessThan(60_000);
   });
 });
 
 describe('ingest store: what is kept', () => {
-  const contentId = (path: string, key: string) => query(path, 'SELECT id FROM contents WHERE content_key = ?', key)[0]?.id as number;
+  const contentId = (path: string, key: string) =>
+    query(path, 'SELECT id FROM contents WHERE content_key = ?', key)[0]?.id as number;
 
   it('keeps every cell of a report as table:row:column → value, a total left empty as null', () => {
     const { store, path } = openStore();
@@ -126,8 +147,13 @@ describe('ingest store: what is kept', () => {
 
   it('keeps why a report is what it is', () => {
     const { store, path } = openStore();
-    store.recordReport(file('b.html', 'key-b'), storedReport('b.html', { status: 'incomplete', reason: 'tables not found: requests' }));
-    expect(query(path, 'SELECT status, reason FROM contents')).toEqual([{ status: 'incomplete', reason: 'tables not found: requests' }]);
+    store.recordReport(
+      file('b.html', 'key-b'),
+      storedReport('b.html', { status: 'incomplete', reason: 'tables not found: requests' }),
+    );
+    expect(query(path, 'SELECT status, reason FROM contents')).toEqual([
+      { status: 'incomplete', reason: 'tables not found: requests' },
+    ]);
   });
 
   it('closed, it leaves one self-contained database file (the write-ahead log merged into it)', () => {
@@ -155,7 +181,8 @@ describe('ingest store: what is kept', () => {
     expect(back.map((r) => r.name)).toEqual(['c.txt', 'a.pdf', 'b.html']);
     const pdf = read.find((r) => r.file === 'a.pdf')!;
     expect(pdf.cells.filter((c) => c.source.box).length).toBeGreaterThan(100);
-    for (const r of back) expect(JSON.stringify(r.report)).toBe(JSON.stringify(tenth(read.find((x) => x.file === r.name)!)));
+    for (const r of back)
+      expect(JSON.stringify(r.report)).toBe(JSON.stringify(tenth(read.find((x) => x.file === r.name)!)));
   });
 });
 
@@ -184,9 +211,13 @@ describe('ingest store: the run and its versions', () => {
       expect(store.unchangedFile(name, size, mtimeMs)).toMatchObject({ name, path: join(dir, name), ms: 1 });
     }
     store.setRunFiles(names);
-    expect([...store.runReports()].map((r) => JSON.stringify(r.report))).toEqual(read.map((r) => JSON.stringify(tenth(r))));
+    expect([...store.runReports()].map((r) => JSON.stringify(r.report))).toEqual(
+      read.map((r) => JSON.stringify(tenth(r))),
+    );
     expect(query(path, 'SELECT DISTINCT ingested_at FROM files')).toEqual([{ ingested_at: 'version 1' }]);
-    expect(query(path, "SELECT name FROM sqlite_master WHERE name IN ('reports', 'findings') OR name LIKE 'v1_%'")).toEqual([]);
+    expect(
+      query(path, "SELECT name FROM sqlite_master WHERE name IN ('reports', 'findings') OR name LIKE 'v1_%'"),
+    ).toEqual([]);
     expect(query(path, 'PRAGMA user_version')).toEqual([{ user_version: 2 }]);
   });
 
@@ -198,28 +229,41 @@ describe('ingest store: the run and its versions', () => {
     db.close();
     const before = readFileSync(path);
     expect(() => new Store(path)).toThrow(StoreVersionError);
-    expect(() => new Store(path)).toThrow(`${path} was written by a later version of xxgk (store version 3; this one reads 2): use that version, or another --db`);
+    expect(() => new Store(path)).toThrow(
+      `${path} was written by a later version of xxgk (store version 3; this one reads 2): use that version, or another --db`,
+    );
     expect(readFileSync(path)).toEqual(before);
   });
 
   it('a report whose recording failed leaves nothing behind: the cell keys it added are not given to the next report', () => {
     const { store, path } = openStore();
-    const unrecordable = { ...storedReport('x.html', { cells: { 'active:regulations:issued': 1 } }), reader: {} as unknown as string };
+    const unrecordable = {
+      ...storedReport('x.html', { cells: { 'active:regulations:issued': 1 } }),
+      reader: {} as unknown as string,
+    };
     expect(() => store.recordReport(file('x.html', 'key-x'), unrecordable)).toThrow();
     expect(store.hasContent('key-x')).toBe(false);
     store.recordReport(file('y.html', 'key-y'), storedReport('y.html', { cells: { 'requests:total:total': 5 } }));
     store.recordReport(file('x.html', 'key-x'), storedReport('x.html', { cells: { 'active:regulations:issued': 1 } }));
-    const contentId = (key: string) => query(path, 'SELECT id FROM contents WHERE content_key = ?', key)[0]!.id as number;
+    const contentId = (key: string) =>
+      query(path, 'SELECT id FROM contents WHERE content_key = ?', key)[0]!.id as number;
     expect(store.cellValues(contentId('key-x'))).toEqual(new Map([['active:regulations:issued', 1]]));
     expect(store.cellValues(contentId('key-y'))).toEqual(new Map([['requests:total:total', 5]]));
   });
 
   it('types counts as whole numbers only while every count of the run is whole: money and empty cells aside', () => {
     const { store } = openStore();
-    const cells = [storedCell('requests:total:total', 4), storedCell('active:fees:amount_10k_yuan', 25.1), storedCell('requests:total:natural_person', null)];
+    const cells = [
+      storedCell('requests:total:total', 4),
+      storedCell('active:fees:amount_10k_yuan', 25.1),
+      storedCell('requests:total:natural_person', null),
+    ];
     store.recordReport(file('a.html', 'key-a'), storedReport('a.html', { cells }));
     store.recordReport(file('b.html', 'key-b'), storedReport('b.html', { cells: { 'requests:total:total': 4.5 } }));
-    store.recordReport(file('c.html', 'key-c'), storedReport('c.html', { cells: { 'active:regulations:issued': 1.5 } }));
+    store.recordReport(
+      file('c.html', 'key-c'),
+      storedReport('c.html', { cells: { 'active:regulations:issued': 1.5 } }),
+    );
     store.setRunFiles(['a.html']);
     expect(store.runCountsAreWhole()).toBe(true);
     store.setRunFiles(['a.html', 'b.html']);
@@ -232,7 +276,7 @@ describe('ingest store: the run and its versions', () => {
     expect(store.runCountsAreWhole()).toBe(false);
   });
 
-  it('lists for the rules across files only the run\'s reports that name both an agency and a year, by agency key and year', () => {
+  it("lists for the rules across files only the run's reports that name both an agency and a year, by agency key and year", () => {
     const { store } = openStore();
     store.recordReport(file('a.html', 'key-a'), storedReport('a.html', { agency: '甲县财政局', year: null }));
     store.recordReport(file('b.html', 'key-b'), storedReport('b.html', { agency: null, year: 2023 }));
@@ -246,5 +290,4 @@ describe('ingest store: the run and its versions', () => {
       ['c.html', key, 2023],
     ]);
   });
-
 });

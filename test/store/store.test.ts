@@ -37,7 +37,9 @@ describe('the store', () => {
     const db = new Database(join(migrated, 'xxgk.db'), { readonly: true });
     expect(db.prepare('SELECT DISTINCT ingested_at FROM files').pluck().all()).toEqual(['version 1']);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('reports', 'findings') OR name LIKE 'v1_%'").all()).toEqual([]);
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE name IN ('reports', 'findings') OR name LIKE 'v1_%'").all(),
+    ).toEqual([]);
     db.close();
   });
 
@@ -48,6 +50,8 @@ describe('the store', () => {
     db.close();
     const run = xxgk(mixedReportFolder(), '--out', out);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/xxgk\.db was written by a later version of xxgk \(store version 99; this one reads 2\)/);
+    expect(run.stderr).toMatch(
+      /xxgk\.db was written by a later version of xxgk \(store version 99; this one reads 2\)/,
+    );
   });
 });

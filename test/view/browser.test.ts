@@ -19,15 +19,17 @@ const TESTS = {
   filter: 'finds reports by the agency name typed in the search box, and narrows them by status',
   pdf: "shows a flagged PDF's failing sums with the numbers on both sides, the cells in red, and the page drawn with their boxes",
   web: 'shows where the numbers are in a web page, the carry-over chain across years, and copies that print different numbers',
-  unreadAfterFilters: 'shows every unreadable file on 未能读取, whatever place, year or status was chosen on the other list',
-  originalLink: "links 「打开原文件」 relative to the output folder, so that it still opens when the folder is moved",
+  unreadAfterFilters:
+    'shows every unreadable file on 未能读取, whatever place, year or status was chosen on the other list',
+  originalLink: 'links 「打开原文件」 relative to the output folder, so that it still opens when the folder is moved',
   grid: 'shows which agencies have no report for a year',
   gridYears:
     'has a column for every year from the earliest to the latest or asked with --years, one nobody filed for too, ' +
     'and shows which names were taken as one agency',
   ocrPicture: 'shows the picture a failing sum was read from by OCR, with a box over each of its cells',
   longWarnings: 'wraps long warnings (paths, addresses, cell keys) inside their boxes',
-  everyFlagged: "leads from the list to a page for each flagged report that shows its failing rules' numbers, with the page drawn for PDFs",
+  everyFlagged:
+    "leads from the list to a page for each flagged report that shows its failing rules' numbers, with the page drawn for PDFs",
 };
 warnSkipped('test/view/browser.test.ts', Object.values(TESTS));
 
@@ -41,7 +43,11 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
   beforeAll(async () => {
     const input = await mixedBatch();
     out = mkdtempSync(join(tmpdir(), 'xxgk-view-'));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet', '--years', '2021-2024'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet', '--years', '2021-2024'],
+      { encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).toBe(0);
     reports = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true });
     browser = await launchChromium();
@@ -50,7 +56,12 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
     page.on('request', (request) => {
-      if (!request.url().startsWith('file:') && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) errors.push(`network: ${request.url()}`);
+      if (
+        !request.url().startsWith('file:') &&
+        !request.url().startsWith('blob:') &&
+        !request.url().startsWith('data:')
+      )
+        errors.push(`network: ${request.url()}`);
     });
     afterChecks.push(() => expect(errors).toEqual([]));
   }, 180_000);
@@ -67,7 +78,8 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     await page.goto(`${pathToFileURL(join(out, 'index.html')).href}${hash}`);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   };
-  const listedFiles = () => page.locator('.list .row').evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent ?? ''));
+  const listedFiles = () =>
+    page.locator('.list .row').evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent ?? ''));
 
   it(TESTS.list, async () => {
     await open();
@@ -75,13 +87,22 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     const audited = await listedFiles();
     await page.click('nav.tabs a[href="#unread"]');
     await page.waitForSelector('.list .row');
-    const unread = await page.locator('.list .row').evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? ''));
+    const unread = await page
+      .locator('.list .row')
+      .evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? ''));
     expect(unread.sort()).toEqual([MIXED.empty, MIXED.notReport]);
     expect([...audited, ...unread].sort()).toEqual(reports.map((r) => r.file).sort());
     // The reason is beside each unreadable file.
-    expect(await page.locator('.list .row', { hasText: MIXED.empty }).textContent()).toContain('empty: 文件为空（0 字节）');
+    expect(await page.locator('.list .row', { hasText: MIXED.empty }).textContent()).toContain(
+      'empty: 文件为空（0 字节）',
+    );
     // Flagged reports come first.
-    expect(audited.slice(0, 4).sort()).toEqual(reports.filter((r) => r.status === 'flagged').map((r) => r.file).sort());
+    expect(audited.slice(0, 4).sort()).toEqual(
+      reports
+        .filter((r) => r.status === 'flagged')
+        .map((r) => r.file)
+        .sort(),
+    );
   });
 
   it(TESTS.filter, async () => {
@@ -97,7 +118,12 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     await page.fill('input.search', '中牟');
     await page.waitForFunction(() => document.querySelectorAll('.list .row').length > 1);
     await page.click('.chip[data-status="flagged"]');
-    expect((await listedFiles()).sort()).toEqual(reports.filter((r) => r.agency!.includes('中牟') && r.status === 'flagged').map((r) => r.file).sort());
+    expect((await listedFiles()).sort()).toEqual(
+      reports
+        .filter((r) => r.agency!.includes('中牟') && r.status === 'flagged')
+        .map((r) => r.file)
+        .sort(),
+    );
     await page.fill('input.search', '');
   });
 
@@ -107,7 +133,9 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     const findings = await page.locator('#problems .finding.error').allTextContents();
     expect(findings).toHaveLength(2);
     expect(findings[0]).toContain('行政复议');
-    expect(findings[0]).toMatch(/总计\s*0\s*≠\s*结果维持\s*10\s*\+\s*结果纠正\s*1\s*\+\s*其他结果\s*0\s*\+\s*尚未审结\s*0\s*=\s*11/);
+    expect(findings[0]).toMatch(
+      /总计\s*0\s*≠\s*结果维持\s*10\s*\+\s*结果纠正\s*1\s*\+\s*其他结果\s*0\s*\+\s*尚未审结\s*0\s*=\s*11/,
+    );
     expect(findings[0]).toContain('第4页');
     expect(findings[1]).toMatch(/复议后起诉[\s\S]*总计\s*0\s*≠\s*结果维持\s*5[\s\S]*=\s*5/);
     // Both sums' cells, in section 四's row, in solid red: 10 1 0 0 0 | … | 5 0 0 0 0.
@@ -124,7 +152,17 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
       for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128) dark++;
       const frame = canvas.getBoundingClientRect();
       const boxes = Array.from(document.querySelectorAll('.page-picture .box')).map((b) => b.getBoundingClientRect());
-      return { dark: dark / (pixels.length / 4), boxes: boxes.length, inside: boxes.every((b) => b.left >= frame.left - 4 && b.right <= frame.right + 4 && b.top >= frame.top - 4 && b.bottom <= frame.bottom + 4) };
+      return {
+        dark: dark / (pixels.length / 4),
+        boxes: boxes.length,
+        inside: boxes.every(
+          (b) =>
+            b.left >= frame.left - 4 &&
+            b.right <= frame.right + 4 &&
+            b.top >= frame.top - 4 &&
+            b.bottom <= frame.bottom + 4,
+        ),
+      };
     });
     expect(drawn.dark).toBeGreaterThan(0.01);
     expect(drawn.boxes).toBe(10);
@@ -135,7 +173,9 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     await open(`#report=${idOf(MIXED.laterYear)}`);
     await page.waitForSelector('#chain');
     const carry = await page.locator('#problems .finding.error').allTextContents();
-    expect(carry.some((text) => /上年结转[\s\S]*自然人[\s\S]*≠/.test(text) && /文档第\d+个表格 第\d+行 第\d+列/.test(text))).toBe(true);
+    expect(
+      carry.some((text) => /上年结转[\s\S]*自然人[\s\S]*≠/.test(text) && /文档第\d+个表格 第\d+行 第\d+列/.test(text)),
+    ).toBe(true);
     // The chain, 总计 column: this year's 上年结转 (4, row 二) and last year's 结转下年度 (3, row 四), both in red.
     expect(await page.locator('#chain td.bad').allTextContents()).toEqual(['4', '3']);
 
@@ -148,7 +188,10 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
   });
 
   it(TESTS.everyFlagged, async () => {
-    const findings: Record<string, string>[] = parse(readFileSync(join(out, 'findings.csv'), 'utf8'), { bom: true, columns: true });
+    const findings: Record<string, string>[] = parse(readFileSync(join(out, 'findings.csv'), 'utf8'), {
+      bom: true,
+      columns: true,
+    });
     const flagged = reports.filter((r) => r.status === 'flagged');
     expect(flagged.length).toBeGreaterThanOrEqual(4);
     for (const report of flagged) {
@@ -165,7 +208,8 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
         if (error.expected !== '') expect(cards[i], report.file).toContain(error.expected);
         if (error.actual !== '') expect(cards[i], report.file).toContain(error.actual);
       }
-      if (report.file!.endsWith('.pdf')) await page.waitForSelector('.page-picture[data-drawn] canvas', { timeout: 60_000 });
+      if (report.file!.endsWith('.pdf'))
+        await page.waitForSelector('.page-picture[data-drawn] canvas', { timeout: 60_000 });
     }
   });
 
@@ -186,7 +230,9 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
       return Array.from(document.querySelectorAll('.page-picture .box')).map((box) => {
         const b = box.getBoundingClientRect();
         // Back to the picture's pixels (the box is drawn 2 px outside the cell).
-        return [b.left - frame.left + 2, b.top - frame.top + 2, b.right - frame.left - 2, b.bottom - frame.top - 2].map((v) => Math.round(v / scale));
+        return [b.left - frame.left + 2, b.top - frame.top + 2, b.right - frame.left - 2, b.bottom - frame.top - 2].map(
+          (v) => Math.round(v / scale),
+        );
       });
     });
     expect(placed).toEqual(OCR_BOXES);
@@ -196,7 +242,15 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     const { report, path } = await ocrReport();
     const long = `${'/很长的文件夹/'.repeat(12)}${'requests:other.fee_unpaid:total'.repeat(6)}`;
     report.messages.push({ level: 'warning', code: 'picture_missing', message: `图片不在磁盘上：${long}` });
-    report.findings.push({ rule: 'long_note', scope: 'total', severity: 'warning', expected: null, actual: null, message: long, cells: [] });
+    report.findings.push({
+      rule: 'long_note',
+      scope: 'total',
+      severity: 'warning',
+      expected: null,
+      actual: null,
+      message: long,
+      cells: [],
+    });
     const folder = mkdtempSync(join(tmpdir(), 'xxgk-view-long-'));
     const view = new ViewExport(folder);
     view.add(report, { path });
@@ -205,9 +259,13 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     await page.goto(`${pathToFileURL(join(folder, 'index.html')).href}#report=0`);
     await page.waitForSelector('.finding.warning', { state: 'attached' });
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    const overflowing = await page.locator('.finding').evaluateAll((boxes) =>
-      boxes.filter((box) => box.getClientRects().length > 0 && box.scrollWidth > box.clientWidth + 1).map((box) => box.textContent?.slice(0, 40)),
-    );
+    const overflowing = await page
+      .locator('.finding')
+      .evaluateAll((boxes) =>
+        boxes
+          .filter((box) => box.getClientRects().length > 0 && box.scrollWidth > box.clientWidth + 1)
+          .map((box) => box.textContent?.slice(0, 40)),
+      );
     expect(await page.locator('.finding', { hasText: 'fee_unpaid' }).count()).toBeGreaterThan(0);
     expect(overflowing).toEqual([]);
   });
@@ -215,14 +273,18 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
   it(TESTS.unreadAfterFilters, async () => {
     await open();
     await page.waitForSelector('.list .row');
-    const province = await page.locator('select[name="place-0"] option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+    const province = await page
+      .locator('select[name="place-0"] option')
+      .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
     expect(province.length).toBeGreaterThan(0);
     await page.selectOption('select[name="place-0"]', province[0]!);
     await page.selectOption('select[name="year"]', '2023');
     await page.click('.chip[data-status="flagged"]');
     await page.click('nav.tabs a[href="#unread"]');
     await page.waitForSelector('.list .row');
-    const unread = await page.locator('.list .row').evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? ''));
+    const unread = await page
+      .locator('.list .row')
+      .evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? ''));
     expect(unread.sort()).toEqual([MIXED.empty, MIXED.notReport]);
     // What applies is what the controls show: nothing hidden behind 「全部…」.
     for (const name of ['year', 'reader']) expect(await page.locator(`select[name="${name}"]`).inputValue()).toBe('');

@@ -15,7 +15,8 @@ import { CHROMIUM, launchChromium, warnSkipped } from './chromium.js';
  * comparisons that compared nothing (two copies of one legacy report, two consecutive legacy years).
  */
 
-const TEST = 'shows reports in which no number was read as 未核对: never green, never a ✔, whatever they are compared with';
+const TEST =
+  'shows reports in which no number was read as 未核对: never green, never a ✔, whatever they are compared with';
 warnSkipped('test/view/unchecked.test.ts', [TEST]);
 
 const FILES = {
@@ -64,7 +65,11 @@ describe.skipIf(!CHROMIUM)('the audit view, reports in which nothing was checked
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'xxgk-view-unchecked-'));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', batch(), '--out', out, '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'dist/src/cli.js'), 'extract', batch(), '--out', out, '--quiet'],
+      { encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).toBe(0);
     reports = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true });
     browser = await launchChromium();
@@ -76,7 +81,11 @@ describe.skipIf(!CHROMIUM)('the audit view, reports in which nothing was checked
   });
 
   it(TEST, async () => {
-    expect(reports.map((r) => [r.file, r.status]).sort()).toEqual(Object.values(FILES).map((file) => [file, 'unchecked']).sort());
+    expect(reports.map((r) => [r.file, r.status]).sort()).toEqual(
+      Object.values(FILES)
+        .map((file) => [file, 'unchecked'])
+        .sort(),
+    );
     expect(reports.every((r) => r.reason!.startsWith('未核对：'))).toBe(true);
     await page.goto(`${pathToFileURL(join(out, 'index.html')).href}`);
     await page.waitForSelector('.list .row');

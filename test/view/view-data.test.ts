@@ -36,13 +36,38 @@ describe('places in agency names', () => {
 describe("a report's data for the page", () => {
   it('lists the report in one small row, and keeps every cell with where it is printed and each finding explained', async () => {
     const report = await extractCorpus('huaian-hongze-district-gov-2023.pdf');
-    expect(listRow(report, 7, 2)).toEqual([7, report.file, 'flagged', '洪泽区人民政府', '洪泽区', 2023, 'pdf', 'hybrid', 2, 1, 'review_litigation_sum', null, ['', '', '洪泽区', ''], 2]);
+    expect(listRow(report, 7, 2)).toEqual([
+      7,
+      report.file,
+      'flagged',
+      '洪泽区人民政府',
+      '洪泽区',
+      2023,
+      'pdf',
+      'hybrid',
+      2,
+      1,
+      'review_litigation_sum',
+      null,
+      ['', '', '洪泽区', ''],
+      2,
+    ]);
     const detail = reportDetail(report, 7, { path: '/x/report.pdf', pdf: 'abc' });
     expect(detail.cells).toHaveLength(report.cells.length);
     // Cells are written short: the key by its index among the template's cells, the box to a tenth of a point.
     const total = detail.cells.find((c) => c[0] === VIEW_REFS.indexOf('review_litigation:review:total'))!;
-    const box = report.cells.find((c) => c.table === 'review_litigation' && c.row === 'review' && c.column === 'total')!.source.box!;
-    expect(total).toEqual([VIEW_REFS.indexOf('review_litigation:review:total'), '0', 0, 4, box.map((v) => Math.round(v * 10) / 10), 4, 3, 4]);
+    const box = report.cells.find((c) => c.table === 'review_litigation' && c.row === 'review' && c.column === 'total')!
+      .source.box!;
+    expect(total).toEqual([
+      VIEW_REFS.indexOf('review_litigation:review:total'),
+      '0',
+      0,
+      4,
+      box.map((v) => Math.round(v * 10) / 10),
+      4,
+      3,
+      4,
+    ]);
     // A printed row label is kept where it is not the template's: here, where the PDF's text runs labels together.
     const labelled = detail.cells.filter((c) => typeof c[9] === 'string');
     for (const cell of labelled) {
@@ -55,7 +80,12 @@ describe("a report's data for the page", () => {
     expect(review).toMatchObject({
       rule: 'review_litigation_sum',
       left: ['review_litigation:review:total'],
-      right: ['review_litigation:review:upheld', 'review_litigation:review:corrected', 'review_litigation:review:other', 'review_litigation:review:pending'],
+      right: [
+        'review_litigation:review:upheld',
+        'review_litigation:review:corrected',
+        'review_litigation:review:other',
+        'review_litigation:review:pending',
+      ],
       by: 'column',
       concerns: 'review_litigation',
       expected: 0,
@@ -72,16 +102,25 @@ describe("a report's data for the page", () => {
     const count = 300;
     for (let i = 0; i < count; i++) {
       const report = i % 3 === 0 ? flagged : ok;
-      view.add({ ...report, file: `r${String(i).padStart(3, '0')}` }, { path: corpusPath(i % 3 === 0 ? 'huaian-hongze-district-gov-2023.pdf' : 'pingtan-2021.html') });
+      view.add(
+        { ...report, file: `r${String(i).padStart(3, '0')}` },
+        { path: corpusPath(i % 3 === 0 ? 'huaian-hongze-district-gov-2023.pdf' : 'pingtan-2021.html') },
+      );
     }
     const resources = await view.close();
     expect(resources.map((r) => r.path)).toEqual(['index.html', 'view/']);
 
-    const received: { meta?: XxgkView.Meta; list?: XxgkView.Row[]; reports: Map<number, XxgkView.ReportFile>; pdf: string[] } = { reports: new Map(), pdf: [] };
+    const received: {
+      meta?: XxgkView.Meta;
+      list?: XxgkView.Row[];
+      reports: Map<number, XxgkView.ReportFile>;
+      pdf: string[];
+    } = { reports: new Map(), pdf: [] };
     const context = {
       xxgkMeta: (meta: XxgkView.Meta) => (received.meta = meta),
       xxgkList: (rows: XxgkView.Row[]) => (received.list = rows),
-      xxgkReports: (chunk: number, reports: XxgkView.ReportFile[]) => reports.forEach((r) => received.reports.set(r.id, { ...r, chunk } as XxgkView.ReportFile & { chunk: number })),
+      xxgkReports: (chunk: number, reports: XxgkView.ReportFile[]) =>
+        reports.forEach((r) => received.reports.set(r.id, { ...r, chunk } as XxgkView.ReportFile & { chunk: number })),
       xxgkPdf: (key: string) => received.pdf.push(key),
     };
     const load = (file: string) => runInNewContext(readFileSync(join(out, 'view', file), 'utf8'), context);
@@ -92,23 +131,32 @@ describe("a report's data for the page", () => {
 
     expect(received.meta).toMatchObject({ reports: count, pdfLibrary: expect.stringMatching(/^view\/lib\/pdfjs-/) });
     expect(received.meta!.chunks).toBeGreaterThan(1);
-    expect(received.list!.map((r) => r[1])).toEqual(Array.from({ length: count }, (_, i) => `r${String(i).padStart(3, '0')}`));
-    for (const row of received.list!) expect((received.reports.get(row[0]) as XxgkView.ReportFile & { chunk: number }).chunk).toBe(row[13]);
+    expect(received.list!.map((r) => r[1])).toEqual(
+      Array.from({ length: count }, (_, i) => `r${String(i).padStart(3, '0')}`),
+    );
+    for (const row of received.list!)
+      expect((received.reports.get(row[0]) as XxgkView.ReportFile & { chunk: number }).chunk).toBe(row[13]);
     // Copies of one PDF are stored once; only reports with error-level findings carry one.
     expect(received.pdf).toHaveLength(1);
     expect([...received.reports.values()].filter((r) => r.pdf !== null)).toHaveLength(count / 3);
-    expect(readdirSync(join(out, 'view', received.meta!.pdfLibrary!.slice('view/'.length), 'data')).some((f) => f.startsWith('cMapUrl-UniGB-UCS2-H'))).toBe(true);
+    expect(
+      readdirSync(join(out, 'view', received.meta!.pdfLibrary!.slice('view/'.length), 'data')).some((f) =>
+        f.startsWith('cMapUrl-UniGB-UCS2-H'),
+      ),
+    ).toBe(true);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<script src="view/list.js"></script>');
   });
 
-  it('copies the picture a cell was read from by OCR beside the view, for the page to show with the cells\' boxes', async () => {
+  it("copies the picture a cell was read from by OCR beside the view, for the page to show with the cells' boxes", async () => {
     const { report, path } = await ocrReport();
     const out = mkdtempSync(join(tmpdir(), 'xxgk-viewdata-'));
     const view = new ViewExport(out);
     view.add(report, { path });
     await view.close();
     let detail: XxgkView.ReportFile | undefined;
-    runInNewContext(readFileSync(join(out, 'view', 'reports', '00000.js'), 'utf8'), { xxgkReports: (_: number, reports: XxgkView.ReportFile[]) => (detail = reports[0]) });
+    runInNewContext(readFileSync(join(out, 'view', 'reports', '00000.js'), 'utf8'), {
+      xxgkReports: (_: number, reports: XxgkView.ReportFile[]) => (detail = reports[0]),
+    });
     const copied = detail!.pictures[OCR_PICTURE]!;
     expect(copied).toMatch(/^view\/pictures\/[0-9a-f]{24}\.png$/);
     expect(readFileSync(join(out, copied))).toEqual(readFileSync(join(path, '..', OCR_PICTURE)));
@@ -117,7 +165,7 @@ describe("a report's data for the page", () => {
     expect(total[11]).toEqual({ confidence: 0.97, picture: OCR_PICTURE, pixelBox: OCR_BOXES[0] });
   });
 
-  it('keeps on a rerun the PDF copies still referred to, known by the store\'s key without reading the file; removes the others', async () => {
+  it("keeps on a rerun the PDF copies still referred to, known by the store's key without reading the file; removes the others", async () => {
     const flagged = await extractCorpus('huaian-hongze-district-gov-2023.pdf');
     const ok = await extractCorpus('pingtan-2021.html');
     const path = corpusPath('huaian-hongze-district-gov-2023.pdf');
@@ -129,7 +177,9 @@ describe("a report's data for the page", () => {
       for (const [report, input] of reports) view.add(report, input);
       const meta = await view.close();
       let written: XxgkView.Meta | undefined;
-      runInNewContext(readFileSync(join(out, 'view', 'meta.js'), 'utf8'), { xxgkMeta: (m: XxgkView.Meta) => (written = m) });
+      runInNewContext(readFileSync(join(out, 'view', 'meta.js'), 'utf8'), {
+        xxgkMeta: (m: XxgkView.Meta) => (written = m),
+      });
       return { resources: meta, meta: written!, copies: readdirSync(pdfFolder).sort() };
     };
 
@@ -141,7 +191,10 @@ describe("a report's data for the page", () => {
     writeFileSync(join(pdfFolder, `${'e'.repeat(24)}.js.partial`), 'xxgkPdf("eeee","JVBER');
 
     // The original moved away: the copy is known by the store's key, kept as it was, and the report still shows it.
-    const second = await exportView([[ok, { path: corpusPath('pingtan-2021.html') }], [flagged, { path: '/moved/away.pdf', contentKey }]]);
+    const second = await exportView([
+      [ok, { path: corpusPath('pingtan-2021.html') }],
+      [flagged, { path: '/moved/away.pdf', contentKey }],
+    ]);
     expect(second.copies).toEqual([`${key}.js`]);
     expect(statSync(join(pdfFolder, `${key}.js`)).mtimeMs).toBe(copiedAt);
     expect(second.meta.pdfLibrary).toMatch(/^view\/lib\/pdfjs-/);

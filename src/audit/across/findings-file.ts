@@ -36,7 +36,9 @@ export class AcrossFindingsFile {
   reader(): (ord: number) => Finding[] {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, guards against writes this code never makes
     const db = new Database(this.path, { readonly: true, fileMustExist: true });
-    const rows = db.prepare('SELECT ord, finding FROM across_findings ORDER BY ord, rowid').iterate() as IterableIterator<{
+    const rows = db
+      .prepare('SELECT ord, finding FROM across_findings ORDER BY ord, rowid')
+      .iterate() as IterableIterator<{
       ord: number;
       finding: string;
     }>;

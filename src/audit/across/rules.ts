@@ -36,12 +36,16 @@ export type KeyedCopy = CopyFacts & { key: string };
  * next begins, against the group just before it when that is the same agency's previous year. Only two groups are
  * held at a time and their cells are loaded only when a rule needs them, so memory does not grow with the batch.
  */
-export function auditSortedCopies<C extends KeyedCopy>(copies: Iterable<C>, add: (copy: C, finding: Finding) => void): void {
+export function auditSortedCopies<C extends KeyedCopy>(
+  copies: Iterable<C>,
+  add: (copy: C, finding: Finding) => void,
+): void {
   let previous: Group<C> | undefined;
   let current: Group<C> | undefined;
   const finish = () => {
     if (!current) return;
-    const before = previous && previous.key === current.key && previous.year === current.year - 1 ? previous : undefined;
+    const before =
+      previous && previous.key === current.key && previous.year === current.year - 1 ? previous : undefined;
     auditGroup(current, before, add);
     previous = current;
   };
@@ -68,12 +72,18 @@ class Group<C extends CopyFacts> {
   ) {}
 
   loaded(): Loaded<C>[] {
-    this.cached ??= [...this.members].sort((a, b) => a.name.localeCompare(b.name)).map((copy) => ({ ...copy, values: copy.cells() }));
+    this.cached ??= [...this.members]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((copy) => ({ ...copy, values: copy.cells() }));
     return this.cached;
   }
 }
 
-function auditGroup<C extends CopyFacts>(group: Group<C>, previous: Group<C> | undefined, add: (copy: C, finding: Finding) => void): void {
+function auditGroup<C extends CopyFacts>(
+  group: Group<C>,
+  previous: Group<C> | undefined,
+  add: (copy: C, finding: Finding) => void,
+): void {
   if (group.members.length < 2 && !previous) return;
   const members = group.loaded();
   const byName = new Map(members.map((m) => [m.name, m]));
@@ -91,8 +101,6 @@ function reference(group: Loaded[], cell: string): { value: number | null; name:
   return copy ? { value: copy.values.get(cell)!, name: copy.name } : undefined;
 }
 
-
-
 /**
  * Each copy that disagrees with the other copies of the same report gets one finding listing the cells where it
  * departs from the figure most copies print (with two copies, the one first by name is taken as the reference).
@@ -105,7 +113,9 @@ function conflicts(group: Loaded[]): { name: string; finding: Finding }[] {
     const differing = [...copy.values].filter(([cell, value]) => majority.get(cell)!.value !== value);
     if (differing.length === 0) return [];
     const others = majority.get(differing[0]![0])!.names;
-    const shown = differing.slice(0, 6).map(([cell, value]) => `${cell} ${format(value)} vs ${format(majority.get(cell)!.value)}`);
+    const shown = differing
+      .slice(0, 6)
+      .map(([cell, value]) => `${cell} ${format(value)} vs ${format(majority.get(cell)!.value)}`);
     return [
       {
         name: copy.name,
@@ -134,7 +144,10 @@ function majorityValues(group: Loaded[]): Map<string, { value: number | null; na
       if (majority.has(cell)) continue;
       // Copies mostly agree: a cell every copy prints alike needs no count.
       // Stryker disable next-line ArrowFunction,ConditionalExpression,EqualityOperator: equivalent, a shortcut: counting every cell gives the same majority
-      majority.set(cell, group.every((other) => other.values.get(cell) === value) ? { value, names: everyName } : vote(group, cell));
+      majority.set(
+        cell,
+        group.every((other) => other.values.get(cell) === value) ? { value, names: everyName } : vote(group, cell),
+      );
     }
   }
   return majority;
@@ -158,7 +171,8 @@ function carryContinuity(copy: Loaded, previous: Loaded[]): Finding[] {
   return COLUMNS.flatMap((column) => {
     const carried = copy.values.get(`requests:carried_over:${column}`);
     const before = reference(previous, `requests:carried_forward:${column}`);
-    if (carried === undefined || carried === null || !before || before.value === null || carried === before.value) return [];
+    if (carried === undefined || carried === null || !before || before.value === null || carried === before.value)
+      return [];
     return [
       {
         rule: 'carry_continuity',
@@ -179,7 +193,8 @@ function inForceContinuity(copy: Loaded, previous: Loaded[]): Finding[] {
     const issued = copy.values.get(`active:${row}:issued`);
     const repealed = copy.values.get(`active:${row}:repealed`);
     const before = reference(previous, `active:${row}:in_force`);
-    if ([now, issued, repealed].some((v) => v === undefined || v === null) || !before || before.value === null) return [];
+    if ([now, issued, repealed].some((v) => v === undefined || v === null) || !before || before.value === null)
+      return [];
     const expected = before.value + issued! - repealed!;
     if (now === expected) return [];
     return [

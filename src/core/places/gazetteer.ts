@@ -88,18 +88,37 @@ export function placeOfAgency(agency: string, hints: readonly string[] = []): Pl
 export function locateAgency(agency: string, hints: readonly string[] = []): Placing {
   const { byName, byCode } = load();
   const chain = placeChain(agency.replace(/\s+/g, '').replace(/^(?:中共|中国共产党)/u, ''), byName, byCode);
-  if (chain.length === 0) return { place: null, reason: '机构名称不以地名开头', reasonEn: 'the agency name does not start with a place name' };
+  if (chain.length === 0)
+    return {
+      place: null,
+      reason: '机构名称不以地名开头',
+      reasonEn: 'the agency name does not start with a place name',
+    };
   // The last name of the chain is the most specific; the names before it must be its ancestors.
   const last = chain[chain.length - 1]!;
-  let candidates = last.divisions.filter((d) => chain.slice(0, -1).every((link) => link.divisions.some((a) => isAncestor(a, d))));
+  let candidates = last.divisions.filter((d) =>
+    chain.slice(0, -1).every((link) => link.divisions.some((a) => isAncestor(a, d))),
+  );
   if (candidates.length > 1) {
     // A hint supports a candidate when it prints the candidate's city or province right before the same name.
-    const supported = candidates.filter((d) => hints.some((hint) => ancestors(d).some((a) => hint.includes(a.name + last.printed))));
+    const supported = candidates.filter((d) =>
+      hints.some((hint) => ancestors(d).some((a) => hint.includes(a.name + last.printed))),
+    );
     if (supported.length >= 1) candidates = supported;
   }
   if (candidates.length !== 1) {
-    const where = last.divisions.map((d) => ancestors(d).map((a) => a.name).join('')).join('、');
-    return { place: null, reason: `${last.printed}有同名地方（${where}），无法确定`, reasonEn: `${last.printed} names several places (${where})` };
+    const where = last.divisions
+      .map((d) =>
+        ancestors(d)
+          .map((a) => a.name)
+          .join(''),
+      )
+      .join('、');
+    return {
+      place: null,
+      reason: `${last.printed}有同名地方（${where}），无法确定`,
+      reasonEn: `${last.printed} names several places (${where})`,
+    };
   }
   return { place: placeFor(candidates[0]!, last.printed) };
 }
@@ -142,7 +161,9 @@ function placeFor(division: Division, printed: string): Place {
   const chain = [...ancestors(division), division];
   const province = chain.find((d) => d.level === 'province') ?? null;
   // A municipality's districts have no city level of their own: the municipality is their city too.
-  const city = chain.find((d) => d.level === 'city') ?? (province && MUNICIPALITIES.has(province.code) && division !== province ? province : null);
+  const city =
+    chain.find((d) => d.level === 'city') ??
+    (province && MUNICIPALITIES.has(province.code) && division !== province ? province : null);
   const county = division.level === 'county' ? division : null;
   return {
     code: division.code,

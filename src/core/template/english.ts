@@ -90,8 +90,16 @@ const REVIEW_COLUMNS: Record<string, string> = {
   total: 'total',
 };
 
-const ROWS: Record<TableKey, Record<string, string>> = { active: ACTIVE_ROWS, requests: REQUEST_ROWS, review_litigation: REVIEW_ROWS };
-const COLUMNS: Record<TableKey, Record<string, string>> = { active: ACTIVE_COLUMNS, requests: REQUEST_COLUMNS, review_litigation: REVIEW_COLUMNS };
+const ROWS: Record<TableKey, Record<string, string>> = {
+  active: ACTIVE_ROWS,
+  requests: REQUEST_ROWS,
+  review_litigation: REVIEW_ROWS,
+};
+const COLUMNS: Record<TableKey, Record<string, string>> = {
+  active: ACTIVE_COLUMNS,
+  requests: REQUEST_COLUMNS,
+  review_litigation: REVIEW_COLUMNS,
+};
 
 /** `requests`, `granted`, `natural_person` → "section 3, …: outcome: disclosed — natural persons" (the key itself if unknown). */
 export function englishCellLabel(table: TableKey, row: string, column: string): string {

@@ -1,4 +1,14 @@
-import { ACTIVE_COLUMNS, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS, SINGLE_OTHER_ROW, type TableKey } from './template.js';
+import {
+  ACTIVE_COLUMNS,
+  ACTIVE_ROWS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  SECTIONS,
+  SINGLE_OTHER_ROW,
+  type TableKey,
+} from './template.js';
 
 /**
  * The template's printed labels for a cell key: what a person looks for on the page (三、收到和处理政府信息公开申请情况 ›

@@ -121,8 +121,9 @@ const REDRESS: LegacyRow[] = [
 ];
 
 const fees = (parent: string): LegacyRow[] =>
-  (['search', '检索费', 'postage', '邮寄费', 'delivery', '递送费', 'copying', '复制费'] as const)
-    .flatMap((_, i, all) => (i % 2 === 0 ? [row(`${parent}.${all[i]}`, [all[i + 1]!], parent)] : []));
+  (['search', '检索费', 'postage', '邮寄费', 'delivery', '递送费', 'copying', '复制费'] as const).flatMap(
+    (_, i, all) => (i % 2 === 0 ? [row(`${parent}.${all[i]}`, [all[i + 1]!], parent)] : []),
+  );
 
 const FEES: LegacyRow[] = [
   row('fees', ['收取费用总', '收取费用', '依申请公开信息收取的费用']),
@@ -146,7 +147,14 @@ const CAPACITY: LegacyRow[] = [
 ];
 
 export const LEGACY_ROWS: readonly LegacyRow[] = [
-  ...ACTIVE, ...RESPONSES, ...RECEIVED, ...ANSWERED, ...REFUSED, ...REDRESS, ...FEES, ...CAPACITY,
+  ...ACTIVE,
+  ...RESPONSES,
+  ...RECEIVED,
+  ...ANSWERED,
+  ...REFUSED,
+  ...REDRESS,
+  ...FEES,
+  ...CAPACITY,
 ];
 
 const childrenOf = (parent: string) => LEGACY_ROWS.filter((r) => r.parent === parent).map((r) => r.key);
@@ -160,10 +168,25 @@ const sum = (rule: string, parent: string, zh: string, en: string): LegacySum =>
 });
 
 export const LEGACY_SUMS: readonly LegacySum[] = [
-  sum('legacy_received_sum', 'received', '受理申请总数应等于各申请渠道之和', 'applications received = the sum of their channels'),
+  sum(
+    'legacy_received_sum',
+    'received',
+    '受理申请总数应等于各申请渠道之和',
+    'applications received = the sum of their channels',
+  ),
   sum('legacy_answered_sum', 'answered', '答复总数应等于各类答复之和', 'answers = the sum of the kinds of answer'),
-  sum('legacy_refused_sum', 'answered.refused', '不予公开答复数应等于各项理由之和', 'refusals = the sum of their reasons'),
-  sum('legacy_completed_sum', 'completed', '申请办结数应等于按时办结数与延期办结数之和', 'requests completed = on time + extended'),
+  sum(
+    'legacy_refused_sum',
+    'answered.refused',
+    '不予公开答复数应等于各项理由之和',
+    'refusals = the sum of their reasons',
+  ),
+  sum(
+    'legacy_completed_sum',
+    'completed',
+    '申请办结数应等于按时办结数与延期办结数之和',
+    'requests completed = on time + extended',
+  ),
   sum('legacy_staff_sum', 'staff', '工作人员数应等于专职与兼职人员数之和', 'staff = full-time + part-time'),
 ];
 
@@ -174,10 +197,16 @@ export const LEGACY_SUMS: readonly LegacySum[] = [
 function legacyStem(label: string): string {
   let text = label.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, '');
   text = text.replace(/^其中[:：]?/, '');
-  text = text.replace(/^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．)）]?)/, '');
+  text = text.replace(
+    /^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．)）]?)/,
+    '',
+  );
   text = text.replace(/^其中[:：]?/, '');
   text = text.replace(/[(（][^()（）]*[)）]$/, '');
-  text = text.replace(/网络/g, '网上').replace(/其它/g, '其他').replace(/[^\p{L}\p{N}]+/gu, '');
+  text = text
+    .replace(/网络/g, '网上')
+    .replace(/其它/g, '其他')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
   return text.replace(/(?:总数|数量|数|总次数|次数)$/, (m) => (m.endsWith('次数') ? '次' : ''));
 }
 

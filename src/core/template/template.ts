@@ -33,7 +33,13 @@ export const SECTIONS: (Label & { key: SectionKey; ordinal: number })[] = [
     key: 'problems',
     ordinal: 5,
     label: '存在的主要问题及改进情况',
-    aliases: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题和改进情况', '存在问题及改进情况', '存在的主要问题及整改措施', '存在的问题及改进措施'],
+    aliases: [
+      '政府信息公开工作存在的主要问题及改进情况',
+      '存在的主要问题和改进情况',
+      '存在问题及改进情况',
+      '存在的主要问题及整改措施',
+      '存在的问题及改进措施',
+    ],
   },
   { key: 'other', ordinal: 6, label: '其他需要报告的事项' },
 ];
@@ -77,7 +83,11 @@ export const ACTIVE_COLUMNS: ActiveColumn[] = [
 /** The (row, columns) blocks of section 二 per format, in printed order. */
 export const ACTIVE_LAYOUT: Record<FormatVersion, { heading: string; rows: string[]; columns: string[] }[]> = {
   '2021': [
-    { heading: '第二十条第（一）项', rows: ['regulations', 'normative_documents'], columns: ['issued', 'repealed', 'in_force'] },
+    {
+      heading: '第二十条第（一）项',
+      rows: ['regulations', 'normative_documents'],
+      columns: ['issued', 'repealed', 'in_force'],
+    },
     { heading: '第二十条第（五）项', rows: ['licensing'], columns: ['decisions'] },
     { heading: '第二十条第（六）项', rows: ['penalty', 'enforcement'], columns: ['decisions'] },
     { heading: '第二十条第（八）项', rows: ['fees'], columns: ['amount_10k_yuan'] },
@@ -88,8 +98,16 @@ export const ACTIVE_LAYOUT: Record<FormatVersion, { heading: string; rows: strin
       rows: ['regulations', 'normative_documents'],
       columns: ['new_made', 'new_published', 'total_published'],
     },
-    { heading: '第二十条第（五）项', rows: ['licensing', 'other_services'], columns: ['prev_year_items', 'change', 'decisions'] },
-    { heading: '第二十条第（六）项', rows: ['penalty', 'enforcement'], columns: ['prev_year_items', 'change', 'decisions'] },
+    {
+      heading: '第二十条第（五）项',
+      rows: ['licensing', 'other_services'],
+      columns: ['prev_year_items', 'change', 'decisions'],
+    },
+    {
+      heading: '第二十条第（六）项',
+      rows: ['penalty', 'enforcement'],
+      columns: ['prev_year_items', 'change', 'decisions'],
+    },
     { heading: '第二十条第（八）项', rows: ['fees'], columns: ['prev_year_items', 'change'] },
     { heading: '第二十条第（九）项', rows: ['procurement'], columns: ['items', 'amount'] },
   ],
@@ -218,11 +236,16 @@ export function isTotalCell(table: TableKey, row: string, column: string): boole
 export function expectedCells(table: TableKey, version: FormatVersion | null): string[] {
   if (table === 'active') {
     if (!version) return [];
-    return ACTIVE_LAYOUT[version].flatMap((b) => b.rows.flatMap((row) => b.columns.map((column) => `${row}.${column}`)));
+    return ACTIVE_LAYOUT[version].flatMap((b) =>
+      b.rows.flatMap((row) => b.columns.map((column) => `${row}.${column}`)),
+    );
   }
-  if (table === 'requests') return requestDataRows(version ?? '2021').flatMap((row) => REQUEST_COLUMNS.map((c) => `${row}.${c.key}`));
+  if (table === 'requests')
+    return requestDataRows(version ?? '2021').flatMap((row) => REQUEST_COLUMNS.map((c) => `${row}.${c.key}`));
   return REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `${g.key}.${c.key}`));
 }
 
 /** The columns of 万元 figures (section 二's fees and procurement); every other cell is a count. */
-export const MONEY_COLUMNS: ReadonlySet<string> = new Set(ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key));
+export const MONEY_COLUMNS: ReadonlySet<string> = new Set(
+  ACTIVE_COLUMNS.filter((c) => c.tenThousandYuan).map((c) => c.key),
+);

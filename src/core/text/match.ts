@@ -47,7 +47,11 @@ export interface MatchOptions {
   margin?: number;
 }
 
-export function bestMatch(text: string | PrintedLabel, pool: Candidate[], options: MatchOptions = {}): LabelMatch | undefined {
+export function bestMatch(
+  text: string | PrintedLabel,
+  pool: Candidate[],
+  options: MatchOptions = {},
+): LabelMatch | undefined {
   const printed = typeof text === 'string' ? readLabel(text) : text;
   const { threshold = 0.75, margin = 0.05 } = options;
   const [best, second] = ranked(printed.variants, pool);
@@ -67,7 +71,9 @@ function ranked(variants: string[], pool: Candidate[]): LabelMatch[] {
   let result = cache.get(key);
   if (!result) {
     if (cache.size >= MAX_RANKINGS_PER_POOL) cache.clear();
-    result = pool.map((candidate) => ({ key: candidate.key, score: score(variants, candidate.cores) })).sort((a, b) => b.score - a.score);
+    result = pool
+      .map((candidate) => ({ key: candidate.key, score: score(variants, candidate.cores) }))
+      .sort((a, b) => b.score - a.score);
     cache.set(key, result);
   }
   return result;

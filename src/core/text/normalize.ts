@@ -90,6 +90,7 @@ export function similarity(a: string, b: string): number {
  */
 export function isLabelFragment(text: string): boolean {
   const squashed = squash(text);
-  if (squashed.length > 12 || !/\p{Script=Han}/u.test(squashed) || /\d/.test(squashed) || /[。；]$/.test(squashed)) return false;
+  if (squashed.length > 12 || !/\p{Script=Han}/u.test(squashed) || /\d/.test(squashed) || /[。；]$/.test(squashed))
+    return false;
   return splitNumbering(squashed).level === undefined && !/^第.{1,4}条/.test(squashed);
 }

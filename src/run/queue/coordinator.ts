@@ -5,8 +5,17 @@ import type { Outcome, PoolLimits } from '../pool.js';
 import type { Readers } from '../readers.js';
 import type { FileRecord, Store } from '../../store/store.js';
 import {
-  bytesKey, connectionOptions, describeRedisError, OWNER_KEY, QUEUE_NAME, QueueError, sha256, VERSION_KEY, xxgkVersion,
-  type JobData, type JobResult,
+  bytesKey,
+  connectionOptions,
+  describeRedisError,
+  OWNER_KEY,
+  QUEUE_NAME,
+  QueueError,
+  sha256,
+  VERSION_KEY,
+  xxgkVersion,
+  type JobData,
+  type JobResult,
 } from './protocol.js';
 
 /**

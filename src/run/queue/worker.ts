@@ -3,8 +3,16 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
-  connectionOptions, describeRedisError, QUEUE_NAME, QueueError, redact, sha256, VERSION_KEY, xxgkVersion,
-  type JobData, type JobResult,
+  connectionOptions,
+  describeRedisError,
+  QUEUE_NAME,
+  QueueError,
+  redact,
+  sha256,
+  VERSION_KEY,
+  xxgkVersion,
+  type JobData,
+  type JobResult,
 } from './protocol.js';
 import { ReadingThread } from './threads.js';
 

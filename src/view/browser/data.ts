@@ -6,7 +6,22 @@ export let META: XxgkView.Meta;
 export let ROWS: XxgkView.Row[] = [];
 
 /** Columns of a list row. */
-export const R = { id: 0, file: 1, status: 2, agency: 3, agencyKey: 4, year: 5, reader: 6, format: 7, errors: 8, warnings: 9, rules: 10, reason: 11, places: 12, chunk: 13 } as const;
+export const R = {
+  id: 0,
+  file: 1,
+  status: 2,
+  agency: 3,
+  agencyKey: 4,
+  year: 5,
+  reader: 6,
+  format: 7,
+  errors: 8,
+  warnings: 9,
+  rules: 10,
+  reason: 11,
+  places: 12,
+  chunk: 13,
+} as const;
 
 export function xxgkMeta(meta: XxgkView.Meta): void {
   META = meta;
@@ -21,7 +36,10 @@ const chunks = new Map<number, XxgkView.Report[]>();
 const CHUNKS_KEPT = 24;
 
 export function xxgkReports(chunk: number, reports: XxgkView.ReportFile[]): void {
-  chunks.set(chunk, reports.map((report) => ({ ...report, cells: report.cells.map(expandCell) })));
+  chunks.set(
+    chunk,
+    reports.map((report) => ({ ...report, cells: report.cells.map(expandCell) })),
+  );
   if (chunks.size > CHUNKS_KEPT) {
     const oldest = chunks.keys().next().value;
     if (oldest !== undefined && oldest !== chunk) {
@@ -53,7 +71,11 @@ export async function loadReport(id: number): Promise<XxgkView.Report> {
 export let PLACES: [string, string, string, string][] = [];
 
 export function fillPlaces(): void {
-  const parentOf = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
+  const parentOf = [
+    new Map<string, Map<string, number>>(),
+    new Map<string, Map<string, number>>(),
+    new Map<string, Map<string, number>>(),
+  ];
   for (const row of ROWS) {
     const places = row[R.places];
     for (let level = 1; level < 4; level++) {
@@ -93,7 +115,20 @@ export function groupByAgency(): void {
 /** A cell as written (see XxgkView.WireCell) → the cell the page works with. */
 function expandCell(wire: XxgkView.WireCell): XxgkView.Cell {
   const [ref, raw, value, page, box, table, row, col, kind, label, note, ocr] = wire;
-  return [typeof ref === 'number' ? META.refs[ref]! : ref, raw, value, kind || 'number', page, box, table, row, col, label || '', note || null, ocr || null];
+  return [
+    typeof ref === 'number' ? META.refs[ref]! : ref,
+    raw,
+    value,
+    kind || 'number',
+    page,
+    box,
+    table,
+    row,
+    col,
+    label || '',
+    note || null,
+    ocr || null,
+  ];
 }
 
 export function ruleTitle(rule: string): string {

@@ -11,9 +11,12 @@ let MISSING_YEAR = '';
 /** What a year's mark shows: the most serious status among the agency's copies of that year. */
 function markOf(ids: number[]): { kind: string; label: string; title: string; id: number } {
   const rows = ids.map((id) => ROWS[id]!);
-  const worst = rows.sort((a, b) => (STATUS_INFO[a[R.status]]?.order ?? 9) - (STATUS_INFO[b[R.status]]?.order ?? 9))[0]!;
+  const worst = rows.sort(
+    (a, b) => (STATUS_INFO[a[R.status]]?.order ?? 9) - (STATUS_INFO[b[R.status]]?.order ?? 9),
+  )[0]!;
   const status = worst[R.status];
-  const kind = status === 'flagged' || status === 'ok' || status === 'incomplete' || status === 'unchecked' ? status : 'unread';
+  const kind =
+    status === 'flagged' || status === 'ok' || status === 'incomplete' || status === 'unchecked' ? status : 'unread';
   const text = markText(rows.map((r) => r[R.status]));
   const title = ids.length > 1 ? `${text.title}\n${rows.map((r) => r[R.file]).join('\n')}` : worst[R.file];
   return { kind, label: text.label, title, id: worst[R.id] };
@@ -52,8 +55,17 @@ export function showGrid(main: HTMLElement): void {
       shown,
     );
     shown.textContent = `${agencies.length} 个机关 × ${years.length} 个年度`;
-    const head = h('div', { class: 'head' }, h('span', { class: 'name' }, '机关'), years.map((y) => h('span', { class: `cell${String(y) === MISSING_YEAR ? ' year-picked' : ''}` }, y)));
-    replaceChildren(wrap, head, h('div', { style: `height:${ROW_HEIGHT * agencies.length}px;position:relative`, class: 'grid-body' }));
+    const head = h(
+      'div',
+      { class: 'head' },
+      h('span', { class: 'name' }, '机关'),
+      years.map((y) => h('span', { class: `cell${String(y) === MISSING_YEAR ? ' year-picked' : ''}` }, y)),
+    );
+    replaceChildren(
+      wrap,
+      head,
+      h('div', { style: `height:${ROW_HEIGHT * agencies.length}px;position:relative`, class: 'grid-body' }),
+    );
     wrap.scrollTop = 0;
     drawGridRows();
   };
@@ -69,13 +81,26 @@ export function showGrid(main: HTMLElement): void {
         h(
           'div',
           { class: 'row', style: `position:absolute;left:0;right:0;top:${ROW_HEIGHT * i}px` },
-          h('span', { class: `name${agency.names.length > 1 ? ' grouped' : ''}`, title: groupTitle(agency) }, agency.name),
+          h(
+            'span',
+            { class: `name${agency.names.length > 1 ? ' grouped' : ''}`, title: groupTitle(agency) },
+            agency.name,
+          ),
           years.map((year) => {
             const ids = agency.byYear.get(year);
             const picked = String(year) === MISSING_YEAR ? ' year-picked' : '';
-            if (!ids) return h('span', { class: `cell${picked}` }, h('span', { class: 'mark missing', title: `${year} 年度没有报告` }, '缺'));
+            if (!ids)
+              return h(
+                'span',
+                { class: `cell${picked}` },
+                h('span', { class: 'mark missing', title: `${year} 年度没有报告` }, '缺'),
+              );
             const mark = markOf(ids);
-            return h('span', { class: `cell${picked}` }, h('a', { class: `mark ${mark.kind}`, href: `#report=${mark.id}`, title: mark.title }, mark.label));
+            return h(
+              'span',
+              { class: `cell${picked}` },
+              h('a', { class: `mark ${mark.kind}`, href: `#report=${mark.id}`, title: mark.title }, mark.label),
+            );
           }),
         ),
       );
@@ -133,7 +158,11 @@ function mostCommonName(ids: number[]): string {
 function gridPlaceFilters(refresh: () => void): HTMLElement[] {
   const controls: HTMLElement[] = [];
   for (let level = 0; level < 4; level++) {
-    const values = distinct(ROWS.filter((r) => STATE.places.slice(0, level).every((p, l) => !p || PLACES[r[R.id]]![l] === p)).map((r) => PLACES[r[R.id]]![level]!));
+    const values = distinct(
+      ROWS.filter((r) => STATE.places.slice(0, level).every((p, l) => !p || PLACES[r[R.id]]![l] === p)).map(
+        (r) => PLACES[r[R.id]]![level]!,
+      ),
+    );
     if (values.length === 0 && !STATE.places[level]) continue;
     controls.push(
       select(`place-${level}`, values, STATE.places[level]!, `全部${PLACE_LEVELS[level]}`, (value) => {

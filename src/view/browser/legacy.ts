@@ -5,10 +5,14 @@ import { META } from './data.js';
 import { type Marks, type PickCell, tableSource, valueCell } from './tables.js';
 import { h, splitRef } from './util.js';
 
-
 type ViewCells = Map<string, XxgkView.Cell>;
 
-export function legacyBlock(report: XxgkView.Report, cells: ViewCells, marks: Marks, pick: PickCell): HTMLElement | null {
+export function legacyBlock(
+  report: XxgkView.Report,
+  cells: ViewCells,
+  marks: Marks,
+  pick: PickCell,
+): HTMLElement | null {
   const legacy = report.cells.filter((c) => c[0].startsWith('legacy:'));
   if (legacy.length === 0 && report.format !== 'legacy') return null;
   const unread = '没有读出统计表的数字：本报告未核对，不视为通过。';
@@ -35,10 +39,27 @@ function legacyTable(legacy: XxgkView.Cell[], cells: ViewCells, marks: Marks, pi
   return h(
     'table',
     { class: 'template' },
-    h('thead', null, h('tr', null, h('th', null, '指标'), columns.map((c) => h('th', null, META.legacyColumns[c] ?? c)))),
-    h('tbody', null, rows.map((row) => h('tr', null,
-      h('td', { class: 'label' }, labels.get(row) ?? row),
-      columns.map((c) => valueCell(`legacy:${row}:${c}`, cells, marks, pick)),
-    ))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, '指标'),
+        columns.map((c) => h('th', null, META.legacyColumns[c] ?? c)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map((row) =>
+        h(
+          'tr',
+          null,
+          h('td', { class: 'label' }, labels.get(row) ?? row),
+          columns.map((c) => valueCell(`legacy:${row}:${c}`, cells, marks, pick)),
+        ),
+      ),
+    ),
   );
 }

@@ -18,7 +18,16 @@ interface ListState {
 
 type SortKey = 'status' | 'agency' | 'year' | 'place' | 'errors' | 'warnings' | 'reader' | 'file' | 'reason';
 
-export const STATE: ListState = { search: '', statuses: new Set(), rule: '', year: '', reader: '', format: '', places: ['', '', '', ''], sort: { key: 'status', descending: false } };
+export const STATE: ListState = {
+  search: '',
+  statuses: new Set(),
+  rule: '',
+  year: '',
+  reader: '',
+  format: '',
+  places: ['', '', '', ''],
+  sort: { key: 'status', descending: false },
+};
 
 export const ROW_HEIGHT = 32;
 export const PLACE_LEVELS = ['省', '市', '区县', '街道乡镇'];
@@ -40,8 +49,10 @@ function matchesFilters(row: XxgkView.Row, search: string, filters: Filters): bo
   if (filters.reader && text(row[R.reader]) !== filters.reader) return false;
   if (filters.format && text(row[R.format]) !== filters.format) return false;
   const places = PLACES[row[R.id]]!;
-  for (let level = 0; level < 4; level++) if (filters.places[level] && places[level] !== filters.places[level]) return false;
-  if (search && !(row[R.agency] ?? '').toLowerCase().includes(search) && !row[R.file].toLowerCase().includes(search)) return false;
+  for (let level = 0; level < 4; level++)
+    if (filters.places[level] && places[level] !== filters.places[level]) return false;
+  if (search && !(row[R.agency] ?? '').toLowerCase().includes(search) && !row[R.file].toLowerCase().includes(search))
+    return false;
   return true;
 }
 
@@ -101,10 +112,26 @@ const AUDITED_COLUMNS: Column[] = [
   { title: '状态', key: 'status', width: '84px', cell: (row) => statusBadge(row[R.status]) },
   { title: '机关', key: 'agency', width: 'minmax(160px,1.6fr)', cell: (row) => text(row[R.agency]) || '（未读出）' },
   { title: '年度', key: 'year', width: '52px', cell: (row) => text(row[R.year]) },
-  { title: '地区', key: 'place', width: 'minmax(100px,1.1fr)', cell: (row) => [...new Set(PLACES[row[R.id]]!.filter(Boolean))].join(' ') },
-  { title: '错误', key: 'errors', width: '48px', numeric: true, cell: (row) => (row[R.errors] > 0 ? h('span', { class: 'errors' }, row[R.errors]) : '0') },
+  {
+    title: '地区',
+    key: 'place',
+    width: 'minmax(100px,1.1fr)',
+    cell: (row) => [...new Set(PLACES[row[R.id]]!.filter(Boolean))].join(' '),
+  },
+  {
+    title: '错误',
+    key: 'errors',
+    width: '48px',
+    numeric: true,
+    cell: (row) => (row[R.errors] > 0 ? h('span', { class: 'errors' }, row[R.errors]) : '0'),
+  },
   { title: '警告', key: 'warnings', width: '48px', numeric: true, cell: (row) => text(row[R.warnings]) },
-  { title: '不成立的规则', key: 'errors', width: 'minmax(120px,1.3fr)', cell: (row) => row[R.rules].split(' ').filter(Boolean).map(ruleTitle).join('；') },
+  {
+    title: '不成立的规则',
+    key: 'errors',
+    width: 'minmax(120px,1.3fr)',
+    cell: (row) => row[R.rules].split(' ').filter(Boolean).map(ruleTitle).join('；'),
+  },
   { title: '读取', key: 'reader', width: '72px', cell: (row) => text(row[R.reader]) },
   { title: '文件', key: 'file', width: 'minmax(140px,1.5fr)', cell: (row) => row[R.file] },
 ];
@@ -162,7 +189,10 @@ function drawList(list: HTMLElement, columns: Column[], ids: number[], refresh: 
           class: c.numeric ? 'num' : '',
           title: '点击排序 / click to sort',
           onclick: () => {
-            STATE.sort = { key: c.key, descending: STATE.sort.key === c.key ? !STATE.sort.descending : c.numeric === true };
+            STATE.sort = {
+              key: c.key,
+              descending: STATE.sort.key === c.key ? !STATE.sort.descending : c.numeric === true,
+            };
             refresh();
           },
         },
@@ -172,7 +202,12 @@ function drawList(list: HTMLElement, columns: Column[], ids: number[], refresh: 
     ),
   );
   const spacer = h('div', { class: 'spacer', style: `height:${ROW_HEIGHT * ids.length}px` });
-  replaceChildren(list, head, spacer, ids.length === 0 ? h('div', { class: 'empty' }, '没有符合条件的报告。/ No report matches.') : null);
+  replaceChildren(
+    list,
+    head,
+    spacer,
+    ids.length === 0 ? h('div', { class: 'empty' }, '没有符合条件的报告。/ No report matches.') : null,
+  );
   list.scrollTop = 0;
   drawRows(list, columns, ids);
 }
@@ -187,8 +222,22 @@ function drawRows(list: HTMLElement, columns: Column[], ids: number[]): void {
     list.appendChild(
       h(
         'div',
-        { class: `row ${row[R.status]}`, style: `top:${ROW_HEIGHT * (i + 1)}px`, 'data-id': row[R.id], onclick: () => (location.hash = `report=${row[R.id]}`) },
-        columns.map((c) => h('span', { class: c.numeric ? 'num' : '', title: c.key === 'file' || c.key === 'reason' ? row[c.key === 'file' ? R.file : R.reason] ?? '' : null }, c.cell(row))),
+        {
+          class: `row ${row[R.status]}`,
+          style: `top:${ROW_HEIGHT * (i + 1)}px`,
+          'data-id': row[R.id],
+          onclick: () => (location.hash = `report=${row[R.id]}`),
+        },
+        columns.map((c) =>
+          h(
+            'span',
+            {
+              class: c.numeric ? 'num' : '',
+              title: c.key === 'file' || c.key === 'reason' ? (row[c.key === 'file' ? R.file : R.reason] ?? '') : null,
+            },
+            c.cell(row),
+          ),
+        ),
       ),
     );
   }
@@ -203,20 +252,37 @@ function summaryChips(audited: boolean, refresh: () => void): HTMLElement[] {
     byStatus.set(row[R.status], (byStatus.get(row[R.status]) ?? 0) + 1);
     for (const rule of row[R.rules].split(' ').filter(Boolean)) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
   }
-  const statuses = [...byStatus.entries()].sort((a, b) => (STATUS_INFO[a[0]]?.order ?? 9) - (STATUS_INFO[b[0]]?.order ?? 9));
+  const statuses = [...byStatus.entries()].sort(
+    (a, b) => (STATUS_INFO[a[0]]?.order ?? 9) - (STATUS_INFO[b[0]]?.order ?? 9),
+  );
   const toggleStatus = (status: string) => {
     if (STATE.statuses.has(status)) STATE.statuses.delete(status);
     else STATE.statuses.add(status);
     refresh();
   };
   return [
-    ...statuses.map(([status, n]) => h('span', { class: `chip${STATE.statuses.has(status) ? ' on' : ''}`, 'data-status': status, onclick: () => toggleStatus(status) }, statusBadge(status), h('span', { class: 'n' }, n))),
+    ...statuses.map(([status, n]) =>
+      h(
+        'span',
+        {
+          class: `chip${STATE.statuses.has(status) ? ' on' : ''}`,
+          'data-status': status,
+          onclick: () => toggleStatus(status),
+        },
+        statusBadge(status),
+        h('span', { class: 'n' }, n),
+      ),
+    ),
     ...[...byRule.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([rule, n]) =>
         h(
           'span',
-          { class: `chip rule${STATE.rule === rule ? ' on' : ''}`, 'data-rule': rule, title: rule, onclick: () => {
+          {
+            class: `chip rule${STATE.rule === rule ? ' on' : ''}`,
+            'data-rule': rule,
+            title: rule,
+            onclick: () => {
               STATE.rule = STATE.rule === rule ? '' : rule;
               refresh();
             },
@@ -236,7 +302,13 @@ export function distinct(values: (string | number | null)[]): string[] {
   return [...new Set(values.filter((v) => v !== null && v !== '').map(String))].sort(COLLATOR.compare);
 }
 
-export function select(name: string, values: string[], chosen: string, all: string, change: (value: string) => void): HTMLSelectElement {
+export function select(
+  name: string,
+  values: string[],
+  chosen: string,
+  all: string,
+  change: (value: string) => void,
+): HTMLSelectElement {
   const element = h('select', { name, onchange: () => change(element.value) }, options(values, chosen, all));
   return element;
 }
@@ -252,7 +324,9 @@ function filterControls(audited: boolean, refresh: () => void): HTMLElement[] {
   };
   const places: HTMLElement[] = [];
   for (let level = 0; level < 4; level++) {
-    const candidates = rows.filter((r) => shown.places.slice(0, level).every((p, l) => !p || PLACES[r[R.id]]![l] === p));
+    const candidates = rows.filter((r) =>
+      shown.places.slice(0, level).every((p, l) => !p || PLACES[r[R.id]]![l] === p),
+    );
     const values = distinct(candidates.map((r) => PLACES[r[R.id]]![level]!));
     if (values.length === 0) continue;
     places.push(
@@ -267,14 +341,29 @@ function filterControls(audited: boolean, refresh: () => void): HTMLElement[] {
   return [
     places.length > 0 ? h('label', null, '地区') : null,
     ...places,
-    select('year', distinct(rows.map((r) => r[R.year])).reverse(), shown.year, '全部年度', (v) => set(() => (STATE.year = v))()),
-    select('reader', distinct(rows.map((r) => r[R.reader])), shown.reader, '全部读取方式', (v) => set(() => (STATE.reader = v))()),
-    audited ? select('format', distinct(rows.map((r) => r[R.format])), shown.format, '全部格式', (v) => set(() => (STATE.format = v))()) : null,
+    select('year', distinct(rows.map((r) => r[R.year])).reverse(), shown.year, '全部年度', (v) =>
+      set(() => (STATE.year = v))(),
+    ),
+    select('reader', distinct(rows.map((r) => r[R.reader])), shown.reader, '全部读取方式', (v) =>
+      set(() => (STATE.reader = v))(),
+    ),
+    audited
+      ? select('format', distinct(rows.map((r) => r[R.format])), shown.format, '全部格式', (v) =>
+          set(() => (STATE.format = v))(),
+        )
+      : null,
     h(
       'a',
       {
         onclick: () => {
-          Object.assign(STATE, { statuses: new Set(), rule: '', year: '', reader: '', format: '', places: ['', '', '', ''] });
+          Object.assign(STATE, {
+            statuses: new Set(),
+            rule: '',
+            year: '',
+            reader: '',
+            format: '',
+            places: ['', '', '', ''],
+          });
           refresh();
         },
       },

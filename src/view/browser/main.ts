@@ -40,7 +40,18 @@ function xxgkStart(): void {
   });
   const tabs = h('nav', { class: 'tabs' });
   const main = h('main');
-  replaceChildren(app, h('header', { class: 'top' }, h('h1', null, h('a', { href: '#' }, 'xxgk 审计视图')), search, h('span', { class: 'counts' }, batchCounts())), tabs, main);
+  replaceChildren(
+    app,
+    h(
+      'header',
+      { class: 'top' },
+      h('h1', null, h('a', { href: '#' }, 'xxgk 审计视图')),
+      search,
+      h('span', { class: 'counts' }, batchCounts()),
+    ),
+    tabs,
+    main,
+  );
   const render = () => {
     const current = route();
     const tab = current.view === 'report' ? '' : current.view;

@@ -12,7 +12,10 @@ export function markText(statuses: string[]): { label: string; title: string } {
   const order = (status: string) => STATUS_INFO[status]?.order ?? 9;
   const distinct = [...counts.keys()].sort((a, b) => order(a) - order(b));
   const name = (status: string) => STATUS_INFO[status]?.label ?? status;
-  const label = distinct.length > 1 ? distinct.map(name).join('/') : `${name(distinct[0]!)}${statuses.length > 1 ? ` ×${statuses.length}` : ''}`;
+  const label =
+    distinct.length > 1
+      ? distinct.map(name).join('/')
+      : `${name(distinct[0]!)}${statuses.length > 1 ? ` ×${statuses.length}` : ''}`;
   const title = `${statuses.length} 份：${distinct.map((s) => `${name(s)} ${counts.get(s)!}`).join('，')}`;
   return { label, title };
 }

@@ -11,7 +11,9 @@ interface PdfjsViewport {
 }
 interface PdfjsPage {
   getViewport(options: { scale: number }): PdfjsViewport;
-  render(options: { canvas: HTMLCanvasElement; canvasContext: CanvasRenderingContext2D; viewport: PdfjsViewport }): { promise: Promise<void> };
+  render(options: { canvas: HTMLCanvasElement; canvasContext: CanvasRenderingContext2D; viewport: PdfjsViewport }): {
+    promise: Promise<void>;
+  };
 }
 interface PdfjsDocument {
   numPages: number;
@@ -113,7 +115,15 @@ export interface Box {
 let drawing: Promise<unknown> = Promise.resolve();
 
 export function drawPdfPage(key: string, pageNumber: number, boxes: Box[], width: number): HTMLElement {
-  const frame = h('div', { class: 'page-picture', 'data-page': pageNumber }, h('div', { class: 'muted', style: `padding:12px;width:${width}px` }, `正在绘制第${pageNumber}页… / drawing page ${pageNumber}…`));
+  const frame = h(
+    'div',
+    { class: 'page-picture', 'data-page': pageNumber },
+    h(
+      'div',
+      { class: 'muted', style: `padding:12px;width:${width}px` },
+      `正在绘制第${pageNumber}页… / drawing page ${pageNumber}…`,
+    ),
+  );
   drawing = drawing.then(async () => {
     try {
       const document = await openPdf(key);
@@ -121,12 +131,27 @@ export function drawPdfPage(key: string, pageNumber: number, boxes: Box[], width
       const scale = width / page.getViewport({ scale: 1 }).width;
       const ratio = window.devicePixelRatio || 1;
       const viewport = page.getViewport({ scale: scale * ratio });
-      const canvas = h('canvas', { width: Math.round(viewport.width), height: Math.round(viewport.height), style: `width:${Math.round(viewport.width / ratio)}px;height:${Math.round(viewport.height / ratio)}px` });
+      const canvas = h('canvas', {
+        width: Math.round(viewport.width),
+        height: Math.round(viewport.height),
+        style: `width:${Math.round(viewport.width / ratio)}px;height:${Math.round(viewport.height / ratio)}px`,
+      });
       await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
-      replaceChildren(frame, canvas, boxes.map((b) => boxElement(b, scale)));
+      replaceChildren(
+        frame,
+        canvas,
+        boxes.map((b) => boxElement(b, scale)),
+      );
       frame.setAttribute('data-drawn', 'true');
     } catch (error) {
-      replaceChildren(frame, h('div', { class: 'finding warning', style: `width:${width}px` }, `第${pageNumber}页未能绘制 / page could not be drawn: ${(error as Error).message}`));
+      replaceChildren(
+        frame,
+        h(
+          'div',
+          { class: 'finding warning', style: `width:${width}px` },
+          `第${pageNumber}页未能绘制 / page could not be drawn: ${(error as Error).message}`,
+        ),
+      );
     }
   });
   return frame;
@@ -135,7 +160,11 @@ export function drawPdfPage(key: string, pageNumber: number, boxes: Box[], width
 function boxElement(box: Box, scale: number): HTMLElement {
   const [x0, y0, x1, y1] = box.box;
   const style = `left:${x0 * scale - 2}px;top:${y0 * scale - 2}px;width:${(x1 - x0) * scale + 4}px;height:${(y1 - y0) * scale + 4}px`;
-  return h('div', { class: `box${box.bad ? '' : ' warn'}`, style, 'data-ref': box.ref, title: box.label }, box.bad ? h('span', null, box.label) : null);
+  return h(
+    'div',
+    { class: `box${box.bad ? '' : ' warn'}`, style, 'data-ref': box.ref, title: box.label },
+    box.bad ? h('span', null, box.label) : null,
+  );
 }
 
 /** A picture read by OCR, with the boxes of the involved cells (in the picture's pixels). */
@@ -144,7 +173,10 @@ export function pictureWithBoxes(src: string, boxes: Box[], width: number): HTML
   const image = h('img', { src, alt: '', style: `max-width:${width}px` });
   image.onload = () => {
     const scale = image.clientWidth / image.naturalWidth;
-    appendChildren(frame, boxes.map((b) => boxElement(b, scale)));
+    appendChildren(
+      frame,
+      boxes.map((b) => boxElement(b, scale)),
+    );
     frame.setAttribute('data-drawn', 'true');
   };
   frame.appendChild(image);
@@ -154,5 +186,7 @@ export function pictureWithBoxes(src: string, boxes: Box[], width: number): HTML
 /** Mark a cell's boxes on every picture of the page. */
 export function pickBoxes(ref: string): void {
   document.querySelectorAll('.page-picture .box.picked').forEach((b) => b.classList.remove('picked'));
-  document.querySelectorAll(`.page-picture .box[data-ref="${CSS.escape(ref)}"]`).forEach((b) => b.classList.add('picked'));
+  document
+    .querySelectorAll(`.page-picture .box[data-ref="${CSS.escape(ref)}"]`)
+    .forEach((b) => b.classList.add('picked'));
 }

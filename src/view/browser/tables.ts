@@ -15,11 +15,23 @@ export function cellIndex(report: XxgkView.Report): Map<string, XxgkView.Cell> {
   return new Map(report.cells.map((c) => [c[0], c]));
 }
 
-export function valueCell(ref: string, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell, attributes: Attributes = {}): HTMLTableCellElement {
+export function valueCell(
+  ref: string,
+  cells: Map<string, XxgkView.Cell>,
+  marks: Marks,
+  pick: PickCell,
+  attributes: Attributes = {},
+): HTMLTableCellElement {
   const cell = cells.get(ref);
-  const classes = ['value', cell ? '' : 'missing', marks.bad.has(ref) ? 'bad' : marks.warn.has(ref) ? 'warn' : ''].filter(Boolean).join(' ');
+  const classes = ['value', cell ? '' : 'missing', marks.bad.has(ref) ? 'bad' : marks.warn.has(ref) ? 'warn' : '']
+    .filter(Boolean)
+    .join(' ');
   const title = cell ? cellTitle(cell) : '未找到：文档未印出或未能读出 / not found in the document';
-  return h('td', { class: classes, 'data-ref': ref, title, onclick: () => pick(ref), ...attributes }, cell ? cell[1].trim() : '·');
+  return h(
+    'td',
+    { class: classes, 'data-ref': ref, title, onclick: () => pick(ref), ...attributes },
+    cell ? cell[1].trim() : '·',
+  );
 }
 
 export function cellTitle(cell: XxgkView.Cell): string {
@@ -31,7 +43,9 @@ export function cellTitle(cell: XxgkView.Cell): string {
     `位置: ${placeText(cell)}`,
     label ? `行标签: ${label}` : '',
     note ? `注: ${note}` : '',
-    ocr ? `文字识别 OCR: 置信度 ${ocr.confidence.toFixed(2)}${ocr.picture ? ` · ${ocr.picture.slice(0, 60)}` : ''}` : '',
+    ocr
+      ? `文字识别 OCR: 置信度 ${ocr.confidence.toFixed(2)}${ocr.picture ? ` · ${ocr.picture.slice(0, 60)}` : ''}`
+      : '',
     ref,
   ]
     .filter(Boolean)
@@ -44,20 +58,42 @@ function tableVersion(report: XxgkView.Report, key: XxgkView.TableKey): '2021' |
   return report.format === '2019' ? '2019' : '2021';
 }
 
-function activeTable(report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell): HTMLTableElement {
+function activeTable(
+  report: XxgkView.Report,
+  cells: Map<string, XxgkView.Cell>,
+  marks: Marks,
+  pick: PickCell,
+): HTMLTableElement {
   const blocks = META.template.active[tableVersion(report, 'active')];
   const width = 1 + Math.max(...blocks.map((b) => b.columns.length));
   const rows: HTMLTableRowElement[] = [];
   for (const block of blocks) {
     rows.push(h('tr', null, h('th', { colspan: width }, block.heading)));
-    rows.push(h('tr', null, h('th', null, '信息内容'), block.columns.map((c, i) => h('th', i === block.columns.length - 1 ? { colspan: width - block.columns.length } : null, c.label))));
+    rows.push(
+      h(
+        'tr',
+        null,
+        h('th', null, '信息内容'),
+        block.columns.map((c, i) =>
+          h('th', i === block.columns.length - 1 ? { colspan: width - block.columns.length } : null, c.label),
+        ),
+      ),
+    );
     for (const row of block.rows) {
       rows.push(
         h(
           'tr',
           null,
           h('td', { class: 'label' }, row.label),
-          block.columns.map((c, i) => valueCell(`active:${row.key}:${c.key}`, cells, marks, pick, i === block.columns.length - 1 ? { colspan: width - block.columns.length } : {})),
+          block.columns.map((c, i) =>
+            valueCell(
+              `active:${row.key}:${c.key}`,
+              cells,
+              marks,
+              pick,
+              i === block.columns.length - 1 ? { colspan: width - block.columns.length } : {},
+            ),
+          ),
         ),
       );
     }
@@ -65,16 +101,38 @@ function activeTable(report: XxgkView.Report, cells: Map<string, XxgkView.Cell>,
   return h('table', { class: 'template', 'data-table': 'active' }, h('tbody', null, rows));
 }
 
-function requestsTable(report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell): HTMLTableElement {
+function requestsTable(
+  report: XxgkView.Report,
+  cells: Map<string, XxgkView.Cell>,
+  marks: Marks,
+  pick: PickCell,
+): HTMLTableElement {
   const { rows, columns, singleOther } = META.template.requests;
   const hasSubRows = report.cells.some((c) => c[0].startsWith('requests:other.'));
-  const singleShape = !hasSubRows && (report.cells.some((c) => c[0].startsWith('requests:other:')) || tableVersion(report, 'requests') === '2019');
+  const singleShape =
+    !hasSubRows &&
+    (report.cells.some((c) => c[0].startsWith('requests:other:')) || tableVersion(report, 'requests') === '2019');
   const applicants = columns.filter((c) => c.key !== 'total');
   const total = columns.find((c) => c.key === 'total')!;
   const head = [
-    h('tr', null, h('th', { rowspan: 3 }, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), h('th', { colspan: columns.length }, '申请人情况')),
-    h('tr', null, h('th', { rowspan: 2 }, applicants[0]!.label), h('th', { colspan: applicants.length - 1 }, '法人或其他组织'), h('th', { rowspan: 2 }, total.label)),
-    h('tr', null, applicants.slice(1).map((c) => h('th', null, c.label))),
+    h(
+      'tr',
+      null,
+      h('th', { rowspan: 3 }, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'),
+      h('th', { colspan: columns.length }, '申请人情况'),
+    ),
+    h(
+      'tr',
+      null,
+      h('th', { rowspan: 2 }, applicants[0]!.label),
+      h('th', { colspan: applicants.length - 1 }, '法人或其他组织'),
+      h('th', { rowspan: 2 }, total.label),
+    ),
+    h(
+      'tr',
+      null,
+      applicants.slice(1).map((c) => h('th', null, c.label)),
+    ),
   ];
   const body: HTMLTableRowElement[] = [];
   for (const row of rows) {
@@ -83,11 +141,23 @@ function requestsTable(report: XxgkView.Report, cells: Map<string, XxgkView.Cell
       body.push(dataRow(singleOther.key, singleOther.label, 2));
       continue;
     }
-    if (row.group) body.push(h('tr', { class: 'group' }, h('td', { class: `label level-${row.level}`, colspan: columns.length + 1 }, row.label)));
+    if (row.group)
+      body.push(
+        h(
+          'tr',
+          { class: 'group' },
+          h('td', { class: `label level-${row.level}`, colspan: columns.length + 1 }, row.label),
+        ),
+      );
     else body.push(dataRow(row.key, row.label, row.level));
   }
   function dataRow(key: string, label: string, level: number): HTMLTableRowElement {
-    return h('tr', null, h('td', { class: `label level-${level}` }, label), columns.map((c) => valueCell(`requests:${key}:${c.key}`, cells, marks, pick)));
+    return h(
+      'tr',
+      null,
+      h('td', { class: `label level-${level}` }, label),
+      columns.map((c) => valueCell(`requests:${key}:${c.key}`, cells, marks, pick)),
+    );
   }
   return h('table', { class: 'template', 'data-table': 'requests' }, h('thead', null, head), h('tbody', null, body));
 }
@@ -96,15 +166,44 @@ function reviewTable(cells: Map<string, XxgkView.Cell>, marks: Marks, pick: Pick
   const { groups, columns } = META.template.review;
   const [review, ...litigation] = groups;
   const head = [
-    h('tr', null, h('th', { colspan: columns.length }, review!.label), h('th', { colspan: columns.length * litigation.length }, '行政诉讼')),
-    h('tr', null, columns.map((c) => h('th', { rowspan: 2 }, c.label)), litigation.map((g) => h('th', { colspan: columns.length }, g.label))),
-    h('tr', null, litigation.map(() => columns.map((c) => h('th', null, c.label)))),
+    h(
+      'tr',
+      null,
+      h('th', { colspan: columns.length }, review!.label),
+      h('th', { colspan: columns.length * litigation.length }, '行政诉讼'),
+    ),
+    h(
+      'tr',
+      null,
+      columns.map((c) => h('th', { rowspan: 2 }, c.label)),
+      litigation.map((g) => h('th', { colspan: columns.length }, g.label)),
+    ),
+    h(
+      'tr',
+      null,
+      litigation.map(() => columns.map((c) => h('th', null, c.label))),
+    ),
   ];
-  const values = h('tr', null, groups.map((g) => columns.map((c) => valueCell(`review_litigation:${g.key}:${c.key}`, cells, marks, pick))));
-  return h('table', { class: 'template', 'data-table': 'review_litigation' }, h('thead', null, head), h('tbody', null, values));
+  const values = h(
+    'tr',
+    null,
+    groups.map((g) => columns.map((c) => valueCell(`review_litigation:${g.key}:${c.key}`, cells, marks, pick))),
+  );
+  return h(
+    'table',
+    { class: 'template', 'data-table': 'review_litigation' },
+    h('thead', null, head),
+    h('tbody', null, values),
+  );
 }
 
-export function templateTable(key: XxgkView.TableKey, report: XxgkView.Report, cells: Map<string, XxgkView.Cell>, marks: Marks, pick: PickCell): HTMLTableElement {
+export function templateTable(
+  key: XxgkView.TableKey,
+  report: XxgkView.Report,
+  cells: Map<string, XxgkView.Cell>,
+  marks: Marks,
+  pick: PickCell,
+): HTMLTableElement {
   if (key === 'active') return activeTable(report, cells, marks, pick);
   if (key === 'requests') return requestsTable(report, cells, marks, pick);
   return reviewTable(cells, marks, pick);
@@ -148,7 +247,10 @@ export function templateLabels(ref: string): [string, string, string] {
     rowName = blocks.flatMap((b) => b.rows).find((r) => r.key === row)?.label ?? row;
     columnName = blocks.flatMap((b) => b.columns).find((c) => c.key === column)?.label ?? column;
   } else if (table === 'requests') {
-    rowName = row === t.requests.singleOther.key ? t.requests.singleOther.label : t.requests.rows.find((r) => r.key === row)?.label ?? row;
+    rowName =
+      row === t.requests.singleOther.key
+        ? t.requests.singleOther.label
+        : (t.requests.rows.find((r) => r.key === row)?.label ?? row);
     columnName = t.requests.columns.find((c) => c.key === column)?.label ?? column;
   } else if (table === 'review_litigation') {
     const group = t.review.groups.find((g) => g.key === row)?.label ?? row;

@@ -1,11 +1,14 @@
 // Small helpers for building the page: elements, script loading, labels of statuses and rules.
 
-
 type Child = Node | string | number | null | undefined | false | Child[];
 export type Attributes = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
 /** An element with attributes (`class`, `title`, `data-*`, `on<event>` handlers) and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes?: Attributes | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes?: Attributes | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === null || value === undefined || value === false) continue;
@@ -21,7 +24,10 @@ export function appendChildren(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) appendChildren(parent, child);
-    else parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    else
+      parent.appendChild(
+        typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+      );
   }
 }
 

@@ -24,9 +24,13 @@ describe('the message catalogue', () => {
     const english: string[] = [];
     for (const name of readdirSync(corpusPath('.'))) {
       const report = await extractCorpus(name);
-      const texts = [...report.findings.map((f) => [f.rule, f.message] as const), ...(report.reason ? [['reason', report.reason] as const] : [])];
+      const texts = [
+        ...report.findings.map((f) => [f.rule, f.message] as const),
+        ...(report.reason ? [['reason', report.reason] as const] : []),
+      ];
       for (const [code, message] of texts) {
-        if (englishSentence(findingText(code, message, 'zh'))) english.push(`${name}: ${code}: ${findingText(code, message, 'zh')}`);
+        if (englishSentence(findingText(code, message, 'zh')))
+          english.push(`${name}: ${code}: ${findingText(code, message, 'zh')}`);
         expect(findingText(code, message, 'en')).toBe(message);
       }
     }

@@ -14,7 +14,9 @@ const readFixture = (name: string) => readDoc(readFileSync(fixturePath(name)));
 
 /** Each table as its grid of cell texts (null where no cell covers a slot). */
 function grids(blocks: Block[]): (string | null)[][][] {
-  return blocks.filter((b): b is TableBlock => b.kind === 'table').map((t) => t.grid.map((row) => row.map((i) => (i < 0 ? null : t.cells[i]!.text))));
+  return blocks
+    .filter((b): b is TableBlock => b.kind === 'table')
+    .map((t) => t.grid.map((row) => row.map((i) => (i < 0 ? null : t.cells[i]!.text))));
 }
 
 const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
@@ -43,7 +45,12 @@ describe('Word 97–2003 reader: tables from the file structure (files saved by 
       ],
       [['行政强制', '7']],
     ]);
-    expect(texts(document.blocks)).toEqual(['示例县2023年政府信息公开工作年度报告', '二、主动公开政府信息情况', '合计5件', '注：本表数据截至12月31日']);
+    expect(texts(document.blocks)).toEqual([
+      '示例县2023年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '合计5件',
+      '注：本表数据截至12月31日',
+    ]);
     expect(document.blocks[0]).toMatchObject({ kind: 'text', emphasis: true });
     expect(document.blocks[2]).not.toHaveProperty('emphasis');
   });
@@ -54,7 +61,9 @@ describe('Word 97–2003 reader: tables from the file structure (files saved by 
     expect(fib.complex).toBe(true);
     expect(pieces.filter((p) => p.compressed).length).toBeGreaterThan(100);
     expect(pieces.filter((p) => p.grpprl.length > 0)).toHaveLength(2);
-    expect(grids(readFixture('report-21-fast-saved.doc').value.blocks)).toEqual(grids(readFixture('report-21.doc').value.blocks));
+    expect(grids(readFixture('report-21-fast-saved.doc').value.blocks)).toEqual(
+      grids(readFixture('report-21.doc').value.blocks),
+    );
   });
 });
 
@@ -69,11 +78,15 @@ describe('Word 97–2003 reader: refusals', () => {
     let fib = 512;
     while (bytes.readUInt16LE(fib) !== 0xa5ec) fib += 512;
     bytes.writeUInt16LE(0x68, fib + 2);
-    expect(() => readDoc(bytes)).toThrow(new ReadError('unsupported', 'a Word 6.0/95 document (file format 104); only Word 97–2003 documents are read'));
+    expect(() => readDoc(bytes)).toThrow(
+      new ReadError('unsupported', 'a Word 6.0/95 document (file format 104); only Word 97–2003 documents are read'),
+    );
   });
 
   it('an RTF file named .doc is refused as unsupported, saying what it is', () => {
-    expect(() => readDoc(Buffer.from('{\\rtf1\\ansi 一、总体情况}'))).toThrow(new ReadError('unsupported', 'the file is in Rich Text Format (RTF), not a Word 97–2003 document'));
+    expect(() => readDoc(Buffer.from('{\\rtf1\\ansi 一、总体情况}'))).toThrow(
+      new ReadError('unsupported', 'the file is in Rich Text Format (RTF), not a Word 97–2003 document'),
+    );
   });
 });
 
@@ -81,7 +94,11 @@ describe('Word 97–2003 reader: refusals', () => {
 // Table structure from paragraphs: what Word writes but LibreOffice does not (legacy merges, edits), and what
 // cannot be read exactly.
 
-const cellDef = (left: number, right: number, merge: Partial<Pick<CellDefinition, 'horizontal' | 'vertical'>> = {}): CellDefinition => ({
+const cellDef = (
+  left: number,
+  right: number,
+  merge: Partial<Pick<CellDefinition, 'horizontal' | 'vertical'>> = {},
+): CellDefinition => ({
   left,
   right,
   horizontal: merge.horizontal ?? 'none',
@@ -101,8 +118,17 @@ const para = (text: string, depth = 0): Paragraph => ({ text, emphasis: false, d
 describe('Word 97–2003 reader: table structure', () => {
   it('legacy horizontal merges (fFirstMerged, fMerged) become one cell spanning their columns', () => {
     const blocks = buildBlocks([
-      ...row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], { cells: [cellDef(0, 100), cellDef(100, 200), cellDef(200, 300), cellDef(300, 400)] }),
-      ...row(['行政许可', '76', '', ''], { cells: [cellDef(0, 100), cellDef(100, 200, { horizontal: 'first' }), cellDef(200, 300, { horizontal: 'merged' }), cellDef(300, 400, { horizontal: 'merged' })] }),
+      ...row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], {
+        cells: [cellDef(0, 100), cellDef(100, 200), cellDef(200, 300), cellDef(300, 400)],
+      }),
+      ...row(['行政许可', '76', '', ''], {
+        cells: [
+          cellDef(0, 100),
+          cellDef(100, 200, { horizontal: 'first' }),
+          cellDef(200, 300, { horizontal: 'merged' }),
+          cellDef(300, 400, { horizontal: 'merged' }),
+        ],
+      }),
     ]).blocks;
     expect(grids(blocks)).toEqual([
       [
@@ -127,9 +153,15 @@ describe('Word 97–2003 reader: table structure', () => {
 
   it('a vertically merged cell extends the cell above it; a merge with nothing above starts its own cell', () => {
     const blocks = buildBlocks([
-      ...row(['三、本年度办理结果', '（一）予以公开', '5'], { cells: [cellDef(0, 100, { vertical: 'restart' }), cellDef(100, 200), cellDef(200, 300)] }),
-      ...row(['', '（二）部分公开', '6'], { cells: [cellDef(0, 100, { vertical: 'continue' }), cellDef(100, 200), cellDef(200, 300)] }),
-      ...row(['合计', '', '11'], { cells: [cellDef(0, 100), cellDef(100, 200, { vertical: 'continue' }), cellDef(200, 300)] }),
+      ...row(['三、本年度办理结果', '（一）予以公开', '5'], {
+        cells: [cellDef(0, 100, { vertical: 'restart' }), cellDef(100, 200), cellDef(200, 300)],
+      }),
+      ...row(['', '（二）部分公开', '6'], {
+        cells: [cellDef(0, 100, { vertical: 'continue' }), cellDef(100, 200), cellDef(200, 300)],
+      }),
+      ...row(['合计', '', '11'], {
+        cells: [cellDef(0, 100), cellDef(100, 200, { vertical: 'continue' }), cellDef(200, 300)],
+      }),
     ]).blocks;
     const table = blocks[0] as TableBlock;
     expect(table.cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({ row: 0, rowSpan: 2 });
@@ -138,14 +170,24 @@ describe('Word 97–2003 reader: table structure', () => {
 
   it('a data table nested in a layout cell is read as a table of its own, the layout cell as text', () => {
     const inner = row(['行政许可', '550'], { cells: [cellDef(0, 100), cellDef(100, 200)] }, 2);
-    const blocks = buildBlocks([para('标题'), para('二、主动公开政府信息情况', 1), ...inner, { ...para('', 1), mark: 'cell' }, ...row([], { cells: [cellDef(0, 400)] })]).blocks;
+    const blocks = buildBlocks([
+      para('标题'),
+      para('二、主动公开政府信息情况', 1),
+      ...inner,
+      { ...para('', 1), mark: 'cell' },
+      ...row([], { cells: [cellDef(0, 400)] }),
+    ]).blocks;
     expect(texts(blocks)).toEqual(['标题', '二、主动公开政府信息情况']);
     expect(grids(blocks)).toEqual([[['行政许可', '550']]]);
   });
 
   const unread = (paragraphs: Paragraph[]) => {
     const { blocks, messages } = buildBlocks(paragraphs);
-    return { tables: grids(blocks).length, texts: texts(blocks), warnings: messages.filter((m) => m.code === DOC_TABLE_UNREAD).map((m) => m.message) };
+    return {
+      tables: grids(blocks).length,
+      texts: texts(blocks),
+      warnings: messages.filter((m) => m.code === DOC_TABLE_UNREAD).map((m) => m.message),
+    };
   };
 
   it('refuses a table whose rows have more cells than their definition, keeping its text', () => {
@@ -155,23 +197,36 @@ describe('Word 97–2003 reader: table structure', () => {
     ]);
     expect(result.tables).toBe(0);
     expect(result.texts).toEqual(['行政许可', '76', '行政处罚', '12']);
-    expect(result.warnings).toEqual(['a Word table (2 rows, starting “行政许可”) is not read: a row has 3 cells but its definition 2, so where its cells belong cannot be told exactly and its numbers are not read']);
+    expect(result.warnings).toEqual([
+      'a Word table (2 rows, starting “行政许可”) is not read: a row has 3 cells but its definition 2, so where its cells belong cannot be told exactly and its numbers are not read',
+    ]);
   });
 
   it('refuses a table with a row the file left undefined, a vertically merged cell with text, or rows indented differently', () => {
     const plain = { cells: [cellDef(0, 100), cellDef(100, 200)] };
-    expect(unread([...row(['行政许可', '76'], plain), ...row(['行政处罚', '12'], { problem: 'the row has no table definition' })]).warnings).toHaveLength(1);
+    expect(
+      unread([
+        ...row(['行政许可', '76'], plain),
+        ...row(['行政处罚', '12'], { problem: 'the row has no table definition' }),
+      ]).warnings,
+    ).toHaveLength(1);
     expect(
       unread([
         ...row(['行政许可', '76'], { cells: [cellDef(0, 100, { vertical: 'restart' }), cellDef(100, 200)] }),
         ...row(['行政处罚', '12'], { cells: [cellDef(0, 100, { vertical: 'continue' }), cellDef(100, 200)] }),
       ]).warnings[0],
     ).toMatch(/a vertically merged cell holds text of its own/);
-    expect(unread([...row(['行政许可', '76'], plain), ...row(['行政处罚', '12'], { ...plain, shift: 120 })]).warnings[0]).toMatch(/indented differently/);
+    expect(
+      unread([...row(['行政许可', '76'], plain), ...row(['行政处罚', '12'], { ...plain, shift: 120 })]).warnings[0],
+    ).toMatch(/indented differently/);
   });
 
   it('refuses a table whose last row has no row end mark (the table runs into the text)', () => {
-    const result = unread([...row(['行政许可', '76'], { cells: [cellDef(0, 100), cellDef(100, 200)] }), { ...para('行政处罚', 1), mark: 'cell' }, para('五、存在的主要问题')]);
+    const result = unread([
+      ...row(['行政许可', '76'], { cells: [cellDef(0, 100), cellDef(100, 200)] }),
+      { ...para('行政处罚', 1), mark: 'cell' },
+      para('五、存在的主要问题'),
+    ]);
     expect(result.warnings[0]).toMatch(/a row has no row end mark/);
     expect(result.texts).toEqual(['行政许可', '76', '行政处罚', '五、存在的主要问题']);
   });
@@ -180,18 +235,26 @@ describe('Word 97–2003 reader: table structure', () => {
 describe('Word 97–2003 reader: row definitions', () => {
   // sprmTDefTable of a row of the requests table as LibreOffice writes it: two cells, the first the top of a
   // vertical merge (TC80 flags 0x00e0: centred, fVertMerge, fVertRestart).
-  const defTable = Buffer.from('08d630000201008112dd27e000000006010f0006010f0002010f0006010f008000000006010f0002010f0002010f0006010f00', 'hex');
+  const defTable = Buffer.from(
+    '08d630000201008112dd27e000000006010f0006010f0002010f0006010f008000000006010f0002010f0002010f0006010f00',
+    'hex',
+  );
   const grpprl = (buffer: Buffer) => [{ buffer, start: 0, end: buffer.length }];
 
   it('reads the cell edges and merge flags of sprmTDefTable', () => {
-    expect(rowDefinition(grpprl(defTable))).toEqual({ cells: [cellDef(1, 4737, { vertical: 'restart' }), cellDef(4737, 10205)] });
+    expect(rowDefinition(grpprl(defTable))).toEqual({
+      cells: [cellDef(1, 4737, { vertical: 'restart' }), cellDef(4737, 10205)],
+    });
   });
 
   it('applies sprmTVertMerge and sprmTMerge after it', () => {
     const vertMerge = Buffer.from('2bd6020101', 'hex'); // cell 1: merged with the cell above
     const merge = Buffer.from('24560002', 'hex'); // cells 0–1: one legacy merged range
     expect(rowDefinition(grpprl(Buffer.concat([defTable, vertMerge, merge])))).toEqual({
-      cells: [cellDef(1, 4737, { horizontal: 'first', vertical: 'restart' }), cellDef(4737, 10205, { horizontal: 'merged', vertical: 'continue' })],
+      cells: [
+        cellDef(1, 4737, { horizontal: 'first', vertical: 'restart' }),
+        cellDef(4737, 10205, { horizontal: 'merged', vertical: 'continue' }),
+      ],
     });
   });
 
@@ -203,7 +266,9 @@ describe('Word 97–2003 reader: row definitions', () => {
   });
 
   it('does not guess what a row edit (sprmTInsert) does, or a row without sprmTDefTable', () => {
-    expect(rowDefinition(grpprl(Buffer.concat([defTable, Buffer.from('217601016801', 'hex')])))).toEqual({ problem: 'the row was edited after its definition (cells inserted, deleted or resized)' });
+    expect(rowDefinition(grpprl(Buffer.concat([defTable, Buffer.from('217601016801', 'hex')])))).toEqual({
+      problem: 'the row was edited after its definition (cells inserted, deleted or resized)',
+    });
     expect(rowDefinition(grpprl(Buffer.from('162401', 'hex')))).toEqual({ problem: 'the row has no table definition' });
   });
 });

@@ -20,7 +20,12 @@ describe('ruled tables: cells from rulings', () => {
     const [table, ...rest] = findTables(grid([60, 200, 260], [100, 120, 140]));
     expect(rest).toEqual([]);
     expect(table).toEqual({
-      x0: 60, y0: 100, x1: 260, y1: 140, xs: [60, 200, 260], ys: [100, 120, 140],
+      x0: 60,
+      y0: 100,
+      x1: 260,
+      y1: 140,
+      xs: [60, 200, 260],
+      ys: [100, 120, 140],
       cells: [
         { x0: 60, y0: 100, x1: 200, y1: 120, row: 0, col: 0, rowSpan: 1, colSpan: 1 },
         { x0: 200, y0: 100, x1: 260, y1: 120, row: 0, col: 1, rowSpan: 1, colSpan: 1 },
@@ -32,7 +37,15 @@ describe('ruled tables: cells from rulings', () => {
 
   it('a cell without an inner ruling spans the columns or rows it covers', () => {
     // Row 0: one cell over both columns (no vertical at 200 above y=120). Column 0: one cell over rows 1 and 2.
-    const segments = [h(100, 60, 260), h(120, 60, 260), h(140, 200, 260), h(160, 60, 260), v(60, 100, 160), v(200, 120, 160), v(260, 100, 160)];
+    const segments = [
+      h(100, 60, 260),
+      h(120, 60, 260),
+      h(140, 200, 260),
+      h(160, 60, 260),
+      v(60, 100, 160),
+      v(200, 120, 160),
+      v(260, 100, 160),
+    ];
     const [table] = findTables(segments);
     expect(layout(table!)).toEqual(['0,0 1×2', '1,0 2×1', '1,1 1×1', '2,1 1×1']);
     expect([table!.xs, table!.ys]).toEqual([
@@ -48,7 +61,11 @@ describe('ruled tables: cells from rulings', () => {
   });
 
   it('tables apart are listed top to bottom, then left to right', () => {
-    const tables = findTables([...grid([300, 400, 500], [400, 420]), ...grid([60, 100, 140], [400, 420]), ...grid([60, 100, 140], [100, 120])]);
+    const tables = findTables([
+      ...grid([300, 400, 500], [400, 420]),
+      ...grid([60, 100, 140], [400, 420]),
+      ...grid([60, 100, 140], [100, 120]),
+    ]);
     expect(tables.map((t) => [t.x0, t.y0])).toEqual([
       [60, 100],
       [60, 400],
@@ -57,13 +74,28 @@ describe('ruled tables: cells from rulings', () => {
   });
 
   it('ignores slanted lines', () => {
-    expect(findTables([...grid([60, 200, 260], [100, 140]), { x0: 60, y0: 100, x1: 260, y1: 140 }]).map(layout)).toEqual([['0,0 1×1', '0,1 1×1']]);
+    expect(
+      findTables([...grid([60, 200, 260], [100, 140]), { x0: 60, y0: 100, x1: 260, y1: 140 }]).map(layout),
+    ).toEqual([['0,0 1×1', '0,1 1×1']]);
     // Starting inside a cell, a slanted line taken for a vertical (x0) or a horizontal one (y0) would split it.
-    expect(findTables([...grid([60, 200, 260], [100, 140]), { x0: 130, y0: 100, x1: 160, y1: 140 }, { x0: 60, y0: 120, x1: 200, y1: 125 }]).map(layout)).toEqual([['0,0 1×1', '0,1 1×1']]);
+    expect(
+      findTables([
+        ...grid([60, 200, 260], [100, 140]),
+        { x0: 130, y0: 100, x1: 160, y1: 140 },
+        { x0: 60, y0: 120, x1: 200, y1: 125 },
+      ]).map(layout),
+    ).toEqual([['0,0 1×1', '0,1 1×1']]);
   });
 
   it('lists tables by their top, then by their left edge (an L-shaped table left of a box of two cells)', () => {
-    const lShaped = [h(100, 100, 140), h(120, 60, 140), h(140, 60, 140), v(60, 120, 140), v(100, 100, 120), v(140, 100, 140)];
+    const lShaped = [
+      h(100, 100, 140),
+      h(120, 60, 140),
+      h(140, 60, 140),
+      v(60, 120, 140),
+      v(100, 100, 120),
+      v(140, 100, 140),
+    ];
     const box = [h(100, 70, 90), h(110, 70, 90), v(70, 100, 110), v(80, 100, 110), v(90, 100, 110)];
     expect(findTables([...lShaped, ...box]).map((t) => [t.x0, t.y0, t.cells.length])).toEqual([
       [60, 100, 2],
@@ -74,13 +106,27 @@ describe('ruled tables: cells from rulings', () => {
 
 describe('ruled tables: rulings as PDF producers draw them', () => {
   it('snaps rulings drawn up to 3 pt apart onto one line, at their mean position', () => {
-    const [table] = findTables([h(100, 60, 260), h(103, 60, 260), h(140, 60, 260), v(60, 100, 140), v(200, 100, 140), v(260, 100, 140)]);
+    const [table] = findTables([
+      h(100, 60, 260),
+      h(103, 60, 260),
+      h(140, 60, 260),
+      v(60, 100, 140),
+      v(200, 100, 140),
+      v(260, 100, 140),
+    ]);
     expect(table!.ys).toEqual([101.5, 140]);
     expect(layout(table!)).toEqual(['0,0 1×1', '0,1 1×1']);
   });
 
   it('keeps rulings 3.5 pt apart as two lines', () => {
-    const [table] = findTables([h(100, 60, 260), h(103.5, 60, 260), h(140, 60, 260), v(60, 100, 140), v(200, 100, 140), v(260, 100, 140)]);
+    const [table] = findTables([
+      h(100, 60, 260),
+      h(103.5, 60, 260),
+      h(140, 60, 260),
+      v(60, 100, 140),
+      v(200, 100, 140),
+      v(260, 100, 140),
+    ]);
     expect(table!.ys).toEqual([100, 103.5, 140]);
   });
 
@@ -95,7 +141,9 @@ describe('ruled tables: rulings as PDF producers draw them', () => {
 
   it('joins overlapping pieces into the longest line they make, a piece inside another shortening nothing', () => {
     const top = [h(100, 60, 180), h(100, 100, 120), h(100, 150, 260)];
-    expect(findTables([...top, h(140, 60, 260), v(60, 100, 140), v(200, 100, 140), v(260, 100, 140)]).map(layout)).toEqual([['0,0 1×1', '0,1 1×1']]);
+    expect(
+      findTables([...top, h(140, 60, 260), v(60, 100, 140), v(200, 100, 140), v(260, 100, 140)]).map(layout),
+    ).toEqual([['0,0 1×1', '0,1 1×1']]);
   });
 
   it('drops slivers shorter than 3 pt (tick marks), keeps 3 pt', () => {
@@ -107,17 +155,39 @@ describe('ruled tables: rulings as PDF producers draw them', () => {
 
   it('closes no cell whose left side is broken by a gap wider than 3 pt', () => {
     // The left ruling in two pieces (100–115 and 122–140): the only cell left is the one on the right, alone.
-    const segments = [h(100, 60, 260), h(140, 60, 260), v(60, 100, 115), v(60, 122, 140), v(200, 100, 140), v(260, 100, 140)];
+    const segments = [
+      h(100, 60, 260),
+      h(140, 60, 260),
+      v(60, 100, 115),
+      v(60, 122, 140),
+      v(200, 100, 140),
+      v(260, 100, 140),
+    ];
     expect(findTables(segments)).toEqual([]);
   });
 
   it('closes no cell whose right side is broken: the cell runs on to the next ruling', () => {
-    const segments = [h(100, 60, 260), h(140, 60, 260), h(180, 60, 260), v(60, 100, 180), v(200, 100, 115), v(200, 125, 180), v(260, 100, 180)];
+    const segments = [
+      h(100, 60, 260),
+      h(140, 60, 260),
+      h(180, 60, 260),
+      v(60, 100, 180),
+      v(200, 100, 115),
+      v(200, 125, 180),
+      v(260, 100, 180),
+    ];
     expect(findTables(segments).map(layout)).toEqual([['0,0 1×2', '1,0 1×1', '1,1 1×1']]);
   });
 
   it('lets a ruling stop up to 3 pt short of the line it meets', () => {
-    const short = (gap: number) => findTables([h(100, 60, 260), h(140, 60 + gap, 260 - gap), v(60, 100, 140 - gap), v(200, 100 + gap, 140), v(260, 100, 140 - gap)]);
+    const short = (gap: number) =>
+      findTables([
+        h(100, 60, 260),
+        h(140, 60 + gap, 260 - gap),
+        v(60, 100, 140 - gap),
+        v(200, 100 + gap, 140),
+        v(260, 100, 140 - gap),
+      ]);
     expect(short(3).map(layout)).toEqual([['0,0 1×1', '0,1 1×1']]);
     expect(short(3.5)).toEqual([]);
   });

@@ -20,7 +20,11 @@ const encoded = (name: string): PictureSource => ({ kind: 'encoded', bytes: read
 const tablesOf = (blocks: { kind: string }[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
 /** The grid as rows of origin-cell texts (a spanning cell once, in its first slot). */
 const rowsOf = (table: TableBlock) =>
-  table.grid.map((row, r) => row.flatMap((i, c) => (i >= 0 && table.cells[i]!.row === r && table.cells[i]!.col === c ? [table.cells[i]!.text] : [])));
+  table.grid.map((row, r) =>
+    row.flatMap((i, c) =>
+      i >= 0 && table.cells[i]!.row === r && table.cells[i]!.col === c ? [table.cells[i]!.text] : [],
+    ),
+  );
 const cellAt = (table: TableBlock, row: number, col: number): TableCell => table.cells[table.grid[row]![col]!]!;
 
 async function refusal(source: Promise<unknown>): Promise<ReadError> {
@@ -50,7 +54,16 @@ describe('OCR: a table published as a picture', () => {
       ['其他对外管理服务事项', '—', '无', ''],
       ['行政处罚', '1,204', '0', '11'],
     ]);
-    for (const [r, c] of [[2, 1], [2, 2], [2, 3], [3, 1], [3, 2], [4, 1], [4, 2], [4, 3]] as const) {
+    for (const [r, c] of [
+      [2, 1],
+      [2, 2],
+      [2, 3],
+      [3, 1],
+      [3, 2],
+      [4, 1],
+      [4, 2],
+      [4, 3],
+    ] as const) {
       expect(cellAt(table!, r, c).ocr, `row ${r} column ${c}`).toMatchObject({ confirmed: true, picture: 'table.png' });
       expect(cellAt(table!, r, c).ocr!.confidence).toBeGreaterThan(0.7);
     }
@@ -139,7 +152,9 @@ describe('OCR: pictures of report pages become reports', () => {
     // Bilevel fax compression thins the minus sign: read as printed, or left unread — never as 3.
     const change = cellAt(table!, 2, 2);
     expect(change.text === '-3' || !change.ocr!.confirmed).toBe(true);
-    expect(output.messages).toContainEqual(expect.objectContaining({ code: 'read', message: expect.stringMatching(/^blank: scan\.tif page 2 is blank/) }));
+    expect(output.messages).toContainEqual(
+      expect.objectContaining({ code: 'read', message: expect.stringMatching(/^blank: scan\.tif page 2 is blank/) }),
+    );
   });
 
   it('picture files are recognised by their bytes, whatever their name', async () => {
@@ -187,7 +202,10 @@ describe('OCR: pictures that cannot be read are refused with a reason', () => {
   });
 });
 
-function compare(cells: { table: string; row: string; column: string; value: number | null; kind: string }[], expected: Map<string, number | null>) {
+function compare(
+  cells: { table: string; row: string; column: string; value: number | null; kind: string }[],
+  expected: Map<string, number | null>,
+) {
   const wrong: string[] = [];
   let read = 0;
   let unread = 0;
@@ -197,7 +215,8 @@ function compare(cells: { table: string; row: string; column: string; value: num
       unread++;
       continue;
     }
-    if (!expected.has(key) || expected.get(key) !== cell.value) wrong.push(`${key}: ${cell.value} ≠ ${expected.get(key)}`);
+    if (!expected.has(key) || expected.get(key) !== cell.value)
+      wrong.push(`${key}: ${cell.value} ≠ ${expected.get(key)}`);
     else read++;
   }
   return { wrong, read, unread };
@@ -216,7 +235,10 @@ async function transformed(name: string, map: (grey: number) => number): Promise
 }
 
 /** A fixture decoded, with a rectangle painted white: the picture's pixels as a PDF reader would hand them over. */
-async function rubbedOut(name: string, { x, y, w, h }: { x: number; y: number; w: number; h: number }): Promise<PictureSource> {
+async function rubbedOut(
+  name: string,
+  { x, y, w, h }: { x: number; y: number; w: number; h: number },
+): Promise<PictureSource> {
   const image = await loadImage(readFileSync(picture(name)));
   const canvas = createCanvas(image.width, image.height);
   const context = canvas.getContext('2d');

@@ -10,7 +10,10 @@ import { greyPng, pngWithBadDataCrc, poisonPngs } from '../../fixtures/poison-pi
 const OCR = fixturePath('ocr');
 
 async function refusal(promise: Promise<unknown>): Promise<ReadError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ReadError);
   return error as ReadError;
 }
@@ -35,7 +38,14 @@ describe('pictures checked before the native decoder', () => {
   });
 
   it('passes every real picture of the OCR fixtures', () => {
-    for (const name of ['blank.png', 'report-page.png', 'report-scan.jpg', 'photo.jpg', 'table.png', 'table-tilted.png']) {
+    for (const name of [
+      'blank.png',
+      'report-page.png',
+      'report-scan.jpg',
+      'photo.jpg',
+      'table.png',
+      'table-tilted.png',
+    ]) {
       const bytes = readFileSync(join(OCR, name));
       expect(() => checkPictureStructure(bytes, name, sniffPicture(bytes))).not.toThrow();
     }

@@ -36,19 +36,33 @@ describe('finding a page’s pictures', () => {
 
   it('a site-absolute path is looked up beside the page and in its _files folder; a picture not there is told apart as absent', async () => {
     const page = savedPage();
-    expect(await locatePicture({ src: '/u/cms/www/202301/table1.png', n: 1 }, page)).toMatchObject({ kind: 'found', name: 'report_files/table1.png' });
-    expect(await locatePicture({ src: '/u/cms/www/202301/seal.png', n: 2 }, page)).toEqual({ kind: 'absent', name: '/u/cms/www/202301/seal.png' });
+    expect(await locatePicture({ src: '/u/cms/www/202301/table1.png', n: 1 }, page)).toMatchObject({
+      kind: 'found',
+      name: 'report_files/table1.png',
+    });
+    expect(await locatePicture({ src: '/u/cms/www/202301/seal.png', n: 2 }, page)).toEqual({
+      kind: 'absent',
+      name: '/u/cms/www/202301/seal.png',
+    });
   });
 
   it('pictures on the web are never fetched; inline data: pictures are decoded', async () => {
-    expect(await locatePicture({ src: 'https://www.example.gov.cn/a.png', n: 1 }, savedPage())).toEqual({ kind: 'remote' });
+    expect(await locatePicture({ src: 'https://www.example.gov.cn/a.png', n: 1 }, savedPage())).toEqual({
+      kind: 'remote',
+    });
     expect(await locatePicture({ src: '//www.example.gov.cn/a.png', n: 1 }, savedPage())).toEqual({ kind: 'remote' });
-    const inline = await locatePicture({ src: `data:image/png;base64,${pngHeader(500, 300).toString('base64')}`, n: 3 }, undefined);
+    const inline = await locatePicture(
+      { src: `data:image/png;base64,${pngHeader(500, 300).toString('base64')}`, n: 3 },
+      undefined,
+    );
     expect(inline).toMatchObject({ kind: 'found', name: 'data:image/png (picture 3)' });
   });
 
   it('the pictures of a page read from bytes alone (no folder known) are named as not read', async () => {
-    expect(await locatePicture({ src: 'report_files/table1.png', n: 1 }, undefined)).toEqual({ kind: 'missing', reason: "picture report_files/table1.png not read: the page's folder is not known" });
+    expect(await locatePicture({ src: 'report_files/table1.png', n: 1 }, undefined)).toEqual({
+      kind: 'missing',
+      reason: "picture report_files/table1.png not read: the page's folder is not known",
+    });
   });
 });
 
@@ -61,7 +75,10 @@ describe('which pictures are read', () => {
     mkdirSync(join(folder, 'report_files', 'folder.png'));
     writeFileSync(join(folder, 'report_files', 'page.png'), '<html>not found</html>');
     // A download broken off after its first 100 bytes, and a header with no picture behind it.
-    writeFileSync(join(folder, 'report_files', 'damaged.png'), readFileSync(fixturePath('saved-page/report_files/table1.png')).subarray(0, 100));
+    writeFileSync(
+      join(folder, 'report_files', 'damaged.png'),
+      readFileSync(fixturePath('saved-page/report_files/table1.png')).subarray(0, 100),
+    );
     writeFileSync(join(folder, 'report_files', 'header.png'), pngHeader(600, 400));
     const photo = createCanvas(400, 300);
     const context = photo.getContext('2d');
@@ -76,13 +93,30 @@ describe('which pictures are read', () => {
     const read = await readPictures(links, { pagePath: page }, { content: 'table' });
     expect(read.blocks.size).toBe(0);
     expect(read.usedOcr).toBe(false);
-    expect(read.messages.map((w) => w.code)).toEqual(['picture', 'picture', 'picture', 'picture', 'picture', 'picture']);
+    expect(read.messages.map((w) => w.code)).toEqual([
+      'picture',
+      'picture',
+      'picture',
+      'picture',
+      'picture',
+      'picture',
+    ]);
     const messages = read.messages.map((w) => w.message);
-    expect(messages[0]).toBe('picture not read: report_files/bomb.png is 100000 × 100000 pixels (10000 M); pictures above 40 M pixels are refused, as a decompression bomb could be');
-    expect(messages[1]).toBe('picture report_files/folder.png not read: report_files/folder.png is a folder, not a picture');
-    expect(messages[2]).toBe('picture report_files/page.png not read: not in a format OCR reads (PNG, JPEG, GIF, BMP, WebP or TIFF)');
-    expect(messages[3]).toBe('picture not read: report_files/damaged.png: the PNG file is cut short (it has no end marker)');
-    expect(messages[4]).toBe('picture not read: report_files/header.png: the PNG file is cut short (it has no end marker)');
+    expect(messages[0]).toBe(
+      'picture not read: report_files/bomb.png is 100000 × 100000 pixels (10000 M); pictures above 40 M pixels are refused, as a decompression bomb could be',
+    );
+    expect(messages[1]).toBe(
+      'picture report_files/folder.png not read: report_files/folder.png is a folder, not a picture',
+    );
+    expect(messages[2]).toBe(
+      'picture report_files/page.png not read: not in a format OCR reads (PNG, JPEG, GIF, BMP, WebP or TIFF)',
+    );
+    expect(messages[3]).toBe(
+      'picture not read: report_files/damaged.png: the PNG file is cut short (it has no end marker)',
+    );
+    expect(messages[4]).toBe(
+      'picture not read: report_files/header.png: the PNG file is cut short (it has no end marker)',
+    );
     expect(messages[5]).toMatch(/^picture not read: report_files\/photo.png looks like a photograph/);
   });
 
@@ -96,20 +130,32 @@ describe('which pictures are read', () => {
     const links = Array.from({ length: 22 }, (_, i) => ({ src: `p${i + 1}.png`, n: i + 1 }));
     const read = await readPictures(links, { pagePath: join(folder, 'report.html') }, { content: 'table' });
     expect(read.messages).toHaveLength(21);
-    expect(read.messages[20]!.message).toBe('2 more pictures not read (OCR reads at most 20 pictures of a document): p21.png, p22.png');
+    expect(read.messages[20]!.message).toBe(
+      '2 more pictures not read (OCR reads at most 20 pictures of a document): p21.png, p22.png',
+    );
   });
 
   it('pictures on the web are named together in one warning', async () => {
     const links = ['http://a.gov.cn/1.png', 'http://a.gov.cn/2.png'].map((src, i) => ({ src, n: i + 1 }));
     const read = await readPictures(links, { pagePath: savedPage() }, { content: 'table' });
-    expect(read.messages.map((w) => w.message)).toEqual(['2 pictures on the web not read (xxgk never downloads): http://a.gov.cn/1.png, http://a.gov.cn/2.png']);
+    expect(read.messages.map((w) => w.message)).toEqual([
+      '2 pictures on the web not read (xxgk never downloads): http://a.gov.cn/1.png, http://a.gov.cn/2.png',
+    ]);
   });
 });
 
 describe('where a picture stands in a web page', () => {
   it('each <img> is placed between the blocks around it, numbered in page order', () => {
-    const { document, pictures } = parseHtml('<p>二、主动公开政府信息情况</p><img src="a.png"><p>三、收到和处理政府信息公开申请情况</p><p>说明<img src="b.png">续</p><table><tr><td>x</td><td>1</td></tr></table><img src="c.png">');
-    expect(document.blocks.map((b) => (b.kind === 'text' ? b.text : 'table'))).toEqual(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '说明', '续', 'table']);
+    const { document, pictures } = parseHtml(
+      '<p>二、主动公开政府信息情况</p><img src="a.png"><p>三、收到和处理政府信息公开申请情况</p><p>说明<img src="b.png">续</p><table><tr><td>x</td><td>1</td></tr></table><img src="c.png">',
+    );
+    expect(document.blocks.map((b) => (b.kind === 'text' ? b.text : 'table'))).toEqual([
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '说明',
+      '续',
+      'table',
+    ]);
     expect(pictures).toEqual([
       { src: 'a.png', n: 1, at: 1 },
       { src: 'b.png', n: 2, at: 3 },

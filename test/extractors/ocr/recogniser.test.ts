@@ -22,7 +22,11 @@ describe('OCR recogniser', () => {
       const again = await readPicture({ kind: 'encoded', bytes, name: 'b.png' }, { content: 'table' });
       console.log(first.stats.numbers, again.stats.numbers);
     `;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', program], { cwd, encoding: 'utf8', timeout: 50_000 });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', program], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe('8 8');
@@ -36,19 +40,29 @@ describe('OCR recogniser', () => {
     copyFileSync(fixturePath('ocr/table.png'), join(input, 'table.png'));
     copyFileSync(fixturePath('ocr/blank.png'), join(input, 'scan-page-7.png'));
     const out = `${input}-out`;
-    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet', '--jobs', '2'], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'dist/src/cli.js'), 'extract', input, '--out', out, '--quiet', '--jobs', '2'],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(run.status).toBe(0);
-    const reports = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const reports = parse(readFileSync(join(out, 'reports.csv'), 'utf8'), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(reports).toEqual([
       expect.objectContaining({ file: 'page.png', reader: 'ocr' }),
       expect.objectContaining({ file: 'scan-page-7.png', status: 'failed', reason: expect.stringMatching(/^blank: /) }),
       // Part of a table alone, with no title or headings, is read but not taken for a report.
       expect.objectContaining({ file: 'table.png', reader: 'ocr', status: 'not_a_report' }),
     ]);
-    const cells = parse(readFileSync(join(out, 'cells.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const cells = parse(readFileSync(join(out, 'cells.csv'), 'utf8'), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(cells.some((c) => c.file === 'page.png' && c.kind === 'ocr' && c.picture === 'page.png')).toBe(true);
     expect(existsSync(join(out, 'xxgk.db'))).toBe(true);
   });

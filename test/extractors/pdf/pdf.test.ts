@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../extractors/pdf/index.js';
 import { itemsToGlyphs } from '../../../extractors/geometry/glyphs.js';
 import type { Block, TableBlock } from '../../../src/core/model/document.js';
-import { A4, buildPdf, gridCells, PdfPage, ruledTable, type PageOptions, type PdfCell, type Turn } from '../../fixtures/pdf-writer.js';
+import {
+  A4,
+  buildPdf,
+  gridCells,
+  PdfPage,
+  ruledTable,
+  type PageOptions,
+  type PdfCell,
+  type Turn,
+} from '../../fixtures/pdf-writer.js';
 import { fixturePath, projectRoot } from '../../helpers.js';
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -73,7 +82,17 @@ describe('PDF reader: ruled tables', () => {
   it('ignores white rules and clipping paths', async () => {
     const page = new PdfPage();
     page.clipRect(60, 700, 60, 30);
-    ruledTable(page, 60, 760, [120, 60], [20, 20], gridCells([['规章', '12'], ['行政许可', '7']]));
+    ruledTable(
+      page,
+      60,
+      760,
+      [120, 60],
+      [20, 20],
+      gridCells([
+        ['规章', '12'],
+        ['行政许可', '7'],
+      ]),
+    );
     page.line(90, 760, 90, 720, { gray: 1 });
     const [table] = tables((await readPages(page)).value.blocks);
     expect(slots(table!)).toEqual([
@@ -84,7 +103,18 @@ describe('PDF reader: ruled tables', () => {
 
   it('splits a text run that crosses a cell border between the two cells', async () => {
     const page = new PdfPage();
-    ruledTable(page, 60, 760, [100, 11, 11], [20], [{ row: 0, col: 0, text: '行政处罚' }, { row: 0, col: 1, text: '' }, { row: 0, col: 2, text: '' }]);
+    ruledTable(
+      page,
+      60,
+      760,
+      [100, 11, 11],
+      [20],
+      [
+        { row: 0, col: 0, text: '行政处罚' },
+        { row: 0, col: 1, text: '' },
+        { row: 0, col: 2, text: '' },
+      ],
+    );
     page.text(163, 746, '12', { size: 10 });
     const [table] = tables((await readPages(page)).value.blocks);
     expect(slots(table!)).toEqual([['行政处罚', '1', '2']]);
@@ -108,24 +138,41 @@ describe('PDF reader: turned pages', () => {
     ['件数', '3', '3'],
   ];
   // The first cell (项目) as the page displays it, per clockwise turn of the content or /Rotate of the page.
-  const portraitBoxes: Record<Turn, number[]> = { 0: [60, 80, 180, 160], 90: [682, 60, 762, 180], 180: [415, 682, 535, 762], 270: [80, 415, 160, 535] };
+  const portraitBoxes: Record<Turn, number[]> = {
+    0: [60, 80, 180, 160],
+    90: [682, 60, 762, 180],
+    180: [415, 682, 535, 762],
+    270: [80, 415, 160, 535],
+  };
 
-  it.each([90, 180, 270] as const)('reads a page displayed turned by /Rotate %i as upright, boxes as displayed', async (rotate) => {
-    const { value: document } = await readPages(tablePage({ rotate }));
-    expect(texts(document.blocks)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
-    const [table] = tables(document.blocks);
-    expect(slots(table!)).toEqual(expected);
-    table!.cells[0]!.box!.forEach((v, i) => expect(v).toBeCloseTo(portraitBoxes[rotate][i]!, 0));
-  });
+  it.each([90, 180, 270] as const)(
+    'reads a page displayed turned by /Rotate %i as upright, boxes as displayed',
+    async (rotate) => {
+      const { value: document } = await readPages(tablePage({ rotate }));
+      expect(texts(document.blocks)).toEqual([
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+      ]);
+      const [table] = tables(document.blocks);
+      expect(slots(table!)).toEqual(expected);
+      table!.cells[0]!.box!.forEach((v, i) => expect(v).toBeCloseTo(portraitBoxes[rotate][i]!, 0));
+    },
+  );
 
-  it.each([90, 180, 270] as const)('reads content drawn turned by %i degrees (rotated text matrices) on a landscape or portrait page', async (turn) => {
-    const landscape = turn === 180 ? {} : { width: A4.height, height: A4.width };
-    const { value: document } = await readPages(tablePage({ turn, ...landscape }));
-    expect(texts(document.blocks)).toEqual(['四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
-    const [table] = tables(document.blocks);
-    expect(slots(table!)).toEqual(expected);
-    table!.cells[0]!.box!.forEach((v, i) => expect(v).toBeCloseTo(portraitBoxes[turn][i]!, 0));
-  });
+  it.each([90, 180, 270] as const)(
+    'reads content drawn turned by %i degrees (rotated text matrices) on a landscape or portrait page',
+    async (turn) => {
+      const landscape = turn === 180 ? {} : { width: A4.height, height: A4.width };
+      const { value: document } = await readPages(tablePage({ turn, ...landscape }));
+      expect(texts(document.blocks)).toEqual([
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+      ]);
+      const [table] = tables(document.blocks);
+      expect(slots(table!)).toEqual(expected);
+      table!.cells[0]!.box!.forEach((v, i) => expect(v).toBeCloseTo(portraitBoxes[turn][i]!, 0));
+    },
+  );
 
   it('reads a landscape table drawn sideways on a portrait page', async () => {
     const { value: document } = await readPages(tablePage({ turn: 270 }));
@@ -138,7 +185,12 @@ describe('PDF reader: turned pages', () => {
     page.text(400, 560, '某县人民政府办公室', { upright: true });
     const { value: document } = await readPages(page);
     // Each frame's text in its own reading order; the frame that starts higher on the displayed page first.
-    expect(texts(document.blocks)).toEqual(['某县人民政府办公室', '表三（续）', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
+    expect(texts(document.blocks)).toEqual([
+      '某县人民政府办公室',
+      '表三（续）',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+    ]);
     expect(slots(tables(document.blocks)[0]!)).toEqual(expected);
   });
 
@@ -153,7 +205,12 @@ describe('PDF reader: turned pages', () => {
 
 describe('PDF reader: tables across pages', () => {
   const header = [['项目', '自然人', '总计']];
-  const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => [`${from + i + 1}.第${from + i + 1}行`, String(from + i), String(from + i)]);
+  const rows = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => [
+      `${from + i + 1}.第${from + i + 1}行`,
+      String(from + i),
+      String(from + i),
+    ]);
 
   it('joins a table continued on the next page, with a page number between and the header repeated', async () => {
     const first = new PdfPage();
@@ -172,9 +229,29 @@ describe('PDF reader: tables across pages', () => {
 
   it('rejoins a row the page break cut in two (numbers above, the rest of its label below)', async () => {
     const first = new PdfPage();
-    ruledTable(first, 60, 100, [150, 60], [20, 20], gridCells([['（一）予以公开', '3'], ['（二）部分公开（区分处理', '4']]));
+    ruledTable(
+      first,
+      60,
+      100,
+      [150, 60],
+      [20, 20],
+      gridCells([
+        ['（一）予以公开', '3'],
+        ['（二）部分公开（区分处理', '4'],
+      ]),
+    );
     const second = new PdfPage();
-    ruledTable(second, 60, 800, [150, 60], [20, 20], gridCells([['的，只计这一情形）', ''], ['（七）总计', '7']]));
+    ruledTable(
+      second,
+      60,
+      800,
+      [150, 60],
+      [20, 20],
+      gridCells([
+        ['的，只计这一情形）', ''],
+        ['（七）总计', '7'],
+      ]),
+    );
     const [table] = tables((await readPages(first, second)).value.blocks);
     expect(slots(table!)).toEqual([
       ['（一）予以公开', '3'],
@@ -196,7 +273,11 @@ describe('PDF reader: tables across pages', () => {
 describe('PDF reader: tables without rulings', () => {
   it('reads label-and-number lines as a lower-confidence text-aligned table', async () => {
     const page = new PdfPage();
-    page.text(60, 760, '一、本年新收政府信息公开申请数量').text(300, 760, '21').text(340, 760, '0').text(380, 760, '21');
+    page
+      .text(60, 760, '一、本年新收政府信息公开申请数量')
+      .text(300, 760, '21')
+      .text(340, 760, '0')
+      .text(380, 760, '21');
     page.text(60, 740, '二、上年结转政府信息公开申请数量').text(300, 740, '0').text(340, 740, '0').text(380, 740, '0');
     const [table] = tables((await readPages(page)).value.blocks);
     expect(table!.structure).toBe('text-aligned');
@@ -240,9 +321,14 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
   });
 
   it('continues the last row of a page with the label lines at the top of the next page', async () => {
-    const next = borderless([[760, '2.没有', '1 1 2']]).text(60, 790, '关不掌握').text(60, 775, '政府信息');
+    const next = borderless([[760, '2.没有', '1 1 2']])
+      .text(60, 790, '关不掌握')
+      .text(60, 775, '政府信息');
     const { value: document } = await readPages(borderless(wrappedRows.slice(0, 1)), next);
-    expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌关不掌握政府信息', '2', '0', '2']], [['2.没有', '1', '1', '2']]]);
+    expect(tables(document.blocks).map(slots)).toEqual([
+      [['1.本机关不掌关不掌握政府信息', '2', '0', '2']],
+      [['2.没有', '1', '1', '2']],
+    ]);
   });
 
   it('splits label columns set closer together than a character (a 12-point label filling its cell) at their edges', async () => {
@@ -286,7 +372,9 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
   });
 
   it('refuses the rows under a numbered label line without numbers (a blank row, or a label set lower in its cell)', async () => {
-    const { value: document, messages: warnings } = await readPages(borderless(wrappedRows.map(([y, label, numbers]) => (y === 715 ? [y, label] : [y, label, numbers]))));
+    const { value: document, messages: warnings } = await readPages(
+      borderless(wrappedRows.map(([y, label, numbers]) => (y === 715 ? [y, label] : [y, label, numbers]))),
+    );
     // The row above is whole (its band ends at the numbered line); the row below could own the lines above it.
     expect(tables(document.blocks).map(slots)).toEqual([[['1.本机关不掌握相关政府信息', '2', '0', '2']]]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'wrapped_labels' })]);
@@ -306,15 +394,28 @@ describe('PDF reader: tables without rulings whose labels wrap', () => {
 describe('PDF reader: pages without text', () => {
   // Each page is an 8 × 8 pixel image stretched over the page: a thumbnail OCR cannot read.
   it('a scanned PDF whose pages OCR cannot read needs OCR, saying why, pages refused alike named together', async () => {
-    await expect(readPages(new PdfPage().image(0, 0, 595, 842), new PdfPage().image(0, 0, 595, 842))).rejects.toMatchObject({
+    await expect(
+      readPages(new PdfPage().image(0, 0, 595, 842), new PdfPage().image(0, 0, 595, 842)),
+    ).rejects.toMatchObject({
       code: 'needs_ocr',
-      message: 'no text layer on any page, and OCR could not read them: pages 1, 2: the scan is 8 × 8 pixels: too small to hold readable text',
+      message:
+        'no text layer on any page, and OCR could not read them: pages 1, 2: the scan is 8 × 8 pixels: too small to hold readable text',
     });
   });
 
   it('a partly scanned PDF is read, with the scanned pages OCR could not read named', async () => {
-    const { messages: warnings, usedOcr } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage().image(0, 0, 595, 842));
-    expect(warnings).toEqual([{ level: 'warning', code: 'needs_ocr', message: 'scanned pages OCR could not read, left out: page 2: the scan is 8 × 8 pixels: too small to hold readable text' }]);
+    const { messages: warnings, usedOcr } = await readPages(
+      new PdfPage().text(60, 780, '一、总体情况'),
+      new PdfPage().image(0, 0, 595, 842),
+    );
+    expect(warnings).toEqual([
+      {
+        level: 'warning',
+        code: 'needs_ocr',
+        message:
+          'scanned pages OCR could not read, left out: page 2: the scan is 8 × 8 pixels: too small to hold readable text',
+      },
+    ]);
     expect(usedOcr).toBeUndefined();
   });
 
@@ -324,14 +425,18 @@ describe('PDF reader: pages without text', () => {
       messages: [
         {
           code: 'needs_ocr',
-          message: 'scanned pages OCR could not read, left out: pages 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13: the scan is 8 × 8 pixels: too small to hold readable text; pages 14, 15: OCR reads at most 12 scanned pages of a file',
+          message:
+            'scanned pages OCR could not read, left out: pages 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13: the scan is 8 × 8 pixels: too small to hold readable text; pages 14, 15: OCR reads at most 12 scanned pages of a file',
         },
       ],
     });
   });
 
   it('a page without text that paints nothing is blank, not a scan', async () => {
-    const { messages: warnings, value: document } = await readPages(new PdfPage().text(60, 780, '一、总体情况'), new PdfPage());
+    const { messages: warnings, value: document } = await readPages(
+      new PdfPage().text(60, 780, '一、总体情况'),
+      new PdfPage(),
+    );
     expect(warnings).toEqual([]);
     expect(texts(document.blocks)).toEqual(['一、总体情况']);
   });
@@ -339,7 +444,10 @@ describe('PDF reader: pages without text', () => {
 
 describe('glyphs', () => {
   it('places the characters of a run along its width, CJK twice as wide as digits', () => {
-    const glyphs = itemsToGlyphs([{ str: '年12', transform: [10, 0, 0, 10, 100, 700], width: 20 }], [1, 0, 0, -1, 0, 842]);
+    const glyphs = itemsToGlyphs(
+      [{ str: '年12', transform: [10, 0, 0, 10, 100, 700], width: 20 }],
+      [1, 0, 0, -1, 0, 842],
+    );
     expect(glyphs.map((g) => [g.char, g.x0, g.x1])).toEqual([
       ['年', 100, 110],
       ['1', 110, 115],
@@ -352,7 +460,9 @@ describe('PDF reader: long files', () => {
   it('reads a 500-page PDF up to its page limit and says so (time and memory: npm run bench)', async () => {
     const pages = Array.from({ length: 500 }, (_, i) => new PdfPage().text(60, 780, `第${i + 1}页内容`));
     const { value: document, messages: warnings } = await readPdf(buildPdf(pages));
-    expect(warnings).toEqual([{ level: 'warning', code: 'read', message: 'the PDF has 500 pages; only the first 200 were read' }]);
+    expect(warnings).toEqual([
+      { level: 'warning', code: 'read', message: 'the PDF has 500 pages; only the first 200 were read' },
+    ]);
     expect(document.pageCount).toBe(500);
     expect(texts(document.blocks)).toHaveLength(200);
   });
@@ -370,7 +480,10 @@ describe('PDF reader: the process around it', () => {
       const now = [JSON.stringify, JSON.parse, Array.prototype.push];
       console.log(JSON.stringify({ blocks: document.blocks.length, same: natives.map((f, i) => f === now[i]) }));`;
     // The sources, run through tsx: the reader as it is now, with no build needed.
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: projectRoot });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: projectRoot,
+    });
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as { blocks: number; same: boolean[] };
     expect(result.blocks).toBeGreaterThan(10);

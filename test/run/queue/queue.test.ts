@@ -61,14 +61,16 @@ afterAll(() => {
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `xxgk-${prefix}-`));
 
-
 /** Reports of two agencies over years (the rules across files see them), in four formats. */
 async function reportFolder(): Promise<string> {
   const dir = mixedReportFolder();
   for (let i = 0; i < 3; i++) {
     const year = 2020 + i;
     writeFileSync(join(dir, `乙-${year}.html`), renderHtml(balancedReport(10 + i, { agency: '乙县教育局', year })));
-    writeFileSync(join(dir, `丙-${year}.docx`), await renderDocx(balancedReport(20 + i, { agency: '丙县卫健委', year })));
+    writeFileSync(
+      join(dir, `丙-${year}.docx`),
+      await renderDocx(balancedReport(20 + i, { agency: '丙县卫健委', year })),
+    );
   }
   writeFileSync(join(dir, 'copy.txt'), renderTabText(balancedReport(10, { agency: '乙县教育局', year: 2020 })));
   return dir;
