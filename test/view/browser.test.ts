@@ -298,6 +298,8 @@ describe.skipIf(!CHROMIUM)('the audit view in Chromium', () => {
     expect(href).not.toMatch(/^file:/);
     const target = decodeURIComponent(new URL(href, pathToFileURL(join(out, 'index.html'))).pathname);
     expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+    // The page draws the PDF while this runs: leaving before it is drawn would cancel pdf.js's reading of it.
+    await page.waitForSelector('.page-picture[data-drawn] canvas', { timeout: 60_000 });
   });
 
   it(TESTS.grid, async () => {
