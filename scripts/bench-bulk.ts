@@ -10,6 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDocx } from '../test/fixtures/docx-builder.js';
 import { balancedReport, renderHtml, renderTabText } from '../test/fixtures/report-builder.js';
+import { measuredExtractArgs } from './shared-corpus.js';
 
 const total = Number(process.argv[2] ?? 2000);
 const root = mkdtempSync(join(tmpdir(), 'xxgk-bulk-'));
@@ -52,19 +53,7 @@ interface Run {
 function run(folder: string, jobs: number): Run {
   const out = join(root, `out-${jobs}-${Date.now()}`);
   const started = performance.now();
-  const args = [
-    '--v8-pool-size=1',
-    '--import',
-    new URL('./peak-rss.mjs', import.meta.url).pathname,
-    'dist/src/cli.js',
-    'extract',
-    folder,
-    '--out',
-    out,
-    '--jobs',
-    String(jobs),
-    '-q',
-  ];
+  const args = measuredExtractArgs(folder, out, jobs);
   const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(child.stderr);

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeScaleCorpus } from './scale-corpus.js';
+import { measuredExtractArgs } from './shared-corpus.js';
 
 const total = Number(process.argv[2] ?? 100_000);
 const jobs = Number(process.argv[3] ?? 2);
@@ -28,19 +29,7 @@ interface Run {
 }
 
 function run(folder: string, out: string): Run {
-  const args = [
-    '--v8-pool-size=1',
-    '--import',
-    new URL('./peak-rss.mjs', import.meta.url).pathname,
-    'dist/src/cli.js',
-    'extract',
-    folder,
-    '--out',
-    out,
-    '--jobs',
-    String(jobs),
-    '-q',
-  ];
+  const args = measuredExtractArgs(folder, out, jobs);
   const startedAt = Date.now();
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const endedAt = Date.now();

@@ -13,3 +13,24 @@ const candidates = [join(PROJECT, '../shared/corpus/generated'), join(PROJECT, '
 
 /** The shared generated corpus's folder, or undefined when it is not beside the project. */
 export const GENERATED: string | undefined = candidates.find((path) => existsSync(path));
+
+/**
+ * Node's arguments for one measured `xxgk extract` run of the built command line, as the `xxgk` command starts it (one
+ * V8 background thread), with its peak memory reported by peak-rss.mjs.
+ */
+export function measuredExtractArgs(folder: string, out: string, jobs: number): string[] {
+  const peakRss = new URL('./peak-rss.mjs', import.meta.url).pathname;
+  return [
+    '--v8-pool-size=1',
+    '--import',
+    peakRss,
+    'dist/src/cli.js',
+    'extract',
+    folder,
+    '--out',
+    out,
+    '--jobs',
+    String(jobs),
+    '-q',
+  ];
+}
